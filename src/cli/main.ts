@@ -1,0 +1,52 @@
+import { runAnalyze, runSchema, runValidate } from './commands';
+import { runConvert } from './convertCommand';
+import { CliError, EXIT_INVALID, type CliIo } from './io';
+
+const USAGE = `Usage: aitm <command> [options]
+
+Commands:
+  analyze <model> [--format json|md] [--out FILE] [--fail-on critical|high|medium|low] [--library DIR]
+      Evaluate a model and print its threat report. Exit 1 when an open finding is at or above --fail-on.
+  validate <model | library-dir | rule-pack.json> [--kind model|library] [--library DIR]
+      Check a model or a library and list every problem with its JSON path.
+  convert <in> --to aitm|threat-dragon|threat-composer|csv [--out FILE]
+      Convert between our models and Threat Dragon, Threat Composer and CSV; the input format is detected.
+  schema [model|library]
+      Print the JSON Schema of model documents or library files.
+
+Exit codes: 0 success, 1 findings at or above --fail-on, 2 invalid input or usage.
+`;
+
+/**
+ * The CLI entry point: returns the exit code instead of exiting, and touches the world only
+ * through `io`, so tests run it in memory. Expected failures print one clear message; anything
+ * unexpected is reported without a stack trace but still exits 2.
+ */
+export function main(argv: readonly string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'analyze':
+        return runAnalyze(rest, io);
+      case 'validate':
+        return runValidate(rest, io);
+      case 'convert':
+        return runConvert([...rest], io);
+      case 'schema':
+        return runSchema(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(USAGE);
+        return command === undefined ? EXIT_INVALID : 0;
+      default:
+        io.stderr(`aitm: unknown command "${command}"\n\n${USAGE}`);
+        return EXIT_INVALID;
+    }
+  } catch (error) {
+    if (error instanceof CliError) io.stderr(`${error.message}\n`);
+    else io.stderr(`aitm: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_INVALID;
+  }
+}

@@ -1,0 +1,54 @@
+import type { ThreatModelDocument } from '../model/document';
+
+/**
+ * Writes a document as JSON with a stable key order, two-space indentation and a final newline, so
+ * that a model kept in git diffs line by line and a parse → serialise round trip is byte-identical.
+ * Array order is the user's order; map-like objects (props, triage) are sorted by key.
+ */
+export function serialiseDocument(doc: ThreatModelDocument): string {
+  const ordered: Record<string, unknown> = {};
+  if (doc.$schema !== undefined) ordered['$schema'] = doc.$schema;
+  ordered['format'] = doc.format;
+  ordered['schemaVersion'] = doc.schemaVersion;
+  ordered['meta'] = pick(doc.meta, ['title', 'description', 'owner', 'version']);
+  ordered['trustBoundaries'] = doc.trustBoundaries.map((b) =>
+    pick(b, ['id', 'label', 'zone', 'parentId', 'description', 'position', 'size']),
+  );
+  ordered['components'] = doc.components.map((c) => {
+    const out = pick(c, ['id', 'type', 'label', 'description', 'boundaryId', 'position']);
+    if (c.props !== undefined) out['props'] = sortKeys(c.props);
+    return out;
+  });
+  ordered['dataFlows'] = doc.dataFlows.map((f) => {
+    const out = pick(f, ['id', 'sourceId', 'targetId', 'label', 'description']);
+    if (f.props !== undefined) out['props'] = pick(f.props, ['encrypted', 'authenticated', 'protocol', 'data', 'crossesBoundary']);
+    return out;
+  });
+  ordered['triage'] = Object.fromEntries(
+    Object.keys(doc.triage)
+      .sort()
+      .map((key) => {
+        const t = doc.triage[key]!;
+        const out = pick(t, ['status', 'owner', 'note']);
+        if (t.mitigations !== undefined) out['mitigations'] = sortKeys(t.mitigations);
+        return [key, out];
+      }),
+  );
+  if (doc.userThreats.length > 0) {
+    ordered['userThreats'] = doc.userThreats.map((t) =>
+      pick(t, ['id', 'targetId', 'title', 'description', 'severity', 'status', 'owner', 'note', 'mitigations', 'source']),
+    );
+  }
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+function pick<T extends object>(value: T, keys: readonly string[]): Record<string, unknown> {
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}
+
+function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]]));
+}

@@ -1,0 +1,70 @@
+import type { ThreatModelDocument } from '../model/document';
+
+/**
+ * Compressed adjacency of the data-flow graph over component indices, built once per evaluation.
+ * `outStart[i]..outStart[i+1]` indexes `outTarget` (and `outFlow`, the flow index); likewise `in*`.
+ */
+export interface GraphIndex {
+  size: number;
+  indexOf: Map<string, number>;
+  flowSource: Int32Array;
+  flowTarget: Int32Array;
+  outStart: Int32Array;
+  outTarget: Int32Array;
+  outFlow: Int32Array;
+  inStart: Int32Array;
+  inSource: Int32Array;
+  inFlow: Int32Array;
+}
+
+export function buildGraphIndex(doc: ThreatModelDocument): GraphIndex {
+  const size = doc.components.length;
+  const indexOf = new Map<string, number>();
+  doc.components.forEach((c, i) => indexOf.set(c.id, i));
+  const flowCount = doc.dataFlows.length;
+  const flowSource = new Int32Array(flowCount);
+  const flowTarget = new Int32Array(flowCount);
+  const outDegree = new Int32Array(size + 1);
+  const inDegree = new Int32Array(size + 1);
+  doc.dataFlows.forEach((f, k) => {
+    // parseDocument guarantees both ends exist.
+    const s = indexOf.get(f.sourceId) ?? 0;
+    const t = indexOf.get(f.targetId) ?? 0;
+    flowSource[k] = s;
+    flowTarget[k] = t;
+    outDegree[s + 1]!++;
+    inDegree[t + 1]!++;
+  });
+  for (let i = 0; i < size; i++) {
+    outDegree[i + 1]! += outDegree[i]!;
+    inDegree[i + 1]! += inDegree[i]!;
+  }
+  const outStart = outDegree;
+  const inStart = inDegree;
+  const outTarget = new Int32Array(flowCount);
+  const outFlow = new Int32Array(flowCount);
+  const inSource = new Int32Array(flowCount);
+  const inFlow = new Int32Array(flowCount);
+  const outFill = outStart.slice(0, size);
+  const inFill = inStart.slice(0, size);
+  for (let k = 0; k < flowCount; k++) {
+    const s = flowSource[k]!;
+    const t = flowTarget[k]!;
+    const o = outFill[s]!++;
+    outTarget[o] = t;
+    outFlow[o] = k;
+    const n = inFill[t]!++;
+    inSource[n] = s;
+    inFlow[n] = k;
+  }
+  return { size, indexOf, flowSource, flowTarget, outStart, outTarget, outFlow, inStart, inSource, inFlow };
+}
+
+/** Direction of traversal: along the flows, or against them. */
+export type Direction = 'forward' | 'backward';
+
+export function neighbours(graph: GraphIndex, direction: Direction): { start: Int32Array; next: Int32Array } {
+  return direction === 'forward'
+    ? { start: graph.outStart, next: graph.outTarget }
+    : { start: graph.inStart, next: graph.inSource };
+}

@@ -1,0 +1,73 @@
+import { neighbours, type Direction, type GraphIndex } from './graphIndex';
+
+/**
+ * Multi-source breadth-first search: which components can be reached from any source, and by
+ * which shortest path. Linear in components + flows. A source counts as reached only when some
+ * path of at least one flow leads to it, so "reachable from an untrusted origin" never holds of an
+ * origin merely because it is one.
+ */
+export interface Reach {
+  /** -2: not reached; -1 - s: reached directly from source s; otherwise the predecessor index. */
+  pred: Int32Array;
+}
+
+export function reachFrom(
+  graph: GraphIndex,
+  sources: readonly number[],
+  direction: Direction,
+  /** Components the search must not pass through (it may end on them), e.g. human review steps. */
+  blocks?: (index: number) => boolean,
+): Reach {
+  const { start, next } = neighbours(graph, direction);
+  const pred = new Int32Array(graph.size).fill(-2);
+  const queue = new Int32Array(graph.size);
+  let head = 0;
+  let tail = 0;
+  for (const s of sources) {
+    for (let e = start[s]!; e < start[s + 1]!; e++) {
+      const v = next[e]!;
+      if (pred[v] === -2) {
+        pred[v] = -1 - s;
+        queue[tail++] = v;
+      }
+    }
+  }
+  while (head < tail) {
+    const u = queue[head++]!;
+    if (blocks?.(u)) continue;
+    for (let e = start[u]!; e < start[u + 1]!; e++) {
+      const v = next[e]!;
+      if (pred[v] === -2) {
+        pred[v] = u;
+        queue[tail++] = v;
+      }
+    }
+  }
+  return { pred };
+}
+
+/** The path from a source to `index` as component indices (source first), or undefined if unreached. */
+export function pathTo(reach: Reach, index: number): number[] | undefined {
+  if (reach.pred[index] === -2) return undefined;
+  const path = [index];
+  let current = index;
+  for (let guard = 0; guard <= reach.pred.length; guard++) {
+    const p = reach.pred[current]!;
+    if (p < 0) {
+      path.push(-1 - p);
+      break;
+    }
+    path.push(p);
+    current = p;
+  }
+  return path.reverse();
+}
+
+export function isReached(reach: Reach, index: number): boolean {
+  return reach.pred[index] !== -2;
+}
+
+/** Orients a path for display: backward searches find target-first paths, shown along the flows. */
+export function orient(path: number[] | undefined, direction: Direction): number[] | undefined {
+  return path && direction === 'backward' ? [...path].reverse() : path;
+}

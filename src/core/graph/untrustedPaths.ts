@@ -1,0 +1,94 @@
+import type { GraphIndex } from './graphIndex';
+
+/**
+ * Paths from untrusted origins, tracking two things about each path: whether it has passed a guard
+ * (an input guardrail or a validating pipeline) and whether it is indirect (it went through a
+ * store, a tool, a data source or an external service rather than straight from a user).
+ *
+ * The search runs over (component, guarded, indirect) states — four per component — so the whole
+ * analysis stays one linear pass however many rules ask about it.
+ */
+export interface UntrustedPathAnalysis {
+  /** pred[state]: -2 unreached; -1 - origin for the first hop; else the previous state. */
+  pred: Int32Array;
+}
+
+export interface UntrustedPathOptions {
+  origins: readonly number[];
+  /** Content origins (a public-web data source…) start indirect; people start direct. */
+  startsIndirect: (index: number) => boolean;
+  isGuard: (index: number) => boolean;
+  /** Passing through this component makes the content indirect (retrieval, tool output, memory…). */
+  makesIndirect: (index: number) => boolean;
+}
+
+const state = (index: number, guarded: number, indirect: number) => index * 4 + guarded * 2 + indirect;
+
+export function analyseUntrustedPaths(graph: GraphIndex, options: UntrustedPathOptions): UntrustedPathAnalysis {
+  const pred = new Int32Array(graph.size * 4).fill(-2);
+  const queue = new Int32Array(graph.size * 4);
+  let tail = 0;
+  for (const o of options.origins) {
+    const indirect = options.startsIndirect(o) ? 1 : 0;
+    for (let e = graph.outStart[o]!; e < graph.outStart[o + 1]!; e++) {
+      const s = state(graph.outTarget[e]!, 0, indirect);
+      if (pred[s] === -2) {
+        pred[s] = -1 - o;
+        queue[tail++] = s;
+      }
+    }
+  }
+  for (let head = 0; head < tail; head++) {
+    const s = queue[head]!;
+    const u = s >> 2;
+    const guarded = (s >> 1) & 1 || (options.isGuard(u) ? 1 : 0);
+    const indirect = s & 1 || (options.makesIndirect(u) ? 1 : 0);
+    for (let e = graph.outStart[u]!; e < graph.outStart[u + 1]!; e++) {
+      const t = state(graph.outTarget[e]!, guarded, indirect);
+      if (pred[t] === -2) {
+        pred[t] = s;
+        queue[tail++] = t;
+      }
+    }
+  }
+  return { pred };
+}
+
+export interface PathQuery {
+  guarded?: boolean;
+  indirect?: boolean;
+}
+
+/** Whether some untrusted path reaches `index` matching the query (unspecified flags match both). */
+export function reachedBy(analysis: UntrustedPathAnalysis, index: number, query: PathQuery = {}): boolean {
+  return findState(analysis, index, query) !== -1;
+}
+
+/** The component indices of such a path, origin first. */
+export function untrustedPath(analysis: UntrustedPathAnalysis, index: number, query: PathQuery = {}): number[] | undefined {
+  let s = findState(analysis, index, query);
+  if (s === -1) return undefined;
+  const path = [s >> 2];
+  for (let guard = 0; guard < analysis.pred.length; guard++) {
+    const p = analysis.pred[s]!;
+    if (p < 0) {
+      path.push(-1 - p);
+      break;
+    }
+    path.push(p >> 2);
+    s = p;
+  }
+  return path.reverse();
+}
+
+function findState(analysis: UntrustedPathAnalysis, index: number, query: PathQuery): number {
+  for (let g = 0; g < 2; g++) {
+    if (query.guarded !== undefined && query.guarded !== (g === 1)) continue;
+    for (let i = 0; i < 2; i++) {
+      if (query.indirect !== undefined && query.indirect !== (i === 1)) continue;
+      const s = state(index, g, i);
+      if (analysis.pred[s] !== -2) return s;
+    }
+  }
+  return -1;
+}

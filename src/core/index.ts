@@ -1,0 +1,27 @@
+/**
+ * The public API of the core, used by src/ui and src/cli (the only barrel: shells import from here
+ * and nowhere else in the core). Everything here is pure: no DOM, no Node, no clock, no randomness.
+ */
+export * from './model/vocabulary';
+export * from './model/document';
+export * from './model/problems';
+export { parseJsonText, checkUntrustedJson, MAX_JSON_DEPTH } from './model/untrustedJson';
+export { parseDocument, parseDocumentText, type ParseDocumentOptions } from './document/parseDocument';
+export { documentJsonSchema, libraryFileJsonSchema } from './model/jsonSchemas';
+export { serialiseDocument } from './document/serialiseDocument';
+export { migrateDocument, MIGRATIONS, type Migration } from './document/migrations';
+export * from './document/commands';
+export { loadLibrary, type Library, type LoadLibraryOptions } from './library/loadLibrary';
+export { LibraryFileSchema, type LibraryFile, type LibrarySource } from './library/libraryFile';
+export * from './library/librarySchema';
+export { buildCatalogue, resolveProps, type Catalogue } from './library/catalogue';
+export { shippedLibrary, SHIPPED_LIBRARY_SOURCES } from './library/shippedLibrary';
+export { evaluate, compareGuidelines } from './rules/evaluate';
+export type { Finding, FindingMitigation, FindingTrace } from './rules/finding';
+export type { LeafTrace } from './rules/conditions';
+export { findingKey, userThreatKey, FINDING_KEY_SEPARATOR } from './rules/findingKey';
+export { findOrphanedTriage } from './rules/orphanedTriage';
+export { severityOf } from './rules/severity';
+export { OPERATORS } from './rules/operators';
+export type { FactDefinition } from './rules/factTypes';
+export * from './report/index';

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { RATINGS, STRIDE, TARGET_KINDS, ZONES } from '../model/vocabulary';
+
+/**
+ * Schemas of the threat library: catalogue, guidelines, threats, mitigations and rules. They are
+ * the source of truth for the JSON Schemas in threat-library/schema/ (`npm run schema`).
+ * Library files are data only; rule conditions are structured data interpreted by the engine.
+ */
+
+const LibraryId = (prefix: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^${prefix}\\.[a-z0-9]+(?:[.-][a-z0-9]+)*$`), `must look like "${prefix}.lower-case-words"`)
+    .max(120);
+
+export const ThreatIdSchema = LibraryId('threat');
+export const MitigationIdSchema = LibraryId('mitigation');
+export const RuleIdSchema = LibraryId('rule');
+
+const Text = z.string().min(1).max(4000);
+
+// ---------------------------------------------------------------- catalogue
+
+export const PropertyDeclarationSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    name: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be camelCase'),
+    label: z.string().min(1).max(100),
+    kind: z.literal('boolean'),
+    default: z.boolean(),
+    help: z.string().max(1000).optional(),
+  }),
+  z.strictObject({
+    name: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be camelCase'),
+    label: z.string().min(1).max(100),
+    kind: z.literal('enum'),
+    values: z.array(z.string().min(1).max(60)).min(1).max(50),
+    default: z.string(),
+    help: z.string().max(1000).optional(),
+  }),
+  z.strictObject({
+    name: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'must be camelCase'),
+    label: z.string().min(1).max(100),
+    kind: z.literal('string'),
+    default: z.string().max(200),
+    help: z.string().max(1000).optional(),
+  }),
+]);
+export type PropertyDeclaration = z.output<typeof PropertyDeclarationSchema>;
+
+export const CATEGORIES = ['data', 'training', 'models', 'serving', 'agents', 'operations', 'generic'] as const;
+
+export const ComponentTypeSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case-with-dashes').max(60),
+  label: z.string().min(1).max(80),
+  category: z.enum(CATEGORIES),
+  icon: z.string().min(1).max(16),
+  description: Text,
+  properties: z.array(PropertyDeclarationSchema).max(40),
+});
+export type ComponentType = z.output<typeof ComponentTypeSchema>;
+
+// ---------------------------------------------------------------- guidelines
+
+export const GUIDELINE_AREAS = ['secure-design', 'secure-development', 'secure-deployment', 'secure-operation'] as const;
+
+export const GuidelineSchema = z.strictObject({
+  id: z.string().regex(/^(SD|DEV|DEP|OM)-[0-9]+$/),
+  area: z.enum(GUIDELINE_AREAS),
+  title: z.string().min(1).max(200),
+  summary: Text,
+  organisational: z.boolean().optional(),
+});
+export type Guideline = z.output<typeof GuidelineSchema>;
+
+// ---------------------------------------------------------------- references
+
+export const ReferencesSchema = z.strictObject({
+  guidelines: z.array(z.string()).default([]),
+  atlas: z.array(z.string().regex(/^AML\.T[0-9]{4}(\.[0-9]{3})?$/, 'must be an ATLAS technique id like AML.T0051.001')).default([]),
+  owaspLlm: z.array(z.string().regex(/^LLM(0[1-9]|10)$/, 'must be LLM01…LLM10')).default([]),
+  owaspMl: z.array(z.string().regex(/^ML(0[1-9]|10)$/, 'must be ML01…ML10')).default([]),
+  saif: z.array(z.string().regex(/^[A-Z]{2,3}$/, 'must be a SAIF risk code')).default([]),
+});
+export type References = z.output<typeof ReferencesSchema>;
+
+// ---------------------------------------------------------------- threats and mitigations
+
+export const ThreatSchema = z.strictObject({
+  id: ThreatIdSchema,
+  title: z.string().min(1).max(200),
+  description: Text,
+  likelihood: z.enum(RATINGS),
+  impact: z.enum(RATINGS),
+  stride: z.array(z.enum(STRIDE)).default([]),
+  references: ReferencesSchema,
+  mitigations: z.array(MitigationIdSchema).default([]),
+});
+export type Threat = z.output<typeof ThreatSchema>;
+
+export const MitigationSchema = z.strictObject({
+  id: MitigationIdSchema,
+  title: z.string().min(1).max(200),
+  guidance: Text,
+  verify: z.string().max(2000).optional(),
+  guidelines: z.array(z.string()).min(1),
+  controls: z.array(z.string().max(200)).default([]),
+  /** Organisational mitigations are reported once for the whole model, not per element. */
+  organisational: z.boolean().optional(),
+});
+export type Mitigation = z.output<typeof MitigationSchema>;
+
+// ---------------------------------------------------------------- conditions
+
+export const OPERATOR_NAMES = [
+  'eq',
+  'ne',
+  'in',
+  'notIn',
+  'includes',
+  'includesAny',
+  'includesNone',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'exists',
+] as const;
+export type OperatorName = (typeof OPERATOR_NAMES)[number];
+
+export type FactValue = boolean | string | number | readonly string[] | null;
+
+export interface LeafCondition {
+  fact: string;
+  op: OperatorName;
+  value?: FactValue;
+}
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | LeafCondition;
+
+const LeafSchema = z.strictObject({
+  fact: z.string().min(1).max(120),
+  op: z.enum(OPERATOR_NAMES),
+  value: z.union([z.boolean(), z.string().max(200), z.number().finite(), z.array(z.string().max(200)).max(100), z.null()]).optional(),
+});
+
+/** Depth is bounded so that a hostile rule pack cannot exhaust the stack. */
+export const MAX_CONDITION_DEPTH = 12;
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(ConditionSchema).min(1).max(50) }),
+    z.strictObject({ any: z.array(ConditionSchema).min(1).max(50) }),
+    z.strictObject({ not: ConditionSchema }),
+    LeafSchema,
+  ]),
+);
+
+// ---------------------------------------------------------------- rules
+
+const RatingDelta = z.number().int().min(-2).max(2);
+
+export const RuleSchema = z.strictObject({
+  id: RuleIdSchema,
+  threat: ThreatIdSchema,
+  target: z.enum(TARGET_KINDS),
+  /** For component rules: the component types it applies to (an index; omit for all types). */
+  types: z.array(z.string()).min(1).optional(),
+  when: ConditionSchema.optional(),
+  /** One sentence on what this finding means here; the engine appends the trace. */
+  summary: z.string().max(500).optional(),
+  likelihood: z.enum(RATINGS).optional(),
+  impact: z.enum(RATINGS).optional(),
+  /** Raise or lower likelihood / impact when a condition holds; every applied adjustment is explained. */
+  adjust: z
+    .array(
+      z.strictObject({
+        when: ConditionSchema,
+        likelihood: RatingDelta.optional(),
+        impact: RatingDelta.optional(),
+        reason: z.string().min(1).max(300),
+      }),
+    )
+    .default([]),
+  /** Mitigations present by design when a condition holds: lower severity or mark mitigated, and say so. */
+  byDesign: z
+    .array(
+      z.strictObject({
+        when: ConditionSchema,
+        mitigations: z.array(MitigationIdSchema).min(1),
+        effect: z.enum(['lower', 'mitigated']),
+        reason: z.string().min(1).max(300),
+      }),
+    )
+    .default([]),
+  /** Override the threat's mitigation list for this context (a subset or a sharper choice). */
+  mitigations: z.array(MitigationIdSchema).optional(),
+});
+export type Rule = z.output<typeof RuleSchema>;
+
+// ---------------------------------------------------------------- zones (re-exported for facts)
+
+export { ZONES };

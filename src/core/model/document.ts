@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { DATA_CATEGORIES, FINDING_STATUSES, MITIGATION_STATES, SEVERITIES, ZONES } from './vocabulary';
+
+/**
+ * Schema of the model document (`*.aitm.json`), schemaVersion 1. It is the source of truth for the
+ * TypeScript types and for the generated JSON Schema in threat-library/schema/. Objects are strict:
+ * an unknown field is far more often a typo (`authenticatd`) than an intention, and a typo that
+ * silently means "no threat" is the trap we exist to avoid.
+ *
+ * Structural checks live here; cross-references and property types (which depend on the catalogue)
+ * are checked by parseDocument.
+ */
+
+export const DOCUMENT_FORMAT = 'ai-threat-model';
+export const CURRENT_SCHEMA_VERSION = 1;
+
+const MAX_ID = 200;
+const MAX_TEXT = 20_000;
+
+export const IdSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_ID, `must be at most ${MAX_ID} characters`)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'may contain only letters, digits and . _ : - (and start with a letter or digit)');
+
+const Text = z.string().max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`);
+const Label = z.string().max(500, 'must be at most 500 characters');
+
+export const PositionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+export const SizeSchema = z.strictObject({
+  width: z.number().finite().positive(),
+  height: z.number().finite().positive(),
+});
+
+/** A property value as written in a file; its type is checked against the catalogue. */
+export const PropValueSchema = z.union([z.boolean(), z.string().max(MAX_TEXT), z.number().finite(), z.array(z.string().max(200)).max(100)]);
+export type PropValue = z.infer<typeof PropValueSchema>;
+
+export const TrustBoundarySchema = z.strictObject({
+  id: IdSchema,
+  label: Label,
+  zone: z.enum(ZONES),
+  parentId: IdSchema.nullable().optional(),
+  description: Text.optional(),
+  position: PositionSchema.optional(),
+  size: SizeSchema.optional(),
+});
+
+export const ComponentSchema = z.strictObject({
+  id: IdSchema,
+  type: z.string().min(1).max(100),
+  label: Label,
+  description: Text.optional(),
+  boundaryId: IdSchema.nullable().optional(),
+  position: PositionSchema.optional(),
+  props: z.record(z.string(), PropValueSchema).optional(),
+});
+
+export const DataFlowPropsSchema = z.strictObject({
+  encrypted: z.boolean().optional(),
+  authenticated: z.boolean().optional(),
+  protocol: z.string().max(100).optional(),
+  data: z.array(z.enum(DATA_CATEGORIES)).max(DATA_CATEGORIES.length * 2).optional(),
+  /** Set when the flow crosses a boundary that its ends' placement does not show (e.g. imported Threat Dragon curve boundaries). */
+  crossesBoundary: z.boolean().optional(),
+});
+
+export const DataFlowSchema = z.strictObject({
+  id: IdSchema,
+  sourceId: IdSchema,
+  targetId: IdSchema,
+  label: Label,
+  description: Text.optional(),
+  props: DataFlowPropsSchema.optional(),
+});
+
+export const TriageSchema = z.strictObject({
+  status: z.enum(FINDING_STATUSES),
+  owner: Label.optional(),
+  note: Text.optional(),
+  mitigations: z.record(z.string().max(MAX_ID), z.enum(MITIGATION_STATES)).optional(),
+});
+
+/**
+ * A threat a user adds by hand (or imports from another tool). It behaves like a finding
+ * everywhere; `targetId: null` means imported but not yet attached to an element.
+ */
+export const UserThreatSchema = z.strictObject({
+  id: IdSchema,
+  targetId: IdSchema.nullable(),
+  title: Label.min(1, 'must not be empty'),
+  description: Text.optional(),
+  severity: z.enum(SEVERITIES),
+  status: z.enum(FINDING_STATUSES),
+  owner: Label.optional(),
+  note: Text.optional(),
+  mitigations: z.array(z.strictObject({ title: Label, state: z.enum([...MITIGATION_STATES, 'suggested']) })).max(500).optional(),
+  /** Where the threat came from, e.g. "threat-dragon" or "threat-composer". */
+  source: z.string().max(100).optional(),
+});
+
+export const MetaSchema = z.strictObject({
+  title: Label,
+  description: Text.optional(),
+  owner: Label.optional(),
+  version: Label.optional(),
+});
+
+export const DocumentSchema = z.strictObject({
+  $schema: z.string().max(500).optional(),
+  format: z.literal(DOCUMENT_FORMAT),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  meta: MetaSchema,
+  trustBoundaries: z.array(TrustBoundarySchema).default([]),
+  components: z.array(ComponentSchema).default([]),
+  dataFlows: z.array(DataFlowSchema).default([]),
+  triage: z.record(z.string().max(2 * MAX_ID + 1), TriageSchema).default({}),
+  userThreats: z.array(UserThreatSchema).default([]),
+});
+
+export type ThreatModelDocument = z.output<typeof DocumentSchema>;
+export type TrustBoundary = z.output<typeof TrustBoundarySchema>;
+export type Component = z.output<typeof ComponentSchema>;
+export type DataFlow = z.output<typeof DataFlowSchema>;
+export type DataFlowProps = z.output<typeof DataFlowPropsSchema>;
+export type Triage = z.output<typeof TriageSchema>;
+export type UserThreat = z.output<typeof UserThreatSchema>;
+export type Position = z.output<typeof PositionSchema>;
+
+/** An empty document, the starting point of "New". */
+export function createEmptyDocument(title = 'Untitled model'): ThreatModelDocument {
+  return {
+    format: DOCUMENT_FORMAT,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    meta: { title },
+    trustBoundaries: [],
+    components: [],
+    dataFlows: [],
+    triage: {},
+    userThreats: [],
+  };
+}

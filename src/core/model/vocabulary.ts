@@ -1,0 +1,84 @@
+/**
+ * The closed vocabularies of the public contract (../shared/design/model-format.md).
+ * Extend these lists, never rename an entry: users' files and CI pipelines depend on them.
+ */
+
+/** Zones a trust boundary can declare, from most to least exposed. */
+export const ZONES = ['internet', 'dmz', 'internal', 'restricted', 'third-party'] as const;
+export type Zone = (typeof ZONES)[number];
+
+/** Triage status of a finding. */
+export const FINDING_STATUSES = ['open', 'mitigated', 'accepted', 'not-applicable'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** State of one suggested mitigation within a finding's triage. */
+export const MITIGATION_STATES = ['planned', 'implemented', 'not-applicable'] as const;
+export type MitigationState = (typeof MITIGATION_STATES)[number];
+
+/** Categories of data a flow can carry. */
+export const DATA_CATEGORIES = [
+  'training-data',
+  'prompts',
+  'model-output',
+  'model-artifact',
+  'embeddings',
+  'retrieved-content',
+  'tool-call',
+  'personal-data',
+  'feedback',
+  'telemetry',
+  'credentials',
+] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+/** Severities, most severe first. Reports and sorting rely on this order. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Likelihood and impact are rated on the same three-step scale; severity is their product. */
+export const RATINGS = ['low', 'medium', 'high'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const STRIDE = [
+  'spoofing',
+  'tampering',
+  'repudiation',
+  'information-disclosure',
+  'denial-of-service',
+  'elevation-of-privilege',
+] as const;
+export type StrideCategory = (typeof STRIDE)[number];
+
+/** Kinds of element a finding can be attached to. `model` is for organisational threats. */
+export const TARGET_KINDS = ['component', 'dataFlow', 'trustBoundary', 'model'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+/** The 23 component types of the contract. The catalogue in threat-library/ describes each one. */
+export const CONTRACT_COMPONENT_TYPES = [
+  'user',
+  'data-source',
+  'data-pipeline',
+  'dataset-store',
+  'training',
+  'evaluation',
+  'pretrained-model',
+  'model-registry',
+  'inference-api',
+  'llm',
+  'llm-app',
+  'agent',
+  'agent-tool',
+  'vector-store',
+  'memory-store',
+  'guardrail',
+  'feedback-store',
+  'monitoring',
+  'data-store',
+  'external-service',
+  'deployment-pipeline',
+  'human-review',
+  'process',
+] as const;
+
+/** Id used as the target of model-level (organisational) findings. */
+export const MODEL_TARGET_ID = 'model';

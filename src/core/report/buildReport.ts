@@ -1,0 +1,110 @@
+import type { Library } from '../library/loadLibrary';
+import type { References } from '../library/librarySchema';
+import type { ThreatModelDocument, Triage, UserThreat } from '../model/document';
+import { FINDING_STATUSES, SEVERITIES, type FindingStatus, type Severity, type TargetKind } from '../model/vocabulary';
+import { evaluate } from '../rules/evaluate';
+import type { Finding } from '../rules/finding';
+import { findOrphanedTriage } from '../rules/orphanedTriage';
+import { guidelineCoverage, type GuidelineCoverage } from './guidelineCoverage';
+
+/** The JSON report of the public contract (`analyze --format json`), with our extensions. */
+export interface Report {
+  format: 'ai-threat-model-report';
+  schemaVersion: 1;
+  model: { title: string; description?: string; owner?: string; version?: string };
+  library: { name: string; version: string };
+  summary: {
+    components: number;
+    dataFlows: number;
+    trustBoundaries: number;
+    findings: number;
+    bySeverity: Record<Severity, number>;
+    byStatus: Record<FindingStatus, number>;
+  };
+  findings: ReportFinding[];
+  guidelineCoverage: GuidelineCoverage[];
+  orphanedTriage: ({ key: string } & Triage)[];
+  unplacedThreats: UserThreat[];
+}
+
+export interface ReportFinding {
+  key: string;
+  threatId: string;
+  title: string;
+  targetId: string;
+  targetKind: TargetKind;
+  targetLabel: string;
+  severity: Severity;
+  likelihood: string;
+  impact: string;
+  status: FindingStatus;
+  owner?: string;
+  note?: string;
+  references: References;
+  mitigations: { id: string; title: string; state: string; guidelines: string[]; byDesign?: true }[];
+  why: string;
+  path?: string[];
+  origin: 'rule' | 'user';
+}
+
+/**
+ * The one pipeline behind every report: the CLI's `analyze` and the editor's export buttons both
+ * call this, so they cannot disagree.
+ */
+export function buildReport(doc: ThreatModelDocument, library: Library, findings: readonly Finding[] = evaluate(doc, library)): Report {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  const byStatus = Object.fromEntries(FINDING_STATUSES.map((s) => [s, 0])) as Record<FindingStatus, number>;
+  for (const f of findings) {
+    bySeverity[f.severity]++;
+    byStatus[f.status]++;
+  }
+  return {
+    format: 'ai-threat-model-report',
+    schemaVersion: 1,
+    model: { ...doc.meta },
+    library: { name: library.name, version: library.version },
+    summary: {
+      components: doc.components.length,
+      dataFlows: doc.dataFlows.length,
+      trustBoundaries: doc.trustBoundaries.length,
+      findings: findings.length,
+      bySeverity,
+      byStatus,
+    },
+    findings: findings.map(toReportFinding),
+    guidelineCoverage: guidelineCoverage(findings, library),
+    orphanedTriage: findOrphanedTriage(doc, findings).map(({ key, triage }) => ({ key, ...triage })),
+    unplacedThreats: doc.userThreats.filter((t) => t.targetId === null),
+  };
+}
+
+function toReportFinding(f: Finding): ReportFinding {
+  return {
+    key: f.key,
+    threatId: f.threatId,
+    title: f.title,
+    targetId: f.targetId,
+    targetKind: f.targetKind,
+    targetLabel: f.targetLabel,
+    severity: f.severity,
+    likelihood: f.likelihood,
+    impact: f.impact,
+    status: f.status,
+    ...(f.owner !== undefined ? { owner: f.owner } : {}),
+    ...(f.note !== undefined ? { note: f.note } : {}),
+    references: f.references,
+    mitigations: f.mitigations.map((m) => ({ id: m.id, title: m.title, state: m.state, guidelines: m.guidelines, ...(m.byDesign ? { byDesign: true as const } : {}) })),
+    why: f.why,
+    ...(f.trace.path.length > 0 ? { path: f.trace.path } : {}),
+    origin: f.origin,
+  };
+}
+
+/** The JSON report as text: two-space indented, final newline, byte-identical for the same input. */
+export function renderJsonReport(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+export function exportJsonReport(doc: ThreatModelDocument, library: Library): string {
+  return renderJsonReport(buildReport(doc, library));
+}

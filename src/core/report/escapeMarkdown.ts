@@ -1,0 +1,64 @@
+/**
+ * Escaping of user text (labels, notes, descriptions) for the Markdown report. Labels come from
+ * files other people wrote: none of them may inject HTML, links, images, headings or table
+ * columns, or break out of the Mermaid block.
+ */
+
+const URL_PATTERN = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s]*/gi;
+const PUNCTUATION = /[\\`*_{}[\]<>()#!|~]/g;
+
+/** Inline Markdown text on one line: markup escaped, URLs shown as code so they never become links. */
+export function mdInline(text: string): string {
+  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
+  let out = '';
+  let last = 0;
+  for (const match of oneLine.matchAll(URL_PATTERN)) {
+    out += escapePlain(oneLine.slice(last, match.index));
+    out += codeSpan(match[0]);
+    last = match.index + match[0].length;
+  }
+  return out + escapePlain(oneLine.slice(last));
+}
+
+/** Text for a GFM table cell: inline-escaped, and pipes escaped even inside code spans. */
+export function mdCell(text: string): string {
+  return mdInline(text).replace(/(?<!\\)\|/g, '\\|') || ' ';
+}
+
+/** A multi-line note as a block quote, each line escaped (no list or heading can start a line). */
+export function mdQuote(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => `> ${mdInline(line)}`)
+    .join('\n');
+}
+
+function escapePlain(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(PUNCTUATION, (c) => `\\${c}`)
+    .replace(/^([-+=]|\d+\.)/, (m) => `\\${m}`);
+}
+
+function codeSpan(text: string): string {
+  const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longestRun + 1);
+  return `${fence} ${text} ${fence}`;
+}
+
+/**
+ * Text inside a quoted Mermaid label. Mermaid decodes `#name;` / `#code;` entities, so every
+ * character that could end the quote, open markup or close the fenced block is encoded.
+ */
+export function mermaidText(text: string): string {
+  return text
+    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    .replace(/#/g, '#35;')
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/\|/g, '#124;')
+    .replace(/`/g, '#96;')
+    .replace(/;(?<!#\d+;|#quot;|#lt;|#gt;)/g, '#59;')
+    .trim();
+}

@@ -1,0 +1,6 @@
+export { buildReport, renderJsonReport, exportJsonReport, type Report, type ReportFinding } from './buildReport';
+export { renderMarkdownReport, exportMarkdownReport } from './markdownReport';
+export { guidelineCoverage, type GuidelineCoverage, type CoverageStatus } from './guidelineCoverage';
+export { mermaidDiagram } from './mermaidDiagram';
+export { mdInline, mdCell, mdQuote, mermaidText } from './escapeMarkdown';
+export { REFERENCE_URLS, referenceLinks } from './referenceLinks';

@@ -1,0 +1,69 @@
+import type { ThreatModelDocument, PropValue } from '../model/document';
+import type { Library } from '../library/loadLibrary';
+import { resolveProps } from '../library/catalogue';
+import { buildGraphIndex, type GraphIndex } from '../graph/graphIndex';
+import { analyseGraph, type GraphFacts } from './graphFacts';
+
+/**
+ * Everything rules ask about a document, computed once per evaluation: indexes, resolved
+ * properties, zones and the graph facts. Facts read from here; nothing is recomputed per rule.
+ */
+export interface EvaluationContext {
+  doc: ThreatModelDocument;
+  library: Library;
+  graph: GraphIndex;
+  types: string[];
+  props: Record<string, PropValue>[];
+  defaulted: Set<string>[];
+  /** Zone of each component's boundary, or "none". */
+  zones: string[];
+  boundaryIndexOf: Map<string, number>;
+  /** Zone of each boundary's parent, or "none". */
+  parentZones: string[];
+  boundaryDepth: number[];
+  /** Component types inside each boundary, nested boundaries included. */
+  boundaryContents: string[][];
+  facts: GraphFacts;
+}
+
+export function buildEvaluationContext(doc: ThreatModelDocument, library: Library): EvaluationContext {
+  const graph = buildGraphIndex(doc);
+  const boundaryIndexOf = new Map(doc.trustBoundaries.map((b, i) => [b.id, i]));
+  const zoneOfBoundary = (id: string | null | undefined) => {
+    const index = id == null ? undefined : boundaryIndexOf.get(id);
+    return index === undefined ? 'none' : doc.trustBoundaries[index]!.zone;
+  };
+  const types: string[] = [];
+  const props: Record<string, PropValue>[] = [];
+  const defaulted: Set<string>[] = [];
+  const zones: string[] = [];
+  for (const c of doc.components) {
+    const resolved = resolveProps(library.catalogue.types.get(c.type), c.props);
+    types.push(c.type);
+    props.push(resolved.values);
+    defaulted.push(resolved.defaulted);
+    zones.push(zoneOfBoundary(c.boundaryId));
+  }
+  const parentZones = doc.trustBoundaries.map((b) => zoneOfBoundary(b.parentId));
+  const boundaryDepth = doc.trustBoundaries.map((b) => {
+    let depth = 0;
+    let parent = b.parentId;
+    while (parent != null && depth < doc.trustBoundaries.length) {
+      depth++;
+      parent = doc.trustBoundaries[boundaryIndexOf.get(parent) ?? -1]?.parentId;
+    }
+    return depth;
+  });
+  const contents = doc.trustBoundaries.map(() => new Set<string>());
+  doc.components.forEach((c) => {
+    let boundary = c.boundaryId;
+    for (let hops = 0; boundary != null && hops <= doc.trustBoundaries.length; hops++) {
+      const index = boundaryIndexOf.get(boundary);
+      if (index === undefined) break;
+      contents[index]!.add(c.type);
+      boundary = doc.trustBoundaries[index]!.parentId;
+    }
+  });
+  const base = { doc, library, graph, types, props, defaulted, zones, boundaryIndexOf, parentZones, boundaryDepth };
+  return { ...base, boundaryContents: contents.map((s) => [...s].sort()), facts: analyseGraph(base) };
+}

@@ -1,0 +1,45 @@
+import type { FactValue } from '../library/librarySchema';
+import type { LeafTrace } from './conditions';
+
+/**
+ * Builds the `why` sentence of a finding from its trace: what held, along which path, what was
+ * assumed from defaults, and what raised, lowered or mitigated it.
+ */
+export function explainFinding(parts: {
+  summary: string;
+  leaves: readonly LeafTrace[];
+  pathLabels: readonly string[];
+  adjustments: readonly string[];
+  byDesign: readonly string[];
+}): string {
+  const reasons = parts.leaves.filter((l) => l.fact !== 'type' && l.fact !== 'source.type' && l.fact !== 'target.type').map(describeLeaf);
+  let text = parts.summary.replace(/\.$/, '');
+  if (reasons.length > 0) text += ` — ${unique(reasons).join('; ')}`;
+  text += '.';
+  if (parts.pathLabels.length > 1) text += ` Path: ${parts.pathLabels.join(' → ')}.`;
+  for (const a of parts.adjustments) text += ` ${capitalise(a.replace(/\.$/, ''))}.`;
+  for (const b of parts.byDesign) text += ` By design: ${b.replace(/\.$/, '')}.`;
+  return text;
+}
+
+function describeLeaf(leaf: LeafTrace): string {
+  const assumed = leaf.defaulted ? ' (not set in the model; assumed by default)' : '';
+  if (typeof leaf.actual === 'boolean' && (leaf.op === 'eq' || leaf.op === 'ne')) {
+    const isProperty = /(^|\.)prop\.|^(encrypted|authenticated)$|\.(encrypted|authenticated)$/.test(leaf.fact);
+    if (isProperty) return `${leaf.phrase}: ${leaf.actual ? 'yes' : 'no'}${assumed}`;
+    return leaf.actual ? leaf.phrase : `not the case that ${leaf.phrase}`;
+  }
+  if (leaf.op === 'exists') return `${leaf.phrase} ${leaf.actual === null ? 'is not set' : 'is set'}`;
+  if (Array.isArray(leaf.actual)) {
+    const wanted = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
+    const matched = leaf.actual.filter((v) => wanted.includes(v));
+    if (leaf.op === 'includesNone' || leaf.negated) return `${leaf.phrase} include none of ${list(wanted)}`;
+    return `${leaf.phrase} include ${list(matched.length > 0 ? matched : wanted)}`;
+  }
+  return `${leaf.phrase} ${leaf.negated ? 'is not' : 'is'} ${show(leaf.actual)}${assumed}`;
+}
+
+const show = (v: FactValue | undefined) => (v === null || v === undefined ? 'unset' : String(v));
+const list = (values: readonly (FactValue | undefined)[]) => values.map(show).join(', ');
+const unique = (values: string[]) => [...new Set(values)];
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

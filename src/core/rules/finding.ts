@@ -1,0 +1,54 @@
+import type { References } from '../library/librarySchema';
+import type { FindingStatus, MitigationState, Rating, Severity, StrideCategory, TargetKind } from '../model/vocabulary';
+import type { LeafTrace } from './conditions';
+
+/** A suggested mitigation as it stands for one finding. `suggested` means nobody has triaged it yet. */
+export interface FindingMitigation {
+  id: string;
+  title: string;
+  state: MitigationState | 'suggested';
+  guidelines: string[];
+  /** True when the rule found it present by design (e.g. a guardrail on every untrusted path). */
+  byDesign: boolean;
+}
+
+/** Why a finding fired: the leaves that held, the path they rest on, and every adjustment made. */
+export interface FindingTrace {
+  leaves: LeafTrace[];
+  /** Component ids, origin first, of the path that made the rule fire (if a graph fact did). */
+  path: string[];
+  adjustments: string[];
+  byDesign: string[];
+  /** Properties whose catalogue default the finding relies on. */
+  assumedDefaults: string[];
+}
+
+/**
+ * A threat attached to one element of the model. Always derived by `evaluate`, never stored; only
+ * its triage (status, owner, note, mitigation states) is stored, under `key`.
+ */
+export interface Finding {
+  key: string;
+  ruleId: string | null;
+  threatId: string;
+  title: string;
+  description: string;
+  targetId: string;
+  targetKind: TargetKind;
+  targetLabel: string;
+  severity: Severity;
+  likelihood: Rating;
+  impact: Rating;
+  status: FindingStatus;
+  owner?: string;
+  note?: string;
+  /** True when the document holds triage for this finding. */
+  triaged: boolean;
+  stride: StrideCategory[];
+  references: References;
+  mitigations: FindingMitigation[];
+  why: string;
+  trace: FindingTrace;
+  /** `rule` for findings of the library, `user` for threats users added themselves. */
+  origin: 'rule' | 'user';
+}
