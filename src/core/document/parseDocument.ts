@@ -6,6 +6,7 @@ import type { Catalogue } from '../library/catalogue';
 import { migrateDocument, MIGRATIONS, type Migration } from './migrations';
 import { checkReferences } from './checkReferences';
 import { checkProperties } from './checkProperties';
+import { checkValidParts } from './checkValidParts';
 
 export interface ParseDocumentOptions {
   /** Component types and their declared properties; the shipped catalogue unless a custom library is in use. */
@@ -37,7 +38,9 @@ export function parseDocument(input: unknown, options: ParseDocumentOptions): Pa
   if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
 
   const parsed = DocumentSchema.safeParse(migrated.value);
-  if (!parsed.success) return { ok: false, problems: zodIssuesToProblems(parsed.error.issues) };
+  if (!parsed.success) {
+    return { ok: false, problems: [...zodIssuesToProblems(parsed.error.issues), ...checkValidParts(migrated.value, options.catalogue)] };
+  }
   const document = parsed.data;
 
   const problems: Problem[] = [...checkReferences(document), ...checkProperties(document, options.catalogue)];

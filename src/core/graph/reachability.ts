@@ -1,5 +1,8 @@
 import { neighbours, type Direction, type GraphIndex } from './graphIndex';
 
+/** Marks what no search has reached; a first hop from source s is stored as -2 - s. */
+const UNREACHED = -1;
+
 /**
  * Multi-source breadth-first search: which components can be reached from any source, and by
  * which shortest path. Linear in components + flows. A source counts as reached only when some
@@ -7,7 +10,7 @@ import { neighbours, type Direction, type GraphIndex } from './graphIndex';
  * origin merely because it is one.
  */
 export interface Reach {
-  /** -2: not reached; -1 - s: reached directly from source s; otherwise the predecessor index. */
+  /** -1: not reached; -2 - s: reached directly from source s; otherwise the predecessor index. */
   pred: Int32Array;
 }
 
@@ -19,15 +22,15 @@ export function reachFrom(
   blocks?: (index: number) => boolean,
 ): Reach {
   const { start, next } = neighbours(graph, direction);
-  const pred = new Int32Array(graph.size).fill(-2);
+  const pred = new Int32Array(graph.size).fill(UNREACHED);
   const queue = new Int32Array(graph.size);
   let head = 0;
   let tail = 0;
   for (const s of sources) {
     for (let e = start[s]!; e < start[s + 1]!; e++) {
       const v = next[e]!;
-      if (pred[v] === -2) {
-        pred[v] = -1 - s;
+      if (pred[v] === UNREACHED) {
+        pred[v] = -2 - s;
         queue[tail++] = v;
       }
     }
@@ -37,7 +40,7 @@ export function reachFrom(
     if (blocks?.(u)) continue;
     for (let e = start[u]!; e < start[u + 1]!; e++) {
       const v = next[e]!;
-      if (pred[v] === -2) {
+      if (pred[v] === UNREACHED) {
         pred[v] = u;
         queue[tail++] = v;
       }
@@ -48,13 +51,13 @@ export function reachFrom(
 
 /** The path from a source to `index` as component indices (source first), or undefined if unreached. */
 export function pathTo(reach: Reach, index: number): number[] | undefined {
-  if (reach.pred[index] === -2) return undefined;
+  if (reach.pred[index] === UNREACHED) return undefined;
   const path = [index];
   let current = index;
   for (let guard = 0; guard <= reach.pred.length; guard++) {
     const p = reach.pred[current]!;
-    if (p < 0) {
-      path.push(-1 - p);
+    if (p <= -2) {
+      path.push(-2 - p);
       break;
     }
     path.push(p);
@@ -64,7 +67,7 @@ export function pathTo(reach: Reach, index: number): number[] | undefined {
 }
 
 export function isReached(reach: Reach, index: number): boolean {
-  return reach.pred[index] !== -2;
+  return reach.pred[index] !== UNREACHED;
 }
 
 /** Orients a path for display: backward searches find target-first paths, shown along the flows. */

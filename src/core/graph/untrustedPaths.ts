@@ -1,5 +1,8 @@
 import type { GraphIndex } from './graphIndex';
 
+/** Marks what no search has reached; a first hop from source s is stored as -2 - s. */
+const UNREACHED = -1;
+
 /**
  * Paths from untrusted origins, tracking two things about each path: whether it has passed a guard
  * (an input guardrail or a validating pipeline) and whether it is indirect (it went through a
@@ -9,7 +12,7 @@ import type { GraphIndex } from './graphIndex';
  * analysis stays one linear pass however many rules ask about it.
  */
 export interface UntrustedPathAnalysis {
-  /** pred[state]: -2 unreached; -1 - origin for the first hop; else the previous state. */
+  /** pred[state]: -1 unreached; -2 - origin for the first hop; else the previous state. */
   pred: Int32Array;
 }
 
@@ -25,15 +28,15 @@ export interface UntrustedPathOptions {
 const state = (index: number, guarded: number, indirect: number) => index * 4 + guarded * 2 + indirect;
 
 export function analyseUntrustedPaths(graph: GraphIndex, options: UntrustedPathOptions): UntrustedPathAnalysis {
-  const pred = new Int32Array(graph.size * 4).fill(-2);
+  const pred = new Int32Array(graph.size * 4).fill(UNREACHED);
   const queue = new Int32Array(graph.size * 4);
   let tail = 0;
   for (const o of options.origins) {
     const indirect = options.startsIndirect(o) ? 1 : 0;
     for (let e = graph.outStart[o]!; e < graph.outStart[o + 1]!; e++) {
       const s = state(graph.outTarget[e]!, 0, indirect);
-      if (pred[s] === -2) {
-        pred[s] = -1 - o;
+      if (pred[s] === UNREACHED) {
+        pred[s] = -2 - o;
         queue[tail++] = s;
       }
     }
@@ -45,7 +48,7 @@ export function analyseUntrustedPaths(graph: GraphIndex, options: UntrustedPathO
     const indirect = s & 1 || (options.makesIndirect(u) ? 1 : 0);
     for (let e = graph.outStart[u]!; e < graph.outStart[u + 1]!; e++) {
       const t = state(graph.outTarget[e]!, guarded, indirect);
-      if (pred[t] === -2) {
+      if (pred[t] === UNREACHED) {
         pred[t] = s;
         queue[tail++] = t;
       }
@@ -71,8 +74,8 @@ export function untrustedPath(analysis: UntrustedPathAnalysis, index: number, qu
   const path = [s >> 2];
   for (let guard = 0; guard < analysis.pred.length; guard++) {
     const p = analysis.pred[s]!;
-    if (p < 0) {
-      path.push(-1 - p);
+    if (p <= -2) {
+      path.push(-2 - p);
       break;
     }
     path.push(p >> 2);
@@ -87,7 +90,7 @@ function findState(analysis: UntrustedPathAnalysis, index: number, query: PathQu
     for (let i = 0; i < 2; i++) {
       if (query.indirect !== undefined && query.indirect !== (i === 1)) continue;
       const s = state(index, g, i);
-      if (analysis.pred[s] !== -2) return s;
+      if (analysis.pred[s] !== UNREACHED) return s;
     }
   }
   return -1;

@@ -11,13 +11,14 @@ export function zodIssuesToProblems(issues: readonly z.core.$ZodIssue[], prefix:
       continue;
     }
     if (issue.code === 'invalid_union' && 'errors' in issue && Array.isArray(issue.errors)) {
-      // Report the branch that got furthest instead of the unhelpful "invalid input".
+      // Report the branch the input most resembles instead of the unhelpful "invalid input":
+      // the one whose shape fits (no unknown or missing fields), then the one with fewest issues.
       const branches = issue.errors as z.core.$ZodIssue[][];
       const best = branches.reduce<z.core.$ZodIssue[] | undefined>(
-        (acc, b) => (acc === undefined || deepest(b) > deepest(acc) ? b : acc),
+        (acc, b) => (acc === undefined || misfit(b) < misfit(acc) || (misfit(b) === misfit(acc) && deepest(b) > deepest(acc)) ? b : acc),
         undefined,
       );
-      if (best && best.length > 0 && deepest(best) > 0) {
+      if (best && best.length > 0 && (deepest(best) > 0 || misfit(best) < 100)) {
         problems.push(...zodIssuesToProblems(best, path));
         continue;
       }
@@ -25,6 +26,16 @@ export function zodIssuesToProblems(issues: readonly z.core.$ZodIssue[], prefix:
     problems.push({ path: formatPath(path), message: describe(issue) });
   }
   return problems;
+}
+
+function misfit(issues: readonly z.core.$ZodIssue[]): number {
+  let score = 0;
+  for (const i of issues) {
+    if (i.code === 'unrecognized_keys' && i.path.length === 0) score += 100;
+    else if (i.code === 'invalid_type' && i.path.length === 1 && i.message.includes('undefined')) score += 100;
+    else score += 1;
+  }
+  return score;
 }
 
 function deepest(issues: readonly z.core.$ZodIssue[]): number {

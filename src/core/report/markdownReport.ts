@@ -1,3 +1,4 @@
+import { canonicalOrder } from '../document/canonicalOrder';
 import type { Library } from '../library/loadLibrary';
 import type { ThreatModelDocument } from '../model/document';
 import type { Finding } from '../rules/finding';
@@ -9,7 +10,8 @@ import { acceptedRisksSection, coverageSection, diagramSection, findingsSection,
  * The Markdown report handed out after a workshop. Built from the same Report as the JSON output,
  * so both always agree. Linear in the number of findings.
  */
-export function renderMarkdownReport(report: Report, doc: ThreatModelDocument, library: Library): string {
+export function renderMarkdownReport(report: Report, input: ThreatModelDocument, library: Library): string {
+  const doc = canonicalOrder(input);
   const meta = doc.meta;
   const header = [`# Threat model: ${mdInline(meta.title || 'Untitled')}`, ''];
   if (meta.description) header.push(mdQuote(meta.description), '');

@@ -1,3 +1,4 @@
+import { canonicalOrder } from '../document/canonicalOrder';
 import type { Library } from '../library/loadLibrary';
 import type { ThreatModelDocument } from '../model/document';
 import { MODEL_TARGET_ID, type TargetKind } from '../model/vocabulary';
@@ -15,7 +16,8 @@ import { userThreatFindings } from './userThreatFindings';
  * whole. Pure, synchronous and deterministic: the same document and library always give the same
  * findings, sorted by key. Triage stored in the document is merged in.
  */
-export function evaluate(doc: ThreatModelDocument, library: Library): Finding[] {
+export function evaluate(input: ThreatModelDocument, library: Library): Finding[] {
+  const doc = canonicalOrder(input);
   const ctx = buildEvaluationContext(doc, library);
   const findings: Finding[] = [];
   const { index } = library;

@@ -1,7 +1,7 @@
 import type { GraphIndex } from '../graph/graphIndex';
 import { propagateLabels, type LabelSets } from '../graph/labelPropagation';
 import { reachFrom, type Reach } from '../graph/reachability';
-import { analyseUntrustedPaths, type UntrustedPathAnalysis } from '../graph/untrustedPaths';
+import { analyseUntrustedPaths, reachedBy, type UntrustedPathAnalysis } from '../graph/untrustedPaths';
 import type { PropValue } from '../model/document';
 import type { Library } from '../library/loadLibrary';
 
@@ -75,7 +75,7 @@ export function analyseGraph(input: GraphInputs): GraphFacts {
 
   const isHumanReview = (i: number) => types[i] === 'human-review';
   const llmDriven = types.flatMap((t, i) => (LLM_DRIVEN_TYPES.has(t) ? [i] : []));
-  const exposed = llmDriven.filter((i) => originKinds[i]!.length > 0 || untrusted.pred[i * 4]! !== -2 || untrusted.pred[i * 4 + 1]! !== -2 || untrusted.pred[i * 4 + 2]! !== -2 || untrusted.pred[i * 4 + 3]! !== -2);
+  const exposed = llmDriven.filter((i) => originKinds[i]!.length > 0 || reachedBy(untrusted, i));
   const unapproved = types.flatMap((t, i) =>
     t === 'agent-tool' && props[i]!['access'] !== 'read' && props[i]!['humanApproval'] !== true ? [i] : [],
   );

@@ -1,0 +1,64 @@
+import { DOCUMENT_FORMAT } from '../model/document';
+
+export const INTEROP_FORMATS = ['aitm', 'threat-dragon-v2', 'threat-dragon-v1', 'threat-composer', 'unknown'] as const;
+export type InteropFormat = (typeof INTEROP_FORMATS)[number];
+
+const TC_KEYS = [
+  'threats',
+  'mitigations',
+  'assumptions',
+  'mitigationLinks',
+  'assumptionLinks',
+  'applicationInfo',
+  'architecture',
+  'dataflow',
+  'workspace',
+  'brainstorm',
+];
+
+/**
+ * Guesses which tool wrote a parsed JSON value, from its shape only (never throws):
+ * - ours: `format: "ai-threat-model"`;
+ * - Threat Dragon: `summary` plus `detail` (or the misspelt `details`, so that the importer can say
+ *   what is wrong); version 1 when a diagram carries the JointJS `diagramJson`;
+ * - Threat Composer: a numeric `schema` and nothing of the others.
+ */
+export function detectFormat(json: unknown): InteropFormat {
+  if (!isObject(json)) return 'unknown';
+  if (json['format'] === DOCUMENT_FORMAT) return 'aitm';
+  const detail = isObject(json['detail']) ? json['detail'] : isObject(json['details']) ? json['details'] : undefined;
+  if (isObject(json['summary']) && detail !== undefined) {
+    const diagrams = detail['diagrams'];
+    if (Array.isArray(diagrams) && diagrams.some((d) => isObject(d) && d['diagramJson'] !== undefined)) {
+      return 'threat-dragon-v1';
+    }
+    return 'threat-dragon-v2';
+  }
+  if (typeof json['schema'] === 'number' && json['format'] === undefined) {
+    const keys = Object.keys(json);
+    if (keys.every((k) => k === 'schema' || TC_KEYS.includes(k)) || keys.some((k) => TC_KEYS.includes(k))) {
+      return 'threat-composer';
+    }
+  }
+  return 'unknown';
+}
+
+/** A human name for messages. */
+export function formatName(format: InteropFormat): string {
+  switch (format) {
+    case 'aitm':
+      return 'AI threat model';
+    case 'threat-dragon-v2':
+      return 'Threat Dragon v2';
+    case 'threat-dragon-v1':
+      return 'Threat Dragon v1';
+    case 'threat-composer':
+      return 'Threat Composer';
+    default:
+      return 'unknown';
+  }
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,729 @@
+import type { Component, DataFlow, DataFlowProps, PropValue, ThreatModelDocument, Triage, TrustBoundary, UserThreat } from '../model/document';
+import { formatPath, type ParseResult, type Problem } from '../model/problems';
+import { checkUntrustedJson } from '../model/untrustedJson';
+import type { Zone } from '../model/vocabulary';
+import { zodIssuesToProblems } from '../model/zodProblems';
+import type { Catalogue } from '../library/catalogue';
+import { isObject } from './detectFormat';
+import { finaliseImport, type ImportResult, type InteropOptions } from './finalise';
+import { boxParents, centre, innermostContaining, polylinesIntersect, type Point, type Rect } from './geometry';
+import { Notes, quoteList } from './notes';
+import { clamp, IdAllocator, nonEmpty, plural } from './text';
+import {
+  cellKind,
+  componentTypeOfShape,
+  mitigationsFromText,
+  mitigationsToText,
+  severityFromThreatDragon,
+  statusFromThreatDragon,
+  type MitigationLine,
+  type TdCellKind,
+  type TdNodeShape,
+} from './threatDragonMapping';
+import {
+  AitmCellSchema,
+  TdModelSchema,
+  type AitmCellData,
+  type TdCell,
+  type TdModel,
+  type TdThreat,
+} from './threatDragonSchema';
+
+/**
+ * Imports a Threat Dragon v2 model (the JSON Threat Dragon saves).
+ *
+ * - Actors become `user`, processes `process` and stores `data-store` components; flows become data
+ *   flows (encrypted, protocol; a public-network flow is marked `crossesBoundary`; a bidirectional
+ *   flow becomes two flows).
+ * - Boundary boxes become trust boundaries. Membership is geometric: a component belongs to the
+ *   smallest box that contains its centre, and a box nests in the smallest box containing it
+ *   entirely. The zone is guessed from the label (internet, DMZ, third party, restricted),
+ *   otherwise `internal`, and each guess is noted.
+ * - Boundary curves define no zone, so they are not trust boundaries: a flow whose path (source
+ *   centre, its vertices, target centre) intersects a curve's polyline (source, vertices, target),
+ *   or whose `trustBoundaryIds` names the curve, is marked `crossesBoundary: true`. Threat Dragon
+ *   draws both as smooth curves through those points; the polyline is an approximation.
+ * - Threats become `userThreats` on the same element, with status and severity matched leniently.
+ * - Cells we exported carry `data.aitm`: our ids, types, properties and triage come back from it,
+ *   and only what a user changed in Threat Dragon (names, flags, positions, threat statuses)
+ *   overrides it. Threats carrying one of our finding keys restore triage, not user threats.
+ *
+ * Version 1 files (JointJS) are refused with instructions; malformed files are refused with every
+ * problem and its JSON path. The document is validated by parseDocument before it is returned.
+ */
+export function importThreatDragon(input: unknown, options: InteropOptions): ParseResult<ImportResult> {
+  const unsafe = checkUntrustedJson(input);
+  if (unsafe.length > 0) return { ok: false, problems: unsafe };
+  if (!isObject(input)) return { ok: false, problems: [{ path: '$', message: 'a Threat Dragon model must be a JSON object' }] };
+  const v1 = findVersion1(input);
+  if (v1) return { ok: false, problems: [v1] };
+
+  const parsed = TdModelSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: explainDetailTypo(input, zodIssuesToProblems(parsed.error.issues)) };
+  const model = parsed.data;
+
+  const problems: Problem[] = [];
+  const aitm = new Map<TdCell, AitmCellData>();
+  model.detail.diagrams.forEach((diagram, d) =>
+    diagram.cells.forEach((cell, c) => {
+      if (cell.data?.aitm === undefined) return;
+      const result = AitmCellSchema.safeParse(cell.data.aitm);
+      if (result.success) aitm.set(cell, result.data);
+      else problems.push(...zodIssuesToProblems(result.error.issues, ['detail', 'diagrams', d, 'cells', c, 'data', 'aitm']));
+    }),
+  );
+  if (problems.length > 0) return { ok: false, problems };
+
+  return new ThreatDragonImporter(model, aitm, options.catalogue).run(options);
+}
+
+function findVersion1(input: Record<string, unknown>): Problem | undefined {
+  const detail = input['detail'];
+  if (!isObject(detail) || !Array.isArray(detail['diagrams'])) return undefined;
+  const index = detail['diagrams'].findIndex((d) => isObject(d) && d['diagramJson'] !== undefined);
+  if (index < 0) return undefined;
+  return {
+    path: formatPath(['detail', 'diagrams', index, 'diagramJson']),
+    message:
+      'this is a Threat Dragon version 1 model, which cannot be imported. Open it in Threat Dragon 2 (which converts it), save it, and import the saved file.',
+  };
+}
+
+function explainDetailTypo(input: Record<string, unknown>, problems: Problem[]): Problem[] {
+  if (input['detail'] !== undefined || input['details'] === undefined) return problems;
+  return problems.map((p) =>
+    p.path === '$.detail'
+      ? { path: '$.detail', message: 'missing: Threat Dragon v2 keeps the diagrams under "detail", but this file has "details"' }
+      : p,
+  );
+}
+
+// ---------------------------------------------------------------- the importer
+
+type NodeAitm = Extract<AitmCellData, { kind: 'component' }>;
+type FlowAitm = Extract<AitmCellData, { kind: 'dataFlow' }>;
+type BoxAitm = Extract<AitmCellData, { kind: 'trustBoundary' }>;
+type ModelAitm = Extract<AitmCellData, { kind: 'model' }>;
+
+interface Entry {
+  cell: TdCell;
+  /** JSON path of the cell, for notes. */
+  where: string;
+  kind: TdCellKind;
+  aitm: AitmCellData | undefined;
+  /** Our id of the element made from this cell (nodes, boxes and flows). */
+  id: string;
+}
+
+interface Placed {
+  entry: Entry;
+  rect: Rect | undefined;
+}
+
+type Meta = ThreatModelDocument['meta'];
+
+const DEFAULT_NODE_SIZE = { width: 100, height: 100 };
+const DIAGRAM_GAP = 200;
+const NEAR = 0.5;
+
+class ThreatDragonImporter {
+  private readonly ids = new IdAllocator(['model']);
+  private readonly notes = new Notes();
+  private readonly boundaries: TrustBoundary[] = [];
+  private readonly components: Component[] = [];
+  private readonly flows: DataFlow[] = [];
+  private readonly triage: Record<string, Triage> = Object.create(null) as Record<string, Triage>;
+  private readonly userThreats: UserThreat[] = [];
+  private modelBlock: ModelAitm | undefined;
+  private curveCount = 0;
+  /** Bottom of everything placed so far, to stack further diagrams below. */
+  private bottom: number | undefined;
+
+  constructor(
+    private readonly model: TdModel,
+    private readonly aitm: ReadonlyMap<TdCell, AitmCellData>,
+    private readonly catalogue: Catalogue,
+  ) {}
+
+  run(options: InteropOptions): ParseResult<ImportResult> {
+    const diagrams = this.model.detail.diagrams;
+    const entries = diagrams.map((diagram, d) =>
+      diagram.cells.map((cell, c): Entry => {
+        const data = cell.data;
+        const { kind, byShape } = cellKind(cell.shape, data?.type);
+        const where = formatPath(['detail', 'diagrams', d, 'cells', c]);
+        if (!byShape && kind !== 'unknown') {
+          this.notes.group('shape', (items) => `Cells with an unknown shape were read by their data type: ${items.join(', ')}.`, `${where} ("${cell.shape ?? ''}" as ${data?.type ?? ''})`);
+        }
+        return { cell, where, kind, aitm: this.aitm.get(cell), id: '' };
+      }),
+    );
+    this.allocateIds(entries.flat());
+    if (diagrams.length > 1) this.notes.add(`The model has ${plural(diagrams.length, 'diagram')}; they were merged into one, each placed below the previous one.`);
+    entries.forEach((cells) => this.importDiagram(cells));
+    return finaliseImport(this.document(), this.notes.list(), options);
+  }
+
+  /** Our ids first (so a round trip keeps them), then Threat Dragon's cell ids, repaired and de-duplicated. */
+  private allocateIds(entries: Entry[]): void {
+    const element = (e: Entry) => e.kind !== 'text' && e.kind !== 'boundary-curve' && e.kind !== 'unknown';
+    for (const e of entries) {
+      if (!element(e) || !e.aitm || e.aitm.kind === 'model') continue;
+      e.id = this.ids.take(e.aitm.id, 'element');
+      if (e.id !== e.aitm.id) this.notes.add(`Two cells carry our id "${e.aitm.id}" (copied in Threat Dragon?); the one at ${e.where} became "${e.id}".`);
+    }
+    for (const e of entries) {
+      if (!element(e) || e.id !== '') continue;
+      e.id = this.ids.take(e.cell.id, `td-${e.kind}`);
+    }
+  }
+
+  private importDiagram(entries: Entry[]): void {
+    const nodes: Placed[] = [];
+    const boxes: Placed[] = [];
+    const curves: { entry: Entry; points: Point[] }[] = [];
+    const flowEntries: Entry[] = [];
+    const byCellId = new Map<string, Entry>();
+    const portOwner = new Map<string, string | null>();
+
+    for (const entry of entries) {
+      const { cell } = entry;
+      byCellId.set(cell.id, entry);
+      switch (entry.kind) {
+        case 'actor':
+        case 'process':
+        case 'store':
+          nodes.push({ entry, rect: rectOf(cell, true) });
+          for (const port of portIds(cell.ports)) portOwner.set(port, portOwner.has(port) && portOwner.get(port) !== cell.id ? null : cell.id);
+          break;
+        case 'boundary-box':
+          boxes.push({ entry, rect: rectOf(cell, false) });
+          break;
+        case 'boundary-curve':
+          curves.push({ entry, points: [] });
+          break;
+        case 'flow':
+          flowEntries.push(entry);
+          break;
+        case 'text':
+          this.importText(entry);
+          break;
+        default:
+          this.notes.group('unknown', (items) => `Cells of unknown shapes were not imported: ${items.join(', ')}.`, `${entry.where} ("${entry.cell.shape ?? ''}")`);
+      }
+    }
+
+    const shiftY = this.shiftFor([...nodes, ...boxes]);
+    const boxRects = boxes.map((b) => b.rect ?? { x: 0, y: 0, width: 0, height: 0 });
+    const geometricParents = boxParents(boxRects).map((p, i) => (boxes[i]!.rect === undefined || p < 0 || boxes[p]!.rect === undefined ? -1 : p));
+
+    // Trust boundaries (boxes).
+    boxes.forEach((box, i) => this.importBox(box, shiftY, geometricParents[i]!, boxes));
+    this.breakBoundaryCycles();
+
+    // Components (nodes).
+    const nodeCentre = new Map<string, Point>();
+    for (const node of nodes) {
+      const at = node.rect ? centre(node.rect) : undefined;
+      if (at) nodeCentre.set(node.entry.cell.id, at);
+      const inside = at ? innermostContaining(boxRects.map((r, i) => (boxes[i]!.rect ? r : { x: 0, y: 0, width: -1, height: -1 })), at) : -1;
+      this.importNode(node, shiftY, inside < 0 ? undefined : boxes[inside]!);
+    }
+
+    // Curves: their polylines, for crossing tests.
+    for (const curve of curves) {
+      curve.points = polyline(curve.entry.cell, nodeCentre);
+      if (curve.points.length < 2) this.notes.add(`The boundary curve at ${curve.entry.where} has no usable geometry; it was ignored.`);
+    }
+    this.curveCount += curves.length;
+    if (curves.length > 0) {
+      this.notes.group(
+        'curves',
+        (items) =>
+          `Boundary curves draw no area, so the ${plural(this.curveCount, 'curve was', 'curves were')} not imported as trust boundaries; the flows crossing them are marked "crosses a boundary"${items.length > 0 ? `: ${quoteList(items)}` : ' (none crosses one)'}.`,
+        '',
+      );
+    }
+
+    // Flows.
+    for (const entry of flowEntries) this.importFlow(entry, byCellId, portOwner, nodeCentre, curves);
+  }
+
+  /** Vertical shift that places this diagram below the previous ones. */
+  private shiftFor(placed: Placed[]): number {
+    const rects = placed.map((p) => p.rect).filter((r): r is Rect => r !== undefined);
+    if (rects.length === 0) return 0;
+    const top = Math.min(...rects.map((r) => r.y));
+    const bottom = Math.max(...rects.map((r) => r.y + r.height));
+    const shift = this.bottom === undefined ? 0 : this.bottom + DIAGRAM_GAP - top;
+    this.bottom = bottom + shift;
+    return shift;
+  }
+
+  // ---------------------------------------------------------------- boxes
+
+  private importBox(box: Placed, shiftY: number, geometricParent: number, boxes: Placed[]): void {
+    const { entry, rect } = box;
+    const { cell } = entry;
+    const stored = entry.aitm?.kind === 'trustBoundary' ? entry.aitm : undefined;
+    const label = clamp(nonEmpty(cell.data?.name) ?? textAt(cell.attrs, 'label', 'text') ?? textAt(cell.attrs, 'text', 'text') ?? '', 500);
+    const parentCell = geometricParent < 0 ? null : boxes[geometricParent]!.entry.cell.id;
+    const geometricParentId = geometricParent < 0 ? null : boxes[geometricParent]!.entry.id;
+
+    let zone: Zone;
+    let parentId: string | null;
+    let position = rect ? { x: rect.x, y: rect.y + shiftY } : undefined;
+    let size = rect && rect.width > 0 && rect.height > 0 ? { width: rect.width, height: rect.height } : undefined;
+    let description = nonEmpty(cell.data?.description);
+    if (stored) {
+      zone = stored.zone;
+      parentId = parentCell === stored.box ? stored.parentId : geometricParentId;
+      if (rect && near(rect, stored.at) && near({ x: rect.width, y: rect.height }, { x: stored.atSize.width, y: stored.atSize.height })) {
+        position = stored.position ?? undefined;
+        size = stored.size ?? undefined;
+      }
+      if ((cell.data?.description ?? '') === (stored.description ?? '')) description = stored.description;
+    } else {
+      const guess = guessZone(label);
+      zone = guess.zone;
+      parentId = geometricParentId;
+      this.notes.group(
+        'zones',
+        (items) => `Threat Dragon boundaries have no zone; zones were guessed from the labels (set "internal" when nothing matched), check them: ${items.join(', ')}.`,
+        `"${label || cell.id}" → ${zone}`,
+      );
+    }
+    if (!rect) this.notes.add(`The boundary box at ${entry.where} has no position or size; nothing was placed in it.`);
+    this.boundaries.push({
+      id: entry.id,
+      label,
+      zone,
+      parentId,
+      ...(description !== undefined ? { description: clamp(description, 20_000) } : {}),
+      ...(position ? { position } : {}),
+      ...(size ? { size } : {}),
+    });
+    this.importThreats(entry, entry.id);
+  }
+
+  /** A stored parent and a geometric one can disagree into a cycle; cut it at the later boundary. */
+  private breakBoundaryCycles(): void {
+    const byId = new Map(this.boundaries.map((b) => [b.id, b]));
+    for (const boundary of this.boundaries) {
+      const seen = new Set<string>([boundary.id]);
+      let current = boundary.parentId ?? null;
+      while (current !== null) {
+        if (seen.has(current)) {
+          this.notes.add(`Trust boundary "${boundary.label || boundary.id}" was nested inside itself; it is now top-level.`);
+          boundary.parentId = null;
+          break;
+        }
+        seen.add(current);
+        current = byId.get(current)?.parentId ?? null;
+      }
+      if (boundary.parentId !== undefined && boundary.parentId !== null && !byId.has(boundary.parentId)) boundary.parentId = null;
+    }
+  }
+
+  // ---------------------------------------------------------------- nodes
+
+  private importNode(node: Placed, shiftY: number, box: Placed | undefined): void {
+    const { entry, rect } = node;
+    const { cell } = entry;
+    const data = cell.data ?? {};
+    const shape = entry.kind as TdNodeShape;
+    const stored = entry.aitm?.kind === 'component' ? entry.aitm : undefined;
+    const label = clamp(nonEmpty(data.name) ?? textAt(cell.attrs, 'text', 'text') ?? '', 500);
+    let description = nonEmpty(data.description);
+    let position = rect ? { x: rect.x, y: rect.y + shiftY } : undefined;
+    let boundaryId: string | null = box ? box.entry.id : null;
+    let type = componentTypeOfShape(shape);
+    let props: Record<string, PropValue> = {};
+
+    if (stored && this.catalogue.types.has(stored.type)) {
+      type = stored.type;
+      props = { ...(stored.props ?? {}) };
+      if ((data.description ?? '') === (stored.description ?? '')) description = stored.description;
+      if (rect && near(rect, stored.at)) position = stored.position ?? undefined;
+      const boxCell = box ? box.entry.cell.id : null;
+      if (boxCell === stored.box && (stored.boundaryId === null || this.boundaries.some((b) => b.id === stored.boundaryId))) {
+        boundaryId = stored.boundaryId;
+      }
+      // Flags a user changed in Threat Dragon override ours.
+      const declared = new Set((this.catalogue.types.get(type)?.properties ?? []).map((p) => p.name));
+      const changed = (field: string) => typeof data[field] === 'boolean' && stored.exported[field] !== undefined && data[field] !== stored.exported[field];
+      if (changed('isEncrypted') && declared.has('encryptedAtRest')) props['encryptedAtRest'] = data['isEncrypted'] as boolean;
+      if (changed('storesCredentials') && declared.has('personalData')) props['personalData'] = data['storesCredentials'] as boolean;
+    } else {
+      if (stored) this.notes.add(`The component at ${entry.where} has our type "${stored.type}", which the library does not declare; it was imported as "${type}".`);
+      if (shape === 'store') {
+        if (data['isEncrypted'] === true) props['encryptedAtRest'] = true;
+        if (data.storesCredentials === true) {
+          props['personalData'] = true;
+          this.notes.group('creds', (items) => `Stores marked "stores credentials" in Threat Dragon were marked as holding personal data: ${quoteList(items)}.`, label || cell.id);
+        }
+      }
+      for (const field of UNMAPPED_NODE_FLAGS) {
+        const value = data[field];
+        if (value === true || (typeof value === 'string' && value.trim() !== '')) {
+          this.notes.group(`flag:${field}`, (items) => `The Threat Dragon property "${field}" has no equivalent here and was not imported (${quoteList(items)}).`, label || cell.id);
+        }
+      }
+    }
+    if (data.outOfScope === true) description = this.outOfScope(entry, label, description);
+    if (!rect) this.notes.add(`The ${shape} at ${entry.where} has no position; it will be laid out automatically.`);
+
+    this.components.push({
+      id: entry.id,
+      type,
+      label,
+      ...(description !== undefined ? { description: clamp(description, 20_000) } : {}),
+      boundaryId,
+      ...(position ? { position } : {}),
+      ...(Object.keys(props).length > 0 ? { props: sortKeys(props) } : {}),
+    });
+    this.importThreats(entry, entry.id);
+  }
+
+  private outOfScope(entry: Entry, label: string, description: string | undefined): string {
+    const reason = nonEmpty(entry.cell.data?.reasonOutOfScope);
+    this.notes.group('scope', (items) => `Elements marked out of scope in Threat Dragon were imported (threats are still found on them); their descriptions say so: ${quoteList(items)}.`, label || entry.cell.id);
+    const line = `Out of scope in Threat Dragon${reason ? `: ${reason}` : '.'}`;
+    return description === undefined ? line : description.includes(line) ? description : `${description}\n\n${line}`;
+  }
+
+  // ---------------------------------------------------------------- flows
+
+  private importFlow(
+    entry: Entry,
+    byCellId: Map<string, Entry>,
+    portOwner: Map<string, string | null>,
+    nodeCentre: Map<string, Point>,
+    curves: { entry: Entry; points: Point[] }[],
+  ): void {
+    const { cell } = entry;
+    const data = cell.data ?? {};
+    const source = this.endpoint(cell.source, byCellId, portOwner);
+    const target = this.endpoint(cell.target, byCellId, portOwner);
+    const label = clamp(nonEmpty(data.name) ?? flowLabel(cell.labels) ?? '', 500);
+    if (!source || !target) {
+      this.notes.group('dangling', (items) => `Flows not connected to an actor, process or store at both ends were not imported: ${items.join(', ')}.`, `${entry.where}${label ? ` ("${label}")` : ''}`);
+      this.importThreats(entry, null);
+      return;
+    }
+    const stored = entry.aitm?.kind === 'dataFlow' ? entry.aitm : undefined;
+    let description = nonEmpty(data.description);
+    let props: DataFlowProps = {};
+    if (stored) {
+      props = { ...(stored.props ?? {}) };
+      if ((data.description ?? '') === (stored.description ?? '')) description = stored.description;
+      const changed = (field: string) => data[field] !== undefined && stored.exported[field] !== undefined && data[field] !== stored.exported[field];
+      if (changed('isEncrypted') && typeof data.isEncrypted === 'boolean') props.encrypted = data.isEncrypted;
+      if (changed('protocol')) {
+        const protocol = nonEmpty(data.protocol);
+        if (protocol === undefined) delete props.protocol;
+        else props.protocol = clamp(protocol, 100);
+      }
+      if (changed('isPublicNetwork') && data.isPublicNetwork === true) props.crossesBoundary = true;
+    } else {
+      if (data.isEncrypted === true) props.encrypted = true;
+      const protocol = nonEmpty(data.protocol);
+      if (protocol !== undefined) props.protocol = clamp(protocol, 100);
+      if (data.isPublicNetwork === true) {
+        props.crossesBoundary = true;
+        this.notes.group('public', (items) => `Flows over a public network were marked "crosses a boundary": ${quoteList(items)}.`, label || cell.id);
+      }
+    }
+
+    // Curve boundaries: geometry, or Threat Dragon's own record of the crossing.
+    const path = [nodeCentre.get(source.cell), ...(cell.vertices ?? []).map((v) => ({ x: v.x, y: v.y })), nodeCentre.get(target.cell)];
+    const hinted = new Set((data.trustBoundaryIds ?? []).filter((x): x is string => typeof x === 'string'));
+    const crossed = curves.filter(
+      (curve) =>
+        hinted.has(curve.entry.cell.id) ||
+        (curve.points.length >= 2 && path.every((p) => p !== undefined) && polylinesIntersect(path as Point[], curve.points)),
+    );
+    if (crossed.length > 0 && props.crossesBoundary !== true) {
+      props.crossesBoundary = true;
+      this.notes.group('curves', () => '', label || cell.id);
+    }
+    if (data.outOfScope === true) description = this.outOfScope(entry, label, description);
+
+    const flow: DataFlow = {
+      id: entry.id,
+      sourceId: source.id,
+      targetId: target.id,
+      label,
+      ...(description !== undefined ? { description: clamp(description, 20_000) } : {}),
+      ...(Object.keys(props).length > 0 ? { props: orderFlowProps(props) } : {}),
+    };
+    this.flows.push(flow);
+    if (data.isBidirectional === true && !(stored && stored.exported['isBidirectional'] === true)) {
+      const reverse: DataFlow = {
+        ...flow,
+        id: this.ids.take(`${entry.id}-reverse`, 'flow-reverse'),
+        sourceId: target.id,
+        targetId: source.id,
+        label: label === '' ? '' : clamp(`${label} (reverse)`, 500),
+      };
+      this.flows.push(reverse);
+      this.notes.group('bidi', (items) => `Bidirectional flows became two flows, one each way (threats stay on the first): ${quoteList(items)}.`, label || cell.id);
+    }
+    this.importThreats(entry, entry.id);
+  }
+
+  /** The node an edge end attaches to: a node's cell id, or a port id owned by exactly one node. */
+  private endpoint(
+    end: TdCell['source'],
+    byCellId: Map<string, Entry>,
+    portOwner: Map<string, string | null>,
+  ): { id: string; cell: string } | undefined {
+    if (!end) return undefined;
+    const asNode = (cellId: string | undefined) => {
+      if (cellId === undefined) return undefined;
+      const entry = byCellId.get(cellId);
+      return entry && (entry.kind === 'actor' || entry.kind === 'process' || entry.kind === 'store') ? { id: entry.id, cell: cellId } : undefined;
+    };
+    const direct = asNode(end.cell);
+    if (direct) return direct;
+    for (const candidate of [end.cell, end.port]) {
+      const owner = candidate === undefined ? undefined : portOwner.get(candidate);
+      if (owner) return asNode(owner);
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- text blocks
+
+  private importText(entry: Entry): void {
+    if (entry.aitm?.kind === 'model') {
+      if (this.modelBlock) this.notes.add(`More than one block of our model data was found; the one at ${entry.where} was ignored.`);
+      else this.modelBlock = entry.aitm;
+      return;
+    }
+    const text = textAt(entry.cell.attrs, 'text', 'text') ?? nonEmpty(entry.cell.data?.name) ?? '';
+    this.notes.group('text', (items) => `Text annotations were not imported: ${quoteList(items)}.`, text || entry.cell.id);
+    this.importThreats(entry, null);
+  }
+
+  // ---------------------------------------------------------------- threats
+
+  private importThreats(entry: Entry, targetId: string | null): void {
+    const stored = entry.aitm && entry.aitm.kind !== 'model' ? entry.aitm : undefined;
+    if (stored?.triage) for (const [key, t] of Object.entries(stored.triage)) this.triage[key] = { ...t };
+    const threats = entry.cell.data?.threats ?? [];
+    const seenUser = new Set<string>();
+    threats.forEach((threat, k) => {
+      const tdId = threat.id === undefined ? '' : String(threat.id);
+      const finding = stored?.findings?.find((f) => f.threat === tdId);
+      if (finding) {
+        const { status, known } = statusFromThreatDragon(threat.status);
+        if (known && status !== finding.status) this.triage[finding.key] = { ...(this.triage[finding.key] ?? {}), status };
+        return;
+      }
+      const user = stored?.userThreats?.find((u) => u.threat === tdId);
+      if (user && !seenUser.has(tdId)) {
+        seenUser.add(tdId);
+        this.userThreats.push(this.restoreUserThreat(user.record, threat, targetId));
+        return;
+      }
+      this.userThreats.push(this.foreignThreat(entry, threat, k, targetId));
+    });
+    for (const user of stored?.userThreats ?? []) {
+      if (!seenUser.has(user.threat)) {
+        this.notes.group('deleted', (items) => `Threats deleted in Threat Dragon were not kept: ${quoteList(items)}.`, user.record.title);
+      }
+    }
+    if (targetId === null && threats.length > 0) {
+      this.notes.group('unplaced', (items) => `Threats on elements that were not imported are kept as unplaced threats: ${items.join(', ')}.`, entry.where);
+    }
+  }
+
+  /** A user threat we exported: ours, with whatever a user edited in Threat Dragon. */
+  private restoreUserThreat(record: UserThreat, threat: TdThreat, targetId: string | null): UserThreat {
+    const out: UserThreat = { ...record, id: this.ids.take(record.id, 'threat'), targetId };
+    const title = nonEmpty(threat.title);
+    if (title !== undefined && title !== record.title) out.title = clamp(title, 500);
+    if ((threat.description ?? '') !== (record.description ?? '')) {
+      const description = nonEmpty(threat.description);
+      if (description === undefined) delete out.description;
+      else out.description = clamp(description, 20_000);
+    }
+    const status = statusFromThreatDragon(threat.status);
+    if (status.known && status.status !== record.status) out.status = status.status;
+    const severity = severityFromThreatDragon(threat.severity);
+    if (severity.known && severity.severity !== record.severity) out.severity = severity.severity;
+    if ((threat.mitigation ?? '') !== mitigationsToText(record.mitigations ?? [])) {
+      const mitigations = mitigationsFromText(threat.mitigation ?? '').map(clampMitigation);
+      if (mitigations.length === 0) delete out.mitigations;
+      else out.mitigations = mitigations;
+    }
+    return out;
+  }
+
+  private foreignThreat(entry: Entry, threat: TdThreat, k: number, targetId: string | null): UserThreat {
+    const tdId = threat.id === undefined ? undefined : String(threat.id);
+    const id = this.ids.take(tdId, `${entry.id}-threat-${k + 1}`);
+    const status = statusFromThreatDragon(threat.status);
+    if (!status.known) {
+      this.notes.group('status', (items) => `Threat statuses that were not recognised were read as "open": ${quoteList(items)}.`, threat.status ?? '(none)');
+    }
+    const severity = severityFromThreatDragon(threat.severity);
+    if (!severity.known) {
+      this.notes.group('severity', (items) => `Threat severities that were not recognised (or still "TBD") were read as "medium": ${quoteList(items)}.`, threat.severity ?? '(none)');
+    }
+    const type = nonEmpty(threat.type);
+    const mitigationText = nonEmpty(threat.mitigation);
+    const score = threat.score === undefined ? undefined : nonEmpty(String(threat.score));
+    const lines = [
+      nonEmpty(threat.description),
+      type ? `Threat Dragon type: ${type}${threat.modelType ? ` (${threat.modelType})` : ''}` : undefined,
+      score ? `Score: ${score}` : undefined,
+      mitigationText !== undefined && mitigationText.length > 500 ? `Mitigation: ${mitigationText}` : undefined,
+    ].filter((l): l is string => l !== undefined);
+    const state: MitigationLine['state'] =
+      status.status === 'mitigated' ? 'implemented' : status.status === 'not-applicable' ? 'not-applicable' : 'suggested';
+    return {
+      id,
+      targetId,
+      title: clamp(nonEmpty(threat.title) ?? type ?? 'Untitled threat', 500),
+      ...(lines.length > 0 ? { description: clamp(lines.join('\n\n'), 20_000) } : {}),
+      severity: severity.severity,
+      status: status.status,
+      ...(mitigationText !== undefined ? { mitigations: [{ title: clamp(mitigationText, 500), state }] } : {}),
+      source: 'threat-dragon',
+    };
+  }
+
+  // ---------------------------------------------------------------- the document
+
+  private document(): Record<string, unknown> {
+    const summary = this.model.summary;
+    const block = this.modelBlock;
+    const title = clamp(nonEmpty(summary.title) ?? 'Imported Threat Dragon model', 500);
+    let description = nonEmpty(summary.description);
+    let owner = nonEmpty(summary.owner);
+    const meta: Meta = { title };
+    if (block) {
+      if ((summary.description ?? '') === (block.meta.description ?? '')) description = block.meta.description;
+      if ((summary.owner ?? '') === (block.meta.owner ?? '')) owner = block.meta.owner;
+      if ((summary.title ?? '') === block.meta.title) meta.title = block.meta.title;
+      if (block.meta.version !== undefined) meta.version = block.meta.version;
+      for (const [key, t] of Object.entries(block.triage ?? {})) this.triage[key] = { ...t };
+      for (const ref of block.userThreats ?? []) this.userThreats.push({ ...ref.record, id: this.ids.take(ref.record.id, 'threat') });
+    } else {
+      const reviewer = nonEmpty(this.model.detail.reviewer);
+      const contributors = (this.model.detail.contributors ?? []).map((c) => nonEmpty(c.name)).filter((n): n is string => n !== undefined);
+      if (reviewer || contributors.length > 0) {
+        this.notes.add(`The reviewer and contributors (${[reviewer, ...contributors].filter(Boolean).join(', ')}) have no place in this format and were not imported.`);
+      }
+    }
+    if (description !== undefined) meta.description = clamp(description, 20_000);
+    if (owner !== undefined) meta.owner = clamp(owner, 500);
+    const ordered: Meta = { title: meta.title };
+    if (meta.description !== undefined) ordered.description = meta.description;
+    if (meta.owner !== undefined) ordered.owner = meta.owner;
+    if (meta.version !== undefined) ordered.version = meta.version;
+
+    // Drop triage of user-threat keys (they live on the threats themselves) and sort.
+    const triage = Object.fromEntries(
+      Object.keys(this.triage)
+        .sort()
+        .map((key) => [key, this.triage[key]!]),
+    );
+    return {
+      format: 'ai-threat-model',
+      schemaVersion: 1,
+      meta: ordered,
+      trustBoundaries: this.boundaries,
+      components: this.components,
+      dataFlows: this.flows,
+      triage,
+      userThreats: this.userThreats,
+    };
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+const UNMAPPED_NODE_FLAGS = [
+  'providesAuthentication',
+  'isWebApplication',
+  'handlesCardPayment',
+  'handlesGoodsOrServices',
+  'privilegeLevel',
+  'isALog',
+  'isSigned',
+  'storesInventory',
+] as const;
+
+function rectOf(cell: TdCell, defaultSize: boolean): Rect | undefined {
+  if (!cell.position) return undefined;
+  const size = cell.size ?? (defaultSize ? DEFAULT_NODE_SIZE : undefined);
+  if (!size) return undefined;
+  return { x: cell.position.x, y: cell.position.y, width: size.width, height: size.height };
+}
+
+function near(a: Point, b: Point): boolean {
+  return Math.abs(a.x - b.x) <= NEAR && Math.abs(a.y - b.y) <= NEAR;
+}
+
+/** The points of a boundary curve: its source, vertices and target (free points, or attached cells' centres). */
+function polyline(cell: TdCell, nodeCentre: Map<string, Point>): Point[] {
+  const end = (e: TdCell['source']): Point | undefined => {
+    if (!e) return undefined;
+    if (typeof e.x === 'number' && typeof e.y === 'number') return { x: e.x, y: e.y };
+    return e.cell === undefined ? undefined : nodeCentre.get(e.cell);
+  };
+  const points = [end(cell.source), ...(cell.vertices ?? []).map((v) => ({ x: v.x, y: v.y })), end(cell.target)];
+  return points.filter((p): p is Point => p !== undefined);
+}
+
+function portIds(ports: unknown): string[] {
+  if (!isObject(ports) || !Array.isArray(ports['items'])) return [];
+  return ports['items'].flatMap((item) => (isObject(item) && typeof item['id'] === 'string' ? [item['id']] : []));
+}
+
+/** A string at `attrs[a][b]`, when there is a non-empty one. */
+function textAt(attrs: unknown, a: string, b: string): string | undefined {
+  if (!isObject(attrs)) return undefined;
+  const inner = attrs[a];
+  if (!isObject(inner)) return undefined;
+  const value = inner[b];
+  return typeof value === 'string' ? nonEmpty(value) : undefined;
+}
+
+/** The visible name of a flow, in any of the label layouts Threat Dragon has written. */
+function flowLabel(labels: unknown): string | undefined {
+  if (!Array.isArray(labels)) return undefined;
+  const first: unknown = labels[0];
+  if (!isObject(first)) return typeof first === 'string' ? nonEmpty(first) : undefined;
+  return textAt(first['attrs'], 'labelText', 'text') ?? textAt(first['attrs'], 'label', 'text') ?? textAt(first['attrs'], 'text', 'text');
+}
+
+function guessZone(label: string): { zone: Zone } {
+  const text = label.toLowerCase();
+  if (/internet|public network|\bwww\b|\bweb\b client/.test(text)) return { zone: 'internet' };
+  if (/\bdmz\b|demilitari[sz]ed|perimeter/.test(text)) return { zone: 'dmz' };
+  if (/third[- ]?party|3rd[- ]?party|vendor|partner|\bsaas\b|external/.test(text)) return { zone: 'third-party' };
+  if (/restricted|high[- ]trust|secure zone/.test(text)) return { zone: 'restricted' };
+  return { zone: 'internal' };
+}
+
+function clampMitigation(m: MitigationLine): MitigationLine {
+  return { title: clamp(m.title, 500), state: m.state };
+}
+
+function sortKeys<T>(value: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]!]));
+}
+
+function orderFlowProps(props: DataFlowProps): DataFlowProps {
+  const out: DataFlowProps = {};
+  if (props.encrypted !== undefined) out.encrypted = props.encrypted;
+  if (props.authenticated !== undefined) out.authenticated = props.authenticated;
+  if (props.protocol !== undefined) out.protocol = props.protocol;
+  if (props.data !== undefined) out.data = props.data;
+  if (props.crossesBoundary !== undefined) out.crossesBoundary = props.crossesBoundary;
+  return out;
+}

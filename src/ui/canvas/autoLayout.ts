@@ -1,0 +1,60 @@
+import { moveElements, updateTrustBoundary, type ThreatModelDocument } from '../../core';
+import { COMPONENT_SIZE, DEFAULT_BOUNDARY_SIZE } from './geometry';
+
+type Dagre = typeof import('@dagrejs/dagre');
+
+const PADDING = { x: 28, top: 44, bottom: 28 };
+
+/** True when some component or boundary has no position (a hand-written or imported file). */
+export function needsLayout(doc: ThreatModelDocument): boolean {
+  return doc.components.some((c) => !c.position) || doc.trustBoundaries.some((b) => !b.position);
+}
+
+/**
+ * Lays the model out left to right with dagre (loaded on demand: most documents carry positions).
+ * Boundaries become compound nodes so their members stay together; their size follows.
+ */
+export async function autoLayout(doc: ThreatModelDocument): Promise<ThreatModelDocument> {
+  if (doc.components.length === 0 && doc.trustBoundaries.length === 0) return doc;
+  const dagre = await import('@dagrejs/dagre');
+  return layoutWith(dagre, doc);
+}
+
+export async function layoutIfNeeded(doc: ThreatModelDocument): Promise<ThreatModelDocument> {
+  return needsLayout(doc) ? autoLayout(doc) : doc;
+}
+
+export function layoutWith(dagre: Dagre, doc: ThreatModelDocument): ThreatModelDocument {
+  const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
+  g.setGraph({ rankdir: 'LR', nodesep: 48, ranksep: 96, marginx: 32, marginy: 32 });
+  g.setDefaultEdgeLabel(() => ({}));
+  const occupied = new Set<string>();
+  for (const c of doc.components) if (c.boundaryId) occupied.add(c.boundaryId);
+  for (const b of doc.trustBoundaries) if (b.parentId) occupied.add(b.parentId);
+  for (const b of doc.trustBoundaries) {
+    // An empty boundary is a plain node with its own size; a compound node needs members.
+    g.setNode(b.id, occupied.has(b.id) ? { paddingTop: PADDING.top } : { ...DEFAULT_BOUNDARY_SIZE });
+  }
+  for (const c of doc.components) g.setNode(c.id, { width: COMPONENT_SIZE.width, height: COMPONENT_SIZE.height });
+  for (const b of doc.trustBoundaries) if (b.parentId) g.setParent(b.id, b.parentId);
+  for (const c of doc.components) if (c.boundaryId) g.setParent(c.id, c.boundaryId);
+  for (const f of doc.dataFlows) if (f.sourceId !== f.targetId) g.setEdge(f.sourceId, f.targetId, {}, f.id);
+  dagre.layout(g);
+
+  const moves: { id: string; position: { x: number; y: number } }[] = [];
+  for (const c of doc.components) {
+    const n = g.node(c.id);
+    if (n) moves.push({ id: c.id, position: { x: Math.round(n.x - COMPONENT_SIZE.width / 2), y: Math.round(n.y - COMPONENT_SIZE.height / 2) } });
+  }
+  let next = doc;
+  for (const b of doc.trustBoundaries) {
+    const n = g.node(b.id);
+    if (!n) continue;
+    const pad = occupied.has(b.id);
+    const width = Math.round((n.width ?? DEFAULT_BOUNDARY_SIZE.width) + (pad ? PADDING.x * 2 : 0));
+    const height = Math.round((n.height ?? DEFAULT_BOUNDARY_SIZE.height) + (pad ? PADDING.top + PADDING.bottom : 0));
+    moves.push({ id: b.id, position: { x: Math.round(n.x - width / 2), y: Math.round(n.y - height / 2) } });
+    next = updateTrustBoundary(next, b.id, { size: { width, height } });
+  }
+  return moveElements(next, moves);
+}

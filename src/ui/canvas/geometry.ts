@@ -1,0 +1,38 @@
+import type { Position, ThreatModelDocument, TrustBoundary } from '../../core';
+
+/** Sizes the canvas draws with; layout and hit-testing use the same numbers. */
+export const COMPONENT_SIZE = { width: 184, height: 64 } as const;
+export const DEFAULT_BOUNDARY_SIZE = { width: 440, height: 280 } as const;
+export const GRID = 16;
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const boundarySize = (b: TrustBoundary) => b.size ?? DEFAULT_BOUNDARY_SIZE;
+export const positionOf = (item: { position?: Position }): Position => item.position ?? { x: 0, y: 0 };
+
+export function contains(rect: Rect, point: Position): boolean {
+  return point.x >= rect.x && point.x <= rect.x + rect.width && point.y >= rect.y && point.y <= rect.y + rect.height;
+}
+
+/**
+ * The innermost trust boundary whose rectangle contains the point (absolute canvas coordinates),
+ * skipping `exclude` (a boundary cannot be dropped into itself or its own descendants).
+ */
+export function boundaryAt(doc: ThreatModelDocument, point: Position, exclude: ReadonlySet<string> = new Set(), rects?: ReadonlyMap<string, Rect>): string | null {
+  let best: { id: string; area: number } | null = null;
+  for (const b of doc.trustBoundaries) {
+    if (exclude.has(b.id)) continue;
+    const rect = rects?.get(b.id) ?? { ...positionOf(b), ...boundarySize(b) };
+    if (!contains(rect, point)) continue;
+    const area = rect.width * rect.height;
+    if (!best || area < best.area) best = { id: b.id, area };
+  }
+  return best?.id ?? null;
+}
+
+export const snap = (value: number): number => Math.round(value / GRID) * GRID;

@@ -1,0 +1,174 @@
+import { createEmptyDocument, exportJsonReport, exportMarkdownReport, serialiseDocument } from '../../core';
+import { autoLayout } from '../canvas/autoLayout';
+import { openDocumentText, saveFileName } from '../documents/openDocument';
+import { readFileText } from '../platform/platform';
+import type { AppState } from '../store/appState';
+import type { AppServices } from '../store/StoreContext';
+import {
+  addBoundaryAt,
+  copySelection,
+  deleteSelection,
+  duplicateSelection,
+  pasteClipboard,
+  selectAll,
+} from '../store/elementActions';
+import { DEFAULT_BOUNDARY_SIZE } from '../canvas/geometry';
+import { startReview } from '../review/reviewActions';
+
+/**
+ * Every action the toolbar, menus and keyboard offer, in one registry: one place defines what it
+ * does, when it is available and its shortcut, and the help dialog lists them from here.
+ */
+export interface Command {
+  id: string;
+  label: string;
+  group: 'File' | 'Edit' | 'View' | 'Review' | 'Export';
+  shortcuts: string[];
+  run: (services: AppServices) => void | Promise<void>;
+  enabled?: (state: AppState) => boolean;
+  /** Shortcuts that work even while typing in a field. */
+  global?: boolean;
+}
+
+const hasSelection = (s: AppState) => s.view === 'editor' && s.selection.length > 0;
+const inEditor = (s: AppState) => s.view === 'editor';
+
+const download = ({ store, platform }: AppServices, suffix: string, text: string, mime: string) => {
+  const { document, fileName } = store.getState();
+  const base = saveFileName(document.meta.title, fileName).replace(/\.aitm\.json$/, '');
+  platform.download(`${base}${suffix}`, text, mime);
+};
+
+export const COMMANDS: readonly Command[] = [
+  {
+    id: 'new',
+    label: 'New model',
+    group: 'File',
+    shortcuts: ['Alt+N'],
+    run: ({ store }) => store.getState().update({ view: 'start' }),
+  },
+  {
+    id: 'open',
+    label: 'Open…',
+    group: 'File',
+    shortcuts: ['Mod+O'],
+    global: true,
+    run: async ({ store, platform }) => {
+      const file = await platform.pickFile('.json,application/json');
+      if (file) await openDocumentText(store, file.name, await readFileText(file));
+    },
+  },
+  {
+    id: 'save',
+    label: 'Save (download)',
+    group: 'File',
+    shortcuts: ['Mod+S'],
+    global: true,
+    enabled: inEditor,
+    run: ({ store, platform }) => {
+      const { document, fileName } = store.getState();
+      platform.download(saveFileName(document.meta.title, fileName), serialiseDocument(document), 'application/json');
+    },
+  },
+  {
+    id: 'blank',
+    label: 'Blank model',
+    group: 'File',
+    shortcuts: [],
+    run: ({ store }) => store.getState().replaceDocument(createEmptyDocument()),
+  },
+  { id: 'undo', label: 'Undo', group: 'Edit', shortcuts: ['Mod+Z'], enabled: (s) => inEditor(s) && s.history.past.length > 0, run: ({ store }) => store.getState().undo() },
+  {
+    id: 'redo',
+    label: 'Redo',
+    group: 'Edit',
+    shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
+    enabled: (s) => inEditor(s) && s.history.future.length > 0,
+    run: ({ store }) => store.getState().redo(),
+  },
+  { id: 'delete', label: 'Delete selection', group: 'Edit', shortcuts: ['Delete', 'Backspace'], enabled: hasSelection, run: ({ store }) => deleteSelection(store) },
+  { id: 'copy', label: 'Copy', group: 'Edit', shortcuts: ['Mod+C'], enabled: hasSelection, run: ({ store }) => copySelection(store) },
+  { id: 'paste', label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], enabled: (s) => inEditor(s) && s.clipboard !== null, run: ({ store }) => pasteClipboard(store) },
+  { id: 'duplicate', label: 'Duplicate', group: 'Edit', shortcuts: ['Mod+D'], enabled: hasSelection, run: ({ store }) => duplicateSelection(store) },
+  { id: 'selectAll', label: 'Select all', group: 'Edit', shortcuts: ['Mod+A'], enabled: inEditor, run: ({ store }) => selectAll(store) },
+  {
+    id: 'addBoundary',
+    label: 'Add trust boundary',
+    group: 'Edit',
+    shortcuts: ['B'],
+    enabled: inEditor,
+    run: ({ store, canvas }) => {
+      const c = canvas.current?.viewportCenter() ?? { x: 0, y: 0 };
+      addBoundaryAt(store, { x: c.x - DEFAULT_BOUNDARY_SIZE.width / 2, y: c.y - DEFAULT_BOUNDARY_SIZE.height / 2 });
+    },
+  },
+  {
+    id: 'layout',
+    label: 'Auto layout',
+    group: 'View',
+    shortcuts: ['Shift+L'],
+    enabled: inEditor,
+    run: async ({ store, canvas }) => {
+      const laidOut = await autoLayout(store.getState().document);
+      store.getState().change(() => laidOut);
+      canvas.current?.fitView();
+    },
+  },
+  { id: 'fitView', label: 'Fit view', group: 'View', shortcuts: ['F'], enabled: inEditor, run: ({ canvas }) => canvas.current?.fitView() },
+  { id: 'zoomIn', label: 'Zoom in', group: 'View', shortcuts: ['+', '='], enabled: inEditor, run: ({ canvas }) => canvas.current?.zoomIn() },
+  { id: 'zoomOut', label: 'Zoom out', group: 'View', shortcuts: ['-'], enabled: inEditor, run: ({ canvas }) => canvas.current?.zoomOut() },
+  {
+    id: 'theme',
+    label: 'Switch theme',
+    group: 'View',
+    shortcuts: [],
+    run: ({ store }) => {
+      const dark = store.getState().theme === 'dark' || (store.getState().theme === 'system' && globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches);
+      store.getState().update({ theme: dark ? 'light' : 'dark' });
+    },
+  },
+  { id: 'help', label: 'Keyboard shortcuts', group: 'View', shortcuts: ['?'], run: ({ store }) => store.getState().update({ helpOpen: true }) },
+  {
+    id: 'escape',
+    label: 'Clear selection / close',
+    group: 'View',
+    shortcuts: ['Escape'],
+    run: ({ store }) => {
+      const s = store.getState();
+      if (s.helpOpen) s.update({ helpOpen: false });
+      else s.select([]);
+    },
+  },
+  { id: 'review', label: 'Review open findings', group: 'Review', shortcuts: ['R'], enabled: inEditor, run: ({ store }) => startReview(store) },
+  {
+    id: 'exportJson',
+    label: 'Export JSON report',
+    group: 'Export',
+    shortcuts: [],
+    enabled: inEditor,
+    run: (services) => {
+      const { document, library } = services.store.getState();
+      download(services, '.report.json', exportJsonReport(document, library), 'application/json');
+    },
+  },
+  {
+    id: 'exportMarkdown',
+    label: 'Export Markdown report',
+    group: 'Export',
+    shortcuts: [],
+    enabled: inEditor,
+    run: (services) => {
+      const { document, library } = services.store.getState();
+      download(services, '.report.md', exportMarkdownReport(document, library), 'text/markdown');
+    },
+  },
+];
+
+export const commandById = new Map(COMMANDS.map((c) => [c.id, c]));
+
+export function runCommand(services: AppServices, id: string): void {
+  const command = commandById.get(id);
+  if (!command) throw new Error(`unknown command "${id}"`);
+  if (command.enabled && !command.enabled(services.store.getState())) return;
+  void command.run(services);
+}

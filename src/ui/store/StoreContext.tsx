@@ -1,0 +1,34 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { AppState } from './appState';
+import type { AppStore } from './createAppStore';
+import type { CanvasBridge } from '../canvas/canvasBridge';
+import type { Platform } from '../platform/platform';
+
+/** What the app's components share: the store, the canvas bridge and the browser effects. */
+export interface AppServices {
+  store: AppStore;
+  canvas: CanvasBridge;
+  platform: Platform;
+}
+
+const ServicesContext = createContext<AppServices | null>(null);
+
+export function AppProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices must be used inside <AppProvider>');
+  return services;
+}
+
+/** Reads one slice of the app state; components re-render only when the selected value changes. */
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(useServices().store, selector);
+}
+
+export function useStoreApi(): AppStore {
+  return useServices().store;
+}

@@ -1,0 +1,126 @@
+import { castDraft } from 'immer';
+import { createStore } from 'zustand/vanilla';
+import { createEmptyDocument, shippedLibrary, type Library, type ThreatModelDocument } from '../../core';
+import type { AppState, ThemeChoice } from './appState';
+import { componentsById, boundariesById, flowsById } from './selectors';
+import { emptyHistory, withHistory, withImmer, type Api, type DraftSet, type Get } from './middleware';
+import { withPersistence, type DocumentStorage } from './persistence';
+
+export interface CreateAppStoreOptions {
+  library?: Library;
+  /** A document to start with; without one, autosave is restored or the start screen shows. */
+  document?: ThreatModelDocument;
+  storage?: DocumentStorage | null;
+  autosaveDelayMs?: number;
+  theme?: ThemeChoice;
+  now?: () => number;
+}
+
+export type AppStore = Api;
+
+/** Ids in the selection that still exist after a change (undo may remove them). */
+function liveSelection(doc: ThreatModelDocument, selection: readonly string[]): string[] | null {
+  const live = selection.filter((id) => componentsById(doc).has(id) || flowsById(doc).has(id) || boundariesById(doc).has(id));
+  return live.length === selection.length ? null : live;
+}
+
+function slices(options: CreateAppStoreOptions, library: Library) {
+  return (set: DraftSet, get: Get): AppState => ({
+    library,
+    document: options.document ?? createEmptyDocument(),
+    fileName: null,
+    history: emptyHistory(),
+    view: options.document ? 'editor' : 'start',
+    selection: [],
+    leftPanel: 'palette',
+    sidePanel: 'threats',
+    filters: { severity: 'all', status: 'all', guideline: 'all', framework: 'all' },
+    expandedFinding: null,
+    review: null,
+    notice: null,
+    storageWarning: null,
+    helpOpen: false,
+    clipboard: null,
+    theme: options.theme ?? 'system',
+    focusRequest: null,
+    snapToGrid: true,
+
+    change: (command, meta) => {
+      const doc = get().document;
+      const next = command(doc);
+      if (next === doc) return;
+      set((d) => {
+        d.document = castDraft(next);
+        const live = liveSelection(next, d.selection);
+        if (live) d.selection = live;
+      }, meta);
+    },
+    replaceDocument: (doc, fileName = null) =>
+      set(
+        (d) => {
+          d.document = castDraft(doc);
+          d.fileName = fileName;
+          d.view = 'editor';
+          d.selection = [];
+          d.review = null;
+          d.expandedFinding = null;
+        },
+        { history: 'reset' },
+      ),
+    undo: () => {
+      const { history, document } = get();
+      const previous = history.past.at(-1);
+      if (!previous) return;
+      set(
+        (d) => {
+          d.document = castDraft(previous);
+          d.history = castDraft({ past: history.past.slice(0, -1), future: [document, ...history.future], coalesceKey: null, coalesceAt: 0 });
+          const live = liveSelection(previous, d.selection);
+          if (live) d.selection = live;
+        },
+        { history: 'skip' },
+      );
+    },
+    redo: () => {
+      const { history, document } = get();
+      const next = history.future[0];
+      if (!next) return;
+      set(
+        (d) => {
+          d.document = castDraft(next);
+          d.history = castDraft({ past: [...history.past, document], future: history.future.slice(1), coalesceKey: null, coalesceAt: 0 });
+          const live = liveSelection(next, d.selection);
+          if (live) d.selection = live;
+        },
+        { history: 'skip' },
+      );
+    },
+    select: (ids) => {
+      const current = get().selection;
+      if (current.length === ids.length && current.every((id, i) => id === ids[i])) return;
+      set((d) => {
+        d.selection = [...ids];
+      });
+    },
+    update: (patch) => set((d) => void Object.assign(d, patch)),
+    setFilters: (patch) => set((d) => void Object.assign(d.filters, patch)),
+    focus: (id) =>
+      set((d) => {
+        d.focusRequest = { id, nonce: (d.focusRequest?.nonce ?? 0) + 1 };
+      }),
+    flushAutosave: () => {},
+  });
+}
+
+/**
+ * Builds one application store. Each test builds its own; the app builds one in main.tsx.
+ * Middleware is applied once here, on the combined store: immer → history → persistence.
+ */
+export function createAppStore(options: CreateAppStoreOptions = {}): AppStore {
+  // Frozen at the top so immer never walks into the library's indexes when freezing new state.
+  const library = Object.freeze(options.library ?? shippedLibrary());
+  const root = withHistory(withImmer(slices(options, library)), options.now);
+  return createStore<AppState>()(
+    withPersistence(options.storage ?? null, root, { restore: options.document === undefined, delayMs: options.autosaveDelayMs ?? 400 }),
+  );
+}

@@ -1,0 +1,128 @@
+import {
+  addComponent,
+  addDataFlow,
+  addTrustBoundary,
+  copyElements,
+  duplicateElements,
+  fragmentSize,
+  pasteElements,
+  removeElements,
+  type DocumentFragment,
+  type Position,
+  type ThreatModelDocument,
+} from '../../core';
+import { boundaryAt, COMPONENT_SIZE, DEFAULT_BOUNDARY_SIZE, snap } from '../canvas/geometry';
+import type { AppStore } from './createAppStore';
+import { freshId, freshIds } from './freshIds';
+
+/**
+ * User intents that change the document's elements, each turned into core commands with fresh
+ * ids and applied as one undoable change. Shared by the palette, the canvas and the command registry.
+ */
+
+function uniqueLabel(doc: ThreatModelDocument, base: string): string {
+  const labels = new Set(doc.components.map((c) => c.label));
+  if (!labels.has(base)) return base;
+  let n = 2;
+  while (labels.has(`${base} ${n}`)) n++;
+  return `${base} ${n}`;
+}
+
+/** Adds a component of a catalogue type with its top-left at `position`, inside whatever boundary is there. */
+export function addComponentOfType(store: AppStore, typeId: string, position: Position): string | null {
+  const { document: doc, library } = store.getState();
+  const type = library.catalogue.types.get(typeId);
+  if (!type) return null;
+  const id = freshId(doc, 'c');
+  const at = { x: snap(position.x), y: snap(position.y) };
+  const centre = { x: at.x + COMPONENT_SIZE.width / 2, y: at.y + COMPONENT_SIZE.height / 2 };
+  const boundaryId = boundaryAt(doc, centre);
+  store.getState().change((d) =>
+    addComponent(d, { id, type: typeId, label: uniqueLabel(d, type.label), position: at, ...(boundaryId ? { boundaryId } : {}) }),
+  );
+  store.getState().select([id]);
+  return id;
+}
+
+/** Adds a trust boundary; dropped inside another boundary it nests there. */
+export function addBoundaryAt(store: AppStore, position: Position): string {
+  const doc = store.getState().document;
+  const id = freshId(doc, 'tb');
+  const at = { x: snap(position.x), y: snap(position.y) };
+  const parentId = boundaryAt(doc, at);
+  store.getState().change((d) =>
+    addTrustBoundary(d, {
+      id,
+      label: `Trust boundary ${d.trustBoundaries.length + 1}`,
+      zone: 'internal',
+      position: at,
+      size: { ...DEFAULT_BOUNDARY_SIZE },
+      ...(parentId ? { parentId } : {}),
+    }),
+  );
+  store.getState().select([id]);
+  return id;
+}
+
+/** Connects two components with a directed data flow (self-loops are refused). */
+export function connectComponents(store: AppStore, sourceId: string, targetId: string): string | null {
+  if (sourceId === targetId) return null;
+  const doc = store.getState().document;
+  const ids = new Set(doc.components.map((c) => c.id));
+  if (!ids.has(sourceId) || !ids.has(targetId)) return null;
+  const id = freshId(doc, 'f');
+  store.getState().change((d) => addDataFlow(d, { id, sourceId, targetId, label: '' }));
+  store.getState().select([id]);
+  return id;
+}
+
+export function deleteSelection(store: AppStore): void {
+  const { selection } = store.getState();
+  if (selection.length === 0) return;
+  store.getState().change((d) => removeElements(d, selection));
+  store.getState().select([]);
+}
+
+export function selectAll(store: AppStore): void {
+  const doc = store.getState().document;
+  store.getState().select([...doc.trustBoundaries.map((b) => b.id), ...doc.components.map((c) => c.id), ...doc.dataFlows.map((f) => f.id)]);
+}
+
+function idsFor(doc: ThreatModelDocument, fragment: DocumentFragment): string[] {
+  return freshIds(doc, [
+    ...fragment.trustBoundaries.map(() => 'tb'),
+    ...fragment.components.map(() => 'c'),
+    ...fragment.dataFlows.map(() => 'f'),
+  ]);
+}
+
+export function copySelection(store: AppStore): void {
+  const { document: doc, selection } = store.getState();
+  if (selection.length === 0) return;
+  store.getState().update({ clipboard: copyElements(doc, selection) });
+}
+
+/** Pastes the clipboard, offset so the copy does not sit exactly on the original. */
+export function pasteClipboard(store: AppStore, offset: Position = { x: 32, y: 32 }): void {
+  const { clipboard, document: doc } = store.getState();
+  if (!clipboard || fragmentSize(clipboard) === 0) return;
+  const { document, ids } = pasteElements(doc, clipboard, idsFor(doc, clipboard), offset);
+  store.getState().change(() => document);
+  store.getState().select(ids);
+  // The next paste lands a step further away.
+  store.getState().update({ clipboard: shifted(clipboard, offset) });
+}
+
+function shifted(fragment: DocumentFragment, by: Position): DocumentFragment {
+  const move = <T extends { position?: Position }>(item: T): T => (item.position ? { ...item, position: { x: item.position.x + by.x, y: item.position.y + by.y } } : item);
+  return { trustBoundaries: fragment.trustBoundaries.map(move), components: fragment.components.map(move), dataFlows: fragment.dataFlows };
+}
+
+export function duplicateSelection(store: AppStore): void {
+  const { document: doc, selection } = store.getState();
+  if (selection.length === 0) return;
+  const fragment = copyElements(doc, selection);
+  const { document, ids } = duplicateElements(doc, selection, idsFor(doc, fragment));
+  store.getState().change(() => document);
+  store.getState().select(ids);
+}

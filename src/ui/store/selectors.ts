@@ -1,0 +1,142 @@
+import {
+  evaluate,
+  SEVERITIES,
+  type Component,
+  type DataFlow,
+  type Finding,
+  type Library,
+  type Severity,
+  type ThreatModelDocument,
+  type TrustBoundary,
+} from '../../core';
+import type { AppState, FindingFilters } from './appState';
+
+/**
+ * Derived data, memoised by reference: Immer's structural sharing means an unchanged document is
+ * the same object, so a WeakMap keyed by it is a correct cache. Findings are never stored.
+ */
+
+const findingsCache = new WeakMap<ThreatModelDocument, { library: Library; findings: Finding[] }>();
+
+export function findingsOf(doc: ThreatModelDocument, library: Library): Finding[] {
+  const hit = findingsCache.get(doc);
+  if (hit && hit.library === library) return hit.findings;
+  const findings = evaluate(doc, library);
+  findingsCache.set(doc, { library, findings });
+  return findings;
+}
+
+export const selectFindings = (s: AppState): Finding[] => findingsOf(s.document, s.library);
+
+export interface TargetSummary {
+  /** Open findings on this element. */
+  open: number;
+  /** Highest severity among the open findings, or null when none is open. */
+  severity: Severity | null;
+}
+
+export interface FindingsIndex {
+  byTarget: Map<string, Finding[]>;
+  byKey: Map<string, Finding>;
+  summary: Map<string, TargetSummary>;
+}
+
+const indexCache = new WeakMap<readonly Finding[], FindingsIndex>();
+
+export function indexFindings(findings: readonly Finding[]): FindingsIndex {
+  const hit = indexCache.get(findings);
+  if (hit) return hit;
+  const byTarget = new Map<string, Finding[]>();
+  const byKey = new Map<string, Finding>();
+  const summary = new Map<string, TargetSummary>();
+  for (const f of findings) {
+    byKey.set(f.key, f);
+    const list = byTarget.get(f.targetId);
+    if (list) list.push(f);
+    else byTarget.set(f.targetId, [f]);
+    if (f.status !== 'open') continue;
+    const s = summary.get(f.targetId);
+    if (!s) summary.set(f.targetId, { open: 1, severity: f.severity });
+    else {
+      s.open++;
+      if (s.severity === null || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(s.severity)) s.severity = f.severity;
+    }
+  }
+  const index = { byTarget, byKey, summary };
+  indexCache.set(findings, index);
+  return index;
+}
+
+export const selectFindingsIndex = (s: AppState): FindingsIndex => indexFindings(selectFindings(s));
+
+/** Number of open findings on one element (a primitive, so badges re-render only when it changes). */
+export const selectOpenCount = (id: string) => (s: AppState) => selectFindingsIndex(s).summary.get(id)?.open ?? 0;
+export const selectTopSeverity = (id: string) => (s: AppState) => selectFindingsIndex(s).summary.get(id)?.severity ?? null;
+
+// ---------------------------------------------------------------- element lookup
+
+const byIdCache = new WeakMap<readonly { id: string }[], Map<string, unknown>>();
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  let map = byIdCache.get(items) as Map<string, T> | undefined;
+  if (!map) {
+    map = new Map(items.map((item) => [item.id, item]));
+    byIdCache.set(items, map);
+  }
+  return map;
+}
+
+export const componentsById = (doc: ThreatModelDocument): Map<string, Component> => byId(doc.components);
+export const flowsById = (doc: ThreatModelDocument): Map<string, DataFlow> => byId(doc.dataFlows);
+export const boundariesById = (doc: ThreatModelDocument): Map<string, TrustBoundary> => byId(doc.trustBoundaries);
+
+export const selectComponent = (id: string) => (s: AppState) => componentsById(s.document).get(id);
+export const selectFlow = (id: string) => (s: AppState) => flowsById(s.document).get(id);
+export const selectBoundary = (id: string) => (s: AppState) => boundariesById(s.document).get(id);
+
+export type ElementKind = 'component' | 'dataFlow' | 'trustBoundary';
+
+export function elementKind(doc: ThreatModelDocument, id: string): ElementKind | null {
+  if (componentsById(doc).has(id)) return 'component';
+  if (flowsById(doc).has(id)) return 'dataFlow';
+  if (boundariesById(doc).has(id)) return 'trustBoundary';
+  return null;
+}
+
+/** A readable name for any element: its label, or "source → target" for an unnamed flow. */
+export function elementName(doc: ThreatModelDocument, id: string): string {
+  const component = componentsById(doc).get(id);
+  if (component) return component.label || component.id;
+  const boundary = boundariesById(doc).get(id);
+  if (boundary) return boundary.label || boundary.id;
+  const flow = flowsById(doc).get(id);
+  if (flow) {
+    if (flow.label) return flow.label;
+    const name = (cid: string) => componentsById(doc).get(cid)?.label || cid;
+    return `${name(flow.sourceId)} → ${name(flow.targetId)}`;
+  }
+  return id === 'model' ? doc.meta.title : id;
+}
+
+// ---------------------------------------------------------------- filtering
+
+export function filterFindings(findings: readonly Finding[], filters: FindingFilters): Finding[] {
+  return findings.filter(
+    (f) =>
+      (filters.severity === 'all' || f.severity === filters.severity) &&
+      (filters.status === 'all' || f.status === filters.status) &&
+      (filters.guideline === 'all' || f.references.guidelines.includes(filters.guideline)) &&
+      (filters.framework === 'all' || f.references[filters.framework].length > 0),
+  );
+}
+
+/** Most severe first, then open before triaged, then by key (stable). */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  const statusRank = (f: Finding) => (f.status === 'open' ? 0 : 1);
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+      statusRank(a) - statusRank(b) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+}

@@ -1,0 +1,91 @@
+import {
+  addUserThreat,
+  setTriage,
+  updateUserThreat,
+  removeUserThreat,
+  type Finding,
+  type FindingStatus,
+  type MitigationState,
+  type Severity,
+  type ThreatModelDocument,
+  type UserThreat,
+} from '../../core';
+import type { AppStore } from './createAppStore';
+import { freshId } from './freshIds';
+
+/**
+ * Triage edits for any finding. Rule findings keep their triage in `document.triage` under the
+ * finding key; threats users added keep it on the threat itself — callers need not care which.
+ */
+
+export interface FindingEdit {
+  status?: FindingStatus;
+  owner?: string;
+  note?: string;
+  mitigation?: { id: string; state: MitigationState | 'suggested' };
+}
+
+const USER_PREFIX = 'user.';
+
+function userThreatOf(doc: ThreatModelDocument, finding: Finding): UserThreat | undefined {
+  if (finding.origin !== 'user') return undefined;
+  const id = finding.threatId.slice(USER_PREFIX.length);
+  return doc.userThreats.find((t) => t.id === id);
+}
+
+export function editFinding(store: AppStore, finding: Finding, edit: FindingEdit): void {
+  const typing = edit.owner !== undefined ? 'owner' : edit.note !== undefined ? 'note' : null;
+  const meta = typing ? { coalesce: `${typing}:${finding.key}` } : undefined;
+  store.getState().change((doc) => {
+    const threat = userThreatOf(doc, finding);
+    if (threat) {
+      const mitigations = edit.mitigation
+        ? (threat.mitigations ?? []).map((m, i) => (`${USER_PREFIX}${threat.id}.${i + 1}` === edit.mitigation!.id ? { ...m, state: edit.mitigation!.state } : m))
+        : undefined;
+      return updateUserThreat(doc, threat.id, {
+        ...(edit.status ? { status: edit.status } : {}),
+        ...(edit.owner !== undefined ? { owner: edit.owner } : {}),
+        ...(edit.note !== undefined ? { note: edit.note } : {}),
+        ...(mitigations ? { mitigations } : {}),
+      });
+    }
+    const firstTriage = doc.triage[finding.key] === undefined;
+    return setTriage(doc, finding.key, {
+      // The first triage starts from what the user sees (e.g. "mitigated" by design), not from "open".
+      ...(edit.status ? { status: edit.status } : firstTriage ? { status: finding.status } : {}),
+      ...(edit.owner !== undefined ? { owner: edit.owner } : {}),
+      ...(edit.note !== undefined ? { note: edit.note } : {}),
+      ...(edit.mitigation ? { mitigations: { [edit.mitigation.id]: edit.mitigation.state === 'suggested' ? null : edit.mitigation.state } } : {}),
+    });
+  }, meta);
+}
+
+export interface NewUserThreat {
+  targetId: string;
+  title: string;
+  severity: Severity;
+  description?: string;
+  mitigations?: string[];
+}
+
+export function addThreatByHand(store: AppStore, input: NewUserThreat): string {
+  const id = freshId(store.getState().document, 'ut');
+  const mitigations = (input.mitigations ?? []).map((title) => title.trim()).filter(Boolean);
+  store.getState().change((doc) =>
+    addUserThreat(doc, {
+      id,
+      targetId: input.targetId,
+      title: input.title.trim(),
+      severity: input.severity,
+      status: 'open',
+      ...(input.description?.trim() ? { description: input.description.trim() } : {}),
+      ...(mitigations.length ? { mitigations: mitigations.map((title) => ({ title, state: 'suggested' as const })) } : {}),
+    }),
+  );
+  return id;
+}
+
+export function removeThreatByHand(store: AppStore, finding: Finding): void {
+  if (finding.origin !== 'user') return;
+  store.getState().change((doc) => removeUserThreat(doc, finding.threatId.slice(USER_PREFIX.length)));
+}
