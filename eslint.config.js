@@ -6,14 +6,32 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const viaCoreIndexOnly = {
-  group: ['**/core/*/**', '**/core/model', '**/core/document', '**/core/graph', '**/core/library', '**/core/rules', '**/core/report', '**/core/interop'],
+  group: [
+    '**/core/*/**',
+    '**/core/model',
+    '**/core/document',
+    '**/core/graph',
+    '**/core/library',
+    '**/core/rules',
+    '**/core/report',
+    '**/core/interop',
+  ],
   message: 'Import the core only through src/core/index.ts.',
 };
 const noDynamicCode = [
-  { selector: "CallExpression[callee.name='eval']", message: 'No eval: model files and rule packs are untrusted.' },
-  { selector: "NewExpression[callee.name='Function']", message: 'No new Function: model files and rule packs are untrusted.' },
+  {
+    selector: "CallExpression[callee.name='eval']",
+    message: 'No eval: model files and rule packs are untrusted.',
+  },
+  {
+    selector: "NewExpression[callee.name='Function']",
+    message: 'No new Function: model files and rule packs are untrusted.',
+  },
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML injection.' },
-  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'No raw HTML injection.' },
+  {
+    selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'No raw HTML injection.',
+  },
 ];
 
 export default tseslint.config(
@@ -34,8 +52,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-*', '@xyflow/*', 'zustand', 'zustand/*', 'immer'], message: 'src/core is pure: no UI libraries.' },
-            { group: ['node:*', 'fs', 'path', 'process', 'os', 'child_process'], message: 'src/core is pure: no Node APIs.' },
+            {
+              group: ['react', 'react-*', '@xyflow/*', 'zustand', 'zustand/*', 'immer'],
+              message: 'src/core is pure: no UI libraries.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'process', 'os', 'child_process'],
+              message: 'src/core is pure: no Node APIs.',
+            },
             { group: ['**/ui/**', '**/cli/**'], message: 'src/core must not import the shells.' },
           ],
         },
@@ -54,7 +78,10 @@ export default tseslint.config(
         {
           patterns: [
             viaCoreIndexOnly,
-            { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/ui runs in the browser: no Node APIs.' },
+            {
+              group: ['node:*', 'fs', 'path', 'child_process'],
+              message: 'src/ui runs in the browser: no Node APIs.',
+            },
             { group: ['**/cli/**'], message: 'src/ui must not import the CLI.' },
           ],
         },
@@ -69,7 +96,10 @@ export default tseslint.config(
         {
           patterns: [
             viaCoreIndexOnly,
-            { group: ['react', 'react-*', '@xyflow/*', 'zustand', 'zustand/*', 'immer'], message: 'The CLI has no UI.' },
+            {
+              group: ['react', 'react-*', '@xyflow/*', 'zustand', 'zustand/*', 'immer'],
+              message: 'The CLI has no UI.',
+            },
             { group: ['**/ui/**'], message: 'src/cli must not import the UI.' },
           ],
         },

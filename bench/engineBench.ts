@@ -1,7 +1,13 @@
 // `npm run bench`: median time of parse, evaluate and Markdown export on synthetic models of
 // 100, 1,000 and 10,000 components (about two flows each) with the shipped library, and the
 // growth exponent between sizes. A benchmark, not a test: it prints figures, it asserts nothing.
-import { evaluate, exportMarkdownReport, parseDocumentText, serialiseDocument, shippedLibrary } from '../src/core/index';
+import {
+  evaluate,
+  exportMarkdownReport,
+  parseDocumentText,
+  serialiseDocument,
+  shippedLibrary,
+} from '../src/core/index';
 import { syntheticModel } from './syntheticModel';
 
 const library = shippedLibrary();
@@ -24,12 +30,20 @@ function time(fn: () => unknown, count: number): number {
   return median(samples);
 }
 
-const rows: { size: number; flows: number; findings: number; parse: number; evaluate: number; markdown: number }[] = [];
+const rows: {
+  size: number;
+  flows: number;
+  findings: number;
+  parse: number;
+  evaluate: number;
+  markdown: number;
+}[] = [];
 for (const size of sizes) {
   const doc = syntheticModel(size);
   const text = serialiseDocument(doc);
   const parsed = parseDocumentText(text, { catalogue: library.catalogue });
-  if (!parsed.ok) throw new Error(`synthetic model invalid: ${parsed.problems[0]?.path} ${parsed.problems[0]?.message}`);
+  if (!parsed.ok)
+    throw new Error(`synthetic model invalid: ${parsed.problems[0]?.path} ${parsed.problems[0]?.message}`);
   const findings = evaluate(parsed.value, library);
   rows.push({
     size,
@@ -42,12 +56,19 @@ for (const size of sizes) {
 }
 
 const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(10);
-console.log(`library ${library.name} ${library.version}: ${library.rules.length} rules, ${library.threats.size} threats`);
+console.log(
+  `library ${library.name} ${library.version}: ${library.rules.length} rules, ${library.threats.size} threats`,
+);
 console.log('components   flows  findings     parse  evaluate  markdown');
-for (const r of rows) console.log(`${String(r.size).padStart(10)} ${String(r.flows).padStart(7)} ${String(r.findings).padStart(9)}${ms(r.parse)}${ms(r.evaluate)}${ms(r.markdown)}`);
+for (const r of rows)
+  console.log(
+    `${String(r.size).padStart(10)} ${String(r.flows).padStart(7)} ${String(r.findings).padStart(9)}${ms(r.parse)}${ms(r.evaluate)}${ms(r.markdown)}`,
+  );
 const exponent = (key: 'parse' | 'evaluate' | 'markdown') => {
   const first = rows[1]!;
   const last = rows[2]!;
   return Math.log(last[key] / first[key]) / Math.log(last.size / first.size);
 };
-console.log(`growth exponent 1,000 → 10,000: parse ${exponent('parse').toFixed(2)}, evaluate ${exponent('evaluate').toFixed(2)}, markdown ${exponent('markdown').toFixed(2)} (1.00 = linear)`);
+console.log(
+  `growth exponent 1,000 → 10,000: parse ${exponent('parse').toFixed(2)}, evaluate ${exponent('evaluate').toFixed(2)}, markdown ${exponent('markdown').toFixed(2)} (1.00 = linear)`,
+);

@@ -1,4 +1,9 @@
-import { CONTRACT_COMPONENT_TYPES, createEmptyDocument, ZONES, type ThreatModelDocument } from '../src/core/index';
+import {
+  CONTRACT_COMPONENT_TYPES,
+  createEmptyDocument,
+  ZONES,
+  type ThreatModelDocument,
+} from '../src/core/index';
 
 /**
  * A synthetic model of `size` components of every type, about two flows per component and nested
@@ -24,10 +29,16 @@ export function syntheticModel(size: number): ThreatModelDocument {
     user: [{ trust: 'anonymous' }, { trust: 'authenticated' }],
     'data-source': [{ origin: 'public-web' }, { origin: 'internal', personalData: true }],
     'data-pipeline': [{ validatesData: true }, {}],
-    'inference-api': [{ exposure: 'internet', returnsScores: true }, { exposure: 'internal', authenticated: true, rateLimited: true }],
+    'inference-api': [
+      { exposure: 'internet', returnsScores: true },
+      { exposure: 'internal', authenticated: true, rateLimited: true },
+    ],
     llm: [{ hasSystemPrompt: true }, { hosting: 'self-hosted' }],
     'agent-tool': [{ access: 'execute' }, { access: 'read', humanApproval: true }],
-    'pretrained-model': [{ source: 'public-hub', format: 'pickle' }, { format: 'safetensors', verified: true }],
+    'pretrained-model': [
+      { source: 'public-hub', format: 'pickle' },
+      { format: 'safetensors', verified: true },
+    ],
     guardrail: [{ direction: 'input' }, { direction: 'output' }],
   };
   for (let i = 0; i < size; i++) {
@@ -52,7 +63,11 @@ export function syntheticModel(size: number): ThreatModelDocument {
       sourceId: `c${source}`,
       targetId: `c${target}`,
       label: `flow ${i}`,
-      props: { encrypted: random() > 0.3, authenticated: random() > 0.5, data: [categories[i % categories.length]!] },
+      props: {
+        encrypted: random() > 0.3,
+        authenticated: random() > 0.5,
+        data: [categories[i % categories.length]!],
+      },
     });
   }
   return doc;

@@ -14,13 +14,17 @@ try {
 }
 if (!report || report.error || !report.metadata) {
   const reason = report?.error?.summary ?? (result.stderr.trim().split('\n').pop() || 'no answer');
-  console.warn(`WARNING: npm audit could not reach the advisory service (${reason}); dependency audit skipped.`);
+  console.warn(
+    `WARNING: npm audit could not reach the advisory service (${reason}); dependency audit skipped.`,
+  );
   process.exit(0);
 }
 const counts = report.metadata.vulnerabilities;
 const blocking = order.slice(order.indexOf(threshold)).reduce((sum, level) => sum + (counts[level] ?? 0), 0);
 console.log(`npm audit --omit=dev: ${JSON.stringify(counts)}; threshold ${threshold}`);
 if (blocking > 0) {
-  console.error(`${blocking} production dependency vulnerabilities at or above ${threshold}: run npm audit --omit=dev for details.`);
+  console.error(
+    `${blocking} production dependency vulnerabilities at or above ${threshold}: run npm audit --omit=dev for details.`,
+  );
   process.exit(1);
 }

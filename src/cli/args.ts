@@ -20,16 +20,25 @@ export function parseArgs(argv: readonly string[], known: readonly string[]): Pa
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (!known.includes(name)) throw new CliError(`unknown option --${name}; expected one of ${known.map((k) => `--${k}`).join(', ') || '(none)'}`);
+    if (!known.includes(name))
+      throw new CliError(
+        `unknown option --${name}; expected one of ${known.map((k) => `--${k}`).join(', ') || '(none)'}`,
+      );
     if (options.has(name)) throw new CliError(`option --${name} given twice`);
     const value = inline ?? argv[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new CliError(`option --${name} needs a value`);
+    if (value === undefined || (inline === undefined && value.startsWith('--')))
+      throw new CliError(`option --${name} needs a value`);
     options.set(name, value);
   }
   return { positional, options };
 }
 
-export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new CliError(`--${name} must be one of ${allowed.join(', ')}; got "${value}"`);

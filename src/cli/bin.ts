@@ -14,7 +14,9 @@ const nodeIo: CliIo = {
   writeFile: (path, content) => writeFileSync(path, content, 'utf8'),
   listJsonFiles: (dir) => {
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-    return (readdirSync(dir, { recursive: true }) as string[]).filter((p) => p.endsWith('.json')).map((p) => join(dir, p));
+    return (readdirSync(dir, { recursive: true }) as string[])
+      .filter((p) => p.endsWith('.json'))
+      .map((p) => join(dir, p));
   },
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

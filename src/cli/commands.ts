@@ -18,9 +18,12 @@ import { loadLibraryFrom, loadModel, readInput } from './loadInputs';
 /** `analyze <model> [--format json|md] [--out FILE] [--fail-on SEVERITY] [--library DIR]` */
 export function runAnalyze(argv: readonly string[], io: CliIo): number {
   const { positional, options } = parseArgs(argv, ['format', 'out', 'fail-on', 'library']);
-  if (positional.length !== 1) throw new CliError('analyze needs exactly one model file: analyze <model.aitm.json>');
+  if (positional.length !== 1)
+    throw new CliError('analyze needs exactly one model file: analyze <model.aitm.json>');
   const format = oneOf('format', options.get('format'), ['json', 'md'] as const, 'json');
-  const failOn = options.has('fail-on') ? oneOf<Severity>('fail-on', options.get('fail-on'), SEVERITIES, 'high') : undefined;
+  const failOn = options.has('fail-on')
+    ? oneOf<Severity>('fail-on', options.get('fail-on'), SEVERITIES, 'high')
+    : undefined;
   const library = loadLibraryFrom(io, options.get('library'));
   const path = positional[0]!;
   const doc = loadModel(io, path, library);
@@ -32,15 +35,20 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
     try {
       io.writeFile(out, text);
     } catch (error) {
-      throw new CliError(`${out}: cannot write the report (${error instanceof Error ? error.message : String(error)})`);
+      throw new CliError(
+        `${out}: cannot write the report (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
   } else io.stdout(text);
   if (failOn === undefined) return EXIT_OK;
   const threshold = SEVERITIES.indexOf(failOn);
   const blocking = findings.filter((f) => f.status === 'open' && SEVERITIES.indexOf(f.severity) <= threshold);
   if (blocking.length === 0) return EXIT_OK;
-  io.stderr(`${path}: ${blocking.length} open finding${blocking.length === 1 ? '' : 's'} at or above ${failOn}:\n`);
-  for (const f of blocking.slice(0, 20)) io.stderr(`  ${f.severity.padEnd(8)} ${f.key}  ${f.title} on ${f.targetLabel}\n`);
+  io.stderr(
+    `${path}: ${blocking.length} open finding${blocking.length === 1 ? '' : 's'} at or above ${failOn}:\n`,
+  );
+  for (const f of blocking.slice(0, 20))
+    io.stderr(`  ${f.severity.padEnd(8)} ${f.key}  ${f.title} on ${f.targetLabel}\n`);
   if (blocking.length > 20) io.stderr(`  … and ${blocking.length - 20} more\n`);
   return EXIT_FINDINGS;
 }
@@ -48,7 +56,10 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
 /** `validate <file> [--library DIR]`: a model, or (with `--kind library` or a directory) a library. */
 export function runValidate(argv: readonly string[], io: CliIo): number {
   const { positional, options } = parseArgs(argv, ['library', 'kind']);
-  if (positional.length !== 1) throw new CliError('validate needs exactly one file or directory: validate <model.aitm.json | library-dir>');
+  if (positional.length !== 1)
+    throw new CliError(
+      'validate needs exactly one file or directory: validate <model.aitm.json | library-dir>',
+    );
   const target = positional[0]!;
   const kind = oneOf('kind', options.get('kind'), ['auto', 'model', 'library'] as const, 'auto');
   const isDirectory = (() => {
@@ -62,19 +73,25 @@ export function runValidate(argv: readonly string[], io: CliIo): number {
   if (kind === 'library' || (kind === 'auto' && isDirectory)) {
     if (isDirectory) {
       const library = loadLibraryFrom(io, target);
-      io.stdout(`${target}: valid library "${library.name}" ${library.version}: ${library.threats.size} threats, ${library.mitigations.size} mitigations, ${library.rules.length} rules, ${library.componentTypes.length} component types\n`);
+      io.stdout(
+        `${target}: valid library "${library.name}" ${library.version}: ${library.threats.size} threats, ${library.mitigations.size} mitigations, ${library.rules.length} rules, ${library.componentTypes.length} component types\n`,
+      );
       return EXIT_OK;
     }
     const json = parseJsonText(readInput(io, target));
     if (!json.ok) throw new CliError(formatProblems(target, [json.problem]));
-    const result = loadLibrary([{ path: target, content: json.value }], { base: loadLibraryFrom(io, options.get('library')) });
+    const result = loadLibrary([{ path: target, content: json.value }], {
+      base: loadLibraryFrom(io, options.get('library')),
+    });
     if (!result.ok) throw new CliError(formatProblems(target, result.problems));
     io.stdout(`${target}: valid rule pack\n`);
     return EXIT_OK;
   }
   const library = loadLibraryFrom(io, options.get('library'));
   const doc = loadModel(io, target, library);
-  io.stdout(`${target}: valid model "${doc.meta.title}": ${doc.components.length} components, ${doc.dataFlows.length} data flows, ${doc.trustBoundaries.length} trust boundaries\n`);
+  io.stdout(
+    `${target}: valid model "${doc.meta.title}": ${doc.components.length} components, ${doc.dataFlows.length} data flows, ${doc.trustBoundaries.length} trust boundaries\n`,
+  );
   return EXIT_OK;
 }
 

@@ -1,1 +1,4 @@
-export function runConvert(_args: string[], io: import('./io').CliIo): number { io.stderr('convert is not available yet\n'); return 2; }
+export function runConvert(_args: string[], io: import('./io').CliIo): number {
+  io.stderr('convert is not available yet\n');
+  return 2;
+}

@@ -22,7 +22,9 @@ export function readInput(io: CliIo, path: string): string {
     throw new CliError(`${path}: cannot read the file (${describeIoError(error)})`);
   }
   if (size > MAX_INPUT_BYTES) {
-    throw new CliError(`${path}: the file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
+    throw new CliError(
+      `${path}: the file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB`,
+    );
   }
   try {
     return io.readFile(path);
@@ -44,7 +46,10 @@ export function loadLibraryFrom(io: CliIo, dir: string | undefined): Library {
   if (dir === undefined) return shippedLibrary();
   let paths: string[];
   try {
-    paths = io.listJsonFiles(dir).filter((p) => !/[\\/]schema[\\/]/.test(p)).sort();
+    paths = io
+      .listJsonFiles(dir)
+      .filter((p) => !/[\\/]schema[\\/]/.test(p))
+      .sort();
   } catch (error) {
     throw new CliError(`${dir}: cannot read the library directory (${describeIoError(error)})`);
   }

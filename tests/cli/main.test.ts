@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { SHIPPED_LIBRARY_SOURCES, exportMarkdownReport, parseDocument, shippedLibrary } from '../../src/core/index';
+import {
+  SHIPPED_LIBRARY_SOURCES,
+  exportMarkdownReport,
+  parseDocument,
+  shippedLibrary,
+} from '../../src/core/index';
 import { memoryIo } from './memoryIo';
 
 const model = (props: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) =>
@@ -10,7 +15,12 @@ const model = (props: Record<string, unknown> = {}, extra: Record<string, unknow
     meta: { title: 'CLI test' },
     components: [
       { id: 'u', type: 'user', label: 'Visitor', props: { trust: 'anonymous' } },
-      { id: 'api', type: 'inference-api', label: 'Scoring API', props: { exposure: 'internet', returnsScores: true, ...props } },
+      {
+        id: 'api',
+        type: 'inference-api',
+        label: 'Scoring API',
+        props: { exposure: 'internet', returnsScores: true, ...props },
+      },
     ],
     dataFlows: [{ id: 'f', sourceId: 'u', targetId: 'api', label: 'requests' }],
     ...extra,
@@ -19,10 +29,29 @@ const model = (props: Record<string, unknown> = {}, extra: Record<string, unknow
 /** A one-rule library directory, so exit codes do not depend on the shipped library's content. */
 const libraryDir = (severity: 'high' | 'low') => {
   const files: Record<string, string> = {};
-  for (const s of SHIPPED_LIBRARY_SOURCES.filter((x) => /catalogue|guidelines|library\.json/.test(x.path))) files[`lib/${s.path.replace('threat-library/', '')}`] = JSON.stringify(s.content);
+  for (const s of SHIPPED_LIBRARY_SOURCES.filter((x) => /catalogue|guidelines|library\.json/.test(x.path)))
+    files[`lib/${s.path.replace('threat-library/', '')}`] = JSON.stringify(s.content);
   files['lib/pack.json'] = JSON.stringify({
-    threats: [{ id: 'threat.scores', title: 'Scores leak', description: 'd', likelihood: severity, impact: severity, references: { guidelines: ['DEP-2'] }, mitigations: [] }],
-    rules: [{ id: 'rule.scores', threat: 'threat.scores', target: 'component', types: ['inference-api'], when: { fact: 'prop.returnsScores', op: 'eq', value: true } }],
+    threats: [
+      {
+        id: 'threat.scores',
+        title: 'Scores leak',
+        description: 'd',
+        likelihood: severity,
+        impact: severity,
+        references: { guidelines: ['DEP-2'] },
+        mitigations: [],
+      },
+    ],
+    rules: [
+      {
+        id: 'rule.scores',
+        threat: 'threat.scores',
+        target: 'component',
+        types: ['inference-api'],
+        when: { fact: 'prop.returnsScores', op: 'eq', value: true },
+      },
+    ],
   });
   return files;
 };
@@ -41,15 +70,30 @@ describe('analyze', () => {
   });
 
   it('exits 1 when an open finding is at or above --fail-on, naming it', () => {
-    const r = run(['analyze', 'm.json', '--library', 'lib', '--fail-on', 'high'], { 'm.json': model(), ...libraryDir('high') });
+    const r = run(['analyze', 'm.json', '--library', 'lib', '--fail-on', 'high'], {
+      'm.json': model(),
+      ...libraryDir('high'),
+    });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/m\.json: 1 open finding at or above high:\n {2}critical rule\.scores@api {2}Scores leak on Scoring API/);
+    expect(r.stderr).toMatch(
+      /m\.json: 1 open finding at or above high:\n {2}critical rule\.scores@api {2}Scores leak on Scoring API/,
+    );
   });
 
   it('exits 0 when findings are below the threshold or triaged', () => {
-    expect(run(['analyze', 'm.json', '--library', 'lib', '--fail-on', 'high'], { 'm.json': model(), ...libraryDir('low') }).code).toBe(0);
+    expect(
+      run(['analyze', 'm.json', '--library', 'lib', '--fail-on', 'high'], {
+        'm.json': model(),
+        ...libraryDir('low'),
+      }).code,
+    ).toBe(0);
     const accepted = model({}, { triage: { 'rule.scores@api': { status: 'accepted', note: 'ok' } } });
-    expect(run(['analyze', 'm.json', '--library', 'lib', '--fail-on', 'low'], { 'm.json': accepted, ...libraryDir('high') }).code).toBe(0);
+    expect(
+      run(['analyze', 'm.json', '--library', 'lib', '--fail-on', 'low'], {
+        'm.json': accepted,
+        ...libraryDir('high'),
+      }).code,
+    ).toBe(0);
   });
 
   it('writes Markdown to --out, the same text the editor exports', () => {
@@ -67,19 +111,78 @@ describe('exit code 2 with one clear message and no stack trace', () => {
   it.each<[string, string[], Record<string, string>, RegExp, Record<string, number>?]>([
     ['missing file', ['analyze', 'nope.json'], {}, /^nope\.json: cannot read the file \(no such file\)/],
     ['malformed JSON', ['analyze', 'm.json'], { 'm.json': '{"format": ' }, /^m\.json: \$: not valid JSON/],
-    ['wrong types', ['analyze', 'm.json'], { 'm.json': model({ authenticated: 'yes' }) }, /^m\.json: \$\.components\[1\]\.props\.authenticated: expected true or false/],
-    ['unknown field', ['analyze', 'm.json'], { 'm.json': model({}, { extra: 1 }) }, /^m\.json: \$\.extra: unknown field/],
-    ['prototype key', ['analyze', 'm.json'], { 'm.json': model().replace('"meta":{', '"meta":{"__proto__":{"x":1},') }, /^m\.json: \$\.meta\.__proto__: the key "__proto__" is not allowed/],
-    ['deeply nested', ['analyze', 'm.json'], { 'm.json': deep }, /^m\.json: \$(\[0\])+: nested more than 64 levels deep/],
-    ['50 MB file', ['analyze', 'm.json'], { 'm.json': '{}' }, /^m\.json: the file is 50\.0 MB; the limit is 20 MB/, { 'm.json': 50 * 1024 * 1024 }],
-    ['a Threat Dragon file', ['analyze', 'm.json'], { 'm.json': '{"version":"2.2.0","summary":{},"detail":{}}' }, /^m\.json: \$\.format: unknown format/],
+    [
+      'wrong types',
+      ['analyze', 'm.json'],
+      { 'm.json': model({ authenticated: 'yes' }) },
+      /^m\.json: \$\.components\[1\]\.props\.authenticated: expected true or false/,
+    ],
+    [
+      'unknown field',
+      ['analyze', 'm.json'],
+      { 'm.json': model({}, { extra: 1 }) },
+      /^m\.json: \$\.extra: unknown field/,
+    ],
+    [
+      'prototype key',
+      ['analyze', 'm.json'],
+      { 'm.json': model().replace('"meta":{', '"meta":{"__proto__":{"x":1},') },
+      /^m\.json: \$\.meta\.__proto__: the key "__proto__" is not allowed/,
+    ],
+    [
+      'deeply nested',
+      ['analyze', 'm.json'],
+      { 'm.json': deep },
+      /^m\.json: \$(\[0\])+: nested more than 64 levels deep/,
+    ],
+    [
+      '50 MB file',
+      ['analyze', 'm.json'],
+      { 'm.json': '{}' },
+      /^m\.json: the file is 50\.0 MB; the limit is 20 MB/,
+      { 'm.json': 50 * 1024 * 1024 },
+    ],
+    [
+      'a Threat Dragon file',
+      ['analyze', 'm.json'],
+      { 'm.json': '{"version":"2.2.0","summary":{},"detail":{}}' },
+      /^m\.json: \$\.format: unknown format/,
+    ],
     ['unknown command', ['frobnicate'], {}, /unknown command "frobnicate"/],
-    ['unknown option', ['analyze', 'm.json', '--fail-0n', 'high'], { 'm.json': model() }, /unknown option --fail-0n/],
-    ['bad --fail-on', ['analyze', 'm.json', '--fail-on', 'severe'], { 'm.json': model() }, /--fail-on must be one of critical, high, medium, low; got "severe"/],
-    ['bad --format', ['analyze', 'm.json', '--format', 'pdf'], { 'm.json': model() }, /--format must be one of json, md/],
+    [
+      'unknown option',
+      ['analyze', 'm.json', '--fail-0n', 'high'],
+      { 'm.json': model() },
+      /unknown option --fail-0n/,
+    ],
+    [
+      'bad --fail-on',
+      ['analyze', 'm.json', '--fail-on', 'severe'],
+      { 'm.json': model() },
+      /--fail-on must be one of critical, high, medium, low; got "severe"/,
+    ],
+    [
+      'bad --format',
+      ['analyze', 'm.json', '--format', 'pdf'],
+      { 'm.json': model() },
+      /--format must be one of json, md/,
+    ],
     ['missing model', ['analyze'], {}, /analyze needs exactly one model file/],
-    ['missing library dir', ['analyze', 'm.json', '--library', 'nolib'], { 'm.json': model() }, /^nolib: cannot read the library directory/],
-    ['invalid library', ['analyze', 'm.json', '--library', 'lib'], { 'm.json': model(), 'lib/a.json': '{"rules":[{"id":"rule.x","threat":"threat.none","target":"component"}]}' }, /^lib\/a\.json: \$\.rules\[0\]\.threat: no threat has the id "threat\.none"/],
+    [
+      'missing library dir',
+      ['analyze', 'm.json', '--library', 'nolib'],
+      { 'm.json': model() },
+      /^nolib: cannot read the library directory/,
+    ],
+    [
+      'invalid library',
+      ['analyze', 'm.json', '--library', 'lib'],
+      {
+        'm.json': model(),
+        'lib/a.json': '{"rules":[{"id":"rule.x","threat":"threat.none","target":"component"}]}',
+      },
+      /^lib\/a\.json: \$\.rules\[0\]\.threat: no threat has the id "threat\.none"/,
+    ],
   ])('%s', (_name, argv, files, message, sizes) => {
     const r = run(argv, files, sizes);
     expect(r.code).toBe(2);
@@ -91,7 +194,10 @@ describe('exit code 2 with one clear message and no stack trace', () => {
 describe('validate and schema', () => {
   it('validates a model', () => {
     const r = run(['validate', 'm.json'], { 'm.json': model() });
-    expect([r.code, r.stdout]).toEqual([0, 'm.json: valid model "CLI test": 2 components, 1 data flows, 0 trust boundaries\n']);
+    expect([r.code, r.stdout]).toEqual([
+      0,
+      'm.json: valid model "CLI test": 2 components, 1 data flows, 0 trust boundaries\n',
+    ]);
   });
 
   it('lists every problem of an invalid model', () => {
@@ -106,7 +212,9 @@ describe('validate and schema', () => {
 
   it('validates a library directory and a rule pack', () => {
     const lib = libraryDir('high');
-    expect(run(['validate', 'lib'], lib).stdout).toMatch(/^lib: valid library .*1 threats, 0 mitigations, 1 rules, 23 component types/);
+    expect(run(['validate', 'lib'], lib).stdout).toMatch(
+      /^lib: valid library .*1 threats, 0 mitigations, 1 rules, 23 component types/,
+    );
     const pack = run(['validate', 'pack.json', '--kind', 'library'], { 'pack.json': lib['lib/pack.json']! });
     expect(pack.code).toBe(0);
   });

@@ -16,7 +16,8 @@ export function memoryIo(files: Record<string, string> = {}, sizes: Record<strin
       if (sizes[path] !== undefined) return sizes[path]!;
       const content = files[path];
       if (content === undefined) {
-        if (Object.keys(files).some((f) => f.startsWith(`${path}/`))) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
+        if (Object.keys(files).some((f) => f.startsWith(`${path}/`)))
+          throw Object.assign(new Error('dir'), { code: 'EISDIR' });
         throw missing(path);
       }
       return content.length;
@@ -26,7 +27,8 @@ export function memoryIo(files: Record<string, string> = {}, sizes: Record<strin
     },
     listJsonFiles: (dir) => {
       const inside = Object.keys(files).filter((f) => f.startsWith(`${dir}/`) && f.endsWith('.json'));
-      if (inside.length === 0 && files[dir] !== undefined) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+      if (inside.length === 0 && files[dir] !== undefined)
+        throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
       if (inside.length === 0) throw missing(dir);
       return inside;
     },

@@ -12,7 +12,12 @@ import {
 } from '../../src/core/index';
 
 /** Tiny builders so that each test states only what matters to it. */
-export const component = (id: string, type: string, props: Component['props'] = {}, boundaryId?: string): Component => ({
+export const component = (
+  id: string,
+  type: string,
+  props: Component['props'] = {},
+  boundaryId?: string,
+): Component => ({
   id,
   type,
   label: id,
@@ -20,7 +25,12 @@ export const component = (id: string, type: string, props: Component['props'] = 
   props,
 });
 
-export const flow = (sourceId: string, targetId: string, props: DataFlow['props'] = {}, id = `${sourceId}->${targetId}`): DataFlow => ({
+export const flow = (
+  sourceId: string,
+  targetId: string,
+  props: DataFlow['props'] = {},
+  id = `${sourceId}->${targetId}`,
+): DataFlow => ({
   id,
   sourceId,
   targetId,
@@ -35,7 +45,12 @@ export const boundary = (id: string, zone: TrustBoundary['zone'], parentId?: str
   ...(parentId ? { parentId } : {}),
 });
 
-export function model(parts: { components?: Component[]; dataFlows?: DataFlow[]; trustBoundaries?: TrustBoundary[]; triage?: ThreatModelDocument['triage'] }): ThreatModelDocument {
+export function model(parts: {
+  components?: Component[];
+  dataFlows?: DataFlow[];
+  trustBoundaries?: TrustBoundary[];
+  triage?: ThreatModelDocument['triage'];
+}): ThreatModelDocument {
   return { ...createEmptyDocument('test'), ...parts };
 }
 
@@ -62,13 +77,32 @@ export function ruleLibrary(rules: unknown[]): Library {
         likelihood: 'medium',
         impact: 'high',
         stride: ['tampering'],
-        references: { guidelines: ['SD-3'], atlas: ['AML.T0051'], owaspLlm: ['LLM01'], owaspMl: [], saif: ['PIJ'] },
+        references: {
+          guidelines: ['SD-3'],
+          atlas: ['AML.T0051'],
+          owaspLlm: ['LLM01'],
+          owaspMl: [],
+          saif: ['PIJ'],
+        },
         mitigations: ['mitigation.test', 'mitigation.org'],
       },
     ],
     mitigations: [
-      { id: 'mitigation.test', title: 'Test mitigation', guidance: 'Do it.', guidelines: ['SD-3', 'OM-2'], controls: [] },
-      { id: 'mitigation.org', title: 'Programme mitigation', guidance: 'Train people.', guidelines: ['SD-1'], controls: [], organisational: true },
+      {
+        id: 'mitigation.test',
+        title: 'Test mitigation',
+        guidance: 'Do it.',
+        guidelines: ['SD-3', 'OM-2'],
+        controls: [],
+      },
+      {
+        id: 'mitigation.org',
+        title: 'Programme mitigation',
+        guidance: 'Train people.',
+        guidelines: ['SD-1'],
+        controls: [],
+        organisational: true,
+      },
     ],
     rules: rules as LibraryFile['rules'],
   });

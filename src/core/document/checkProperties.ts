@@ -8,7 +8,10 @@ export function checkProperties(doc: ThreatModelDocument, catalogue: Catalogue):
   doc.components.forEach((component, i) => {
     const type = catalogue.types.get(component.type);
     if (!type) {
-      problems.push({ path: `$.components[${i}].type`, message: `unknown component type "${component.type}"; known types: ${[...catalogue.types.keys()].join(', ')}` });
+      problems.push({
+        path: `$.components[${i}].type`,
+        message: `unknown component type "${component.type}"; known types: ${[...catalogue.types.keys()].join(', ')}`,
+      });
       return;
     }
     for (const [name, value] of Object.entries(component.props ?? {})) {
@@ -16,13 +19,21 @@ export function checkProperties(doc: ThreatModelDocument, catalogue: Catalogue):
       const declaration = type.properties.find((p) => p.name === name);
       if (!declaration) {
         const known = type.properties.map((p) => p.name);
-        problems.push({ path, message: `unknown property for type "${type.id}"${known.length ? `; its properties are ${known.join(', ')}` : '; it has no properties'}` });
+        problems.push({
+          path,
+          message: `unknown property for type "${type.id}"${known.length ? `; its properties are ${known.join(', ')}` : '; it has no properties'}`,
+        });
         continue;
       }
-      if (declaration.kind === 'boolean' && typeof value !== 'boolean') problems.push({ path, message: `expected true or false, got ${JSON.stringify(value).slice(0, 40)}` });
-      if (declaration.kind === 'string' && typeof value !== 'string') problems.push({ path, message: 'expected a string' });
+      if (declaration.kind === 'boolean' && typeof value !== 'boolean')
+        problems.push({ path, message: `expected true or false, got ${JSON.stringify(value).slice(0, 40)}` });
+      if (declaration.kind === 'string' && typeof value !== 'string')
+        problems.push({ path, message: 'expected a string' });
       if (declaration.kind === 'enum' && (typeof value !== 'string' || !declaration.values.includes(value))) {
-        problems.push({ path, message: `must be one of ${declaration.values.map((v) => `"${v}"`).join(', ')}` });
+        problems.push({
+          path,
+          message: `must be one of ${declaration.values.map((v) => `"${v}"`).join(', ')}`,
+        });
       }
     }
   });

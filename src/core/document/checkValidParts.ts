@@ -1,4 +1,11 @@
-import { ComponentSchema, DataFlowSchema, TrustBoundarySchema, UserThreatSchema, createEmptyDocument, type ThreatModelDocument } from '../model/document';
+import {
+  ComponentSchema,
+  DataFlowSchema,
+  TrustBoundarySchema,
+  UserThreatSchema,
+  createEmptyDocument,
+  type ThreatModelDocument,
+} from '../model/document';
 import type { Problem } from '../model/problems';
 import type { Catalogue } from '../library/catalogue';
 import { checkProperties } from './checkProperties';
@@ -12,7 +19,10 @@ import { checkReferences } from './checkReferences';
  */
 export function checkValidParts(raw: Record<string, unknown>, catalogue: Catalogue): Problem[] {
   const rawIds = new Set<string>();
-  const keep = <T>(key: string, schema: { safeParse(v: unknown): { success: boolean; data?: T } }): (T | undefined)[] => {
+  const keep = <T>(
+    key: string,
+    schema: { safeParse(v: unknown): { success: boolean; data?: T } },
+  ): (T | undefined)[] => {
     const list = raw[key];
     if (!Array.isArray(list)) return [];
     return list.map((item) => {
@@ -22,7 +32,10 @@ export function checkValidParts(raw: Record<string, unknown>, catalogue: Catalog
       return result.success ? result.data : undefined;
     });
   };
-  const boundaries = keep<ThreatModelDocument['trustBoundaries'][number]>('trustBoundaries', TrustBoundarySchema);
+  const boundaries = keep<ThreatModelDocument['trustBoundaries'][number]>(
+    'trustBoundaries',
+    TrustBoundarySchema,
+  );
   const components = keep<ThreatModelDocument['components'][number]>('components', ComponentSchema);
   const dataFlows = keep<ThreatModelDocument['dataFlows'][number]>('dataFlows', DataFlowSchema);
   const userThreats = keep<ThreatModelDocument['userThreats'][number]>('userThreats', UserThreatSchema);
@@ -32,11 +45,19 @@ export function checkValidParts(raw: Record<string, unknown>, catalogue: Catalog
     ...createEmptyDocument(),
     trustBoundaries: boundaries.map((b, i) => b ?? { id: placeholder(i), label: '', zone: 'internal' }),
     components: components.map((c, i) => c ?? { id: placeholder(i), type: '\u0000', label: '' }),
-    dataFlows: dataFlows.map((f, i) => f ?? { id: placeholder(i), sourceId: placeholder(-1), targetId: placeholder(-1), label: '' }),
-    userThreats: userThreats.map((t, i) => t ?? { id: placeholder(i), targetId: null, title: 'x', severity: 'low', status: 'open' }),
+    dataFlows: dataFlows.map(
+      (f, i) => f ?? { id: placeholder(i), sourceId: placeholder(-1), targetId: placeholder(-1), label: '' },
+    ),
+    userThreats: userThreats.map(
+      (t, i) => t ?? { id: placeholder(i), targetId: null, title: 'x', severity: 'low', status: 'open' },
+    ),
   };
   const isPlaceholderProblem = (p: Problem) => p.message.includes('\u0000');
-  const isDanglingToMalformed = (p: Problem) => [...p.message.matchAll(/has the id "([^"]*)"/g)].some((m) => rawIds.has(m[1]!));
+  const isDanglingToMalformed = (p: Problem) =>
+    [...p.message.matchAll(/has the id "([^"]*)"/g)].some((m) => rawIds.has(m[1]!));
   const aligned = checkProperties(doc, catalogue).filter((p) => !isPlaceholderProblem(p));
-  return [...checkReferences(doc).filter((p) => !isPlaceholderProblem(p) && !isDanglingToMalformed(p)), ...aligned];
+  return [
+    ...checkReferences(doc).filter((p) => !isPlaceholderProblem(p) && !isDanglingToMalformed(p)),
+    ...aligned,
+  ];
 }

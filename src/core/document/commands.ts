@@ -109,7 +109,10 @@ function applyPatch<T extends object>(value: T, patch: object): T {
   return (out as T | undefined) ?? value;
 }
 
-function mergeRecord<V>(current: Readonly<Record<string, V>> | undefined, patch: Readonly<Record<string, V | null | undefined>>): Record<string, V> | undefined {
+function mergeRecord<V>(
+  current: Readonly<Record<string, V>> | undefined,
+  patch: Readonly<Record<string, V | null | undefined>>,
+): Record<string, V> | undefined {
   let out: Record<string, V> | undefined;
   for (const [key, next] of Object.entries(patch)) {
     if (next === undefined) continue;
@@ -132,7 +135,10 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const ka = Object.keys(a);
     const kb = Object.keys(b);
-    return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    return (
+      ka.length === kb.length &&
+      ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    );
   }
   return false;
 }
@@ -166,7 +172,10 @@ export function renameDocument(doc: ThreatModelDocument, title: string): ThreatM
 }
 
 /** Changes the model's description or owner; `null` or an empty string removes the field. */
-export function updateMeta(doc: ThreatModelDocument, patch: { description?: string | null; owner?: string | null }): ThreatModelDocument {
+export function updateMeta(
+  doc: ThreatModelDocument,
+  patch: { description?: string | null; owner?: string | null },
+): ThreatModelDocument {
   const cleaned = Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v === '' ? null : v]));
   const meta = applyPatch(doc.meta, cleaned);
   return meta === doc.meta ? doc : { ...doc, meta };
@@ -179,10 +188,15 @@ export function addComponent(doc: ThreatModelDocument, component: Component): Th
   return { ...doc, components: [...doc.components, component] };
 }
 
-export function updateComponent(doc: ThreatModelDocument, id: string, patch: ComponentPatch): ThreatModelDocument {
+export function updateComponent(
+  doc: ThreatModelDocument,
+  id: string,
+  patch: ComponentPatch,
+): ThreatModelDocument {
   const { props, ...rest } = patch;
   const cleaned = { ...rest, ...(rest.description === '' ? { description: null } : {}) };
-  if (rest.boundaryId != null && !doc.trustBoundaries.some((b) => b.id === rest.boundaryId)) delete cleaned.boundaryId;
+  if (rest.boundaryId != null && !doc.trustBoundaries.some((b) => b.id === rest.boundaryId))
+    delete cleaned.boundaryId;
   return withArray(
     doc,
     'components',
@@ -205,7 +219,10 @@ export function updateComponent(doc: ThreatModelDocument, id: string, patch: Com
 /**
  * Moves components and trust boundaries in one step (a drag of several elements is one change).
  */
-export function moveElements(doc: ThreatModelDocument, moves: readonly { id: string; position: Position }[]): ThreatModelDocument {
+export function moveElements(
+  doc: ThreatModelDocument,
+  moves: readonly { id: string; position: Position }[],
+): ThreatModelDocument {
   const byId = new Map(moves.map((m) => [m.id, m.position]));
   const move = <T extends { id: string; position?: Position }>(item: T): T => {
     const position = byId.get(item.id);
@@ -222,11 +239,16 @@ export function moveElements(doc: ThreatModelDocument, moves: readonly { id: str
 export function addDataFlow(doc: ThreatModelDocument, flow: DataFlow): ThreatModelDocument {
   assertFreshId(doc, flow.id);
   const ids = new Set(doc.components.map((c) => c.id));
-  if (!ids.has(flow.sourceId) || !ids.has(flow.targetId)) throw new Error(`data flow "${flow.id}" must connect two existing components`);
+  if (!ids.has(flow.sourceId) || !ids.has(flow.targetId))
+    throw new Error(`data flow "${flow.id}" must connect two existing components`);
   return { ...doc, dataFlows: [...doc.dataFlows, flow] };
 }
 
-export function updateDataFlow(doc: ThreatModelDocument, id: string, patch: DataFlowPatch): ThreatModelDocument {
+export function updateDataFlow(
+  doc: ThreatModelDocument,
+  id: string,
+  patch: DataFlowPatch,
+): ThreatModelDocument {
   const { props, ...rest } = patch;
   const cleaned = { ...rest, ...(rest.description === '' ? { description: null } : {}) };
   return withArray(
@@ -236,7 +258,8 @@ export function updateDataFlow(doc: ThreatModelDocument, id: string, patch: Data
       if (f.id !== id) return f;
       let next = applyPatch(f, cleaned);
       if (props) {
-        const merged = mergeRecord<unknown>(f.props, props as Record<string, unknown>) as DataFlowProps | undefined;
+        const merged = mergeRecord<unknown>(f.props, props as Record<string, unknown>) as
+          DataFlowProps | undefined;
         if (merged !== f.props) {
           next = next === f ? { ...f } : next;
           if (merged === undefined || Object.keys(merged).length === 0) delete next.props;
@@ -272,7 +295,11 @@ export function boundaryDescendants(doc: ThreatModelDocument, id: string): Set<s
 }
 
 /** Updates a trust boundary. A parent that would nest the boundary inside itself is ignored. */
-export function updateTrustBoundary(doc: ThreatModelDocument, id: string, patch: TrustBoundaryPatch): ThreatModelDocument {
+export function updateTrustBoundary(
+  doc: ThreatModelDocument,
+  id: string,
+  patch: TrustBoundaryPatch,
+): ThreatModelDocument {
   let cleaned: TrustBoundaryPatch = { ...patch, ...(patch.description === '' ? { description: null } : {}) };
   if (patch.parentId != null && boundaryDescendants(doc, id).has(patch.parentId)) {
     const { parentId: _ignored, ...rest } = cleaned;
@@ -309,12 +336,17 @@ export function removeElements(doc: ThreatModelDocument, ids: Iterable<string>):
   };
   const removedComponents = new Set(doc.components.filter((c) => remove.has(c.id)).map((c) => c.id));
   const removedFlows = new Set(
-    doc.dataFlows.filter((f) => remove.has(f.id) || removedComponents.has(f.sourceId) || removedComponents.has(f.targetId)).map((f) => f.id),
+    doc.dataFlows
+      .filter(
+        (f) => remove.has(f.id) || removedComponents.has(f.sourceId) || removedComponents.has(f.targetId),
+      )
+      .map((f) => f.id),
   );
   const removedBoundaries = new Set(doc.trustBoundaries.filter((b) => remove.has(b.id)).map((b) => b.id));
   if (removedComponents.size + removedFlows.size + removedBoundaries.size === 0) return doc;
 
-  const filterSame = <T extends { id: string }>(items: T[], gone: Set<string>): T[] => (items.some((i) => gone.has(i.id)) ? items.filter((i) => !gone.has(i.id)) : items);
+  const filterSame = <T extends { id: string }>(items: T[], gone: Set<string>): T[] =>
+    items.some((i) => gone.has(i.id)) ? items.filter((i) => !gone.has(i.id)) : items;
   const reparent = <T extends object>(item: T, key: 'boundaryId' | 'parentId'): T => {
     const current = (item as Record<string, unknown>)[key] as string | null | undefined;
     if (current == null || !removedBoundaries.has(current)) return item;
@@ -325,8 +357,12 @@ export function removeElements(doc: ThreatModelDocument, ids: Iterable<string>):
     ...doc,
     components: mapSame(filterSame(doc.components, removedComponents), (c) => reparent(c, 'boundaryId')),
     dataFlows: filterSame(doc.dataFlows, removedFlows),
-    trustBoundaries: mapSame(filterSame(doc.trustBoundaries, removedBoundaries), (b) => reparent(b, 'parentId')),
-    userThreats: mapSame(doc.userThreats, (t) => (t.targetId !== null && gone.has(t.targetId) ? { ...t, targetId: null } : t)),
+    trustBoundaries: mapSame(filterSame(doc.trustBoundaries, removedBoundaries), (b) =>
+      reparent(b, 'parentId'),
+    ),
+    userThreats: mapSame(doc.userThreats, (t) =>
+      t.targetId !== null && gone.has(t.targetId) ? { ...t, targetId: null } : t,
+    ),
   };
   return next;
 }
@@ -373,8 +409,14 @@ export function addUserThreat(doc: ThreatModelDocument, threat: UserThreat): Thr
   return { ...doc, userThreats: [...doc.userThreats, threat] };
 }
 
-export function updateUserThreat(doc: ThreatModelDocument, id: string, patch: UserThreatPatch): ThreatModelDocument {
-  const cleaned = Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v === '' && k !== 'title' ? null : v]));
+export function updateUserThreat(
+  doc: ThreatModelDocument,
+  id: string,
+  patch: UserThreatPatch,
+): ThreatModelDocument {
+  const cleaned = Object.fromEntries(
+    Object.entries(patch).map(([k, v]) => [k, v === '' && k !== 'title' ? null : v]),
+  );
   return withArray(
     doc,
     'userThreats',
@@ -383,7 +425,9 @@ export function updateUserThreat(doc: ThreatModelDocument, id: string, patch: Us
 }
 
 export function removeUserThreat(doc: ThreatModelDocument, id: string): ThreatModelDocument {
-  return doc.userThreats.some((t) => t.id === id) ? { ...doc, userThreats: doc.userThreats.filter((t) => t.id !== id) } : doc;
+  return doc.userThreats.some((t) => t.id === id)
+    ? { ...doc, userThreats: doc.userThreats.filter((t) => t.id !== id) }
+    : doc;
 }
 
 // ---------------------------------------------------------------- copy, paste, duplicate
@@ -395,8 +439,11 @@ export function removeUserThreat(doc: ThreatModelDocument, id: string): ThreatMo
 export function copyElements(doc: ThreatModelDocument, ids: Iterable<string>): DocumentFragment {
   const selected = new Set(ids);
   const boundaries = new Set<string>();
-  for (const b of doc.trustBoundaries) if (selected.has(b.id)) for (const d of boundaryDescendants(doc, b.id)) boundaries.add(d);
-  const components = doc.components.filter((c) => selected.has(c.id) || (c.boundaryId != null && boundaries.has(c.boundaryId)));
+  for (const b of doc.trustBoundaries)
+    if (selected.has(b.id)) for (const d of boundaryDescendants(doc, b.id)) boundaries.add(d);
+  const components = doc.components.filter(
+    (c) => selected.has(c.id) || (c.boundaryId != null && boundaries.has(c.boundaryId)),
+  );
   const componentIds = new Set(components.map((c) => c.id));
   return {
     trustBoundaries: doc.trustBoundaries.filter((b) => boundaries.has(b.id)),
@@ -429,7 +476,8 @@ export function pasteElements(
   const all = [...fragment.trustBoundaries, ...fragment.components, ...fragment.dataFlows];
   all.forEach((item, i) => {
     const id = freshIds[i]!;
-    if (used.has(id) || [...idMap.values()].includes(id)) throw new Error(`id "${id}" is already used in the document`);
+    if (used.has(id) || [...idMap.values()].includes(id))
+      throw new Error(`id "${id}" is already used in the document`);
     idMap.set(item.id, id);
   });
   const existingBoundaries = new Set(doc.trustBoundaries.map((b) => b.id));
@@ -437,19 +485,38 @@ export function pasteElements(
     if (id == null) return id;
     return idMap.get(id) ?? (existingBoundaries.has(id) ? id : null);
   };
-  const shift = (p: Position | undefined): Position | undefined => (p ? { x: p.x + offset.x, y: p.y + offset.y } : undefined);
-  const stripUndefined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const shift = (p: Position | undefined): Position | undefined =>
+    p ? { x: p.x + offset.x, y: p.y + offset.y } : undefined;
+  const stripUndefined = <T extends object>(o: T): T =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
   const trustBoundaries = fragment.trustBoundaries.map((b) =>
-    stripUndefined({ ...b, id: idMap.get(b.id)!, parentId: mapBoundary(b.parentId), position: shift(b.position) }),
+    stripUndefined({
+      ...b,
+      id: idMap.get(b.id)!,
+      parentId: mapBoundary(b.parentId),
+      position: shift(b.position),
+    }),
   );
   const components = fragment.components.map((c) =>
-    stripUndefined({ ...c, id: idMap.get(c.id)!, boundaryId: mapBoundary(c.boundaryId), position: shift(c.position) }),
+    stripUndefined({
+      ...c,
+      id: idMap.get(c.id)!,
+      boundaryId: mapBoundary(c.boundaryId),
+      position: shift(c.position),
+    }),
   );
-  const dataFlows = fragment.dataFlows.map((f) => ({ ...f, id: idMap.get(f.id)!, sourceId: idMap.get(f.sourceId)!, targetId: idMap.get(f.targetId)! }));
+  const dataFlows = fragment.dataFlows.map((f) => ({
+    ...f,
+    id: idMap.get(f.id)!,
+    sourceId: idMap.get(f.sourceId)!,
+    targetId: idMap.get(f.targetId)!,
+  }));
   const document: ThreatModelDocument = {
     ...doc,
-    trustBoundaries: trustBoundaries.length ? [...doc.trustBoundaries, ...trustBoundaries] : doc.trustBoundaries,
+    trustBoundaries: trustBoundaries.length
+      ? [...doc.trustBoundaries, ...trustBoundaries]
+      : doc.trustBoundaries,
     components: components.length ? [...doc.components, ...components] : doc.components,
     dataFlows: dataFlows.length ? [...doc.dataFlows, ...dataFlows] : doc.dataFlows,
   };

@@ -22,7 +22,13 @@ export function migrateDocument(
 ): { ok: true; value: Record<string, unknown>; migratedFrom?: number } | { ok: false; problem: Problem } {
   const version = raw['schemaVersion'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, problem: { path: '$.schemaVersion', message: `must be a positive whole number (this tool writes ${targetVersion})` } };
+    return {
+      ok: false,
+      problem: {
+        path: '$.schemaVersion',
+        message: `must be a positive whole number (this tool writes ${targetVersion})`,
+      },
+    };
   }
   if (version > targetVersion) {
     return {
@@ -36,8 +42,14 @@ export function migrateDocument(
   let current = raw;
   for (let v = version; v < targetVersion; v++) {
     const step = migrations[v];
-    if (!step) return { ok: false, problem: { path: '$.schemaVersion', message: `no migration from version ${v} to ${v + 1}` } };
+    if (!step)
+      return {
+        ok: false,
+        problem: { path: '$.schemaVersion', message: `no migration from version ${v} to ${v + 1}` },
+      };
     current = { ...step(current), schemaVersion: v + 1 };
   }
-  return version === targetVersion ? { ok: true, value: current } : { ok: true, value: current, migratedFrom: version };
+  return version === targetVersion
+    ? { ok: true, value: current }
+    : { ok: true, value: current, migratedFrom: version };
 }

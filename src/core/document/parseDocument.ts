@@ -20,7 +20,10 @@ export interface ParseDocumentOptions {
  * types against the catalogue, and returns every problem with its JSON path — or a document the
  * rest of the core can trust.
  */
-export function parseDocument(input: unknown, options: ParseDocumentOptions): ParseResult<ThreatModelDocument> {
+export function parseDocument(
+  input: unknown,
+  options: ParseDocumentOptions,
+): ParseResult<ThreatModelDocument> {
   const unsafe = checkUntrustedJson(input);
   if (unsafe.length > 0) return { ok: false, problems: unsafe };
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -28,10 +31,16 @@ export function parseDocument(input: unknown, options: ParseDocumentOptions): Pa
   }
   const raw = input as Record<string, unknown>;
   if (raw['format'] !== DOCUMENT_FORMAT) {
-    const got = raw['format'] === undefined ? 'it is missing' : `got ${JSON.stringify(raw['format']).slice(0, 60)}`;
+    const got =
+      raw['format'] === undefined ? 'it is missing' : `got ${JSON.stringify(raw['format']).slice(0, 60)}`;
     return {
       ok: false,
-      problems: [{ path: '$.format', message: `unknown format: expected "${DOCUMENT_FORMAT}", ${got}. Threat Dragon and Threat Composer files can be imported with "convert".` }],
+      problems: [
+        {
+          path: '$.format',
+          message: `unknown format: expected "${DOCUMENT_FORMAT}", ${got}. Threat Dragon and Threat Composer files can be imported with "convert".`,
+        },
+      ],
     };
   }
   const migrated = migrateDocument(raw, options.migrations ?? MIGRATIONS);
@@ -39,7 +48,13 @@ export function parseDocument(input: unknown, options: ParseDocumentOptions): Pa
 
   const parsed = DocumentSchema.safeParse(migrated.value);
   if (!parsed.success) {
-    return { ok: false, problems: [...zodIssuesToProblems(parsed.error.issues), ...checkValidParts(migrated.value, options.catalogue)] };
+    return {
+      ok: false,
+      problems: [
+        ...zodIssuesToProblems(parsed.error.issues),
+        ...checkValidParts(migrated.value, options.catalogue),
+      ],
+    };
   }
   const document = parsed.data;
 
@@ -48,13 +63,19 @@ export function parseDocument(input: unknown, options: ParseDocumentOptions): Pa
 
   const warnings: Problem[] = [];
   if (migrated.migratedFrom !== undefined) {
-    warnings.push({ path: '$.schemaVersion', message: `migrated from version ${migrated.migratedFrom}; saving writes the current version` });
+    warnings.push({
+      path: '$.schemaVersion',
+      message: `migrated from version ${migrated.migratedFrom}; saving writes the current version`,
+    });
   }
   return { ok: true, value: document, warnings };
 }
 
 /** parseDocument for text: a JSON syntax error becomes a problem with line and column. */
-export function parseDocumentText(text: string, options: ParseDocumentOptions): ParseResult<ThreatModelDocument> {
+export function parseDocumentText(
+  text: string,
+  options: ParseDocumentOptions,
+): ParseResult<ThreatModelDocument> {
   const json = parseJsonText(text);
   if (!json.ok) return { ok: false, problems: [json.problem] };
   return parseDocument(json.value, options);

@@ -21,7 +21,8 @@ export function serialiseDocument(doc: ThreatModelDocument): string {
   });
   ordered['dataFlows'] = doc.dataFlows.map((f) => {
     const out = pick(f, ['id', 'sourceId', 'targetId', 'label', 'description']);
-    if (f.props !== undefined) out['props'] = pick(f.props, ['encrypted', 'authenticated', 'protocol', 'data', 'crossesBoundary']);
+    if (f.props !== undefined)
+      out['props'] = pick(f.props, ['encrypted', 'authenticated', 'protocol', 'data', 'crossesBoundary']);
     return out;
   });
   ordered['triage'] = Object.fromEntries(
@@ -36,7 +37,18 @@ export function serialiseDocument(doc: ThreatModelDocument): string {
   );
   if (doc.userThreats.length > 0) {
     ordered['userThreats'] = doc.userThreats.map((t) =>
-      pick(t, ['id', 'targetId', 'title', 'description', 'severity', 'status', 'owner', 'note', 'mitigations', 'source']),
+      pick(t, [
+        'id',
+        'targetId',
+        'title',
+        'description',
+        'severity',
+        'status',
+        'owner',
+        'note',
+        'mitigations',
+        'source',
+      ]),
     );
   }
   return `${JSON.stringify(ordered, null, 2)}\n`;
@@ -50,5 +62,9 @@ function pick<T extends object>(value: T, keys: readonly string[]): Record<strin
 }
 
 function sortKeys(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, value[k]]),
+  );
 }

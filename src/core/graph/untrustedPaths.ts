@@ -27,7 +27,10 @@ export interface UntrustedPathOptions {
 
 const state = (index: number, guarded: number, indirect: number) => index * 4 + guarded * 2 + indirect;
 
-export function analyseUntrustedPaths(graph: GraphIndex, options: UntrustedPathOptions): UntrustedPathAnalysis {
+export function analyseUntrustedPaths(
+  graph: GraphIndex,
+  options: UntrustedPathOptions,
+): UntrustedPathAnalysis {
   const pred = new Int32Array(graph.size * 4).fill(UNREACHED);
   const queue = new Int32Array(graph.size * 4);
   let tail = 0;
@@ -68,7 +71,11 @@ export function reachedBy(analysis: UntrustedPathAnalysis, index: number, query:
 }
 
 /** The component indices of such a path, origin first. */
-export function untrustedPath(analysis: UntrustedPathAnalysis, index: number, query: PathQuery = {}): number[] | undefined {
+export function untrustedPath(
+  analysis: UntrustedPathAnalysis,
+  index: number,
+  query: PathQuery = {},
+): number[] | undefined {
   let s = findState(analysis, index, query);
   if (s === -1) return undefined;
   const path = [s >> 2];

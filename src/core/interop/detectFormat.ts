@@ -1,6 +1,12 @@
 import { DOCUMENT_FORMAT } from '../model/document';
 
-export const INTEROP_FORMATS = ['aitm', 'threat-dragon-v2', 'threat-dragon-v1', 'threat-composer', 'unknown'] as const;
+export const INTEROP_FORMATS = [
+  'aitm',
+  'threat-dragon-v2',
+  'threat-dragon-v1',
+  'threat-composer',
+  'unknown',
+] as const;
 export type InteropFormat = (typeof INTEROP_FORMATS)[number];
 
 const TC_KEYS = [
@@ -26,7 +32,11 @@ const TC_KEYS = [
 export function detectFormat(json: unknown): InteropFormat {
   if (!isObject(json)) return 'unknown';
   if (json['format'] === DOCUMENT_FORMAT) return 'aitm';
-  const detail = isObject(json['detail']) ? json['detail'] : isObject(json['details']) ? json['details'] : undefined;
+  const detail = isObject(json['detail'])
+    ? json['detail']
+    : isObject(json['details'])
+      ? json['details']
+      : undefined;
   if (isObject(json['summary']) && detail !== undefined) {
     const diagrams = detail['diagrams'];
     if (Array.isArray(diagrams) && diagrams.some((d) => isObject(d) && d['diagramJson'] !== undefined)) {

@@ -21,7 +21,11 @@ export interface ImportResult {
  * validated exactly like a file opened directly. A failure here is a bug of the converter or an
  * input we could not repair; its problems are located in the converted document.
  */
-export function finaliseImport(raw: unknown, notes: readonly string[], options: InteropOptions): ParseResult<ImportResult> {
+export function finaliseImport(
+  raw: unknown,
+  notes: readonly string[],
+  options: InteropOptions,
+): ParseResult<ImportResult> {
   const parsed = parseDocument(raw, { catalogue: options.catalogue });
   if (!parsed.ok) {
     return {

@@ -1,4 +1,13 @@
-import type { Component, DataFlow, DataFlowProps, PropValue, ThreatModelDocument, Triage, TrustBoundary, UserThreat } from '../model/document';
+import type {
+  Component,
+  DataFlow,
+  DataFlowProps,
+  PropValue,
+  ThreatModelDocument,
+  Triage,
+  TrustBoundary,
+  UserThreat,
+} from '../model/document';
 import { formatPath, type ParseResult, type Problem } from '../model/problems';
 import { checkUntrustedJson } from '../model/untrustedJson';
 import type { Zone } from '../model/vocabulary';
@@ -6,7 +15,14 @@ import { zodIssuesToProblems } from '../model/zodProblems';
 import type { Catalogue } from '../library/catalogue';
 import { isObject } from './detectFormat';
 import { finaliseImport, type ImportResult, type InteropOptions } from './finalise';
-import { boxParents, centre, innermostContaining, polylinesIntersect, type Point, type Rect } from './geometry';
+import {
+  boxParents,
+  centre,
+  innermostContaining,
+  polylinesIntersect,
+  type Point,
+  type Rect,
+} from './geometry';
 import { Notes, quoteList } from './notes';
 import { clamp, IdAllocator, nonEmpty, plural } from './text';
 import {
@@ -54,12 +70,14 @@ import {
 export function importThreatDragon(input: unknown, options: InteropOptions): ParseResult<ImportResult> {
   const unsafe = checkUntrustedJson(input);
   if (unsafe.length > 0) return { ok: false, problems: unsafe };
-  if (!isObject(input)) return { ok: false, problems: [{ path: '$', message: 'a Threat Dragon model must be a JSON object' }] };
+  if (!isObject(input))
+    return { ok: false, problems: [{ path: '$', message: 'a Threat Dragon model must be a JSON object' }] };
   const v1 = findVersion1(input);
   if (v1) return { ok: false, problems: [v1] };
 
   const parsed = TdModelSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: explainDetailTypo(input, zodIssuesToProblems(parsed.error.issues)) };
+  if (!parsed.success)
+    return { ok: false, problems: explainDetailTypo(input, zodIssuesToProblems(parsed.error.issues)) };
   const model = parsed.data;
 
   const problems: Problem[] = [];
@@ -69,7 +87,10 @@ export function importThreatDragon(input: unknown, options: InteropOptions): Par
       if (cell.data?.aitm === undefined) return;
       const result = AitmCellSchema.safeParse(cell.data.aitm);
       if (result.success) aitm.set(cell, result.data);
-      else problems.push(...zodIssuesToProblems(result.error.issues, ['detail', 'diagrams', d, 'cells', c, 'data', 'aitm']));
+      else
+        problems.push(
+          ...zodIssuesToProblems(result.error.issues, ['detail', 'diagrams', d, 'cells', c, 'data', 'aitm']),
+        );
     }),
   );
   if (problems.length > 0) return { ok: false, problems };
@@ -93,7 +114,10 @@ function explainDetailTypo(input: Record<string, unknown>, problems: Problem[]):
   if (input['detail'] !== undefined || input['details'] === undefined) return problems;
   return problems.map((p) =>
     p.path === '$.detail'
-      ? { path: '$.detail', message: 'missing: Threat Dragon v2 keeps the diagrams under "detail", but this file has "details"' }
+      ? {
+          path: '$.detail',
+          message: 'missing: Threat Dragon v2 keeps the diagrams under "detail", but this file has "details"',
+        }
       : p,
   );
 }
@@ -153,13 +177,20 @@ class ThreatDragonImporter {
         const { kind, byShape } = cellKind(cell.shape, data?.type);
         const where = formatPath(['detail', 'diagrams', d, 'cells', c]);
         if (!byShape && kind !== 'unknown') {
-          this.notes.group('shape', (items) => `Cells with an unknown shape were read by their data type: ${items.join(', ')}.`, `${where} ("${cell.shape ?? ''}" as ${data?.type ?? ''})`);
+          this.notes.group(
+            'shape',
+            (items) => `Cells with an unknown shape were read by their data type: ${items.join(', ')}.`,
+            `${where} ("${cell.shape ?? ''}" as ${data?.type ?? ''})`,
+          );
         }
         return { cell, where, kind, aitm: this.aitm.get(cell), id: '' };
       }),
     );
     this.allocateIds(entries.flat());
-    if (diagrams.length > 1) this.notes.add(`The model has ${plural(diagrams.length, 'diagram')}; they were merged into one, each placed below the previous one.`);
+    if (diagrams.length > 1)
+      this.notes.add(
+        `The model has ${plural(diagrams.length, 'diagram')}; they were merged into one, each placed below the previous one.`,
+      );
     entries.forEach((cells) => this.importDiagram(cells));
     return finaliseImport(this.document(), this.notes.list(), options);
   }
@@ -170,7 +201,10 @@ class ThreatDragonImporter {
     for (const e of entries) {
       if (!element(e) || !e.aitm || e.aitm.kind === 'model') continue;
       e.id = this.ids.take(e.aitm.id, 'element');
-      if (e.id !== e.aitm.id) this.notes.add(`Two cells carry our id "${e.aitm.id}" (copied in Threat Dragon?); the one at ${e.where} became "${e.id}".`);
+      if (e.id !== e.aitm.id)
+        this.notes.add(
+          `Two cells carry our id "${e.aitm.id}" (copied in Threat Dragon?); the one at ${e.where} became "${e.id}".`,
+        );
     }
     for (const e of entries) {
       if (!element(e) || e.id !== '') continue;
@@ -194,7 +228,8 @@ class ThreatDragonImporter {
         case 'process':
         case 'store':
           nodes.push({ entry, rect: rectOf(cell, true) });
-          for (const port of portIds(cell.ports)) portOwner.set(port, portOwner.has(port) && portOwner.get(port) !== cell.id ? null : cell.id);
+          for (const port of portIds(cell.ports))
+            portOwner.set(port, portOwner.has(port) && portOwner.get(port) !== cell.id ? null : cell.id);
           break;
         case 'boundary-box':
           boxes.push({ entry, rect: rectOf(cell, false) });
@@ -209,13 +244,19 @@ class ThreatDragonImporter {
           this.importText(entry);
           break;
         default:
-          this.notes.group('unknown', (items) => `Cells of unknown shapes were not imported: ${items.join(', ')}.`, `${entry.where} ("${entry.cell.shape ?? ''}")`);
+          this.notes.group(
+            'unknown',
+            (items) => `Cells of unknown shapes were not imported: ${items.join(', ')}.`,
+            `${entry.where} ("${entry.cell.shape ?? ''}")`,
+          );
       }
     }
 
     const shiftY = this.shiftFor([...nodes, ...boxes]);
     const boxRects = boxes.map((b) => b.rect ?? { x: 0, y: 0, width: 0, height: 0 });
-    const geometricParents = boxParents(boxRects).map((p, i) => (boxes[i]!.rect === undefined || p < 0 || boxes[p]!.rect === undefined ? -1 : p));
+    const geometricParents = boxParents(boxRects).map((p, i) =>
+      boxes[i]!.rect === undefined || p < 0 || boxes[p]!.rect === undefined ? -1 : p,
+    );
 
     // Trust boundaries (boxes).
     boxes.forEach((box, i) => this.importBox(box, shiftY, geometricParents[i]!, boxes));
@@ -226,14 +267,20 @@ class ThreatDragonImporter {
     for (const node of nodes) {
       const at = node.rect ? centre(node.rect) : undefined;
       if (at) nodeCentre.set(node.entry.cell.id, at);
-      const inside = at ? innermostContaining(boxRects.map((r, i) => (boxes[i]!.rect ? r : { x: 0, y: 0, width: -1, height: -1 })), at) : -1;
+      const inside = at
+        ? innermostContaining(
+            boxRects.map((r, i) => (boxes[i]!.rect ? r : { x: 0, y: 0, width: -1, height: -1 })),
+            at,
+          )
+        : -1;
       this.importNode(node, shiftY, inside < 0 ? undefined : boxes[inside]!);
     }
 
     // Curves: their polylines, for crossing tests.
     for (const curve of curves) {
       curve.points = polyline(curve.entry.cell, nodeCentre);
-      if (curve.points.length < 2) this.notes.add(`The boundary curve at ${curve.entry.where} has no usable geometry; it was ignored.`);
+      if (curve.points.length < 2)
+        this.notes.add(`The boundary curve at ${curve.entry.where} has no usable geometry; it was ignored.`);
     }
     this.curveCount += curves.length;
     if (curves.length > 0) {
@@ -266,19 +313,30 @@ class ThreatDragonImporter {
     const { entry, rect } = box;
     const { cell } = entry;
     const stored = entry.aitm?.kind === 'trustBoundary' ? entry.aitm : undefined;
-    const label = clamp(nonEmpty(cell.data?.name) ?? textAt(cell.attrs, 'label', 'text') ?? textAt(cell.attrs, 'text', 'text') ?? '', 500);
+    const label = clamp(
+      nonEmpty(cell.data?.name) ??
+        textAt(cell.attrs, 'label', 'text') ??
+        textAt(cell.attrs, 'text', 'text') ??
+        '',
+      500,
+    );
     const parentCell = geometricParent < 0 ? null : boxes[geometricParent]!.entry.cell.id;
     const geometricParentId = geometricParent < 0 ? null : boxes[geometricParent]!.entry.id;
 
     let zone: Zone;
     let parentId: string | null;
     let position = rect ? { x: rect.x, y: rect.y + shiftY } : undefined;
-    let size = rect && rect.width > 0 && rect.height > 0 ? { width: rect.width, height: rect.height } : undefined;
+    let size =
+      rect && rect.width > 0 && rect.height > 0 ? { width: rect.width, height: rect.height } : undefined;
     let description = nonEmpty(cell.data?.description);
     if (stored) {
       zone = stored.zone;
       parentId = parentCell === stored.box ? stored.parentId : geometricParentId;
-      if (rect && near(rect, stored.at) && near({ x: rect.width, y: rect.height }, { x: stored.atSize.width, y: stored.atSize.height })) {
+      if (
+        rect &&
+        near(rect, stored.at) &&
+        near({ x: rect.width, y: rect.height }, { x: stored.atSize.width, y: stored.atSize.height })
+      ) {
         position = stored.position ?? undefined;
         size = stored.size ?? undefined;
       }
@@ -289,11 +347,13 @@ class ThreatDragonImporter {
       parentId = geometricParentId;
       this.notes.group(
         'zones',
-        (items) => `Threat Dragon boundaries have no zone; zones were guessed from the labels (set "internal" when nothing matched), check them: ${items.join(', ')}.`,
+        (items) =>
+          `Threat Dragon boundaries have no zone; zones were guessed from the labels (set "internal" when nothing matched), check them: ${items.join(', ')}.`,
         `"${label || cell.id}" → ${zone}`,
       );
     }
-    if (!rect) this.notes.add(`The boundary box at ${entry.where} has no position or size; nothing was placed in it.`);
+    if (!rect)
+      this.notes.add(`The boundary box at ${entry.where} has no position or size; nothing was placed in it.`);
     this.boundaries.push({
       id: entry.id,
       label,
@@ -314,14 +374,17 @@ class ThreatDragonImporter {
       let current = boundary.parentId ?? null;
       while (current !== null) {
         if (seen.has(current)) {
-          this.notes.add(`Trust boundary "${boundary.label || boundary.id}" was nested inside itself; it is now top-level.`);
+          this.notes.add(
+            `Trust boundary "${boundary.label || boundary.id}" was nested inside itself; it is now top-level.`,
+          );
           boundary.parentId = null;
           break;
         }
         seen.add(current);
         current = byId.get(current)?.parentId ?? null;
       }
-      if (boundary.parentId !== undefined && boundary.parentId !== null && !byId.has(boundary.parentId)) boundary.parentId = null;
+      if (boundary.parentId !== undefined && boundary.parentId !== null && !byId.has(boundary.parentId))
+        boundary.parentId = null;
     }
   }
 
@@ -346,32 +409,54 @@ class ThreatDragonImporter {
       if ((data.description ?? '') === (stored.description ?? '')) description = stored.description;
       if (rect && near(rect, stored.at)) position = stored.position ?? undefined;
       const boxCell = box ? box.entry.cell.id : null;
-      if (boxCell === stored.box && (stored.boundaryId === null || this.boundaries.some((b) => b.id === stored.boundaryId))) {
+      if (
+        boxCell === stored.box &&
+        (stored.boundaryId === null || this.boundaries.some((b) => b.id === stored.boundaryId))
+      ) {
         boundaryId = stored.boundaryId;
       }
       // Flags a user changed in Threat Dragon override ours.
       const declared = new Set((this.catalogue.types.get(type)?.properties ?? []).map((p) => p.name));
-      const changed = (field: string) => typeof data[field] === 'boolean' && stored.exported[field] !== undefined && data[field] !== stored.exported[field];
-      if (changed('isEncrypted') && declared.has('encryptedAtRest')) props['encryptedAtRest'] = data['isEncrypted'] as boolean;
-      if (changed('storesCredentials') && declared.has('personalData')) props['personalData'] = data['storesCredentials'] as boolean;
+      const changed = (field: string) =>
+        typeof data[field] === 'boolean' &&
+        stored.exported[field] !== undefined &&
+        data[field] !== stored.exported[field];
+      if (changed('isEncrypted') && declared.has('encryptedAtRest'))
+        props['encryptedAtRest'] = data['isEncrypted'] as boolean;
+      if (changed('storesCredentials') && declared.has('personalData'))
+        props['personalData'] = data['storesCredentials'] as boolean;
     } else {
-      if (stored) this.notes.add(`The component at ${entry.where} has our type "${stored.type}", which the library does not declare; it was imported as "${type}".`);
+      if (stored)
+        this.notes.add(
+          `The component at ${entry.where} has our type "${stored.type}", which the library does not declare; it was imported as "${type}".`,
+        );
       if (shape === 'store') {
         if (data['isEncrypted'] === true) props['encryptedAtRest'] = true;
         if (data.storesCredentials === true) {
           props['personalData'] = true;
-          this.notes.group('creds', (items) => `Stores marked "stores credentials" in Threat Dragon were marked as holding personal data: ${quoteList(items)}.`, label || cell.id);
+          this.notes.group(
+            'creds',
+            (items) =>
+              `Stores marked "stores credentials" in Threat Dragon were marked as holding personal data: ${quoteList(items)}.`,
+            label || cell.id,
+          );
         }
       }
       for (const field of UNMAPPED_NODE_FLAGS) {
         const value = data[field];
         if (value === true || (typeof value === 'string' && value.trim() !== '')) {
-          this.notes.group(`flag:${field}`, (items) => `The Threat Dragon property "${field}" has no equivalent here and was not imported (${quoteList(items)}).`, label || cell.id);
+          this.notes.group(
+            `flag:${field}`,
+            (items) =>
+              `The Threat Dragon property "${field}" has no equivalent here and was not imported (${quoteList(items)}).`,
+            label || cell.id,
+          );
         }
       }
     }
     if (data.outOfScope === true) description = this.outOfScope(entry, label, description);
-    if (!rect) this.notes.add(`The ${shape} at ${entry.where} has no position; it will be laid out automatically.`);
+    if (!rect)
+      this.notes.add(`The ${shape} at ${entry.where} has no position; it will be laid out automatically.`);
 
     this.components.push({
       id: entry.id,
@@ -387,9 +472,18 @@ class ThreatDragonImporter {
 
   private outOfScope(entry: Entry, label: string, description: string | undefined): string {
     const reason = nonEmpty(entry.cell.data?.reasonOutOfScope);
-    this.notes.group('scope', (items) => `Elements marked out of scope in Threat Dragon were imported (threats are still found on them); their descriptions say so: ${quoteList(items)}.`, label || entry.cell.id);
+    this.notes.group(
+      'scope',
+      (items) =>
+        `Elements marked out of scope in Threat Dragon were imported (threats are still found on them); their descriptions say so: ${quoteList(items)}.`,
+      label || entry.cell.id,
+    );
     const line = `Out of scope in Threat Dragon${reason ? `: ${reason}` : '.'}`;
-    return description === undefined ? line : description.includes(line) ? description : `${description}\n\n${line}`;
+    return description === undefined
+      ? line
+      : description.includes(line)
+        ? description
+        : `${description}\n\n${line}`;
   }
 
   // ---------------------------------------------------------------- flows
@@ -407,7 +501,12 @@ class ThreatDragonImporter {
     const target = this.endpoint(cell.target, byCellId, portOwner);
     const label = clamp(nonEmpty(data.name) ?? flowLabel(cell.labels) ?? '', 500);
     if (!source || !target) {
-      this.notes.group('dangling', (items) => `Flows not connected to an actor, process or store at both ends were not imported: ${items.join(', ')}.`, `${entry.where}${label ? ` ("${label}")` : ''}`);
+      this.notes.group(
+        'dangling',
+        (items) =>
+          `Flows not connected to an actor, process or store at both ends were not imported: ${items.join(', ')}.`,
+        `${entry.where}${label ? ` ("${label}")` : ''}`,
+      );
       this.importThreats(entry, null);
       return;
     }
@@ -417,7 +516,10 @@ class ThreatDragonImporter {
     if (stored) {
       props = { ...(stored.props ?? {}) };
       if ((data.description ?? '') === (stored.description ?? '')) description = stored.description;
-      const changed = (field: string) => data[field] !== undefined && stored.exported[field] !== undefined && data[field] !== stored.exported[field];
+      const changed = (field: string) =>
+        data[field] !== undefined &&
+        stored.exported[field] !== undefined &&
+        data[field] !== stored.exported[field];
       if (changed('isEncrypted') && typeof data.isEncrypted === 'boolean') props.encrypted = data.isEncrypted;
       if (changed('protocol')) {
         const protocol = nonEmpty(data.protocol);
@@ -431,17 +533,27 @@ class ThreatDragonImporter {
       if (protocol !== undefined) props.protocol = clamp(protocol, 100);
       if (data.isPublicNetwork === true) {
         props.crossesBoundary = true;
-        this.notes.group('public', (items) => `Flows over a public network were marked "crosses a boundary": ${quoteList(items)}.`, label || cell.id);
+        this.notes.group(
+          'public',
+          (items) => `Flows over a public network were marked "crosses a boundary": ${quoteList(items)}.`,
+          label || cell.id,
+        );
       }
     }
 
     // Curve boundaries: geometry, or Threat Dragon's own record of the crossing.
-    const path = [nodeCentre.get(source.cell), ...(cell.vertices ?? []).map((v) => ({ x: v.x, y: v.y })), nodeCentre.get(target.cell)];
+    const path = [
+      nodeCentre.get(source.cell),
+      ...(cell.vertices ?? []).map((v) => ({ x: v.x, y: v.y })),
+      nodeCentre.get(target.cell),
+    ];
     const hinted = new Set((data.trustBoundaryIds ?? []).filter((x): x is string => typeof x === 'string'));
     const crossed = curves.filter(
       (curve) =>
         hinted.has(curve.entry.cell.id) ||
-        (curve.points.length >= 2 && path.every((p) => p !== undefined) && polylinesIntersect(path as Point[], curve.points)),
+        (curve.points.length >= 2 &&
+          path.every((p) => p !== undefined) &&
+          polylinesIntersect(path as Point[], curve.points)),
     );
     if (crossed.length > 0 && props.crossesBoundary !== true) {
       props.crossesBoundary = true;
@@ -467,7 +579,12 @@ class ThreatDragonImporter {
         label: label === '' ? '' : clamp(`${label} (reverse)`, 500),
       };
       this.flows.push(reverse);
-      this.notes.group('bidi', (items) => `Bidirectional flows became two flows, one each way (threats stay on the first): ${quoteList(items)}.`, label || cell.id);
+      this.notes.group(
+        'bidi',
+        (items) =>
+          `Bidirectional flows became two flows, one each way (threats stay on the first): ${quoteList(items)}.`,
+        label || cell.id,
+      );
     }
     this.importThreats(entry, entry.id);
   }
@@ -482,7 +599,9 @@ class ThreatDragonImporter {
     const asNode = (cellId: string | undefined) => {
       if (cellId === undefined) return undefined;
       const entry = byCellId.get(cellId);
-      return entry && (entry.kind === 'actor' || entry.kind === 'process' || entry.kind === 'store') ? { id: entry.id, cell: cellId } : undefined;
+      return entry && (entry.kind === 'actor' || entry.kind === 'process' || entry.kind === 'store')
+        ? { id: entry.id, cell: cellId }
+        : undefined;
     };
     const direct = asNode(end.cell);
     if (direct) return direct;
@@ -497,12 +616,19 @@ class ThreatDragonImporter {
 
   private importText(entry: Entry): void {
     if (entry.aitm?.kind === 'model') {
-      if (this.modelBlock) this.notes.add(`More than one block of our model data was found; the one at ${entry.where} was ignored.`);
+      if (this.modelBlock)
+        this.notes.add(
+          `More than one block of our model data was found; the one at ${entry.where} was ignored.`,
+        );
       else this.modelBlock = entry.aitm;
       return;
     }
     const text = textAt(entry.cell.attrs, 'text', 'text') ?? nonEmpty(entry.cell.data?.name) ?? '';
-    this.notes.group('text', (items) => `Text annotations were not imported: ${quoteList(items)}.`, text || entry.cell.id);
+    this.notes.group(
+      'text',
+      (items) => `Text annotations were not imported: ${quoteList(items)}.`,
+      text || entry.cell.id,
+    );
     this.importThreats(entry, null);
   }
 
@@ -518,7 +644,8 @@ class ThreatDragonImporter {
       const finding = stored?.findings?.find((f) => f.threat === tdId);
       if (finding) {
         const { status, known } = statusFromThreatDragon(threat.status);
-        if (known && status !== finding.status) this.triage[finding.key] = { ...(this.triage[finding.key] ?? {}), status };
+        if (known && status !== finding.status)
+          this.triage[finding.key] = { ...(this.triage[finding.key] ?? {}), status };
         return;
       }
       const user = stored?.userThreats?.find((u) => u.threat === tdId);
@@ -531,11 +658,20 @@ class ThreatDragonImporter {
     });
     for (const user of stored?.userThreats ?? []) {
       if (!seenUser.has(user.threat)) {
-        this.notes.group('deleted', (items) => `Threats deleted in Threat Dragon were not kept: ${quoteList(items)}.`, user.record.title);
+        this.notes.group(
+          'deleted',
+          (items) => `Threats deleted in Threat Dragon were not kept: ${quoteList(items)}.`,
+          user.record.title,
+        );
       }
     }
     if (targetId === null && threats.length > 0) {
-      this.notes.group('unplaced', (items) => `Threats on elements that were not imported are kept as unplaced threats: ${items.join(', ')}.`, entry.where);
+      this.notes.group(
+        'unplaced',
+        (items) =>
+          `Threats on elements that were not imported are kept as unplaced threats: ${items.join(', ')}.`,
+        entry.where,
+      );
     }
   }
 
@@ -566,11 +702,20 @@ class ThreatDragonImporter {
     const id = this.ids.take(tdId, `${entry.id}-threat-${k + 1}`);
     const status = statusFromThreatDragon(threat.status);
     if (!status.known) {
-      this.notes.group('status', (items) => `Threat statuses that were not recognised were read as "open": ${quoteList(items)}.`, threat.status ?? '(none)');
+      this.notes.group(
+        'status',
+        (items) => `Threat statuses that were not recognised were read as "open": ${quoteList(items)}.`,
+        threat.status ?? '(none)',
+      );
     }
     const severity = severityFromThreatDragon(threat.severity);
     if (!severity.known) {
-      this.notes.group('severity', (items) => `Threat severities that were not recognised (or still "TBD") were read as "medium": ${quoteList(items)}.`, threat.severity ?? '(none)');
+      this.notes.group(
+        'severity',
+        (items) =>
+          `Threat severities that were not recognised (or still "TBD") were read as "medium": ${quoteList(items)}.`,
+        threat.severity ?? '(none)',
+      );
     }
     const type = nonEmpty(threat.type);
     const mitigationText = nonEmpty(threat.mitigation);
@@ -579,10 +724,16 @@ class ThreatDragonImporter {
       nonEmpty(threat.description),
       type ? `Threat Dragon type: ${type}${threat.modelType ? ` (${threat.modelType})` : ''}` : undefined,
       score ? `Score: ${score}` : undefined,
-      mitigationText !== undefined && mitigationText.length > 500 ? `Mitigation: ${mitigationText}` : undefined,
+      mitigationText !== undefined && mitigationText.length > 500
+        ? `Mitigation: ${mitigationText}`
+        : undefined,
     ].filter((l): l is string => l !== undefined);
     const state: MitigationLine['state'] =
-      status.status === 'mitigated' ? 'implemented' : status.status === 'not-applicable' ? 'not-applicable' : 'suggested';
+      status.status === 'mitigated'
+        ? 'implemented'
+        : status.status === 'not-applicable'
+          ? 'not-applicable'
+          : 'suggested';
     return {
       id,
       targetId,
@@ -590,7 +741,9 @@ class ThreatDragonImporter {
       ...(lines.length > 0 ? { description: clamp(lines.join('\n\n'), 20_000) } : {}),
       severity: severity.severity,
       status: status.status,
-      ...(mitigationText !== undefined ? { mitigations: [{ title: clamp(mitigationText, 500), state }] } : {}),
+      ...(mitigationText !== undefined
+        ? { mitigations: [{ title: clamp(mitigationText, 500), state }] }
+        : {}),
       source: 'threat-dragon',
     };
   }
@@ -605,17 +758,23 @@ class ThreatDragonImporter {
     let owner = nonEmpty(summary.owner);
     const meta: Meta = { title };
     if (block) {
-      if ((summary.description ?? '') === (block.meta.description ?? '')) description = block.meta.description;
+      if ((summary.description ?? '') === (block.meta.description ?? ''))
+        description = block.meta.description;
       if ((summary.owner ?? '') === (block.meta.owner ?? '')) owner = block.meta.owner;
       if ((summary.title ?? '') === block.meta.title) meta.title = block.meta.title;
       if (block.meta.version !== undefined) meta.version = block.meta.version;
       for (const [key, t] of Object.entries(block.triage ?? {})) this.triage[key] = { ...t };
-      for (const ref of block.userThreats ?? []) this.userThreats.push({ ...ref.record, id: this.ids.take(ref.record.id, 'threat') });
+      for (const ref of block.userThreats ?? [])
+        this.userThreats.push({ ...ref.record, id: this.ids.take(ref.record.id, 'threat') });
     } else {
       const reviewer = nonEmpty(this.model.detail.reviewer);
-      const contributors = (this.model.detail.contributors ?? []).map((c) => nonEmpty(c.name)).filter((n): n is string => n !== undefined);
+      const contributors = (this.model.detail.contributors ?? [])
+        .map((c) => nonEmpty(c.name))
+        .filter((n): n is string => n !== undefined);
       if (reviewer || contributors.length > 0) {
-        this.notes.add(`The reviewer and contributors (${[reviewer, ...contributors].filter(Boolean).join(', ')}) have no place in this format and were not imported.`);
+        this.notes.add(
+          `The reviewer and contributors (${[reviewer, ...contributors].filter(Boolean).join(', ')}) have no place in this format and were not imported.`,
+        );
       }
     }
     if (description !== undefined) meta.description = clamp(description, 20_000);
@@ -675,13 +834,19 @@ function polyline(cell: TdCell, nodeCentre: Map<string, Point>): Point[] {
     if (typeof e.x === 'number' && typeof e.y === 'number') return { x: e.x, y: e.y };
     return e.cell === undefined ? undefined : nodeCentre.get(e.cell);
   };
-  const points = [end(cell.source), ...(cell.vertices ?? []).map((v) => ({ x: v.x, y: v.y })), end(cell.target)];
+  const points = [
+    end(cell.source),
+    ...(cell.vertices ?? []).map((v) => ({ x: v.x, y: v.y })),
+    end(cell.target),
+  ];
   return points.filter((p): p is Point => p !== undefined);
 }
 
 function portIds(ports: unknown): string[] {
   if (!isObject(ports) || !Array.isArray(ports['items'])) return [];
-  return ports['items'].flatMap((item) => (isObject(item) && typeof item['id'] === 'string' ? [item['id']] : []));
+  return ports['items'].flatMap((item) =>
+    isObject(item) && typeof item['id'] === 'string' ? [item['id']] : [],
+  );
 }
 
 /** A string at `attrs[a][b]`, when there is a non-empty one. */
@@ -698,14 +863,19 @@ function flowLabel(labels: unknown): string | undefined {
   if (!Array.isArray(labels)) return undefined;
   const first: unknown = labels[0];
   if (!isObject(first)) return typeof first === 'string' ? nonEmpty(first) : undefined;
-  return textAt(first['attrs'], 'labelText', 'text') ?? textAt(first['attrs'], 'label', 'text') ?? textAt(first['attrs'], 'text', 'text');
+  return (
+    textAt(first['attrs'], 'labelText', 'text') ??
+    textAt(first['attrs'], 'label', 'text') ??
+    textAt(first['attrs'], 'text', 'text')
+  );
 }
 
 function guessZone(label: string): { zone: Zone } {
   const text = label.toLowerCase();
   if (/internet|public network|\bwww\b|\bweb\b client/.test(text)) return { zone: 'internet' };
   if (/\bdmz\b|demilitari[sz]ed|perimeter/.test(text)) return { zone: 'dmz' };
-  if (/third[- ]?party|3rd[- ]?party|vendor|partner|\bsaas\b|external/.test(text)) return { zone: 'third-party' };
+  if (/third[- ]?party|3rd[- ]?party|vendor|partner|\bsaas\b|external/.test(text))
+    return { zone: 'third-party' };
   if (/restricted|high[- ]trust|secure zone/.test(text)) return { zone: 'restricted' };
   return { zone: 'internal' };
 }
@@ -715,7 +885,11 @@ function clampMitigation(m: MitigationLine): MitigationLine {
 }
 
 function sortKeys<T>(value: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]!]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, value[k]!]),
+  );
 }
 
 function orderFlowProps(props: DataFlowProps): DataFlowProps {

@@ -23,7 +23,10 @@ const STATUS_ALIASES: Record<string, FindingStatus> = {
  * and underscores, so `Open`, `open`, `NotApplicable`, `Not Applicable`, `N/A` and `NA` all map.
  * Unknown values (and none) are `open`, the conservative reading, and reported as not `known`.
  */
-export function statusFromThreatDragon(status: string | undefined): { status: FindingStatus; known: boolean } {
+export function statusFromThreatDragon(status: string | undefined): {
+  status: FindingStatus;
+  known: boolean;
+} {
   const normalised = (status ?? '').toLowerCase().replace(/[\s_/\\.-]+/g, '');
   const mapped = STATUS_ALIASES[normalised];
   return mapped ? { status: mapped, known: true } : { status: 'open', known: false };
@@ -58,13 +61,21 @@ const SEVERITY_ALIASES: Record<string, Severity> = {
  * A Threat Dragon severity in our vocabulary, leniently (`High`, `high `, `Very High`…). `TBD`,
  * `TBA`, empty and unknown values become `medium` and are reported as not `known`.
  */
-export function severityFromThreatDragon(severity: string | undefined): { severity: Severity; known: boolean } {
+export function severityFromThreatDragon(severity: string | undefined): {
+  severity: Severity;
+  known: boolean;
+} {
   const normalised = (severity ?? '').toLowerCase().replace(/[\s_-]+/g, '');
   const mapped = SEVERITY_ALIASES[normalised];
   return mapped ? { severity: mapped, known: true } : { severity: 'medium', known: false };
 }
 
-const TD_SEVERITY: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
+const TD_SEVERITY: Record<Severity, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
 
 export function severityToThreatDragon(severity: Severity): string {
   return TD_SEVERITY[severity];
@@ -83,7 +94,14 @@ export const STRIDE_LABELS: Record<StrideCategory, string> = {
 /** The Threat Dragon shape of one of our component types: user → actor, stores → store, the rest → process. */
 export type TdNodeShape = 'actor' | 'process' | 'store';
 
-const STORE_TYPES = new Set(['data-store', 'dataset-store', 'vector-store', 'memory-store', 'feedback-store', 'model-registry']);
+const STORE_TYPES = new Set([
+  'data-store',
+  'dataset-store',
+  'vector-store',
+  'memory-store',
+  'feedback-store',
+  'model-registry',
+]);
 
 export function shapeOfComponentType(type: string): TdNodeShape {
   if (type === 'user') return 'actor';
@@ -96,7 +114,11 @@ export function componentTypeOfShape(shape: TdNodeShape): string {
   return shape === 'actor' ? 'user' : shape === 'store' ? 'data-store' : 'process';
 }
 
-export const TD_DATA_TYPES: Record<TdNodeShape, string> = { actor: 'tm.Actor', process: 'tm.Process', store: 'tm.Store' };
+export const TD_DATA_TYPES: Record<TdNodeShape, string> = {
+  actor: 'tm.Actor',
+  process: 'tm.Process',
+  store: 'tm.Store',
+};
 
 /**
  * The kind of a Threat Dragon cell, from its shape, or from `data.type` when the shape is unknown
@@ -124,15 +146,20 @@ const KIND_BY_DATA_TYPE: Record<string, TdCellKind> = {
   'tm.Text': 'text',
 };
 
-export function cellKind(shape: string | undefined, dataType: string | undefined): { kind: TdCellKind; byShape: boolean } {
+export function cellKind(
+  shape: string | undefined,
+  dataType: string | undefined,
+): { kind: TdCellKind; byShape: boolean } {
   const byShape = shape === undefined ? undefined : KIND_BY_SHAPE[shape];
   if (byShape) return { kind: byShape, byShape: true };
   const byType = dataType === undefined ? undefined : KIND_BY_DATA_TYPE[dataType];
   if (byType) return { kind: byType, byShape: false };
   // A misspelt boundary shape with no data type: go by the words in it.
   const loose = (shape ?? '').toLowerCase();
-  if (/bou?n?dd?ary|trust/.test(loose) && loose.includes('curve')) return { kind: 'boundary-curve', byShape: false };
-  if (/bou?n?dd?ary|trust/.test(loose) && loose.includes('box')) return { kind: 'boundary-box', byShape: false };
+  if (/bou?n?dd?ary|trust/.test(loose) && loose.includes('curve'))
+    return { kind: 'boundary-curve', byShape: false };
+  if (/bou?n?dd?ary|trust/.test(loose) && loose.includes('box'))
+    return { kind: 'boundary-box', byShape: false };
   return { kind: 'unknown', byShape: false };
 }
 

@@ -54,7 +54,12 @@ export const TdCellDataSchema = z.looseObject({
 });
 export type TdCellData = z.output<typeof TdCellDataSchema>;
 
-const Endpoint = z.looseObject({ cell: Str.optional(), port: Str.optional(), x: Num.optional(), y: Num.optional() });
+const Endpoint = z.looseObject({
+  cell: Str.optional(),
+  port: Str.optional(),
+  x: Num.optional(),
+  y: Num.optional(),
+});
 
 export const TdCellSchema = z.looseObject({
   id: z.string().min(1, 'must not be empty').max(1000),

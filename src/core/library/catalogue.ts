@@ -10,7 +10,8 @@ export interface Catalogue {
 
 export function buildCatalogue(types: readonly ComponentType[]): Catalogue {
   const properties = new Map<string, PropertyDeclaration>();
-  for (const type of types) for (const p of type.properties) if (!properties.has(p.name)) properties.set(p.name, p);
+  for (const type of types)
+    for (const p of type.properties) if (!properties.has(p.name)) properties.set(p.name, p);
   return { types: new Map(types.map((t) => [t.id, t])), properties };
 }
 

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ComponentTypeSchema, GuidelineSchema, MitigationSchema, RuleSchema, ThreatSchema } from './librarySchema';
+import {
+  ComponentTypeSchema,
+  GuidelineSchema,
+  MitigationSchema,
+  RuleSchema,
+  ThreatSchema,
+} from './librarySchema';
 
 /**
  * One JSON file of a library. Any file may hold any section; the shipped library keeps one kind

@@ -10,7 +10,10 @@ import { RATINGS, STRIDE, TARGET_KINDS, ZONES } from '../model/vocabulary';
 const LibraryId = (prefix: string) =>
   z
     .string()
-    .regex(new RegExp(`^${prefix}\\.[a-z0-9]+(?:[.-][a-z0-9]+)*$`), `must look like "${prefix}.lower-case-words"`)
+    .regex(
+      new RegExp(`^${prefix}\\.[a-z0-9]+(?:[.-][a-z0-9]+)*$`),
+      `must look like "${prefix}.lower-case-words"`,
+    )
     .max(120);
 
 export const ThreatIdSchema = LibraryId('threat');
@@ -47,10 +50,21 @@ export const PropertyDeclarationSchema = z.discriminatedUnion('kind', [
 ]);
 export type PropertyDeclaration = z.output<typeof PropertyDeclarationSchema>;
 
-export const CATEGORIES = ['data', 'training', 'models', 'serving', 'agents', 'operations', 'generic'] as const;
+export const CATEGORIES = [
+  'data',
+  'training',
+  'models',
+  'serving',
+  'agents',
+  'operations',
+  'generic',
+] as const;
 
 export const ComponentTypeSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case-with-dashes').max(60),
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case-with-dashes')
+    .max(60),
   label: z.string().min(1).max(80),
   category: z.enum(CATEGORIES),
   icon: z.string().min(1).max(16),
@@ -61,7 +75,12 @@ export type ComponentType = z.output<typeof ComponentTypeSchema>;
 
 // ---------------------------------------------------------------- guidelines
 
-export const GUIDELINE_AREAS = ['secure-design', 'secure-development', 'secure-deployment', 'secure-operation'] as const;
+export const GUIDELINE_AREAS = [
+  'secure-design',
+  'secure-development',
+  'secure-deployment',
+  'secure-operation',
+] as const;
 
 export const GuidelineSchema = z.strictObject({
   id: z.string().regex(/^(SD|DEV|DEP|OM)-[0-9]+$/),
@@ -76,7 +95,11 @@ export type Guideline = z.output<typeof GuidelineSchema>;
 
 export const ReferencesSchema = z.strictObject({
   guidelines: z.array(z.string()).default([]),
-  atlas: z.array(z.string().regex(/^AML\.T[0-9]{4}(\.[0-9]{3})?$/, 'must be an ATLAS technique id like AML.T0051.001')).default([]),
+  atlas: z
+    .array(
+      z.string().regex(/^AML\.T[0-9]{4}(\.[0-9]{3})?$/, 'must be an ATLAS technique id like AML.T0051.001'),
+    )
+    .default([]),
   owaspLlm: z.array(z.string().regex(/^LLM(0[1-9]|10)$/, 'must be LLM01…LLM10')).default([]),
   owaspMl: z.array(z.string().regex(/^ML(0[1-9]|10)$/, 'must be ML01…ML10')).default([]),
   saif: z.array(z.string().regex(/^[A-Z]{2,3}$/, 'must be a SAIF risk code')).default([]),
@@ -139,7 +162,15 @@ export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Con
 const LeafSchema = z.strictObject({
   fact: z.string().min(1).max(120),
   op: z.enum(OPERATOR_NAMES),
-  value: z.union([z.boolean(), z.string().max(200), z.number().finite(), z.array(z.string().max(200)).max(100), z.null()]).optional(),
+  value: z
+    .union([
+      z.boolean(),
+      z.string().max(200),
+      z.number().finite(),
+      z.array(z.string().max(200)).max(100),
+      z.null(),
+    ])
+    .optional(),
 });
 
 /** Depth is bounded so that a hostile rule pack cannot exhaust the stack. */

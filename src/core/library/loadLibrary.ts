@@ -40,7 +40,10 @@ export interface LoadLibraryOptions {
  * dangling references, unknown facts, operators or values — each with its file and JSON path.
  * The shipped library and every user-loaded rule pack go through here.
  */
-export function loadLibrary(sources: readonly LibrarySource[], options: LoadLibraryOptions = {}): ParseResult<Library> {
+export function loadLibrary(
+  sources: readonly LibrarySource[],
+  options: LoadLibraryOptions = {},
+): ParseResult<Library> {
   const problems: Problem[] = [];
   const files: { path: string; file: LibraryFile }[] = [];
   for (const source of sources) {
@@ -50,26 +53,52 @@ export function loadLibrary(sources: readonly LibrarySource[], options: LoadLibr
       continue;
     }
     const parsed = LibraryFileSchema.safeParse(source.content);
-    if (!parsed.success) problems.push(...zodIssuesToProblems(parsed.error.issues).map((p) => ({ ...p, file: source.path })));
+    if (!parsed.success)
+      problems.push(...zodIssuesToProblems(parsed.error.issues).map((p) => ({ ...p, file: source.path })));
     else files.push({ path: source.path, file: parsed.data });
   }
   if (problems.length > 0) return { ok: false, problems };
 
   const base = options.base;
   const located = <T>(key: 'componentTypes' | 'guidelines' | 'threats' | 'mitigations' | 'rules') =>
-    files.flatMap(({ path, file }) => ((file[key] ?? []) as T[]).map((item, i) => ({ item, file: path, at: `$.${key}[${i}]` })));
-  const componentTypes = [...(base?.componentTypes ?? []).map((item) => ({ item, file: 'base', at: '' })), ...located<ComponentType>('componentTypes')];
-  const guidelines = [...(base?.guidelines ?? []).map((item) => ({ item, file: 'base', at: '' })), ...located<Guideline>('guidelines')];
-  const threats = [...[...(base?.threats.values() ?? [])].map((item) => ({ item, file: 'base', at: '' })), ...located<Threat>('threats')];
-  const mitigations = [...[...(base?.mitigations.values() ?? [])].map((item) => ({ item, file: 'base', at: '' })), ...located<Mitigation>('mitigations')];
-  const rules = [...(base?.rules ?? []).map((item) => ({ item, file: 'base', at: '' })), ...located<Rule>('rules')];
+    files.flatMap(({ path, file }) =>
+      ((file[key] ?? []) as T[]).map((item, i) => ({ item, file: path, at: `$.${key}[${i}]` })),
+    );
+  const componentTypes = [
+    ...(base?.componentTypes ?? []).map((item) => ({ item, file: 'base', at: '' })),
+    ...located<ComponentType>('componentTypes'),
+  ];
+  const guidelines = [
+    ...(base?.guidelines ?? []).map((item) => ({ item, file: 'base', at: '' })),
+    ...located<Guideline>('guidelines'),
+  ];
+  const threats = [
+    ...[...(base?.threats.values() ?? [])].map((item) => ({ item, file: 'base', at: '' })),
+    ...located<Threat>('threats'),
+  ];
+  const mitigations = [
+    ...[...(base?.mitigations.values() ?? [])].map((item) => ({ item, file: 'base', at: '' })),
+    ...located<Mitigation>('mitigations'),
+  ];
+  const rules = [
+    ...(base?.rules ?? []).map((item) => ({ item, file: 'base', at: '' })),
+    ...located<Rule>('rules'),
+  ];
 
-  const index = <T extends { id: string }>(entries: { item: T; file: string; at: string }[], what: string) => {
+  const index = <T extends { id: string }>(
+    entries: { item: T; file: string; at: string }[],
+    what: string,
+  ) => {
     const map = new Map<string, T>();
     const where = new Map<string, string>();
     for (const { item, file, at } of entries) {
       const first = where.get(item.id);
-      if (first !== undefined) problems.push({ file, path: `${at}.id`, message: `duplicate ${what} id "${item.id}" (first defined in ${first})` });
+      if (first !== undefined)
+        problems.push({
+          file,
+          path: `${at}.id`,
+          message: `duplicate ${what} id "${item.id}" (first defined in ${first})`,
+        });
       else {
         map.set(item.id, item);
         where.set(item.id, file === 'base' ? 'the base library' : `${file} ${at}`);
@@ -83,31 +112,57 @@ export function loadLibrary(sources: readonly LibrarySource[], options: LoadLibr
   const mitigationsById = index(mitigations, 'mitigation');
   index(rules, 'rule');
 
-  const dangling = (file: string, path: string, id: string, map: ReadonlyMap<string, unknown>, what: string) => {
+  const dangling = (
+    file: string,
+    path: string,
+    id: string,
+    map: ReadonlyMap<string, unknown>,
+    what: string,
+  ) => {
     if (!map.has(id)) problems.push({ file, path, message: `no ${what} has the id "${id}"` });
   };
   for (const { item, file, at } of threats) {
     if (file === 'base') continue;
-    item.mitigations.forEach((m, i) => dangling(file, `${at}.mitigations[${i}]`, m, mitigationsById, 'mitigation'));
-    item.references.guidelines.forEach((g, i) => dangling(file, `${at}.references.guidelines[${i}]`, g, guidelinesById, 'guideline'));
+    item.mitigations.forEach((m, i) =>
+      dangling(file, `${at}.mitigations[${i}]`, m, mitigationsById, 'mitigation'),
+    );
+    item.references.guidelines.forEach((g, i) =>
+      dangling(file, `${at}.references.guidelines[${i}]`, g, guidelinesById, 'guideline'),
+    );
   }
   for (const { item, file, at } of mitigations) {
     if (file === 'base') continue;
-    item.guidelines.forEach((g, i) => dangling(file, `${at}.guidelines[${i}]`, g, guidelinesById, 'guideline'));
+    item.guidelines.forEach((g, i) =>
+      dangling(file, `${at}.guidelines[${i}]`, g, guidelinesById, 'guideline'),
+    );
   }
   for (const { item, file, at } of componentTypes) {
     if (file === 'base') continue;
     const names = new Set<string>();
     item.properties.forEach((p, i) => {
-      if (names.has(p.name)) problems.push({ file, path: `${at}.properties[${i}].name`, message: `duplicate property "${p.name}"` });
+      if (names.has(p.name))
+        problems.push({
+          file,
+          path: `${at}.properties[${i}].name`,
+          message: `duplicate property "${p.name}"`,
+        });
       names.add(p.name);
-      if (p.kind === 'enum' && !p.values.includes(p.default)) problems.push({ file, path: `${at}.properties[${i}].default`, message: `default "${p.default}" is not one of its values` });
+      if (p.kind === 'enum' && !p.values.includes(p.default))
+        problems.push({
+          file,
+          path: `${at}.properties[${i}].default`,
+          message: `default "${p.default}" is not one of its values`,
+        });
     });
   }
 
   const catalogue = buildCatalogue([...typesById.values()]);
   const facts = buildFactRegistry(catalogue);
-  const compiled = compileRules(rules, { catalogue, facts, threats: threatsById, mitigations: mitigationsById }, problems);
+  const compiled = compileRules(
+    rules,
+    { catalogue, facts, threats: threatsById, mitigations: mitigationsById },
+    problems,
+  );
   if (problems.length > 0) return { ok: false, problems };
 
   const meta = files.find((f) => f.file.version !== undefined)?.file;
@@ -138,7 +193,9 @@ function indexRules(compiled: readonly CompiledRule[]): RuleIndex {
   for (const rule of compiled) {
     if (rule.rule.target !== 'component') byTarget.get(rule.rule.target)!.push(rule);
     else if (!rule.rule.types) componentAnyType.push(rule);
-    else for (const type of rule.rule.types) componentByType.set(type, [...(componentByType.get(type) ?? []), rule]);
+    else
+      for (const type of rule.rule.types)
+        componentByType.set(type, [...(componentByType.get(type) ?? []), rule]);
   }
   return { componentByType, componentAnyType, byTarget };
 }

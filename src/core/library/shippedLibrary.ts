@@ -49,7 +49,9 @@ export function shippedLibrary(): Library {
   if (cached) return cached;
   const result = loadLibrary(SHIPPED_LIBRARY_SOURCES);
   if (!result.ok) {
-    throw new Error(`The shipped threat library is invalid:\n${result.problems.map((p) => `${p.file ?? ''}: ${p.path}: ${p.message}`).join('\n')}`);
+    throw new Error(
+      `The shipped threat library is invalid:\n${result.problems.map((p) => `${p.file ?? ''}: ${p.path}: ${p.message}`).join('\n')}`,
+    );
   }
   cached = result.value;
   return cached;

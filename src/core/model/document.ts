@@ -21,7 +21,10 @@ export const IdSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(MAX_ID, `must be at most ${MAX_ID} characters`)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'may contain only letters, digits and . _ : - (and start with a letter or digit)');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/,
+    'may contain only letters, digits and . _ : - (and start with a letter or digit)',
+  );
 
 const Text = z.string().max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`);
 const Label = z.string().max(500, 'must be at most 500 characters');
@@ -33,7 +36,12 @@ export const SizeSchema = z.strictObject({
 });
 
 /** A property value as written in a file; its type is checked against the catalogue. */
-export const PropValueSchema = z.union([z.boolean(), z.string().max(MAX_TEXT), z.number().finite(), z.array(z.string().max(200)).max(100)]);
+export const PropValueSchema = z.union([
+  z.boolean(),
+  z.string().max(MAX_TEXT),
+  z.number().finite(),
+  z.array(z.string().max(200)).max(100),
+]);
 export type PropValue = z.infer<typeof PropValueSchema>;
 
 export const TrustBoundarySchema = z.strictObject({
@@ -60,7 +68,10 @@ export const DataFlowPropsSchema = z.strictObject({
   encrypted: z.boolean().optional(),
   authenticated: z.boolean().optional(),
   protocol: z.string().max(100).optional(),
-  data: z.array(z.enum(DATA_CATEGORIES)).max(DATA_CATEGORIES.length * 2).optional(),
+  data: z
+    .array(z.enum(DATA_CATEGORIES))
+    .max(DATA_CATEGORIES.length * 2)
+    .optional(),
   /** Set when the flow crosses a boundary that its ends' placement does not show (e.g. imported Threat Dragon curve boundaries). */
   crossesBoundary: z.boolean().optional(),
 });
@@ -94,7 +105,10 @@ export const UserThreatSchema = z.strictObject({
   status: z.enum(FINDING_STATUSES),
   owner: Label.optional(),
   note: Text.optional(),
-  mitigations: z.array(z.strictObject({ title: Label, state: z.enum([...MITIGATION_STATES, 'suggested']) })).max(500).optional(),
+  mitigations: z
+    .array(z.strictObject({ title: Label, state: z.enum([...MITIGATION_STATES, 'suggested']) }))
+    .max(500)
+    .optional(),
   /** Where the threat came from, e.g. "threat-dragon" or "threat-composer". */
   source: z.string().max(100).optional(),
 });

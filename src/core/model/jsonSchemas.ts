@@ -8,9 +8,17 @@ import { LibraryFileSchema } from '../library/libraryFile';
  * threat-library/schema/).
  */
 export function documentJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(DocumentSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(DocumentSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
 }
 
 export function libraryFileJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(LibraryFileSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(LibraryFileSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
 }

@@ -53,6 +53,9 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
       const column = offset - before.lastIndexOf('\n');
       where = ` at line ${line}, column ${column}`;
     }
-    return { ok: false, problem: { path: '$', message: `not valid JSON${where}: ${message.replace(/^JSON\.parse: /, '')}` } };
+    return {
+      ok: false,
+      problem: { path: '$', message: `not valid JSON${where}: ${message.replace(/^JSON\.parse: /, '')}` },
+    };
   }
 }

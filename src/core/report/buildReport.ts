@@ -1,7 +1,13 @@
 import type { Library } from '../library/loadLibrary';
 import type { References } from '../library/librarySchema';
 import type { ThreatModelDocument, Triage, UserThreat } from '../model/document';
-import { FINDING_STATUSES, SEVERITIES, type FindingStatus, type Severity, type TargetKind } from '../model/vocabulary';
+import {
+  FINDING_STATUSES,
+  SEVERITIES,
+  type FindingStatus,
+  type Severity,
+  type TargetKind,
+} from '../model/vocabulary';
 import { evaluate } from '../rules/evaluate';
 import type { Finding } from '../rules/finding';
 import { findOrphanedTriage } from '../rules/orphanedTriage';
@@ -51,7 +57,11 @@ export interface ReportFinding {
  * The one pipeline behind every report: the CLI's `analyze` and the editor's export buttons both
  * call this, so they cannot disagree.
  */
-export function buildReport(doc: ThreatModelDocument, library: Library, findings: readonly Finding[] = evaluate(doc, library)): Report {
+export function buildReport(
+  doc: ThreatModelDocument,
+  library: Library,
+  findings: readonly Finding[] = evaluate(doc, library),
+): Report {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const byStatus = Object.fromEntries(FINDING_STATUSES.map((s) => [s, 0])) as Record<FindingStatus, number>;
   for (const f of findings) {
@@ -93,7 +103,13 @@ function toReportFinding(f: Finding): ReportFinding {
     ...(f.owner !== undefined ? { owner: f.owner } : {}),
     ...(f.note !== undefined ? { note: f.note } : {}),
     references: f.references,
-    mitigations: f.mitigations.map((m) => ({ id: m.id, title: m.title, state: m.state, guidelines: m.guidelines, ...(m.byDesign ? { byDesign: true as const } : {}) })),
+    mitigations: f.mitigations.map((m) => ({
+      id: m.id,
+      title: m.title,
+      state: m.state,
+      guidelines: m.guidelines,
+      ...(m.byDesign ? { byDesign: true as const } : {}),
+    })),
     why: f.why,
     ...(f.trace.path.length > 0 ? { path: f.trace.path } : {}),
     origin: f.origin,

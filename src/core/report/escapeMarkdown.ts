@@ -6,9 +6,13 @@
 
 const URL_PATTERN = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s]*/gi;
 const PUNCTUATION = /[\\`*_{}[\]<>()#!|~]/g;
+const NEEDS_ESCAPE = /[\\`*_{}[\]<>()#!|~&\r\n\t\u2028\u2029]|:\/\/|www\.|^\s*(?:[-+=]|\d+\.)/i;
+const MERMAID_SPECIAL = /[#"<>|`;\r\n\t\u2028\u2029]/;
 
 /** Inline Markdown text on one line: markup escaped, URLs shown as code so they never become links. */
 export function mdInline(text: string): string {
+  // Most labels need no escaping; the single test keeps 10,000-component reports linear and fast.
+  if (!NEEDS_ESCAPE.test(text)) return text.trim();
   const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
   let out = '';
   let last = 0;
@@ -22,7 +26,8 @@ export function mdInline(text: string): string {
 
 /** Text for a GFM table cell: inline-escaped, and pipes escaped even inside code spans. */
 export function mdCell(text: string): string {
-  return mdInline(text).replace(/(?<!\\)\|/g, '\\|') || ' ';
+  const inline = mdInline(text);
+  return (inline.includes('|') ? inline.replace(/(?<!\\)\|/g, '\\|') : inline) || ' ';
 }
 
 /** A multi-line note as a block quote, each line escaped (no list or heading can start a line). */
@@ -51,6 +56,7 @@ function codeSpan(text: string): string {
  * character that could end the quote, open markup or close the fenced block is encoded.
  */
 export function mermaidText(text: string): string {
+  if (!MERMAID_SPECIAL.test(text)) return text.trim();
   return text
     .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
     .replace(/#/g, '#35;')

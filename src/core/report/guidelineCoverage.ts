@@ -48,7 +48,13 @@ export function guidelineCoverage(findings: readonly Finding[], library: Library
       else if (entry.some) planned++;
     }
     const status: CoverageStatus =
-      mitigations === 0 ? 'not-applicable' : implemented === mitigations ? 'implemented' : implemented + planned > 0 ? 'planned' : 'missing';
+      mitigations === 0
+        ? 'not-applicable'
+        : implemented === mitigations
+          ? 'implemented'
+          : implemented + planned > 0
+            ? 'planned'
+            : 'missing';
     return { id: g.id, title: g.title, area: g.area, mitigations, implemented, planned, status };
   });
 }

@@ -1,4 +1,10 @@
-export { buildReport, renderJsonReport, exportJsonReport, type Report, type ReportFinding } from './buildReport';
+export {
+  buildReport,
+  renderJsonReport,
+  exportJsonReport,
+  type Report,
+  type ReportFinding,
+} from './buildReport';
 export { renderMarkdownReport, exportMarkdownReport } from './markdownReport';
 export { guidelineCoverage, type GuidelineCoverage, type CoverageStatus } from './guidelineCoverage';
 export { mermaidDiagram } from './mermaidDiagram';

@@ -4,7 +4,15 @@ import type { ThreatModelDocument } from '../model/document';
 import type { Finding } from '../rules/finding';
 import { buildReport, type Report } from './buildReport';
 import { mdInline, mdQuote } from './escapeMarkdown';
-import { acceptedRisksSection, coverageSection, diagramSection, findingsSection, inventorySection, orphansSection, summarySection } from './markdownSections';
+import {
+  acceptedRisksSection,
+  coverageSection,
+  diagramSection,
+  findingsSection,
+  inventorySection,
+  orphansSection,
+  summarySection,
+} from './markdownSections';
 
 /**
  * The Markdown report handed out after a workshop. Built from the same Report as the JSON output,
@@ -30,10 +38,17 @@ export function renderMarkdownReport(report: Report, input: ThreatModelDocument,
     acceptedRisksSection(report),
     orphansSection(report),
   ];
-  return `${[...header, ...sections.flatMap((s) => [...s, ''])].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${[...header, ...sections.flatMap((s) => [...s, ''])]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
-export function exportMarkdownReport(doc: ThreatModelDocument, library: Library, findings?: readonly Finding[]): string {
+export function exportMarkdownReport(
+  doc: ThreatModelDocument,
+  library: Library,
+  findings?: readonly Finding[],
+): string {
   return renderMarkdownReport(buildReport(doc, library, findings), doc, library);
 }
 

@@ -23,7 +23,10 @@ export function summarySection(report: Report): string[] {
     '',
     ...table(['Severity', ...SEVERITIES], [['Findings', ...SEVERITIES.map((x) => String(s.bySeverity[x]))]]),
     '',
-    ...table(['Status', ...FINDING_STATUSES], [['Findings', ...FINDING_STATUSES.map((x) => String(s.byStatus[x]))]]),
+    ...table(
+      ['Status', ...FINDING_STATUSES],
+      [['Findings', ...FINDING_STATUSES.map((x) => String(s.byStatus[x]))]],
+    ),
   ];
 }
 
@@ -40,26 +43,46 @@ export function inventorySection(doc: ThreatModelDocument, library: Library): st
       .sort(([a], [z]) => (a < z ? -1 : 1))
       .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
       .join('; ');
-    return [mdCell(c.label || c.id), mdCell(type?.label ?? c.type), mdCell(b ? `${b.label} (${b.zone})` : '—'), mdCell(props || '—')];
+    return [
+      mdCell(c.label || c.id),
+      mdCell(type?.label ?? c.type),
+      mdCell(b ? `${b.label} (${b.zone})` : '—'),
+      mdCell(props || '—'),
+    ];
   });
   const labels = new Map(doc.components.map((c) => [c.id, c.label || c.id]));
   const flows = doc.dataFlows.map((f) => {
     const name = (id: string) => labels.get(id) ?? id;
     const p = f.props ?? {};
-    return [mdCell(f.label || f.id), mdCell(`${name(f.sourceId)} → ${name(f.targetId)}`), mdCell((p.data ?? []).join(', ') || '—'), p.encrypted ? 'yes' : 'no', p.authenticated ? 'yes' : 'no'];
+    return [
+      mdCell(f.label || f.id),
+      mdCell(`${name(f.sourceId)} → ${name(f.targetId)}`),
+      mdCell((p.data ?? []).join(', ') || '—'),
+      p.encrypted ? 'yes' : 'no',
+      p.authenticated ? 'yes' : 'no',
+    ];
   });
   return [
     '## Component inventory',
     '',
-    ...(rows.length ? table(['Component', 'Type', 'Trust boundary', 'Properties'], rows) : ['No components.']),
+    ...(rows.length
+      ? table(['Component', 'Type', 'Trust boundary', 'Properties'], rows)
+      : ['No components.']),
     '',
     '## Data flows',
     '',
-    ...(flows.length ? table(['Flow', 'From → to', 'Data', 'Encrypted', 'Authenticated'], flows) : ['No data flows.']),
+    ...(flows.length
+      ? table(['Flow', 'From → to', 'Data', 'Encrypted', 'Authenticated'], flows)
+      : ['No data flows.']),
   ];
 }
 
-const SEVERITY_BADGE: Record<string, string> = { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW' };
+const SEVERITY_BADGE: Record<string, string> = {
+  critical: 'CRITICAL',
+  high: 'HIGH',
+  medium: 'MEDIUM',
+  low: 'LOW',
+};
 
 function findingBlock(f: ReportFinding): string[] {
   const lines = [
@@ -73,7 +96,9 @@ function findingBlock(f: ReportFinding): string[] {
     lines.push('- **Mitigations:**');
     for (const m of f.mitigations) {
       const guidelines = m.guidelines.length ? ` (${m.guidelines.join(', ')})` : '';
-      lines.push(`  - [${m.state === 'implemented' ? 'x' : ' '}] ${mdInline(m.title)}${guidelines} — ${m.state}${m.byDesign ? ', by design' : ''}`);
+      lines.push(
+        `  - [${m.state === 'implemented' ? 'x' : ' '}] ${mdInline(m.title)}${guidelines} — ${m.state}${m.byDesign ? ', by design' : ''}`,
+      );
     }
   }
   const refs = referenceLinks(f.references);
@@ -85,9 +110,21 @@ function findingBlock(f: ReportFinding): string[] {
 export function findingsSection(report: Report, doc: ThreatModelDocument): string[] {
   const lines = ['## Findings', ''];
   const groups: [string, string, (f: ReportFinding) => boolean][] = [
-    ...doc.components.map((c): [string, string, (f: ReportFinding) => boolean] => [c.id, `Component: ${c.label || c.id}`, (f) => f.targetKind === 'component' && f.targetId === c.id]),
-    ...doc.dataFlows.map((x): [string, string, (f: ReportFinding) => boolean] => [x.id, `Data flow: ${x.label || x.id}`, (f) => f.targetKind === 'dataFlow' && f.targetId === x.id]),
-    ...doc.trustBoundaries.map((b): [string, string, (f: ReportFinding) => boolean] => [b.id, `Trust boundary: ${b.label || b.id}`, (f) => f.targetKind === 'trustBoundary' && f.targetId === b.id]),
+    ...doc.components.map((c): [string, string, (f: ReportFinding) => boolean] => [
+      c.id,
+      `Component: ${c.label || c.id}`,
+      (f) => f.targetKind === 'component' && f.targetId === c.id,
+    ]),
+    ...doc.dataFlows.map((x): [string, string, (f: ReportFinding) => boolean] => [
+      x.id,
+      `Data flow: ${x.label || x.id}`,
+      (f) => f.targetKind === 'dataFlow' && f.targetId === x.id,
+    ]),
+    ...doc.trustBoundaries.map((b): [string, string, (f: ReportFinding) => boolean] => [
+      b.id,
+      `Trust boundary: ${b.label || b.id}`,
+      (f) => f.targetKind === 'trustBoundary' && f.targetId === b.id,
+    ]),
   ];
   const byTarget = new Map<string, ReportFinding[]>();
   for (const f of report.findings) {
@@ -106,14 +143,20 @@ export function findingsSection(report: Report, doc: ThreatModelDocument): strin
   }
   if (!any) lines.push('No findings on components, flows or boundaries.', '');
   const organisational = report.findings.filter((f) => f.targetKind === 'model').sort(bySeverity);
-  lines.push('## Organisational findings', '', 'Threats to the programme as a whole, reported once rather than on every component.', '');
+  lines.push(
+    '## Organisational findings',
+    '',
+    'Threats to the programme as a whole, reported once rather than on every component.',
+    '',
+  );
   if (organisational.length === 0) lines.push('None.', '');
   for (const f of organisational) lines.push(...findingBlock(f));
   return lines;
 }
 
 const bySeverity = (a: ReportFinding, b: ReportFinding) =>
-  SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+  (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 const AREA_TITLES: Record<string, string> = {
   'secure-design': 'Secure design',
@@ -132,7 +175,11 @@ export function coverageSection(report: Report): string[] {
     String(g.planned),
     g.status,
   ]);
-  return ['## NCSC/CISA guideline coverage', '', ...table(['Area', 'Guideline', 'Title', 'Mitigations', 'Implemented', 'Planned', 'Status'], rows)];
+  return [
+    '## NCSC/CISA guideline coverage',
+    '',
+    ...table(['Area', 'Guideline', 'Title', 'Mitigations', 'Implemented', 'Planned', 'Status'], rows),
+  ];
 }
 
 export function acceptedRisksSection(report: Report): string[] {
@@ -140,22 +187,47 @@ export function acceptedRisksSection(report: Report): string[] {
   const lines = ['## Accepted risks', ''];
   if (accepted.length === 0) return [...lines, 'No risks have been accepted.'];
   for (const f of accepted) {
-    lines.push(`- **${mdInline(f.title)}** on ${mdInline(f.targetLabel)} (${f.severity})${f.owner ? ` — owner ${mdInline(f.owner)}` : ''}`);
-    lines.push(f.note ? mdQuote(f.note).replace(/^/gm, '  ') : '  > No note recorded: an accepted risk should say why.');
+    lines.push(
+      `- **${mdInline(f.title)}** on ${mdInline(f.targetLabel)} (${f.severity})${f.owner ? ` — owner ${mdInline(f.owner)}` : ''}`,
+    );
+    lines.push(
+      f.note
+        ? mdQuote(f.note).replace(/^/gm, '  ')
+        : '  > No note recorded: an accepted risk should say why.',
+    );
   }
   return lines;
 }
 
 export function orphansSection(report: Report): string[] {
   const lines = ['## Orphaned triage', ''];
-  if (report.orphanedTriage.length === 0) lines.push('None: every triage decision matches a current finding.');
+  if (report.orphanedTriage.length === 0)
+    lines.push('None: every triage decision matches a current finding.');
   else {
-    lines.push('Triage recorded for findings that no longer fire (the element was removed or changed). Review and delete it if it is obsolete.', '');
-    lines.push(...table(['Finding key', 'Status', 'Owner', 'Note'], report.orphanedTriage.map((o) => [mdCell(o.key), o.status, mdCell(o.owner ?? '—'), mdCell(o.note ?? '—')])));
+    lines.push(
+      'Triage recorded for findings that no longer fire (the element was removed or changed). Review and delete it if it is obsolete.',
+      '',
+    );
+    lines.push(
+      ...table(
+        ['Finding key', 'Status', 'Owner', 'Note'],
+        report.orphanedTriage.map((o) => [
+          mdCell(o.key),
+          o.status,
+          mdCell(o.owner ?? '—'),
+          mdCell(o.note ?? '—'),
+        ]),
+      ),
+    );
   }
   if (report.unplacedThreats.length > 0) {
     lines.push('', '## Imported threats not yet placed', '');
-    lines.push(...table(['Threat', 'Severity', 'Status', 'Source'], report.unplacedThreats.map((t) => [mdCell(t.title), t.severity, t.status, mdCell(t.source ?? '—')])));
+    lines.push(
+      ...table(
+        ['Threat', 'Severity', 'Status', 'Source'],
+        report.unplacedThreats.map((t) => [mdCell(t.title), t.severity, t.status, mdCell(t.source ?? '—')]),
+      ),
+    );
   }
   return lines;
 }

@@ -24,7 +24,9 @@ export function mermaidDiagram(doc: ThreatModelDocument): string {
 
   const lines = ['flowchart LR'];
   // Iterative depth-first walk so that deeply nested boundaries cannot exhaust the stack.
-  const stack: { kind: 'open' | 'close'; id: string | null; depth: number }[] = [{ kind: 'open', id: null, depth: 0 }];
+  const stack: { kind: 'open' | 'close'; id: string | null; depth: number }[] = [
+    { kind: 'open', id: null, depth: 0 },
+  ];
   const visited = new Set<string | null>();
   while (stack.length > 0) {
     const { kind, id, depth } = stack.pop()!;
@@ -37,14 +39,19 @@ export function mermaidDiagram(doc: ThreatModelDocument): string {
     visited.add(id);
     if (id !== null) {
       const b = boundaryById.get(id)!;
-      lines.push(`${'  '.repeat(depth)}subgraph ${boundaryId.get(id)}["${mermaidText(`${b.label} (${b.zone})`)}"]`);
+      lines.push(
+        `${'  '.repeat(depth)}subgraph ${boundaryId.get(id)}["${mermaidText(`${b.label} (${b.zone})`)}"]`,
+      );
       stack.push({ kind: 'close', id, depth });
     }
     for (const cid of childComponents.get(id) ?? []) {
       const c = componentById.get(cid)!;
-      lines.push(`${indent}${componentId.get(cid)}["${mermaidText(c.label || c.id)}<br/>#lt;${mermaidText(c.type)}#gt;"]`);
+      lines.push(
+        `${indent}${componentId.get(cid)}["${mermaidText(c.label || c.id)}<br/>#lt;${mermaidText(c.type)}#gt;"]`,
+      );
     }
-    for (const child of [...(childBoundaries.get(id) ?? [])].reverse()) stack.push({ kind: 'open', id: child, depth: depth + 1 });
+    for (const child of [...(childBoundaries.get(id) ?? [])].reverse())
+      stack.push({ kind: 'open', id: child, depth: depth + 1 });
   }
   for (const f of doc.dataFlows) {
     const label = f.label ? `|"${mermaidText(f.label)}"|` : '';

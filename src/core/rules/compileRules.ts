@@ -9,7 +9,12 @@ export interface CompiledRule {
   rule: Rule;
   when: CompiledCondition | undefined;
   adjust: { when: CompiledCondition; likelihood: number; impact: number; reason: string }[];
-  byDesign: { when: CompiledCondition; mitigations: string[]; effect: 'lower' | 'mitigated'; reason: string }[];
+  byDesign: {
+    when: CompiledCondition;
+    mitigations: string[];
+    effect: 'lower' | 'mitigated';
+    reason: string;
+  }[];
 }
 
 interface CompileInputs {
@@ -20,20 +25,32 @@ interface CompileInputs {
 }
 
 /** Compiles rules sorted by id (so evaluation order never depends on file order), collecting every problem. */
-export function compileRules(entries: { item: Rule; file: string; at: string }[], inputs: CompileInputs, problems: Problem[]): CompiledRule[] {
+export function compileRules(
+  entries: { item: Rule; file: string; at: string }[],
+  inputs: CompileInputs,
+  problems: Problem[],
+): CompiledRule[] {
   const compiled: CompiledRule[] = [];
-  for (const { item: rule, file, at } of [...entries].sort((a, b) => (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0))) {
+  for (const { item: rule, file, at } of [...entries].sort((a, b) =>
+    a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0,
+  )) {
     const local: Problem[] = [];
-    if (!inputs.threats.has(rule.threat)) local.push({ path: `${at}.threat`, message: `no threat has the id "${rule.threat}"` });
-    if (rule.types && rule.target !== 'component') local.push({ path: `${at}.types`, message: 'only component rules can name component types' });
+    if (!inputs.threats.has(rule.threat))
+      local.push({ path: `${at}.threat`, message: `no threat has the id "${rule.threat}"` });
+    if (rule.types && rule.target !== 'component')
+      local.push({ path: `${at}.types`, message: 'only component rules can name component types' });
     rule.types?.forEach((t, i) => {
-      if (!inputs.catalogue.types.has(t)) local.push({ path: `${at}.types[${i}]`, message: `unknown component type "${t}"` });
+      if (!inputs.catalogue.types.has(t))
+        local.push({ path: `${at}.types[${i}]`, message: `unknown component type "${t}"` });
     });
     const mitigationIds = [...(rule.mitigations ?? []), ...rule.byDesign.flatMap((b) => b.mitigations)];
     mitigationIds.forEach((m) => {
-      if (!inputs.mitigations.has(m)) local.push({ path: `${at}`, message: `no mitigation has the id "${m}"` });
+      if (!inputs.mitigations.has(m))
+        local.push({ path: `${at}`, message: `no mitigation has the id "${m}"` });
     });
-    const when = rule.when ? compileCondition(rule.when, rule.target, inputs.facts, `${at}.when`, local) : undefined;
+    const when = rule.when
+      ? compileCondition(rule.when, rule.target, inputs.facts, `${at}.when`, local)
+      : undefined;
     const adjust = rule.adjust.map((a, i) => ({
       when: compileCondition(a.when, rule.target, inputs.facts, `${at}.adjust[${i}].when`, local),
       likelihood: a.likelihood ?? 0,

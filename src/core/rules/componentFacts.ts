@@ -25,7 +25,15 @@ function untrustedFact(name: string, query: PathQuery, description: string, phra
   };
 }
 
-function labelListFact(name: string, sets: (ctx: EvaluationContext) => LabelSets, labelNames: (ctx: EvaluationContext) => readonly string[], description: string, phrase: string, backward: boolean, values?: readonly string[]): FactDefinition {
+function labelListFact(
+  name: string,
+  sets: (ctx: EvaluationContext) => LabelSets,
+  labelNames: (ctx: EvaluationContext) => readonly string[],
+  description: string,
+  phrase: string,
+  backward: boolean,
+  values?: readonly string[],
+): FactDefinition {
   return {
     name,
     target: 'component',
@@ -42,14 +50,20 @@ function labelListFact(name: string, sets: (ctx: EvaluationContext) => LabelSets
       const wanted = Array.isArray(value) ? value : [value];
       for (const v of wanted) {
         const label = names.indexOf(String(v));
-        if (label >= 0 && hasLabel(sets(ctx), i, label)) return orient(labelPath(sets(ctx), i, label), backward ? 'backward' : 'forward');
+        if (label >= 0 && hasLabel(sets(ctx), i, label))
+          return orient(labelPath(sets(ctx), i, label), backward ? 'backward' : 'forward');
       }
       return undefined;
     },
   };
 }
 
-function neighbourList(ctx: EvaluationContext, i: number, direction: 'in' | 'out', pick: 'types' | 'data'): string[] {
+function neighbourList(
+  ctx: EvaluationContext,
+  i: number,
+  direction: 'in' | 'out',
+  pick: 'types' | 'data',
+): string[] {
   const g = ctx.graph;
   const start = direction === 'in' ? g.inStart : g.outStart;
   const other = direction === 'in' ? g.inSource : g.outTarget;
@@ -65,41 +79,177 @@ function neighbourList(ctx: EvaluationContext, i: number, direction: 'in' | 'out
 export function componentFacts(catalogue: Catalogue): FactDefinition[] {
   const typeIds = [...catalogue.types.keys()];
   const facts: FactDefinition[] = [
-    { name: 'type', target: 'component', valueType: 'string', values: typeIds, description: 'The component type id.', phrase: 'type', get: (ctx, i) => ctx.types[i]! },
-    { name: 'zone', target: 'component', valueType: 'string', values: ZONE_VALUES, description: 'Zone of the trust boundary the component sits in ("none" outside every boundary).', phrase: 'zone', get: (ctx, i) => ctx.zones[i]! },
-    { name: 'inBoundary', target: 'component', valueType: 'boolean', description: 'Whether the component sits in a trust boundary.', phrase: 'placed in a trust boundary', get: (ctx, i) => ctx.doc.components[i]!.boundaryId != null },
-    { name: 'isUntrustedOrigin', target: 'component', valueType: 'boolean', description: 'The component is itself a source of untrusted input: an anonymous user, a public-web or user-generated data source, an external service, or anything in the internet zone.', phrase: 'it is a source of untrusted input', get: (ctx, i) => ctx.facts.originKinds[i]!.length > 0 },
-    { name: 'originKinds', target: 'component', valueType: 'list', values: ORIGIN_KINDS, description: 'Why the component counts as an untrusted origin, if it does.', phrase: 'kind of untrusted origin', get: (ctx, i) => ctx.facts.originKinds[i]!.map((k) => ORIGIN_KINDS[k]!) },
-    untrustedFact('untrusted.reachable', {}, 'Some path of data flows leads from an untrusted origin to this component.', 'untrusted input reaches it'),
-    untrustedFact('untrusted.unguarded', { guarded: false }, 'Some path from an untrusted origin reaches this component without passing an input guardrail or a validating data pipeline.', 'untrusted input reaches it without passing a guardrail or validating pipeline'),
-    untrustedFact('untrusted.indirect', { indirect: true }, 'Untrusted content reaches this component indirectly: through a data source, store, retrieval index, memory, tool or external service.', 'untrusted content reaches it indirectly'),
-    untrustedFact('untrusted.indirectUnguarded', { guarded: false, indirect: true }, 'Untrusted content reaches this component indirectly and without passing a guardrail or validating pipeline.', 'untrusted content reaches it indirectly and unguarded'),
-    labelListFact('untrusted.origins', (ctx) => ctx.facts.upstreamOrigins, () => ORIGIN_KINDS, 'Kinds of untrusted origin upstream of the component.', 'untrusted origins upstream', false, ORIGIN_KINDS),
-    labelListFact('upstream.types', (ctx) => ctx.facts.upstreamTypes, (ctx) => ctx.facts.typeIds, 'Types of every component with a path of data flows to this one.', 'types upstream', false, typeIds),
-    labelListFact('downstream.types', (ctx) => ctx.facts.downstreamTypes, (ctx) => ctx.facts.typeIds, 'Types of every component this one has a path of data flows to.', 'types downstream', true, typeIds),
-    { name: 'in.types', target: 'component', valueType: 'list', values: typeIds, description: 'Types of the components that send data flows directly to this one.', phrase: 'direct sources', get: (ctx, i) => neighbourList(ctx, i, 'in', 'types') },
-    { name: 'out.types', target: 'component', valueType: 'list', values: typeIds, description: 'Types of the components this one sends data flows to directly.', phrase: 'direct destinations', get: (ctx, i) => neighbourList(ctx, i, 'out', 'types') },
-    { name: 'in.data', target: 'component', valueType: 'list', description: 'Data categories on the flows into this component.', phrase: 'data received', get: (ctx, i) => neighbourList(ctx, i, 'in', 'data') },
-    { name: 'out.data', target: 'component', valueType: 'list', description: 'Data categories on the flows out of this component.', phrase: 'data sent', get: (ctx, i) => neighbourList(ctx, i, 'out', 'data') },
-    { name: 'in.count', target: 'component', valueType: 'number', description: 'Number of data flows into the component.', phrase: 'incoming flows', get: (ctx, i) => ctx.graph.inStart[i + 1]! - ctx.graph.inStart[i]! },
-    { name: 'out.count', target: 'component', valueType: 'number', description: 'Number of data flows out of the component.', phrase: 'outgoing flows', get: (ctx, i) => ctx.graph.outStart[i + 1]! - ctx.graph.outStart[i]! },
     {
-      name: 'agency.drivenByLlm', target: 'component', valueType: 'boolean',
-      description: 'An LLM, LLM application or agent can send data to this component through a path without a human-review step.',
+      name: 'type',
+      target: 'component',
+      valueType: 'string',
+      values: typeIds,
+      description: 'The component type id.',
+      phrase: 'type',
+      get: (ctx, i) => ctx.types[i]!,
+    },
+    {
+      name: 'zone',
+      target: 'component',
+      valueType: 'string',
+      values: ZONE_VALUES,
+      description: 'Zone of the trust boundary the component sits in ("none" outside every boundary).',
+      phrase: 'zone',
+      get: (ctx, i) => ctx.zones[i]!,
+    },
+    {
+      name: 'inBoundary',
+      target: 'component',
+      valueType: 'boolean',
+      description: 'Whether the component sits in a trust boundary.',
+      phrase: 'placed in a trust boundary',
+      get: (ctx, i) => ctx.doc.components[i]!.boundaryId != null,
+    },
+    {
+      name: 'isUntrustedOrigin',
+      target: 'component',
+      valueType: 'boolean',
+      description:
+        'The component is itself a source of untrusted input: an anonymous user, a public-web or user-generated data source, an external service, or anything in the internet zone.',
+      phrase: 'it is a source of untrusted input',
+      get: (ctx, i) => ctx.facts.originKinds[i]!.length > 0,
+    },
+    {
+      name: 'originKinds',
+      target: 'component',
+      valueType: 'list',
+      values: ORIGIN_KINDS,
+      description: 'Why the component counts as an untrusted origin, if it does.',
+      phrase: 'kind of untrusted origin',
+      get: (ctx, i) => ctx.facts.originKinds[i]!.map((k) => ORIGIN_KINDS[k]!),
+    },
+    untrustedFact(
+      'untrusted.reachable',
+      {},
+      'Some path of data flows leads from an untrusted origin to this component.',
+      'untrusted input reaches it',
+    ),
+    untrustedFact(
+      'untrusted.unguarded',
+      { guarded: false },
+      'Some path from an untrusted origin reaches this component without passing an input guardrail or a validating data pipeline.',
+      'untrusted input reaches it without passing a guardrail or validating pipeline',
+    ),
+    untrustedFact(
+      'untrusted.indirect',
+      { indirect: true },
+      'Untrusted content reaches this component indirectly: through a data source, store, retrieval index, memory, tool or external service.',
+      'untrusted content reaches it indirectly',
+    ),
+    untrustedFact(
+      'untrusted.indirectUnguarded',
+      { guarded: false, indirect: true },
+      'Untrusted content reaches this component indirectly and without passing a guardrail or validating pipeline.',
+      'untrusted content reaches it indirectly and unguarded',
+    ),
+    labelListFact(
+      'untrusted.origins',
+      (ctx) => ctx.facts.upstreamOrigins,
+      () => ORIGIN_KINDS,
+      'Kinds of untrusted origin upstream of the component.',
+      'untrusted origins upstream',
+      false,
+      ORIGIN_KINDS,
+    ),
+    labelListFact(
+      'upstream.types',
+      (ctx) => ctx.facts.upstreamTypes,
+      (ctx) => ctx.facts.typeIds,
+      'Types of every component with a path of data flows to this one.',
+      'types upstream',
+      false,
+      typeIds,
+    ),
+    labelListFact(
+      'downstream.types',
+      (ctx) => ctx.facts.downstreamTypes,
+      (ctx) => ctx.facts.typeIds,
+      'Types of every component this one has a path of data flows to.',
+      'types downstream',
+      true,
+      typeIds,
+    ),
+    {
+      name: 'in.types',
+      target: 'component',
+      valueType: 'list',
+      values: typeIds,
+      description: 'Types of the components that send data flows directly to this one.',
+      phrase: 'direct sources',
+      get: (ctx, i) => neighbourList(ctx, i, 'in', 'types'),
+    },
+    {
+      name: 'out.types',
+      target: 'component',
+      valueType: 'list',
+      values: typeIds,
+      description: 'Types of the components this one sends data flows to directly.',
+      phrase: 'direct destinations',
+      get: (ctx, i) => neighbourList(ctx, i, 'out', 'types'),
+    },
+    {
+      name: 'in.data',
+      target: 'component',
+      valueType: 'list',
+      description: 'Data categories on the flows into this component.',
+      phrase: 'data received',
+      get: (ctx, i) => neighbourList(ctx, i, 'in', 'data'),
+    },
+    {
+      name: 'out.data',
+      target: 'component',
+      valueType: 'list',
+      description: 'Data categories on the flows out of this component.',
+      phrase: 'data sent',
+      get: (ctx, i) => neighbourList(ctx, i, 'out', 'data'),
+    },
+    {
+      name: 'in.count',
+      target: 'component',
+      valueType: 'number',
+      description: 'Number of data flows into the component.',
+      phrase: 'incoming flows',
+      get: (ctx, i) => ctx.graph.inStart[i + 1]! - ctx.graph.inStart[i]!,
+    },
+    {
+      name: 'out.count',
+      target: 'component',
+      valueType: 'number',
+      description: 'Number of data flows out of the component.',
+      phrase: 'outgoing flows',
+      get: (ctx, i) => ctx.graph.outStart[i + 1]! - ctx.graph.outStart[i]!,
+    },
+    {
+      name: 'agency.drivenByLlm',
+      target: 'component',
+      valueType: 'boolean',
+      description:
+        'An LLM, LLM application or agent can send data to this component through a path without a human-review step.',
       phrase: 'a model-driven component can invoke it without human review',
       get: (ctx, i) => isReached(ctx.facts.llmDriven, i),
       path: (ctx, i) => pathTo(ctx.facts.llmDriven, i),
     },
     {
-      name: 'agency.drivenByExposedLlm', target: 'component', valueType: 'boolean',
-      description: 'Like agency.drivenByLlm, and that model-driven component itself receives untrusted input.',
+      name: 'agency.drivenByExposedLlm',
+      target: 'component',
+      valueType: 'boolean',
+      description:
+        'Like agency.drivenByLlm, and that model-driven component itself receives untrusted input.',
       phrase: 'a model-driven component that receives untrusted input can invoke it without human review',
       get: (ctx, i) => isReached(ctx.facts.exposedLlmDriven, i),
       path: (ctx, i) => pathTo(ctx.facts.exposedLlmDriven, i),
     },
     {
-      name: 'agency.reachesUnapprovedTool', target: 'component', valueType: 'boolean',
-      description: 'A write or execute agent tool without human approval can be reached from this component without a human-review step.',
+      name: 'agency.reachesUnapprovedTool',
+      target: 'component',
+      valueType: 'boolean',
+      description:
+        'A write or execute agent tool without human approval can be reached from this component without a human-review step.',
       phrase: 'it can reach a write or execute tool that needs no human approval',
       get: (ctx, i) => isReached(ctx.facts.unapprovedTools, i),
       path: (ctx, i) => orient(pathTo(ctx.facts.unapprovedTools, i), 'backward'),

@@ -16,7 +16,13 @@ export type CompiledCondition =
   | { kind: 'all'; items: CompiledCondition[] }
   | { kind: 'any'; items: CompiledCondition[] }
   | { kind: 'not'; item: CompiledCondition }
-  | { kind: 'leaf'; fact: FactDefinition; op: OperatorDefinition; value: FactValue | undefined; source: LeafCondition };
+  | {
+      kind: 'leaf';
+      fact: FactDefinition;
+      op: OperatorDefinition;
+      value: FactValue | undefined;
+      source: LeafCondition;
+    };
 
 export function compileCondition(
   condition: Condition,
@@ -30,14 +36,33 @@ export function compileCondition(
     problems.push({ path, message: `conditions may nest at most ${MAX_CONDITION_DEPTH} levels` });
     return { kind: 'all', items: [] };
   }
-  if ('all' in condition) return { kind: 'all', items: condition.all.map((c, i) => compileCondition(c, target, registry, `${path}.all[${i}]`, problems, depth + 1)) };
-  if ('any' in condition) return { kind: 'any', items: condition.any.map((c, i) => compileCondition(c, target, registry, `${path}.any[${i}]`, problems, depth + 1)) };
-  if ('not' in condition) return { kind: 'not', item: compileCondition(condition.not, target, registry, `${path}.not`, problems, depth + 1) };
+  if ('all' in condition)
+    return {
+      kind: 'all',
+      items: condition.all.map((c, i) =>
+        compileCondition(c, target, registry, `${path}.all[${i}]`, problems, depth + 1),
+      ),
+    };
+  if ('any' in condition)
+    return {
+      kind: 'any',
+      items: condition.any.map((c, i) =>
+        compileCondition(c, target, registry, `${path}.any[${i}]`, problems, depth + 1),
+      ),
+    };
+  if ('not' in condition)
+    return {
+      kind: 'not',
+      item: compileCondition(condition.not, target, registry, `${path}.not`, problems, depth + 1),
+    };
   const leaf = condition;
   const fact = registry.get(target)?.get(leaf.fact);
   const op = OPERATORS[leaf.op];
   if (!fact) {
-    problems.push({ path: `${path}.fact`, message: `unknown fact "${leaf.fact}" for a ${target} rule${suggest(leaf.fact, registry.get(target))}` });
+    problems.push({
+      path: `${path}.fact`,
+      message: `unknown fact "${leaf.fact}" for a ${target} rule${suggest(leaf.fact, registry.get(target))}`,
+    });
     return { kind: 'all', items: [] };
   }
   const mismatch = checkLeaf(fact, op, leaf.value);
@@ -47,18 +72,27 @@ export function compileCondition(
 
 function suggest(name: string, facts: ReadonlyMap<string, FactDefinition> | undefined): string {
   if (!facts) return '';
-  const close = [...facts.keys()].filter((k) => k.split('.').pop() === name.split('.').pop() || k.startsWith(name.split('.')[0]! + '.')).slice(0, 5);
+  const close = [...facts.keys()]
+    .filter((k) => k.split('.').pop() === name.split('.').pop() || k.startsWith(name.split('.')[0]! + '.'))
+    .slice(0, 5);
   return close.length > 0 ? ` (did you mean ${close.map((c) => `"${c}"`).join(', ')}?)` : '';
 }
 
-function checkLeaf(fact: FactDefinition, op: OperatorDefinition, value: FactValue | undefined): string | undefined {
-  if (!op.facts.includes(fact.valueType)) return `operator "${op.name}" does not apply to the ${fact.valueType} fact "${fact.name}"`;
+function checkLeaf(
+  fact: FactDefinition,
+  op: OperatorDefinition,
+  value: FactValue | undefined,
+): string | undefined {
+  if (!op.facts.includes(fact.valueType))
+    return `operator "${op.name}" does not apply to the ${fact.valueType} fact "${fact.name}"`;
   const known = fact.values;
-  const unknownValue = (v: string) => (known && !known.includes(v) ? `"${v}" is not a value of "${fact.name}" (${known.join(', ')})` : undefined);
+  const unknownValue = (v: string) =>
+    known && !known.includes(v) ? `"${v}" is not a value of "${fact.name}" (${known.join(', ')})` : undefined;
   switch (op.value) {
     case 'same': {
       const expected = fact.valueType;
-      if (typeof value !== expected) return `"${fact.name}" is a ${expected}; the value must be a ${expected}`;
+      if (typeof value !== expected)
+        return `"${fact.name}" is a ${expected}; the value must be a ${expected}`;
       return typeof value === 'string' ? unknownValue(value) : undefined;
     }
     case 'string':
@@ -69,7 +103,9 @@ function checkLeaf(fact: FactDefinition, op: OperatorDefinition, value: FactValu
     case 'number':
       return typeof value === 'number' ? undefined : `operator "${op.name}" needs a number`;
     case 'optionalBoolean':
-      return value === undefined || typeof value === 'boolean' ? undefined : `operator "exists" takes true, false or no value`;
+      return value === undefined || typeof value === 'boolean'
+        ? undefined
+        : `operator "exists" takes true, false or no value`;
   }
 }
 
@@ -103,7 +139,13 @@ export interface LeafTrace {
 }
 
 /** Slow path, run only for conditions that held: which leaves made it hold. */
-export function traceCondition(condition: CompiledCondition, ctx: EvaluationContext, index: number, negated = false, out: LeafTrace[] = []): LeafTrace[] {
+export function traceCondition(
+  condition: CompiledCondition,
+  ctx: EvaluationContext,
+  index: number,
+  negated = false,
+  out: LeafTrace[] = [],
+): LeafTrace[] {
   switch (condition.kind) {
     case 'leaf': {
       const actual = condition.fact.get(ctx, index);

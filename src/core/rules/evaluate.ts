@@ -23,18 +23,23 @@ export function evaluate(input: ThreatModelDocument, library: Library): Finding[
   const { index } = library;
   doc.components.forEach((component, i) => {
     const rules = index.componentByType.get(component.type);
-    if (rules) for (const rule of rules) fire(ctx, rule, 'component', i, component.id, component.label, findings);
-    for (const rule of index.componentAnyType) fire(ctx, rule, 'component', i, component.id, component.label, findings);
+    if (rules)
+      for (const rule of rules) fire(ctx, rule, 'component', i, component.id, component.label, findings);
+    for (const rule of index.componentAnyType)
+      fire(ctx, rule, 'component', i, component.id, component.label, findings);
   });
   const flowRules = index.byTarget.get('dataFlow')!;
   doc.dataFlows.forEach((flow, k) => {
-    for (const rule of flowRules) fire(ctx, rule, 'dataFlow', k, flow.id, flow.label || flowName(ctx, k), findings);
+    for (const rule of flowRules)
+      fire(ctx, rule, 'dataFlow', k, flow.id, flow.label || flowName(ctx, k), findings);
   });
   const boundaryRules = index.byTarget.get('trustBoundary')!;
   doc.trustBoundaries.forEach((boundary, b) => {
-    for (const rule of boundaryRules) fire(ctx, rule, 'trustBoundary', b, boundary.id, boundary.label, findings);
+    for (const rule of boundaryRules)
+      fire(ctx, rule, 'trustBoundary', b, boundary.id, boundary.label, findings);
   });
-  for (const rule of index.byTarget.get('model')!) fire(ctx, rule, 'model', 0, MODEL_TARGET_ID, doc.meta.title, findings);
+  for (const rule of index.byTarget.get('model')!)
+    fire(ctx, rule, 'model', 0, MODEL_TARGET_ID, doc.meta.title, findings);
   findings.push(...userThreatFindings(doc));
   return findings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
@@ -45,7 +50,15 @@ function flowName(ctx: EvaluationContext, k: number): string {
   return `${label(flow.sourceId)} → ${label(flow.targetId)}`;
 }
 
-function fire(ctx: EvaluationContext, compiled: CompiledRule, kind: TargetKind, index: number, targetId: string, targetLabel: string, out: Finding[]): void {
+function fire(
+  ctx: EvaluationContext,
+  compiled: CompiledRule,
+  kind: TargetKind,
+  index: number,
+  targetId: string,
+  targetLabel: string,
+  out: Finding[],
+): void {
   if (compiled.when && !testCondition(compiled.when, ctx, index)) return;
   const { rule } = compiled;
   const threat = ctx.library.threats.get(rule.threat)!;
@@ -97,7 +110,10 @@ function fire(ctx: EvaluationContext, compiled: CompiledRule, kind: TargetKind, 
     adjustments,
     byDesign,
   });
-  const guidelines = unique([...threat.references.guidelines, ...mitigations.flatMap((m) => m.guidelines)]).sort(compareGuidelines);
+  const guidelines = unique([
+    ...threat.references.guidelines,
+    ...mitigations.flatMap((m) => m.guidelines),
+  ]).sort(compareGuidelines);
 
   out.push({
     key,
@@ -137,5 +153,7 @@ const AREA_ORDER = ['SD', 'DEV', 'DEP', 'OM'];
 export function compareGuidelines(a: string, b: string): number {
   const [pa = '', na = '0'] = a.split('-');
   const [pb = '', nb = '0'] = b.split('-');
-  return AREA_ORDER.indexOf(pa) - AREA_ORDER.indexOf(pb) || Number(na) - Number(nb) || (a < b ? -1 : a > b ? 1 : 0);
+  return (
+    AREA_ORDER.indexOf(pa) - AREA_ORDER.indexOf(pb) || Number(na) - Number(nb) || (a < b ? -1 : a > b ? 1 : 0)
+  );
 }

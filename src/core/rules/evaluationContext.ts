@@ -64,6 +64,17 @@ export function buildEvaluationContext(doc: ThreatModelDocument, library: Librar
       boundary = doc.trustBoundaries[index]!.parentId;
     }
   });
-  const base = { doc, library, graph, types, props, defaulted, zones, boundaryIndexOf, parentZones, boundaryDepth };
+  const base = {
+    doc,
+    library,
+    graph,
+    types,
+    props,
+    defaulted,
+    zones,
+    boundaryIndexOf,
+    parentZones,
+    boundaryDepth,
+  };
   return { ...base, boundaryContents: contents.map((s) => [...s].sort()), facts: analyseGraph(base) };
 }

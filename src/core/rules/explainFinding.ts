@@ -12,7 +12,9 @@ export function explainFinding(parts: {
   adjustments: readonly string[];
   byDesign: readonly string[];
 }): string {
-  const reasons = parts.leaves.filter((l) => l.fact !== 'type' && l.fact !== 'source.type' && l.fact !== 'target.type').map(describeLeaf);
+  const reasons = parts.leaves
+    .filter((l) => l.fact !== 'type' && l.fact !== 'source.type' && l.fact !== 'target.type')
+    .map(describeLeaf);
   let text = parts.summary.replace(/\.$/, '');
   if (reasons.length > 0) text += ` — ${unique(reasons).join('; ')}`;
   text += '.';
@@ -25,7 +27,9 @@ export function explainFinding(parts: {
 function describeLeaf(leaf: LeafTrace): string {
   const assumed = leaf.defaulted ? ' (not set in the model; assumed by default)' : '';
   if (typeof leaf.actual === 'boolean' && (leaf.op === 'eq' || leaf.op === 'ne')) {
-    const isProperty = /(^|\.)prop\.|^(encrypted|authenticated)$|\.(encrypted|authenticated)$/.test(leaf.fact);
+    const isProperty = /(^|\.)prop\.|^(encrypted|authenticated)$|\.(encrypted|authenticated)$/.test(
+      leaf.fact,
+    );
     if (isProperty) return `${leaf.phrase}: ${leaf.actual ? 'yes' : 'no'}${assumed}`;
     return leaf.actual ? leaf.phrase : `not the case that ${leaf.phrase}`;
   }

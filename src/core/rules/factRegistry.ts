@@ -12,7 +12,11 @@ export type FactRegistry = ReadonlyMap<TargetKind, ReadonlyMap<string, FactDefin
 
 export function buildFactRegistry(catalogue: Catalogue): FactRegistry {
   const component = componentFacts(catalogue);
-  const flow = [...dataFlowFacts, ...component.map((f) => endpointFact('source', f)), ...component.map((f) => endpointFact('target', f))];
+  const flow = [
+    ...dataFlowFacts,
+    ...component.map((f) => endpointFact('source', f)),
+    ...component.map((f) => endpointFact('target', f)),
+  ];
   const byName = (facts: FactDefinition[]) => new Map(facts.map((f) => [f.name, f]));
   return new Map<TargetKind, ReadonlyMap<string, FactDefinition>>([
     ['component', byName(component)],

@@ -1,5 +1,12 @@
 import type { References } from '../library/librarySchema';
-import type { FindingStatus, MitigationState, Rating, Severity, StrideCategory, TargetKind } from '../model/vocabulary';
+import type {
+  FindingStatus,
+  MitigationState,
+  Rating,
+  Severity,
+  StrideCategory,
+  TargetKind,
+} from '../model/vocabulary';
 import type { LeafTrace } from './conditions';
 
 /** A suggested mitigation as it stands for one finding. `suggested` means nobody has triaged it yet. */

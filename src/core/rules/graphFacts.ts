@@ -6,7 +6,13 @@ import type { PropValue } from '../model/document';
 import type { Library } from '../library/loadLibrary';
 
 /** Kinds of untrusted origin, in the order of their labels. */
-export const ORIGIN_KINDS = ['anonymous-user', 'public-web', 'user-generated', 'external-service', 'internet-zone'] as const;
+export const ORIGIN_KINDS = [
+  'anonymous-user',
+  'public-web',
+  'user-generated',
+  'external-service',
+  'internet-zone',
+] as const;
 
 /** Component types whose behaviour is driven by a language model's output. */
 export const LLM_DRIVEN_TYPES: ReadonlySet<string> = new Set(['llm', 'llm-app', 'agent']);

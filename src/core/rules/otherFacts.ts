@@ -7,7 +7,8 @@ const ZONE_VALUES = [...ZONES, 'none'];
 
 /** Wraps a component fact so a flow rule can ask it of the flow's source or target (`source.type`). */
 export function endpointFact(end: 'source' | 'target', fact: FactDefinition): FactDefinition {
-  const at = (ctx: EvaluationContext, k: number) => (end === 'source' ? ctx.graph.flowSource[k]! : ctx.graph.flowTarget[k]!);
+  const at = (ctx: EvaluationContext, k: number) =>
+    end === 'source' ? ctx.graph.flowSource[k]! : ctx.graph.flowTarget[k]!;
   return {
     ...fact,
     name: `${end}.${fact.name}`,
@@ -20,37 +21,162 @@ export function endpointFact(end: 'source' | 'target', fact: FactDefinition): Fa
   };
 }
 
-const flowEnds = (ctx: EvaluationContext, k: number): [number, number] => [ctx.graph.flowSource[k]!, ctx.graph.flowTarget[k]!];
+const flowEnds = (ctx: EvaluationContext, k: number): [number, number] => [
+  ctx.graph.flowSource[k]!,
+  ctx.graph.flowTarget[k]!,
+];
 
 export const dataFlowFacts: FactDefinition[] = [
-  { name: 'data', target: 'dataFlow', valueType: 'list', values: DATA_CATEGORIES, description: 'Data categories the flow carries.', phrase: 'data', get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.data ?? [] },
-  { name: 'encrypted', target: 'dataFlow', valueType: 'boolean', description: 'The flow is encrypted in transit (default false).', phrase: 'encrypted', get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.encrypted ?? false, defaulted: (ctx, k) => ctx.doc.dataFlows[k]!.props?.encrypted === undefined },
-  { name: 'authenticated', target: 'dataFlow', valueType: 'boolean', description: 'Both ends of the flow are authenticated (default false).', phrase: 'authenticated', get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.authenticated ?? false, defaulted: (ctx, k) => ctx.doc.dataFlows[k]!.props?.authenticated === undefined },
-  { name: 'protocol', target: 'dataFlow', valueType: 'string', description: 'The protocol written on the flow, or "" if none.', phrase: 'protocol', get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.protocol ?? '' },
   {
-    name: 'crossesBoundary', target: 'dataFlow', valueType: 'boolean',
-    description: 'Source and target sit in different trust boundaries (or outside / inside one), or the flow is marked as crossing one.',
+    name: 'data',
+    target: 'dataFlow',
+    valueType: 'list',
+    values: DATA_CATEGORIES,
+    description: 'Data categories the flow carries.',
+    phrase: 'data',
+    get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.data ?? [],
+  },
+  {
+    name: 'encrypted',
+    target: 'dataFlow',
+    valueType: 'boolean',
+    description: 'The flow is encrypted in transit (default false).',
+    phrase: 'encrypted',
+    get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.encrypted ?? false,
+    defaulted: (ctx, k) => ctx.doc.dataFlows[k]!.props?.encrypted === undefined,
+  },
+  {
+    name: 'authenticated',
+    target: 'dataFlow',
+    valueType: 'boolean',
+    description: 'Both ends of the flow are authenticated (default false).',
+    phrase: 'authenticated',
+    get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.authenticated ?? false,
+    defaulted: (ctx, k) => ctx.doc.dataFlows[k]!.props?.authenticated === undefined,
+  },
+  {
+    name: 'protocol',
+    target: 'dataFlow',
+    valueType: 'string',
+    description: 'The protocol written on the flow, or "" if none.',
+    phrase: 'protocol',
+    get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.protocol ?? '',
+  },
+  {
+    name: 'crossesBoundary',
+    target: 'dataFlow',
+    valueType: 'boolean',
+    description:
+      'Source and target sit in different trust boundaries (or outside / inside one), or the flow is marked as crossing one.',
     phrase: 'it crosses a trust boundary',
     get: (ctx, k) => {
       const [s, t] = flowEnds(ctx, k);
-      return ctx.doc.dataFlows[k]!.props?.crossesBoundary === true || (ctx.doc.components[s]!.boundaryId ?? null) !== (ctx.doc.components[t]!.boundaryId ?? null);
+      return (
+        ctx.doc.dataFlows[k]!.props?.crossesBoundary === true ||
+        (ctx.doc.components[s]!.boundaryId ?? null) !== (ctx.doc.components[t]!.boundaryId ?? null)
+      );
     },
   },
-  { name: 'crossesZone', target: 'dataFlow', valueType: 'boolean', description: 'Source and target sit in boundaries of different zones.', phrase: 'it crosses between zones', get: (ctx, k) => { const [s, t] = flowEnds(ctx, k); return ctx.zones[s] !== ctx.zones[t]; } },
-  { name: 'sourceZone', target: 'dataFlow', valueType: 'string', values: ZONE_VALUES, description: "Zone of the source's trust boundary.", phrase: 'source zone', get: (ctx, k) => ctx.zones[flowEnds(ctx, k)[0]]! },
-  { name: 'targetZone', target: 'dataFlow', valueType: 'string', values: ZONE_VALUES, description: "Zone of the target's trust boundary.", phrase: 'target zone', get: (ctx, k) => ctx.zones[flowEnds(ctx, k)[1]]! },
+  {
+    name: 'crossesZone',
+    target: 'dataFlow',
+    valueType: 'boolean',
+    description: 'Source and target sit in boundaries of different zones.',
+    phrase: 'it crosses between zones',
+    get: (ctx, k) => {
+      const [s, t] = flowEnds(ctx, k);
+      return ctx.zones[s] !== ctx.zones[t];
+    },
+  },
+  {
+    name: 'sourceZone',
+    target: 'dataFlow',
+    valueType: 'string',
+    values: ZONE_VALUES,
+    description: "Zone of the source's trust boundary.",
+    phrase: 'source zone',
+    get: (ctx, k) => ctx.zones[flowEnds(ctx, k)[0]]!,
+  },
+  {
+    name: 'targetZone',
+    target: 'dataFlow',
+    valueType: 'string',
+    values: ZONE_VALUES,
+    description: "Zone of the target's trust boundary.",
+    phrase: 'target zone',
+    get: (ctx, k) => ctx.zones[flowEnds(ctx, k)[1]]!,
+  },
 ];
 
 export const trustBoundaryFacts: FactDefinition[] = [
-  { name: 'zone', target: 'trustBoundary', valueType: 'string', values: ZONES, description: 'The zone of the trust boundary.', phrase: 'zone', get: (ctx, b) => ctx.doc.trustBoundaries[b]!.zone },
-  { name: 'parentZone', target: 'trustBoundary', valueType: 'string', values: ZONE_VALUES, description: 'Zone of the enclosing boundary, "none" at top level.', phrase: 'enclosing zone', get: (ctx, b) => ctx.parentZones[b]! },
-  { name: 'depth', target: 'trustBoundary', valueType: 'number', description: 'Nesting depth: 0 at top level.', phrase: 'nesting depth', get: (ctx, b) => ctx.boundaryDepth[b]! },
-  { name: 'contains.types', target: 'trustBoundary', valueType: 'list', description: 'Types of the components inside, nested boundaries included.', phrase: 'component types inside', get: (ctx, b) => ctx.boundaryContents[b]! },
+  {
+    name: 'zone',
+    target: 'trustBoundary',
+    valueType: 'string',
+    values: ZONES,
+    description: 'The zone of the trust boundary.',
+    phrase: 'zone',
+    get: (ctx, b) => ctx.doc.trustBoundaries[b]!.zone,
+  },
+  {
+    name: 'parentZone',
+    target: 'trustBoundary',
+    valueType: 'string',
+    values: ZONE_VALUES,
+    description: 'Zone of the enclosing boundary, "none" at top level.',
+    phrase: 'enclosing zone',
+    get: (ctx, b) => ctx.parentZones[b]!,
+  },
+  {
+    name: 'depth',
+    target: 'trustBoundary',
+    valueType: 'number',
+    description: 'Nesting depth: 0 at top level.',
+    phrase: 'nesting depth',
+    get: (ctx, b) => ctx.boundaryDepth[b]!,
+  },
+  {
+    name: 'contains.types',
+    target: 'trustBoundary',
+    valueType: 'list',
+    description: 'Types of the components inside, nested boundaries included.',
+    phrase: 'component types inside',
+    get: (ctx, b) => ctx.boundaryContents[b]!,
+  },
 ];
 
 export const modelFacts: FactDefinition[] = [
-  { name: 'types', target: 'model', valueType: 'list', description: 'Every component type present in the model.', phrase: 'component types in the model', get: (ctx) => [...new Set(ctx.types)].sort() },
-  { name: 'componentCount', target: 'model', valueType: 'number', description: 'Number of components.', phrase: 'number of components', get: (ctx) => ctx.doc.components.length },
-  { name: 'dataFlowCount', target: 'model', valueType: 'number', description: 'Number of data flows.', phrase: 'number of data flows', get: (ctx) => ctx.doc.dataFlows.length },
-  { name: 'zones', target: 'model', valueType: 'list', values: ZONES, description: 'Zones of the trust boundaries in the model.', phrase: 'zones in the model', get: (ctx) => [...new Set(ctx.doc.trustBoundaries.map((b) => b.zone))].sort() },
+  {
+    name: 'types',
+    target: 'model',
+    valueType: 'list',
+    description: 'Every component type present in the model.',
+    phrase: 'component types in the model',
+    get: (ctx) => [...new Set(ctx.types)].sort(),
+  },
+  {
+    name: 'componentCount',
+    target: 'model',
+    valueType: 'number',
+    description: 'Number of components.',
+    phrase: 'number of components',
+    get: (ctx) => ctx.doc.components.length,
+  },
+  {
+    name: 'dataFlowCount',
+    target: 'model',
+    valueType: 'number',
+    description: 'Number of data flows.',
+    phrase: 'number of data flows',
+    get: (ctx) => ctx.doc.dataFlows.length,
+  },
+  {
+    name: 'zones',
+    target: 'model',
+    valueType: 'list',
+    values: ZONES,
+    description: 'Zones of the trust boundaries in the model.',
+    phrase: 'zones in the model',
+    get: (ctx) => [...new Set(ctx.doc.trustBoundaries.map((b) => b.zone))].sort(),
+  },
 ];

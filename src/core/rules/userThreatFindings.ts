@@ -9,6 +9,7 @@ import { userThreatKey } from './findingKey';
  * not yet attached) are not findings: reports list them separately.
  */
 export function userThreatFindings(doc: ThreatModelDocument): Finding[] {
+  if (doc.userThreats.length === 0) return [];
   const kindOf = new Map<string, { kind: TargetKind; label: string }>();
   doc.components.forEach((c) => kindOf.set(c.id, { kind: 'component', label: c.label }));
   doc.dataFlows.forEach((f) => kindOf.set(f.id, { kind: 'dataFlow', label: f.label }));
@@ -39,7 +40,13 @@ function toFinding(t: UserThreat, kind: TargetKind, label: string): Finding {
     triaged: true,
     stride: [],
     references: { guidelines: [], atlas: [], owaspLlm: [], owaspMl: [], saif: [] },
-    mitigations: (t.mitigations ?? []).map((m, i) => ({ id: `user.${t.id}.${i + 1}`, title: m.title, state: m.state, guidelines: [], byDesign: false })),
+    mitigations: (t.mitigations ?? []).map((m, i) => ({
+      id: `user.${t.id}.${i + 1}`,
+      title: m.title,
+      state: m.state,
+      guidelines: [],
+      byDesign: false,
+    })),
     why: `Added by hand${t.source ? ` (imported from ${t.source})` : ''}.`,
     trace: { leaves: [], path: [], adjustments: [], byDesign: [], assumedDefaults: [] },
     origin: 'user',

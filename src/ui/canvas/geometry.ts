@@ -20,17 +20,19 @@ export function contains(rect: Rect, point: Position): boolean {
 }
 
 /**
- * The innermost trust boundary whose rectangle contains the point (absolute canvas coordinates),
- * skipping `exclude` (a boundary cannot be dropped into itself or its own descendants).
+ * The innermost trust boundary that wholly contains `area` (a point is an area of size zero), in
+ * absolute canvas coordinates, skipping `exclude` (a boundary cannot be dropped into itself or its
+ * own descendants).
  */
-export function boundaryAt(doc: ThreatModelDocument, point: Position, exclude: ReadonlySet<string> = new Set(), rects?: ReadonlyMap<string, Rect>): string | null {
+export function boundaryAt(doc: ThreatModelDocument, area: Position | Rect, exclude: ReadonlySet<string> = new Set()): string | null {
+  const inner: Rect = 'width' in area ? area : { ...area, width: 0, height: 0 };
   let best: { id: string; area: number } | null = null;
   for (const b of doc.trustBoundaries) {
     if (exclude.has(b.id)) continue;
-    const rect = rects?.get(b.id) ?? { ...positionOf(b), ...boundarySize(b) };
-    if (!contains(rect, point)) continue;
-    const area = rect.width * rect.height;
-    if (!best || area < best.area) best = { id: b.id, area };
+    const rect = { ...positionOf(b), ...boundarySize(b) };
+    if (!contains(rect, inner) || !contains(rect, { x: inner.x + inner.width, y: inner.y + inner.height })) continue;
+    const size = rect.width * rect.height;
+    if (!best || size < best.area) best = { id: b.id, area: size };
   }
   return best?.id ?? null;
 }

@@ -49,7 +49,7 @@ export function addBoundaryAt(store: AppStore, position: Position): string {
   const doc = store.getState().document;
   const id = freshId(doc, 'tb');
   const at = { x: snap(position.x), y: snap(position.y) };
-  const parentId = boundaryAt(doc, at);
+  const parentId = boundaryAt(doc, { ...at, ...DEFAULT_BOUNDARY_SIZE });
   store.getState().change((d) =>
     addTrustBoundary(d, {
       id,

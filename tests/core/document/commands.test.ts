@@ -28,10 +28,28 @@ import {
 /** A small model: internet boundary > app boundary; user -> api -> llm. */
 function model(): ThreatModelDocument {
   let doc = createEmptyDocument('Test');
-  doc = addTrustBoundary(doc, { id: 'tb-net', label: 'Internet', zone: 'internet', position: { x: 0, y: 0 }, size: { width: 800, height: 600 } });
-  doc = addTrustBoundary(doc, { id: 'tb-app', label: 'App', zone: 'internal', parentId: 'tb-net', position: { x: 100, y: 100 } });
+  doc = addTrustBoundary(doc, {
+    id: 'tb-net',
+    label: 'Internet',
+    zone: 'internet',
+    position: { x: 0, y: 0 },
+    size: { width: 800, height: 600 },
+  });
+  doc = addTrustBoundary(doc, {
+    id: 'tb-app',
+    label: 'App',
+    zone: 'internal',
+    parentId: 'tb-net',
+    position: { x: 100, y: 100 },
+  });
   doc = addComponent(doc, { id: 'user', type: 'user', label: 'User', position: { x: 10, y: 10 } });
-  doc = addComponent(doc, { id: 'api', type: 'inference-api', label: 'API', boundaryId: 'tb-app', position: { x: 200, y: 200 } });
+  doc = addComponent(doc, {
+    id: 'api',
+    type: 'inference-api',
+    label: 'API',
+    boundaryId: 'tb-app',
+    position: { x: 200, y: 200 },
+  });
   doc = addComponent(doc, { id: 'llm', type: 'llm', label: 'LLM', boundaryId: 'tb-app' });
   doc = addDataFlow(doc, { id: 'f1', sourceId: 'user', targetId: 'api', label: 'asks' });
   doc = addDataFlow(doc, { id: 'f2', sourceId: 'api', targetId: 'llm', label: 'prompts' });
@@ -70,7 +88,9 @@ describe('document commands', () => {
   it('refuse ids that are already used', () => {
     const doc = model();
     expect(() => addComponent(doc, { id: 'f1', type: 'llm', label: 'x' })).toThrow(/already used/);
-    expect(() => addDataFlow(doc, { id: 'f3', sourceId: 'user', targetId: 'ghost', label: '' })).toThrow(/existing components/);
+    expect(() => addDataFlow(doc, { id: 'f3', sourceId: 'user', targetId: 'ghost', label: '' })).toThrow(
+      /existing components/,
+    );
   });
 
   it('updateComponent merges props and removes those set to null', () => {
@@ -98,13 +118,22 @@ describe('document commands', () => {
     let doc = updateDataFlow(model(), 'f1', { props: { encrypted: true, data: ['prompts'] } });
     expect(doc.dataFlows[0]!.props).toEqual({ encrypted: true, data: ['prompts'] });
     doc = updateDataFlow(doc, 'f1', { props: { encrypted: null }, label: 'questions' });
-    expect(doc.dataFlows[0]).toEqual({ id: 'f1', sourceId: 'user', targetId: 'api', label: 'questions', props: { data: ['prompts'] } });
+    expect(doc.dataFlows[0]).toEqual({
+      id: 'f1',
+      sourceId: 'user',
+      targetId: 'api',
+      label: 'questions',
+      props: { data: ['prompts'] },
+    });
     expect(updateDataFlow(doc, 'f1', { props: { data: ['prompts'] } })).toBe(doc);
     expectValid(doc);
   });
 
   it('updateTrustBoundary changes zone, size and parent but never nests a boundary inside itself', () => {
-    let doc = updateTrustBoundary(model(), 'tb-app', { zone: 'restricted', size: { width: 300, height: 200 } });
+    let doc = updateTrustBoundary(model(), 'tb-app', {
+      zone: 'restricted',
+      size: { width: 300, height: 200 },
+    });
     expect(doc.trustBoundaries[1]).toMatchObject({ zone: 'restricted', size: { width: 300, height: 200 } });
     expect(updateTrustBoundary(doc, 'tb-net', { parentId: 'tb-app' })).toBe(doc);
     expect(updateTrustBoundary(doc, 'tb-net', { parentId: 'tb-net' })).toBe(doc);
@@ -123,7 +152,13 @@ describe('document commands', () => {
   });
 
   it('removing a component removes its data flows and unplaces its user threats', () => {
-    let doc = addUserThreat(model(), { id: 't1', targetId: 'api', title: 'Mine', severity: 'high', status: 'open' });
+    let doc = addUserThreat(model(), {
+      id: 't1',
+      targetId: 'api',
+      title: 'Mine',
+      severity: 'high',
+      status: 'open',
+    });
     doc = setTriage(doc, 'rule.x@api', { status: 'accepted' });
     doc = removeElements(doc, ['api']);
     expect(doc.components.map((c) => c.id)).toEqual(['user', 'llm']);
@@ -153,8 +188,17 @@ describe('document commands', () => {
   it('setTriage creates, edits and cleans triage', () => {
     let doc = setTriage(model(), 'rule.a@api', { owner: 'Ana' });
     expect(doc.triage['rule.a@api']).toEqual({ status: 'open', owner: 'Ana' });
-    doc = setTriage(doc, 'rule.a@api', { status: 'mitigated', note: 'done', mitigations: { 'mitigation.m': 'implemented' } });
-    expect(doc.triage['rule.a@api']).toEqual({ status: 'mitigated', owner: 'Ana', note: 'done', mitigations: { 'mitigation.m': 'implemented' } });
+    doc = setTriage(doc, 'rule.a@api', {
+      status: 'mitigated',
+      note: 'done',
+      mitigations: { 'mitigation.m': 'implemented' },
+    });
+    expect(doc.triage['rule.a@api']).toEqual({
+      status: 'mitigated',
+      owner: 'Ana',
+      note: 'done',
+      mitigations: { 'mitigation.m': 'implemented' },
+    });
     doc = setTriage(doc, 'rule.a@api', { owner: '', mitigations: { 'mitigation.m': null } });
     expect(doc.triage['rule.a@api']).toEqual({ status: 'mitigated', note: 'done' });
     expect(setTriage(doc, 'rule.a@api', { status: 'mitigated' })).toBe(doc);
@@ -164,9 +208,23 @@ describe('document commands', () => {
   });
 
   it('user threats are added, updated and removed', () => {
-    let doc = addUserThreat(model(), { id: 't1', targetId: 'f1', title: 'Replay', severity: 'medium', status: 'open' });
-    doc = updateUserThreat(doc, 't1', { status: 'accepted', owner: 'Bo', mitigations: [{ title: 'Nonce', state: 'planned' }] });
-    expect(doc.userThreats[0]).toMatchObject({ status: 'accepted', owner: 'Bo', mitigations: [{ title: 'Nonce', state: 'planned' }] });
+    let doc = addUserThreat(model(), {
+      id: 't1',
+      targetId: 'f1',
+      title: 'Replay',
+      severity: 'medium',
+      status: 'open',
+    });
+    doc = updateUserThreat(doc, 't1', {
+      status: 'accepted',
+      owner: 'Bo',
+      mitigations: [{ title: 'Nonce', state: 'planned' }],
+    });
+    expect(doc.userThreats[0]).toMatchObject({
+      status: 'accepted',
+      owner: 'Bo',
+      mitigations: [{ title: 'Nonce', state: 'planned' }],
+    });
     doc = updateUserThreat(doc, 't1', { owner: '' });
     expect('owner' in doc.userThreats[0]!).toBe(false);
     expectValid(doc);
@@ -209,7 +267,11 @@ describe('document commands', () => {
     const doc = model();
     const { document: next, ids } = duplicateElements(doc, ['tb-app'], ['b2', 'c2', 'c3', 'f9']);
     expect(ids).toEqual(['b2', 'c2', 'c3', 'f9']);
-    expect(next.trustBoundaries[2]).toMatchObject({ id: 'b2', parentId: 'tb-net', position: { x: 132, y: 132 } });
+    expect(next.trustBoundaries[2]).toMatchObject({
+      id: 'b2',
+      parentId: 'tb-net',
+      position: { x: 132, y: 132 },
+    });
     expect(next.components.slice(3).map((c) => c.boundaryId)).toEqual(['b2', 'b2']);
     expect(next.dataFlows[2]).toMatchObject({ id: 'f9', sourceId: 'c2', targetId: 'c3' });
     expectValid(next);

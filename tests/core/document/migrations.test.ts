@@ -24,8 +24,15 @@ describe('migrations', () => {
   });
 
   it('refuses a document from a future version clearly, through parseDocument too', () => {
-    const result = parseDocument({ format: 'ai-threat-model', schemaVersion: 7, meta: { title: 'x' } }, { catalogue: shippedLibrary().catalogue });
+    const result = parseDocument(
+      { format: 'ai-threat-model', schemaVersion: 7, meta: { title: 'x' } },
+      { catalogue: shippedLibrary().catalogue },
+    );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]).toEqual({ path: '$.schemaVersion', message: expect.stringMatching(/version 7 was written by a newer release.*up to 1/) });
+    if (!result.ok)
+      expect(result.problems[0]).toEqual({
+        path: '$.schemaVersion',
+        message: expect.stringMatching(/version 7 was written by a newer release.*up to 1/),
+      });
   });
 });

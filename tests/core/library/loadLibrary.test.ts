@@ -13,7 +13,13 @@ const threat = (id: string, extra: object = {}) => ({
   ...extra,
 });
 const mitigation = { id: 'mitigation.m', title: 'M', guidance: 'G', guidelines: ['SD-3'] };
-const rule = (id: string, when: unknown, extra: object = {}) => ({ id, threat: 'threat.t', target: 'component', when, ...extra });
+const rule = (id: string, when: unknown, extra: object = {}) => ({
+  id,
+  threat: 'threat.t',
+  target: 'component',
+  when,
+  ...extra,
+});
 
 function problems(pack: object): Problem[] {
   const result = loadLibrary([...bareSources(), { path: 'pack.json', content: pack }]);
@@ -23,13 +29,27 @@ function problems(pack: object): Problem[] {
 
 describe('loadLibrary', () => {
   it('loads a small valid pack', () => {
-    const result = loadLibrary([...bareSources(), { path: 'pack.json', content: { threats: [threat('threat.t')], mitigations: [mitigation], rules: [rule('rule.r', { fact: 'type', op: 'eq', value: 'llm' })] } }]);
+    const result = loadLibrary([
+      ...bareSources(),
+      {
+        path: 'pack.json',
+        content: {
+          threats: [threat('threat.t')],
+          mitigations: [mitigation],
+          rules: [rule('rule.r', { fact: 'type', op: 'eq', value: 'llm' })],
+        },
+      },
+    ]);
     expect(result.ok).toBe(true);
   });
 
   it('lists every problem, each with its file and path', () => {
     const found = problems({
-      threats: [threat('threat.t'), threat('threat.t'), threat('threat.u', { mitigations: ['mitigation.ghost'], references: { guidelines: ['SD-9'] } })],
+      threats: [
+        threat('threat.t'),
+        threat('threat.t'),
+        threat('threat.u', { mitigations: ['mitigation.ghost'], references: { guidelines: ['SD-9'] } }),
+      ],
       mitigations: [mitigation],
       rules: [
         rule('rule.a', { fact: 'prop.exposur', op: 'eq', value: 'internet' }),
@@ -42,7 +62,11 @@ describe('loadLibrary', () => {
       ],
     });
     const lines = found.map((p) => `${p.file} ${p.path}: ${p.message}`);
-    const expectLine = (pattern: RegExp) => expect(lines.some((l) => pattern.test(l)), `${pattern}\n${lines.join('\n')}`).toBe(true);
+    const expectLine = (pattern: RegExp) =>
+      expect(
+        lines.some((l) => pattern.test(l)),
+        `${pattern}\n${lines.join('\n')}`,
+      ).toBe(true);
     expectLine(/^pack\.json \$\.rules\[4\]\.when\.op: must be one of "eq"/);
     // Schema problems stop before cross-references; fix them and the rest is reported together.
     expect(found.every((p) => p.file === 'pack.json')).toBe(true);
@@ -50,7 +74,11 @@ describe('loadLibrary', () => {
 
   it('reports duplicates, dangling references, unknown facts, operators and values together', () => {
     const found = problems({
-      threats: [threat('threat.t'), threat('threat.t'), threat('threat.u', { mitigations: ['mitigation.ghost'], references: { guidelines: ['SD-9'] } })],
+      threats: [
+        threat('threat.t'),
+        threat('threat.t'),
+        threat('threat.u', { mitigations: ['mitigation.ghost'], references: { guidelines: ['SD-9'] } }),
+      ],
       mitigations: [mitigation],
       rules: [
         rule('rule.a', { fact: 'prop.exposur', op: 'eq', value: 'internet' }),
@@ -77,7 +105,10 @@ describe('loadLibrary', () => {
       /^\$\.rules\[6\]\.id: duplicate rule id "rule\.g"/,
       /^\$\.rules\[6\]\.when\.all\[0\]: "agentt" is not a value of "type"/,
     ]) {
-      expect(lines.some((l) => pattern.test(l)), `${pattern}\n${lines.join('\n')}`).toBe(true);
+      expect(
+        lines.some((l) => pattern.test(l)),
+        `${pattern}\n${lines.join('\n')}`,
+      ).toBe(true);
     }
   });
 
@@ -86,17 +117,38 @@ describe('loadLibrary', () => {
     expect(proto[0]).toMatchObject({ file: 'pack.json', path: '$.__proto__' });
     let deep: unknown = { fact: 'type', op: 'eq', value: 'llm' };
     for (let i = 0; i < 20; i++) deep = { not: deep };
-    const nested = problems({ threats: [threat('threat.t')], mitigations: [mitigation], rules: [rule('rule.r', deep)] });
+    const nested = problems({
+      threats: [threat('threat.t')],
+      mitigations: [mitigation],
+      rules: [rule('rule.r', deep)],
+    });
     expect(nested[0]!.message).toMatch(/nest at most 12 levels/);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
   it('extends a base library and refuses clashing ids', () => {
     const base = shippedLibrary();
-    const ok = loadLibrary([{ path: 'pack.json', content: { threats: [threat('threat.pack-only')], mitigations: [{ ...mitigation, id: 'mitigation.pack-only' }] } }], { base });
+    const ok = loadLibrary(
+      [
+        {
+          path: 'pack.json',
+          content: {
+            threats: [threat('threat.pack-only')],
+            mitigations: [{ ...mitigation, id: 'mitigation.pack-only' }],
+          },
+        },
+      ],
+      { base },
+    );
     expect(ok.ok).toBe(false); // threat refers to mitigation.m, absent from the base
-    const clash = loadLibrary([{ path: 'pack.json', content: { componentTypes: [base.componentTypes[0]] } }], { base });
+    const clash = loadLibrary(
+      [{ path: 'pack.json', content: { componentTypes: [base.componentTypes[0]] } }],
+      { base },
+    );
     expect(clash.ok).toBe(false);
-    if (!clash.ok) expect(clash.problems[0]!.message).toMatch(/duplicate component type id "user" \(first defined in the base library\)/);
+    if (!clash.ok)
+      expect(clash.problems[0]!.message).toMatch(
+        /duplicate component type id "user" \(first defined in the base library\)/,
+      );
   });
 });

@@ -1,17 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, exportJsonReport, exportMarkdownReport, mdCell, mdInline, mermaidDiagram, mermaidText } from '../../../src/core/index';
+import {
+  buildReport,
+  exportJsonReport,
+  exportMarkdownReport,
+  mdCell,
+  mdInline,
+  mermaidDiagram,
+  mermaidText,
+} from '../../../src/core/index';
 import { boundary, component, flow, model, ruleLibrary } from '../builders';
 
 const library = ruleLibrary([
-  { id: 'rule.c', threat: 'threat.test', target: 'component', types: ['llm'], when: { fact: 'untrusted.reachable', op: 'eq', value: true } },
-  { id: 'rule.m', threat: 'threat.test', target: 'model', when: { fact: 'types', op: 'includes', value: 'llm' } },
+  {
+    id: 'rule.c',
+    threat: 'threat.test',
+    target: 'component',
+    types: ['llm'],
+    when: { fact: 'untrusted.reachable', op: 'eq', value: true },
+  },
+  {
+    id: 'rule.m',
+    threat: 'threat.test',
+    target: 'model',
+    when: { fact: 'types', op: 'includes', value: 'llm' },
+  },
 ]);
 const doc = model({
   trustBoundaries: [boundary('vpc', 'internal'), boundary('inner', 'restricted', 'vpc')],
-  components: [component('anon', 'user', { trust: 'anonymous' }), component('app', 'llm-app', {}, 'vpc'), component('llm', 'llm', {}, 'inner')],
+  components: [
+    component('anon', 'user', { trust: 'anonymous' }),
+    component('app', 'llm-app', {}, 'vpc'),
+    component('llm', 'llm', {}, 'inner'),
+  ],
   dataFlows: [flow('anon', 'app', { data: ['prompts'] }, 'f1'), flow('app', 'llm', {}, 'f2')],
   triage: {
-    'rule.c@llm': { status: 'accepted', owner: 'Risk owner', note: 'Pilot only;\nreview in Q3', mitigations: { 'mitigation.test': 'implemented' } },
+    'rule.c@llm': {
+      status: 'accepted',
+      owner: 'Risk owner',
+      note: 'Pilot only;\nreview in Q3',
+      mitigations: { 'mitigation.test': 'implemented' },
+    },
     'rule.old@gone': { status: 'mitigated', note: 'from an older version' },
   },
 });
@@ -20,8 +48,22 @@ describe('JSON report', () => {
   const report = JSON.parse(exportJsonReport(doc, library));
 
   it('follows the public contract', () => {
-    expect(Object.keys(report)).toEqual(['format', 'schemaVersion', 'model', 'library', 'summary', 'findings', 'guidelineCoverage', 'orphanedTriage', 'unplacedThreats']);
-    expect(report).toMatchObject({ format: 'ai-threat-model-report', schemaVersion: 1, model: { title: 'test' } });
+    expect(Object.keys(report)).toEqual([
+      'format',
+      'schemaVersion',
+      'model',
+      'library',
+      'summary',
+      'findings',
+      'guidelineCoverage',
+      'orphanedTriage',
+      'unplacedThreats',
+    ]);
+    expect(report).toMatchObject({
+      format: 'ai-threat-model-report',
+      schemaVersion: 1,
+      model: { title: 'test' },
+    });
     expect(report.summary).toEqual({
       components: 3,
       dataFlows: 2,
@@ -37,19 +79,45 @@ describe('JSON report', () => {
       targetKind: 'component',
       severity: 'high',
       status: 'accepted',
-      references: { guidelines: ['SD-3', 'OM-2'], atlas: ['AML.T0051'], owaspLlm: ['LLM01'], owaspMl: [], saif: ['PIJ'] },
-      mitigations: [{ id: 'mitigation.test', title: 'Test mitigation', state: 'implemented', guidelines: ['SD-3', 'OM-2'] }],
+      references: {
+        guidelines: ['SD-3', 'OM-2'],
+        atlas: ['AML.T0051'],
+        owaspLlm: ['LLM01'],
+        owaspMl: [],
+        saif: ['PIJ'],
+      },
+      mitigations: [
+        {
+          id: 'mitigation.test',
+          title: 'Test mitigation',
+          state: 'implemented',
+          guidelines: ['SD-3', 'OM-2'],
+        },
+      ],
       path: ['anon', 'app', 'llm'],
     });
     expect(report.findings.map((f: { key: string }) => f.key)).toEqual(['rule.c@llm', 'rule.m@model']);
-    expect(report.orphanedTriage).toEqual([{ key: 'rule.old@gone', status: 'mitigated', note: 'from an older version' }]);
+    expect(report.orphanedTriage).toEqual([
+      { key: 'rule.old@gone', status: 'mitigated', note: 'from an older version' },
+    ]);
   });
 
   it('reports coverage of all 17 guidelines', () => {
     expect(report.guidelineCoverage).toHaveLength(17);
-    expect(report.guidelineCoverage.find((g: { id: string }) => g.id === 'SD-3')).toMatchObject({ mitigations: 1, implemented: 0, planned: 1, status: 'planned' });
-    expect(report.guidelineCoverage.find((g: { id: string }) => g.id === 'SD-1')).toMatchObject({ mitigations: 1, implemented: 0 });
-    expect(report.guidelineCoverage.find((g: { id: string }) => g.id === 'DEV-1')).toMatchObject({ mitigations: 0, status: 'not-applicable' });
+    expect(report.guidelineCoverage.find((g: { id: string }) => g.id === 'SD-3')).toMatchObject({
+      mitigations: 1,
+      implemented: 0,
+      planned: 1,
+      status: 'planned',
+    });
+    expect(report.guidelineCoverage.find((g: { id: string }) => g.id === 'SD-1')).toMatchObject({
+      mitigations: 1,
+      implemented: 0,
+    });
+    expect(report.guidelineCoverage.find((g: { id: string }) => g.id === 'DEV-1')).toMatchObject({
+      mitigations: 0,
+      status: 'not-applicable',
+    });
   });
 });
 
@@ -57,7 +125,19 @@ describe('Markdown report', () => {
   const md = exportMarkdownReport(doc, library);
 
   it('has every section a workshop hands out', () => {
-    for (const heading of ['# Threat model: test', '## Summary', '## System diagram', '## Component inventory', '## Data flows', '## Findings', '### Component: llm', '## Organisational findings', '## NCSC/CISA guideline coverage', '## Accepted risks', '## Orphaned triage']) {
+    for (const heading of [
+      '# Threat model: test',
+      '## Summary',
+      '## System diagram',
+      '## Component inventory',
+      '## Data flows',
+      '## Findings',
+      '### Component: llm',
+      '## Organisational findings',
+      '## NCSC/CISA guideline coverage',
+      '## Accepted risks',
+      '## Orphaned triage',
+    ]) {
       expect(md).toContain(`${heading}\n`);
     }
     expect(md).toContain('| Findings | 0 | 2 | 0 | 0 |');
@@ -87,7 +167,9 @@ describe('Markdown report', () => {
 
   it('is linear: a report of many findings builds quickly enough to run in CI', () => {
     const many = model({
-      components: Array.from({ length: 2000 }, (_, i) => component(`c${i}`, i % 2 ? 'llm' : 'user', i % 2 ? {} : { trust: 'anonymous' })),
+      components: Array.from({ length: 2000 }, (_, i) =>
+        component(`c${i}`, i % 2 ? 'llm' : 'user', i % 2 ? {} : { trust: 'anonymous' }),
+      ),
       dataFlows: Array.from({ length: 1999 }, (_, i) => flow(`c${i}`, `c${i + 1}`)),
     });
     const report = buildReport(many, library);
@@ -117,7 +199,8 @@ describe('escaping of user text', () => {
   });
 
   it('keeps Mermaid labels inside their quotes and the block closed', () => {
-    const hostile = 'x"] --> evil\nclick c1 "javascript:alert(1)"\n```\n<img src=x onerror=alert(1)> #quot; |';
+    const hostile =
+      'x"] --> evil\nclick c1 "javascript:alert(1)"\n```\n<img src=x onerror=alert(1)> #quot; |';
     const text = mermaidText(hostile);
     expect(text).not.toMatch(/["<>`|\n]/);
     const d = mermaidDiagram(model({ components: [{ ...component('a', 'user'), label: hostile }] }));
@@ -127,7 +210,13 @@ describe('escaping of user text', () => {
   it('labels cannot inject into the Markdown report', () => {
     const evil = model({
       meta: { title: '# Owned <img src=x onerror=alert(1)>' },
-      components: [{ ...component('anon', 'user', { trust: 'anonymous' }), label: '[phish](https://evil.example) | extra | cells' }, { ...component('llm', 'llm'), label: '```\n</div><script>x</script>' }],
+      components: [
+        {
+          ...component('anon', 'user', { trust: 'anonymous' }),
+          label: '[phish](https://evil.example) | extra | cells',
+        },
+        { ...component('llm', 'llm'), label: '```\n</div><script>x</script>' },
+      ],
       dataFlows: [flow('anon', 'llm')],
     } as never);
     const out = exportMarkdownReport(evil, library);

@@ -3,7 +3,11 @@ import { evaluate, type TargetKind } from '../../../src/core/index';
 import { boundary, component, flow, model, ruleLibrary } from '../builders';
 
 const doc = model({
-  trustBoundaries: [boundary('net', 'internet'), boundary('vpc', 'internal'), boundary('vault', 'restricted', 'vpc')],
+  trustBoundaries: [
+    boundary('net', 'internet'),
+    boundary('vpc', 'internal'),
+    boundary('vault', 'restricted', 'vpc'),
+  ],
   components: [
     component('anon', 'user', { trust: 'anonymous' }, 'net'),
     component('web', 'data-source', { origin: 'public-web', personalData: true }),
@@ -19,7 +23,12 @@ const doc = model({
 
 /** Targets (ids) on which a one-leaf rule over `fact` fires. */
 function targets(target: TargetKind, fact: string, op: string, value?: unknown): string[] {
-  const rule = { id: 'rule.t', threat: 'threat.test', target, when: value === undefined ? { fact, op } : { fact, op, value } };
+  const rule = {
+    id: 'rule.t',
+    threat: 'threat.test',
+    target,
+    when: value === undefined ? { fact, op } : { fact, op, value },
+  };
   return evaluate(doc, ruleLibrary([rule])).map((f) => f.targetId);
 }
 
@@ -71,8 +80,17 @@ describe('data-flow facts', () => {
   });
 
   it('a flow inside one boundary does not cross it unless marked', () => {
-    const inside = model({ trustBoundaries: [boundary('b', 'internal')], components: [component('a', 'process', {}, 'b'), component('c', 'process', {}, 'b')], dataFlows: [flow('a', 'c', {}, 'f'), flow('c', 'a', { crossesBoundary: true }, 'g')] });
-    const rule = { id: 'rule.t', threat: 'threat.test', target: 'dataFlow', when: { fact: 'crossesBoundary', op: 'eq', value: true } };
+    const inside = model({
+      trustBoundaries: [boundary('b', 'internal')],
+      components: [component('a', 'process', {}, 'b'), component('c', 'process', {}, 'b')],
+      dataFlows: [flow('a', 'c', {}, 'f'), flow('c', 'a', { crossesBoundary: true }, 'g')],
+    });
+    const rule = {
+      id: 'rule.t',
+      threat: 'threat.test',
+      target: 'dataFlow',
+      when: { fact: 'crossesBoundary', op: 'eq', value: true },
+    };
     expect(evaluate(inside, ruleLibrary([rule])).map((f) => f.targetId)).toEqual(['g']);
   });
 });

@@ -3,18 +3,64 @@ import { OPERATORS, OPERATOR_NAMES, type FactValue } from '../../../src/core/ind
 
 // Every operator, with cases that hold and cases that do not.
 const cases: Record<string, [FactValue, FactValue | undefined, boolean][]> = {
-  eq: [[true, true, true], [false, true, false], ['internet', 'internet', true], ['internal', 'internet', false], [3, 3, true]],
-  ne: [[true, false, true], ['a', 'a', false]],
-  in: [['internet', ['internet', 'dmz'], true], ['internal', ['internet', 'dmz'], false], [null, ['x'], false]],
-  notIn: [['internal', ['internet'], true], ['internet', ['internet'], false], [null, ['x'], true]],
-  includes: [[['prompts', 'personal-data'], 'personal-data', true], [['prompts'], 'personal-data', false], [[], 'x', false]],
-  includesAny: [[['a', 'b'], ['b', 'c'], true], [['a'], ['b', 'c'], false]],
-  includesNone: [[['a'], ['b', 'c'], true], [['a', 'b'], ['b'], false], [[], ['b'], true]],
-  gt: [[3, 2, true], [2, 2, false]],
-  gte: [[2, 2, true], [1, 2, false]],
-  lt: [[1, 2, true], [2, 2, false]],
-  lte: [[2, 2, true], [3, 2, false]],
-  exists: [['x', undefined, true], [null, undefined, false], [[], true, false], [null, false, true], ['', undefined, false]],
+  eq: [
+    [true, true, true],
+    [false, true, false],
+    ['internet', 'internet', true],
+    ['internal', 'internet', false],
+    [3, 3, true],
+  ],
+  ne: [
+    [true, false, true],
+    ['a', 'a', false],
+  ],
+  in: [
+    ['internet', ['internet', 'dmz'], true],
+    ['internal', ['internet', 'dmz'], false],
+    [null, ['x'], false],
+  ],
+  notIn: [
+    ['internal', ['internet'], true],
+    ['internet', ['internet'], false],
+    [null, ['x'], true],
+  ],
+  includes: [
+    [['prompts', 'personal-data'], 'personal-data', true],
+    [['prompts'], 'personal-data', false],
+    [[], 'x', false],
+  ],
+  includesAny: [
+    [['a', 'b'], ['b', 'c'], true],
+    [['a'], ['b', 'c'], false],
+  ],
+  includesNone: [
+    [['a'], ['b', 'c'], true],
+    [['a', 'b'], ['b'], false],
+    [[], ['b'], true],
+  ],
+  gt: [
+    [3, 2, true],
+    [2, 2, false],
+  ],
+  gte: [
+    [2, 2, true],
+    [1, 2, false],
+  ],
+  lt: [
+    [1, 2, true],
+    [2, 2, false],
+  ],
+  lte: [
+    [2, 2, true],
+    [3, 2, false],
+  ],
+  exists: [
+    ['x', undefined, true],
+    [null, undefined, false],
+    [[], true, false],
+    [null, false, true],
+    ['', undefined, false],
+  ],
 };
 
 describe('operator table', () => {

@@ -1,0 +1,42 @@
+import { NodeResizer, type NodeProps, type ResizeParams } from '@xyflow/react';
+import { memo, useCallback } from 'react';
+import { moveElements, updateTrustBoundary } from '../../core';
+import { useAppStore, useStoreApi } from '../store/StoreContext';
+import { boundariesById } from '../store/selectors';
+import { FindingBadge } from '../threats/FindingBadge';
+import { positionOf } from './geometry';
+import type { BoundaryNodeType } from './projectDocument';
+
+/** A trust boundary: a resizable group; dragged by its header so its inside stays a drop zone. */
+function BoundaryNodeView({ id, selected }: NodeProps<BoundaryNodeType>) {
+  const store = useStoreApi();
+  const label = useAppStore((s) => boundariesById(s.document).get(id)?.label ?? '');
+  const zone = useAppStore((s) => boundariesById(s.document).get(id)?.zone ?? 'internal');
+  const onResizeEnd = useCallback(
+    (_: unknown, p: ResizeParams) => {
+      store.getState().change((doc) => {
+        const boundary = boundariesById(doc).get(id);
+        if (!boundary) return doc;
+        const parent = boundary.parentId ? boundariesById(doc).get(boundary.parentId) : undefined;
+        const origin = parent ? positionOf(parent) : { x: 0, y: 0 };
+        const sized = updateTrustBoundary(doc, id, { size: { width: Math.round(p.width), height: Math.round(p.height) } });
+        return moveElements(sized, [{ id, position: { x: Math.round(origin.x + p.x), y: Math.round(origin.y + p.y) } }]);
+      });
+    },
+    [store, id],
+  );
+  return (
+    <>
+      <NodeResizer isVisible={selected} minWidth={160} minHeight={96} onResizeEnd={onResizeEnd} lineClassName="boundary-resize-line" handleClassName="boundary-resize-handle" />
+      <div className={`boundary-node zone-${zone}${selected ? ' is-selected' : ''}`} data-boundary-id={id}>
+        <div className="boundary-header boundary-drag">
+          <span className="boundary-label">{label || id}</span>
+          <span className="zone-tag">{zone}</span>
+          <FindingBadge id={id} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+export const BoundaryNode = memo(BoundaryNodeView);

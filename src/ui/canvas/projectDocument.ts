@@ -1,0 +1,131 @@
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import type { Position, ThreatModelDocument, TrustBoundary } from '../../core';
+import { boundarySize, positionOf } from './geometry';
+
+/** Custom nodes and edges get only the element's id; everything else they read from the store. */
+export type ElementData = { id: string };
+export type ComponentNodeType = Node<ElementData, 'component'>;
+export type BoundaryNodeType = Node<ElementData, 'boundary'>;
+export type CanvasNode = ComponentNodeType | BoundaryNodeType;
+export type FlowEdgeType = Edge<ElementData, 'flow'>;
+
+/** Which document object each node or edge was built from, to reuse it while that object is unchanged. */
+const sourceOf = new WeakMap<object, object>();
+
+/** Boundaries ordered parents first (React Flow needs a parent before its children). */
+function boundariesParentsFirst(doc: ThreatModelDocument): TrustBoundary[] {
+  const byId = new Map(doc.trustBoundaries.map((b) => [b.id, b]));
+  const out: TrustBoundary[] = [];
+  const placed = new Set<string>();
+  const visit = (b: TrustBoundary, guard: number) => {
+    if (placed.has(b.id) || guard > byId.size) return;
+    const parent = b.parentId ? byId.get(b.parentId) : undefined;
+    if (parent) visit(parent, guard + 1);
+    placed.add(b.id);
+    out.push(b);
+  };
+  for (const b of doc.trustBoundaries) visit(b, 0);
+  return out;
+}
+
+const same = (a: Position, b: Position) => a.x === b.x && a.y === b.y;
+
+/**
+ * Projects the document onto React Flow nodes. Positions in the document are absolute; a node
+ * inside a boundary is positioned relative to it. A previous node is reused — the same object —
+ * while its source element, selection and placement are unchanged, so React Flow skips it and
+ * keeps its measured size; a rebuilt node inherits the measured size of its predecessor.
+ */
+export function projectNodes(doc: ThreatModelDocument, selected: ReadonlySet<string>, previous: readonly CanvasNode[]): CanvasNode[] {
+  const prevById = new Map(previous.map((n) => [n.id, n]));
+  const boundaries = new Map(doc.trustBoundaries.map((b) => [b.id, b]));
+  const out: CanvasNode[] = [];
+  const place = (absolute: Position, parentId: string | null | undefined) => {
+    const parent = parentId ? boundaries.get(parentId) : undefined;
+    if (!parent) return { position: absolute, parentId: undefined };
+    const p = positionOf(parent);
+    return { position: { x: absolute.x - p.x, y: absolute.y - p.y }, parentId: parent.id };
+  };
+
+  for (const b of boundariesParentsFirst(doc)) {
+    const { position, parentId } = place(positionOf(b), b.parentId);
+    const size = boundarySize(b);
+    const prev = prevById.get(b.id);
+    const isSelected = selected.has(b.id);
+    if (
+      prev &&
+      prev.type === 'boundary' &&
+      sourceOf.get(prev) === b &&
+      !!prev.selected === isSelected &&
+      prev.parentId === parentId &&
+      same(prev.position, position) &&
+      prev.width === size.width &&
+      prev.height === size.height
+    ) {
+      out.push(prev);
+      continue;
+    }
+    const node: BoundaryNodeType = {
+      id: b.id,
+      type: 'boundary',
+      position,
+      data: { id: b.id },
+      width: size.width,
+      height: size.height,
+      selected: isSelected,
+      dragHandle: '.boundary-drag',
+      ariaLabel: `Trust boundary ${b.label} (${b.zone})`,
+      className: 'boundary-wrapper',
+      ...(parentId ? { parentId } : {}),
+      ...(prev?.measured ? { measured: prev.measured } : {}),
+    };
+    sourceOf.set(node, b);
+    out.push(node);
+  }
+
+  for (const c of doc.components) {
+    const { position, parentId } = place(positionOf(c), c.boundaryId);
+    const prev = prevById.get(c.id);
+    const isSelected = selected.has(c.id);
+    if (prev && prev.type === 'component' && sourceOf.get(prev) === c && !!prev.selected === isSelected && prev.parentId === parentId && same(prev.position, position)) {
+      out.push(prev);
+      continue;
+    }
+    const node: ComponentNodeType = {
+      id: c.id,
+      type: 'component',
+      position,
+      data: { id: c.id },
+      selected: isSelected,
+      ariaLabel: `${c.label || c.id} (${c.type})`,
+      ...(parentId ? { parentId } : {}),
+      ...(prev?.measured ? { measured: prev.measured } : {}),
+    };
+    sourceOf.set(node, c);
+    out.push(node);
+  }
+  return out;
+}
+
+const MARKER = { type: MarkerType.ArrowClosed, width: 18, height: 18 } as const;
+
+export function projectEdges(doc: ThreatModelDocument, selected: ReadonlySet<string>, previous: readonly FlowEdgeType[]): FlowEdgeType[] {
+  const prevById = new Map(previous.map((e) => [e.id, e]));
+  return doc.dataFlows.map((f) => {
+    const prev = prevById.get(f.id);
+    const isSelected = selected.has(f.id);
+    if (prev && sourceOf.get(prev) === f && !!prev.selected === isSelected) return prev;
+    const edge: FlowEdgeType = {
+      id: f.id,
+      type: 'flow',
+      source: f.sourceId,
+      target: f.targetId,
+      data: { id: f.id },
+      selected: isSelected,
+      markerEnd: MARKER,
+      ariaLabel: `Data flow ${f.label || ''} from ${f.sourceId} to ${f.targetId}`.replace('  ', ' '),
+    };
+    sourceOf.set(edge, f);
+    return edge;
+  });
+}
