@@ -1,4 +1,11 @@
-import type { Component, DataFlow, Triage, ThreatModelDocument, TrustBoundary, UserThreat } from '../model/document';
+import type {
+  Component,
+  DataFlow,
+  Triage,
+  ThreatModelDocument,
+  TrustBoundary,
+  UserThreat,
+} from '../model/document';
 import { MODEL_TARGET_ID, type FindingStatus } from '../model/vocabulary';
 import type { References } from '../library/librarySchema';
 import type { Finding } from '../rules/finding';
@@ -16,7 +23,12 @@ import {
   TD_DATA_TYPES,
   type TdNodeShape,
 } from './threatDragonMapping';
-import { AITM_DATA_VERSION, type AitmCellData, type AitmFindingRef, type AitmUserThreatRef } from './threatDragonSchema';
+import {
+  AITM_DATA_VERSION,
+  type AitmCellData,
+  type AitmFindingRef,
+  type AitmUserThreatRef,
+} from './threatDragonSchema';
 
 /** The Threat Dragon version we write files as (its schema limits it to 10 characters). */
 export const THREAT_DRAGON_VERSION = '2.3.0';
@@ -38,7 +50,10 @@ export type ThreatDragonModel = Record<string, unknown>;
  * triage, plus anything a user changed in Threat Dragon. Deterministic: cell, port and threat ids
  * are UUIDs derived from our ids.
  */
-export function exportThreatDragon(doc: ThreatModelDocument, findings: readonly Finding[]): ThreatDragonModel {
+export function exportThreatDragon(
+  doc: ThreatModelDocument,
+  findings: readonly Finding[],
+): ThreatDragonModel {
   return new ThreatDragonExporter(doc, findings).run();
 }
 
@@ -100,7 +115,14 @@ class ThreatDragonExporter {
     const cells: unknown[] = [];
     boundaryOrder.forEach((b, i) => {
       const parent = boxParent[i]!;
-      cells.push(this.boxCell(b, boxRects[i]!, parent < 0 ? null : threatDragonCellId(boundaryOrder[parent]!.id), (this.layout.depth.get(b.id) ?? 0) - maxDepth - 1));
+      cells.push(
+        this.boxCell(
+          b,
+          boxRects[i]!,
+          parent < 0 ? null : threatDragonCellId(boundaryOrder[parent]!.id),
+          (this.layout.depth.get(b.id) ?? 0) - maxDepth - 1,
+        ),
+      );
     });
     doc.components.forEach((c, i) => {
       const rect = this.layout.components.get(c.id)!;
@@ -155,7 +177,9 @@ class ThreatDragonExporter {
     for (const key of Object.keys(doc.triage).sort(compareStrings)) {
       extrasOf(key.slice(key.lastIndexOf(FINDING_KEY_SEPARATOR) + 1)).triage[key] = doc.triage[key]!;
     }
-    const rule = this.findings.filter((f) => f.origin === 'rule').sort((a, b) => compareStrings(a.key, b.key));
+    const rule = this.findings
+      .filter((f) => f.origin === 'rule')
+      .sort((a, b) => compareStrings(a.key, b.key));
     for (const f of rule) {
       if (!elements.has(f.targetId)) {
         if (f.targetKind === 'model') this.modelFindings.push(f);
@@ -176,7 +200,12 @@ class ThreatDragonExporter {
 
   private findingThreat(f: Finding, id: string): TdThreatOut {
     const refs = referencesText(f.references);
-    const description = [f.description, f.why ? `Why: ${f.why}` : '', refs ? `References: ${refs}` : '', `Finding: ${f.key}`]
+    const description = [
+      f.description,
+      f.why ? `Why: ${f.why}` : '',
+      refs ? `References: ${refs}` : '',
+      `Finding: ${f.key}`,
+    ]
       .filter((s) => s !== '')
       .join('\n\n');
     return {
@@ -237,7 +266,7 @@ class ThreatDragonExporter {
       id: b.id,
       zone: b.zone,
       ...(b.description !== undefined ? { description: b.description } : {}),
-      parentId: b.parentId ?? null,
+      ...(b.parentId !== undefined ? { parentId: b.parentId } : {}),
       position: b.position ?? null,
       size: b.size ?? null,
       at: { x: rect.x, y: rect.y },
@@ -271,7 +300,8 @@ class ThreatDragonExporter {
     const open = hasOpen(threats);
     const tdFields = nodeFields(shape, c);
     const exported: Record<string, boolean | string> = {};
-    for (const [k, v] of Object.entries(tdFields)) if (typeof v === 'boolean' || typeof v === 'string') exported[k] = v;
+    for (const [k, v] of Object.entries(tdFields))
+      if (typeof v === 'boolean' || typeof v === 'string') exported[k] = v;
     const aitm: AitmCellData = {
       v: AITM_DATA_VERSION,
       kind: 'component',
@@ -279,7 +309,7 @@ class ThreatDragonExporter {
       type: c.type,
       ...(c.description !== undefined ? { description: c.description } : {}),
       ...(c.props !== undefined ? { props: sortKeys(c.props) } : {}),
-      boundaryId: c.boundaryId ?? null,
+      ...(c.boundaryId !== undefined ? { boundaryId: c.boundaryId } : {}),
       position: c.position ?? null,
       at: { x: rect.x, y: rect.y },
       box,
@@ -383,10 +413,14 @@ class ThreatDragonExporter {
   private modelBlock(zIndex: number): unknown {
     const { doc } = this;
     const common = this.common(MODEL_TARGET_ID);
-    if (this.modelFindings.length === 0 && Object.keys(common).length === 0 && doc.meta.version === undefined) return undefined;
+    if (this.modelFindings.length === 0 && Object.keys(common).length === 0 && doc.meta.version === undefined)
+      return undefined;
     const lines = ['AI threat model: model-level threats and data (keep this block to round-trip the model)'];
     for (const f of this.modelFindings) lines.push(`• ${f.title} (${f.severity}, ${f.status})`);
-    for (const ref of common.userThreats ?? []) lines.push(`• ${ref.record.title} (${ref.record.severity}, ${ref.record.status}${ref.record.targetId === null ? ', unplaced' : ''})`);
+    for (const ref of common.userThreats ?? [])
+      lines.push(
+        `• ${ref.record.title} (${ref.record.severity}, ${ref.record.status}${ref.record.targetId === null ? ', unplaced' : ''})`,
+      );
     const text = lines.join('\n');
     const aitm: AitmCellData = { v: AITM_DATA_VERSION, kind: 'model', meta: doc.meta, ...common };
     return {
@@ -427,12 +461,24 @@ function nodeFields(shape: TdNodeShape, c: Component): Record<string, unknown> {
         storesInventory: false,
       };
     default:
-      return { handlesCardPayment: false, handlesGoodsOrServices: false, isWebApplication: false, privilegeLevel: '' };
+      return {
+        handlesCardPayment: false,
+        handlesGoodsOrServices: false,
+        isWebApplication: false,
+        privilegeLevel: '',
+      };
   }
 }
 
 const PORT_GROUP_ATTRS = {
-  circle: { r: 4, magnet: true, stroke: '#5F95FF', strokeWidth: 1, fill: '#fff', style: { visibility: 'hidden' } },
+  circle: {
+    r: 4,
+    magnet: true,
+    stroke: '#5F95FF',
+    strokeWidth: 1,
+    fill: '#fff',
+    style: { visibility: 'hidden' },
+  },
 };
 
 /** Four ports (top, right, bottom, left) so that users can attach new flows in Threat Dragon. */
@@ -465,5 +511,9 @@ export function referencesText(refs: References): string {
 }
 
 function sortKeys<T>(value: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.keys(value).sort(compareStrings).map((k) => [k, value[k]!]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort(compareStrings)
+      .map((k) => [k, value[k]!]),
+  );
 }

@@ -321,10 +321,10 @@ class ThreatDragonImporter {
       500,
     );
     const parentCell = geometricParent < 0 ? null : boxes[geometricParent]!.entry.cell.id;
-    const geometricParentId = geometricParent < 0 ? null : boxes[geometricParent]!.entry.id;
+    const geometricParentId = geometricParent < 0 ? undefined : boxes[geometricParent]!.entry.id;
 
     let zone: Zone;
-    let parentId: string | null;
+    let parentId: string | null | undefined;
     let position = rect ? { x: rect.x, y: rect.y + shiftY } : undefined;
     let size =
       rect && rect.width > 0 && rect.height > 0 ? { width: rect.width, height: rect.height } : undefined;
@@ -358,7 +358,7 @@ class ThreatDragonImporter {
       id: entry.id,
       label,
       zone,
-      parentId,
+      ...(parentId !== undefined ? { parentId } : {}),
       ...(description !== undefined ? { description: clamp(description, 20_000) } : {}),
       ...(position ? { position } : {}),
       ...(size ? { size } : {}),
@@ -399,7 +399,7 @@ class ThreatDragonImporter {
     const label = clamp(nonEmpty(data.name) ?? textAt(cell.attrs, 'text', 'text') ?? '', 500);
     let description = nonEmpty(data.description);
     let position = rect ? { x: rect.x, y: rect.y + shiftY } : undefined;
-    let boundaryId: string | null = box ? box.entry.id : null;
+    let boundaryId: string | null | undefined = box ? box.entry.id : undefined;
     let type = componentTypeOfShape(shape);
     let props: Record<string, PropValue> = {};
 
@@ -411,7 +411,7 @@ class ThreatDragonImporter {
       const boxCell = box ? box.entry.cell.id : null;
       if (
         boxCell === stored.box &&
-        (stored.boundaryId === null || this.boundaries.some((b) => b.id === stored.boundaryId))
+        (stored.boundaryId == null || this.boundaries.some((b) => b.id === stored.boundaryId))
       ) {
         boundaryId = stored.boundaryId;
       }
@@ -463,7 +463,7 @@ class ThreatDragonImporter {
       type,
       label,
       ...(description !== undefined ? { description: clamp(description, 20_000) } : {}),
-      boundaryId,
+      ...(boundaryId !== undefined ? { boundaryId } : {}),
       ...(position ? { position } : {}),
       ...(Object.keys(props).length > 0 ? { props: sortKeys(props) } : {}),
     });

@@ -64,22 +64,30 @@ export function layoutForThreatDragon(doc: ThreatModelDocument): ThreatDragonLay
     groups.set(key, [...(groups.get(key) ?? []), c.id]);
   }
   const typeOf = new Map(doc.components.map((c) => [c.id, c.type]));
-  const placeRow = (ids: readonly string[], indent: number) => {
-    let x = MARGIN + indent;
+  const placeRow = (ids: readonly string[], indent: number, boundaryId: string | null) => {
+    // Next to the boundary's members that have a place, so that its box does not swallow other rows;
+    // otherwise on a new row below everything.
+    const siblings =
+      boundaryId === null
+        ? []
+        : doc.components.filter((c) => c.boundaryId === boundaryId && c.position).map((c) => components.get(c.id)!);
+    const beside = siblings.length > 0;
+    let x = beside ? Math.max(...siblings.map((r) => r.x + r.width)) + GAP_X : MARGIN + indent;
+    const rowY = beside ? Math.min(...siblings.map((r) => r.y)) : y;
     for (const id of ids) {
       const size = NODE_SIZES[shapeOfComponentType(typeOf.get(id) ?? 'process')];
-      components.set(id, { x, y: y + (100 - size.height) / 2, ...size });
+      components.set(id, { x, y: rowY + (100 - size.height) / 2, ...size });
       x += size.width + GAP_X;
     }
-    y += rowPitch;
+    if (!beside) y += rowPitch;
   };
   const unbounded = groups.get(null);
-  if (unbounded) placeRow(unbounded, 0);
+  if (unbounded) placeRow(unbounded, 0, null);
   const emptyRows = new Map<string, Rect>();
   for (const b of depthFirst(doc.trustBoundaries)) {
     const ids = groups.get(b.id);
     const indent = (depth.get(b.id) ?? 0) * PAD;
-    if (ids) placeRow(ids, indent);
+    if (ids) placeRow(ids, indent, b.id);
     else if (!boundaries.has(b.id) && !hasContent(b.id, doc)) {
       emptyRows.set(b.id, { x: MARGIN + indent, y, ...EMPTY_BOX });
       y += rowPitch;

@@ -140,7 +140,7 @@ export const AitmCellSchema = z.discriminatedUnion('kind', [
     type: z.string().min(1).max(100),
     description: z.string().max(20_000).optional(),
     props: z.record(z.string().max(100), PropValueSchema).optional(),
-    boundaryId: z.string().max(200).nullable(),
+    boundaryId: z.string().max(200).nullable().optional(),
     position: PositionSchema.nullable(),
     /** Where the node was drawn and which box (Threat Dragon cell id) held its centre on export. */
     at: PositionSchema,
@@ -161,7 +161,7 @@ export const AitmCellSchema = z.discriminatedUnion('kind', [
     id: z.string().max(200),
     zone: z.enum(ZONES),
     description: z.string().max(20_000).optional(),
-    parentId: z.string().max(200).nullable(),
+    parentId: z.string().max(200).nullable().optional(),
     position: PositionSchema.nullable(),
     size: SizeSchema.nullable(),
     at: PositionSchema,

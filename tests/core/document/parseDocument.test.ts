@@ -167,9 +167,9 @@ describe('parseDocument', () => {
 
   it('returns every problem, not only the first', () => {
     const problems = problemsOf((d) => {
-      d.components[1].type = 'nope';
-      d.dataFlows[0].targetId = 'ghost';
-      d.components[0].props.trust = 'everyone';
+      d.components[1]!.type = 'nope';
+      d.dataFlows[0]!.targetId = 'ghost';
+      d.components[0]!.props.trust = 'everyone';
       return d;
     });
     expect(problems.map((p) => p.path).sort()).toEqual([

@@ -1,0 +1,160 @@
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type NodePositionChange,
+} from '@xyflow/react';
+import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { useAppStore, useStoreApi } from '../store/StoreContext';
+import { addComponentOfType, connectComponents } from '../store/elementActions';
+import { componentsById } from '../store/selectors';
+import { edgeTypes, nodeTypes } from './canvasTypes';
+import { commitMoves } from './commitMoves';
+import { COMPONENT_SIZE, GRID } from './geometry';
+import { PALETTE_MIME } from './paletteDrag';
+import { projectEdges, projectNodes, type CanvasNode, type FlowEdgeType } from './projectDocument';
+import { useCanvasBridge } from './useCanvasBridge';
+
+const SNAP: [number, number] = [GRID, GRID];
+const minimapColor = (node: CanvasNode) => (node.type === 'boundary' ? 'var(--minimap-boundary)' : 'var(--minimap-node)');
+
+/**
+ * The React Flow adapter. Nodes live in canvas state while dragging (drag frames never touch the
+ * document or the engine); a drag's end, a connection, a resize or a drop becomes one document
+ * command. Selection is UI state in the store, shared with the outline and the threat panel.
+ */
+function CanvasInner() {
+  const store = useStoreApi();
+  const flow = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const doc = useAppStore((s) => s.document);
+  const selection = useAppStore((s) => s.selection);
+  const snapToGrid = useAppStore((s) => s.snapToGrid);
+  useCanvasBridge(wrapper);
+
+  const [nodes, setNodes] = useState<CanvasNode[]>(() => projectNodes(doc, new Set(selection), []));
+  const [edges, setEdges] = useState<FlowEdgeType[]>(() => projectEdges(doc, new Set(selection), []));
+  const [projected, setProjected] = useState({ doc, selection });
+  if (projected.doc !== doc || projected.selection !== selection) {
+    // Re-project during render (not in an effect) so no frame shows stale nodes.
+    const selected = new Set(selection);
+    setProjected({ doc, selection });
+    setNodes(projectNodes(doc, selected, nodes));
+    setEdges(projectEdges(doc, selected, edges));
+  }
+
+  const applySelection = useCallback(
+    (changes: readonly { id: string; selected: boolean }[]) => {
+      if (changes.length === 0) return;
+      const next = new Set(store.getState().selection);
+      for (const c of changes) {
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
+      store.getState().select([...next]);
+    },
+    [store],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
+      if (local.length) setNodes((current) => applyNodeChanges(local, current));
+      const ended = changes.filter((c): c is NodePositionChange => c.type === 'position' && c.dragging === false && c.position !== undefined);
+      if (ended.length) {
+        const moved = ended.flatMap((c) => {
+          const internal = flow.getInternalNode(c.id);
+          return internal ? [{ id: c.id, position: internal.internals.positionAbsolute }] : [];
+        });
+        const sizeOf = (id: string) => {
+          const m = flow.getInternalNode(id)?.measured;
+          return m?.width && m.height ? { width: m.width, height: m.height } : undefined;
+        };
+        store.getState().change((d) => commitMoves(d, moved, sizeOf));
+      }
+      applySelection(changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])));
+    },
+    [flow, store, applySelection],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdgeType>[]) => {
+      const local = changes.filter((c) => c.type !== 'select' && c.type !== 'remove');
+      if (local.length) setEdges((current) => applyEdgeChanges(local, current));
+      applySelection(changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])));
+    },
+    [applySelection],
+  );
+
+  const onConnect = useCallback((c: Connection) => void connectComponents(store, c.source, c.target), [store]);
+  const isValidConnection = useCallback(
+    (c: Connection | FlowEdgeType) => {
+      const components = componentsById(store.getState().document);
+      return c.source !== c.target && components.has(c.source) && components.has(c.target);
+    },
+    [store],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const typeId = event.dataTransfer.getData(PALETTE_MIME);
+      if (!typeId) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addComponentOfType(store, typeId, { x: at.x - COMPONENT_SIZE.width / 2, y: at.y - COMPONENT_SIZE.height / 2 });
+    },
+    [flow, store],
+  );
+
+  return (
+    <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<CanvasNode, FlowEdgeType>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={null}
+        elevateNodesOnSelect={false}
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP}
+        onlyRenderVisibleElements
+        fitView
+        minZoom={0.05}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Model canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
+        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+      </ReactFlow>
+    </div>
+  );
+}
+
+export function FlowCanvas() {
+  return (
+    <ReactFlowProvider>
+      <CanvasInner />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,45 @@
+import { useReactFlow } from '@xyflow/react';
+import { useEffect, type RefObject } from 'react';
+import { useAppStore, useServices } from '../store/StoreContext';
+import { flowsById } from '../store/selectors';
+
+/**
+ * Registers the canvas with the bridge (so toolbar commands can fit, zoom and find the centre) and
+ * follows focus requests from review mode and the outline by bringing the element into view.
+ */
+export function useCanvasBridge(wrapper: RefObject<HTMLElement | null>): void {
+  const { canvas, store } = useServices();
+  const flow = useReactFlow();
+  const focusRequest = useAppStore((s) => s.focusRequest);
+
+  useEffect(() => {
+    canvas.current = {
+      fitView: () => void flow.fitView({ duration: 200, padding: 0.15 }),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      viewportCenter: () => {
+        const rect = wrapper.current?.getBoundingClientRect();
+        if (!rect) return { x: 0, y: 0 };
+        return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+      },
+    };
+    return () => {
+      canvas.current = null;
+    };
+  }, [canvas, flow, wrapper]);
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    // Wait a frame so freshly projected nodes are measured before fitting to them.
+    const handle = requestAnimationFrame(() => {
+      if (focusRequest.id === '*') {
+        void flow.fitView({ duration: 200, padding: 0.15 });
+        return;
+      }
+      const dataFlow = flowsById(store.getState().document).get(focusRequest.id);
+      const ids = dataFlow ? [dataFlow.sourceId, dataFlow.targetId] : [focusRequest.id];
+      void flow.fitView({ nodes: ids.map((id) => ({ id })), duration: 250, padding: 0.6, maxZoom: 1.25 });
+    });
+    return () => cancelAnimationFrame(handle);
+  }, [focusRequest, flow, store]);
+}

@@ -1,0 +1,89 @@
+import { useId, useMemo, useState, type DragEvent } from 'react';
+import { CATEGORIES, type ComponentType } from '../../core';
+import { PALETTE_MIME } from '../canvas/paletteDrag';
+import { COMPONENT_SIZE, DEFAULT_BOUNDARY_SIZE } from '../canvas/geometry';
+import { addBoundaryAt, addComponentOfType } from '../store/elementActions';
+import { useAppStore, useServices } from '../store/StoreContext';
+
+export const CATEGORY_LABELS: Record<(typeof CATEGORIES)[number], string> = {
+  data: 'Data',
+  training: 'Training',
+  models: 'Models',
+  serving: 'Serving',
+  agents: 'Agents',
+  operations: 'Operations',
+  generic: 'Generic',
+};
+
+function matches(type: ComponentType, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  return q === '' || [type.label, type.id, type.description].some((text) => text.toLowerCase().includes(q));
+}
+
+/**
+ * The catalogue's component types grouped by lifecycle stage. Click adds at the centre of the
+ * view; drag drops where the pointer is (into a trust boundary if it lands on one).
+ */
+export function Palette() {
+  const { store, canvas } = useServices();
+  const types = useAppStore((s) => s.library.componentTypes);
+  const [query, setQuery] = useState('');
+  const searchId = useId();
+  const groups = useMemo(
+    () => CATEGORIES.map((category) => ({ category, types: types.filter((t) => t.category === category && matches(t, query)) })).filter((g) => g.types.length > 0),
+    [types, query],
+  );
+
+  const centre = (size: { width: number; height: number }) => {
+    const c = canvas.current?.viewportCenter() ?? { x: 240, y: 160 };
+    // Successive clicks fan out instead of stacking on one spot.
+    const step = (store.getState().document.components.length % 6) * 32;
+    return { x: c.x - size.width / 2 + step, y: c.y - size.height / 2 + step };
+  };
+  const onDragStart = (event: DragEvent, typeId: string) => {
+    event.dataTransfer.setData(PALETTE_MIME, typeId);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+
+  return (
+    <nav className="palette" aria-label="Component palette">
+      <label htmlFor={searchId} className="visually-hidden">
+        Search components
+      </label>
+      <input id={searchId} type="search" className="palette-search" placeholder="Search components…" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <button type="button" className="palette-item palette-boundary" onClick={() => addBoundaryAt(store, centre(DEFAULT_BOUNDARY_SIZE))} title="A zone of trust that components sit in">
+        <span className="palette-icon" aria-hidden="true">
+          ⬚
+        </span>
+        Trust boundary
+      </button>
+      {groups.map(({ category, types: list }) => (
+        <section key={category} className="palette-group" aria-labelledby={`${searchId}-${category}`}>
+          <h3 id={`${searchId}-${category}`}>{CATEGORY_LABELS[category]}</h3>
+          <ul>
+            {list.map((type) => (
+              <li key={type.id}>
+                <button
+                  type="button"
+                  className="palette-item"
+                  draggable
+                  onDragStart={(e) => onDragStart(e, type.id)}
+                  onClick={() => addComponentOfType(store, type.id, centre(COMPONENT_SIZE))}
+                  title={type.description}
+                  aria-label={`Add ${type.label}`}
+                  data-type-id={type.id}
+                >
+                  <span className="palette-icon" aria-hidden="true">
+                    {type.icon}
+                  </span>
+                  {type.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {groups.length === 0 && <p className="muted">No component type matches “{query}”.</p>}
+    </nav>
+  );
+}
