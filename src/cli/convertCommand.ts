@@ -1,4 +1,105 @@
-export function runConvert(_args: string[], io: import('./io').CliIo): number {
-  io.stderr('convert is not available yet\n');
-  return 2;
+import { evaluate, formatProblems, parseJsonText, serialiseDocument, shippedLibrary } from '../core';
+// Until src/core/index.ts re-exports the interop barrel; then import these from '../core' too.
+// eslint-disable-next-line no-restricted-imports
+import {
+  exportFindingsCsv,
+  exportThreatComposerJson,
+  exportThreatDragonJson,
+  formatName,
+  importDocument,
+} from '../core/interop/index';
+import { oneOf, parseArgs } from './args';
+import { CliError, EXIT_INVALID, EXIT_OK, type CliIo } from './io';
+import { readInput } from './loadInputs';
+
+export const CONVERT_TARGETS = ['aitm', 'threat-dragon', 'threat-composer', 'csv'] as const;
+export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
+
+const USAGE = `Usage: aitm convert <in> --to aitm|threat-dragon|threat-composer|csv [--out FILE]
+
+Reads an AI threat model, a Threat Dragon v2 model or a Threat Composer file (the format is
+detected) and writes it as:
+  aitm             our model document (*.aitm.json)
+  threat-dragon    a Threat Dragon v2 model, findings as threats
+  threat-composer  a Threat Composer file (*.tc.json), findings as threat statements
+  csv              one row per finding
+Remarks on what could not be converted are printed on stderr.
+`;
+
+const TARGET_NAMES: Record<ConvertTarget, string> = {
+  aitm: 'AI threat model',
+  'threat-dragon': 'Threat Dragon v2',
+  'threat-composer': 'Threat Composer',
+  csv: 'CSV',
+};
+
+/**
+ * `convert <in> --to aitm|threat-dragon|threat-composer|csv [--out FILE]`. The input goes
+ * through importDocument (so through parseDocument); targets that carry threats are evaluated
+ * with the shipped library. Output goes to --out or stdout; notes and messages to stderr.
+ * Exit 0 on success, 2 on a usage error or an input that cannot be read (each problem with the
+ * file and its JSON path).
+ */
+export function runConvert(args: string[], io: CliIo): number {
+  try {
+    return convert(args, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT_INVALID;
+    }
+    throw error;
+  }
+}
+
+function convert(args: readonly string[], io: CliIo): number {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  const { positional, options } = parseArgs(args, ['to', 'out']);
+  if (positional.length !== 1) {
+    throw new CliError(
+      `convert needs exactly one input file${positional.length > 1 ? ` (got ${positional.length}: ${positional.join(', ')})` : ''}\n\n${USAGE}`,
+    );
+  }
+  if (!options.has('to')) throw new CliError(`convert needs --to ${CONVERT_TARGETS.join('|')}\n\n${USAGE}`);
+  const target = oneOf('to', options.get('to'), CONVERT_TARGETS, 'aitm');
+  const path = positional[0]!;
+  const out = options.get('out');
+
+  const json = parseJsonText(readInput(io, path));
+  if (!json.ok) throw new CliError(formatProblems(path, [json.problem]));
+  const library = shippedLibrary();
+  const imported = importDocument(json.value, { catalogue: library.catalogue });
+  if (!imported.ok) throw new CliError(formatProblems(path, imported.problems));
+  for (const w of imported.warnings) io.stderr(`${path}: ${w.path}: warning: ${w.message}\n`);
+  for (const note of imported.value.notes) io.stderr(`${path}: note: ${note}\n`);
+
+  const doc = imported.value.document;
+  let text: string;
+  if (target === 'aitm') text = serialiseDocument(doc);
+  else {
+    const findings = evaluate(doc, library);
+    text =
+      target === 'threat-dragon'
+        ? exportThreatDragonJson(doc, findings)
+        : target === 'threat-composer'
+          ? exportThreatComposerJson(doc, findings)
+          : exportFindingsCsv(findings);
+  }
+
+  if (out === undefined) {
+    io.stdout(text);
+    return EXIT_OK;
+  }
+  try {
+    io.writeFile(out, text);
+  } catch (error) {
+    throw new CliError(
+      `${out}: cannot write the file (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  io.stderr(`${path} (${formatName(imported.value.format)}) → ${out} (${TARGET_NAMES[target]})\n`);
+  return EXIT_OK;
 }

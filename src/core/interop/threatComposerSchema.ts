@@ -50,7 +50,10 @@ export const TcFileSchema = z.looseObject({
   threats: z.array(TcThreatSchema).max(100_000).optional(),
   mitigations: z.array(TcMitigationSchema).max(100_000).optional(),
   assumptions: z.array(TcAssumptionSchema).max(100_000).optional(),
-  mitigationLinks: z.array(z.looseObject({ mitigationId: Text, linkedId: Text })).max(1_000_000).optional(),
+  mitigationLinks: z
+    .array(z.looseObject({ mitigationId: Text, linkedId: Text }))
+    .max(1_000_000)
+    .optional(),
   assumptionLinks: z
     .array(z.looseObject({ type: Text.optional(), assumptionId: Text, linkedId: Text }))
     .max(1_000_000)

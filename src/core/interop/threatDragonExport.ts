@@ -6,11 +6,11 @@ import type {
   TrustBoundary,
   UserThreat,
 } from '../model/document';
-import { MODEL_TARGET_ID, type FindingStatus } from '../model/vocabulary';
-import type { References } from '../library/librarySchema';
+import { MODEL_TARGET_ID } from '../model/vocabulary';
 import type { Finding } from '../rules/finding';
 import { FINDING_KEY_SEPARATOR } from '../rules/findingKey';
 import { boxParents, centre, innermostContaining, type Rect } from './geometry';
+import { referencesText } from './referencesText';
 import { stableUuid } from './stableUuid';
 import { compareStrings, toJsonText } from './text';
 import { layoutForThreatDragon, type ThreatDragonLayout } from './threatDragonLayout';
@@ -491,23 +491,8 @@ function ports(elementId: string): unknown {
 }
 
 function hasOpen(threats: readonly TdThreatOut[]): boolean {
-  const open: string = statusToThreatDragon('open' satisfies FindingStatus);
+  const open = statusToThreatDragon('open');
   return threats.some((t) => t.status === open);
-}
-
-/** "NCSC SD-3; ATLAS AML.T0051.000; OWASP LLM LLM01; SAIF PIJ" — the empty lists left out. */
-export function referencesText(refs: References): string {
-  const parts: [string, readonly string[]][] = [
-    ['NCSC', refs.guidelines],
-    ['ATLAS', refs.atlas],
-    ['OWASP LLM', refs.owaspLlm],
-    ['OWASP ML', refs.owaspMl],
-    ['SAIF', refs.saif],
-  ];
-  return parts
-    .filter(([, ids]) => ids.length > 0)
-    .map(([name, ids]) => `${name} ${ids.join(', ')}`)
-    .join('; ');
 }
 
 function sortKeys<T>(value: Record<string, T>): Record<string, T> {

@@ -75,7 +75,7 @@ export function importThreatDragon(input: unknown, options: InteropOptions): Par
   const v1 = findVersion1(input);
   if (v1) return { ok: false, problems: [v1] };
 
-  const parsed = TdModelSchema.safeParse(input);
+  const parsed = TdModelSchema.safeParse(input, { reportInput: true });
   if (!parsed.success)
     return { ok: false, problems: explainDetailTypo(input, zodIssuesToProblems(parsed.error.issues)) };
   const model = parsed.data;
@@ -85,7 +85,7 @@ export function importThreatDragon(input: unknown, options: InteropOptions): Par
   model.detail.diagrams.forEach((diagram, d) =>
     diagram.cells.forEach((cell, c) => {
       if (cell.data?.aitm === undefined) return;
-      const result = AitmCellSchema.safeParse(cell.data.aitm);
+      const result = AitmCellSchema.safeParse(cell.data.aitm, { reportInput: true });
       if (result.success) aitm.set(cell, result.data);
       else
         problems.push(
@@ -124,9 +124,6 @@ function explainDetailTypo(input: Record<string, unknown>, problems: Problem[]):
 
 // ---------------------------------------------------------------- the importer
 
-type NodeAitm = Extract<AitmCellData, { kind: 'component' }>;
-type FlowAitm = Extract<AitmCellData, { kind: 'dataFlow' }>;
-type BoxAitm = Extract<AitmCellData, { kind: 'trustBoundary' }>;
 type ModelAitm = Extract<AitmCellData, { kind: 'model' }>;
 
 interface Entry {
@@ -236,6 +233,7 @@ class ThreatDragonImporter {
           break;
         case 'boundary-curve':
           curves.push({ entry, points: [] });
+          this.importThreats(entry, null);
           break;
         case 'flow':
           flowEntries.push(entry);
@@ -249,6 +247,7 @@ class ThreatDragonImporter {
             (items) => `Cells of unknown shapes were not imported: ${items.join(', ')}.`,
             `${entry.where} ("${entry.cell.shape ?? ''}")`,
           );
+          this.importThreats(entry, null);
       }
     }
 

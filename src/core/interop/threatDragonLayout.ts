@@ -70,7 +70,9 @@ export function layoutForThreatDragon(doc: ThreatModelDocument): ThreatDragonLay
     const siblings =
       boundaryId === null
         ? []
-        : doc.components.filter((c) => c.boundaryId === boundaryId && c.position).map((c) => components.get(c.id)!);
+        : doc.components
+            .filter((c) => c.boundaryId === boundaryId && c.position)
+            .map((c) => components.get(c.id)!);
     const beside = siblings.length > 0;
     let x = beside ? Math.max(...siblings.map((r) => r.x + r.width)) + GAP_X : MARGIN + indent;
     const rowY = beside ? Math.min(...siblings.map((r) => r.y)) : y;

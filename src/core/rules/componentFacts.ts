@@ -4,6 +4,7 @@ import { isReached, orient, pathTo } from '../graph/reachability';
 import { reachedBy, untrustedPath, type PathQuery } from '../graph/untrustedPaths';
 import type { Catalogue } from '../library/catalogue';
 import type { FactDefinition } from './factTypes';
+import type { FactValue } from '../library/librarySchema';
 import type { EvaluationContext } from './evaluationContext';
 import { ORIGIN_KINDS } from './graphFacts';
 
@@ -12,6 +13,22 @@ import { ORIGIN_KINDS } from './graphFacts';
  * (graphFacts.ts); none of them searches the graph per rule.
  */
 const ZONE_VALUES = [...ZONES, 'none'];
+
+/** Computes a component fact once per component per evaluation. */
+function memoised(name: string, compute: (ctx: EvaluationContext, i: number) => FactValue): (ctx: EvaluationContext, i: number) => FactValue {
+  return (ctx, i) => {
+    let cache = ctx.memo.get(name);
+    if (!cache) {
+      cache = new Array<FactValue | undefined>(ctx.types.length);
+      ctx.memo.set(name, cache);
+    }
+    const hit = cache[i];
+    if (hit !== undefined) return hit;
+    const value = compute(ctx, i);
+    cache[i] = value;
+    return value;
+  };
+}
 
 function untrustedFact(name: string, query: PathQuery, description: string, phrase: string): FactDefinition {
   return {
@@ -41,10 +58,10 @@ function labelListFact(
     ...(values ? { values } : {}),
     description,
     phrase,
-    get: (ctx, i) => {
+    get: memoised(name, (ctx, i) => {
       const names = labelNames(ctx);
       return labelsOf(sets(ctx), i).map((l) => names[l]!);
-    },
+    }),
     path: (ctx, i, value) => {
       const names = labelNames(ctx);
       const wanted = Array.isArray(value) ? value : [value];
@@ -181,7 +198,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       values: typeIds,
       description: 'Types of the components that send data flows directly to this one.',
       phrase: 'direct sources',
-      get: (ctx, i) => neighbourList(ctx, i, 'in', 'types'),
+      get: memoised('in.types', (ctx, i) => neighbourList(ctx, i, 'in', 'types')),
     },
     {
       name: 'out.types',
@@ -190,7 +207,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       values: typeIds,
       description: 'Types of the components this one sends data flows to directly.',
       phrase: 'direct destinations',
-      get: (ctx, i) => neighbourList(ctx, i, 'out', 'types'),
+      get: memoised('out.types', (ctx, i) => neighbourList(ctx, i, 'out', 'types')),
     },
     {
       name: 'in.data',
@@ -198,7 +215,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       valueType: 'list',
       description: 'Data categories on the flows into this component.',
       phrase: 'data received',
-      get: (ctx, i) => neighbourList(ctx, i, 'in', 'data'),
+      get: memoised('in.data', (ctx, i) => neighbourList(ctx, i, 'in', 'data')),
     },
     {
       name: 'out.data',
@@ -206,7 +223,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       valueType: 'list',
       description: 'Data categories on the flows out of this component.',
       phrase: 'data sent',
-      get: (ctx, i) => neighbourList(ctx, i, 'out', 'data'),
+      get: memoised('out.data', (ctx, i) => neighbourList(ctx, i, 'out', 'data')),
     },
     {
       name: 'in.count',

@@ -1,4 +1,5 @@
 import type { ThreatModelDocument, PropValue } from '../model/document';
+import type { FactValue } from '../library/librarySchema';
 import type { Library } from '../library/loadLibrary';
 import { resolveProps } from '../library/catalogue';
 import { buildGraphIndex, type GraphIndex } from '../graph/graphIndex';
@@ -24,6 +25,8 @@ export interface EvaluationContext {
   /** Component types inside each boundary, nested boundaries included. */
   boundaryContents: string[][];
   facts: GraphFacts;
+  /** Per-evaluation cache of list facts, which allocate: many rules and flows ask the same component. */
+  memo: Map<string, (FactValue | undefined)[]>;
 }
 
 export function buildEvaluationContext(doc: ThreatModelDocument, library: Library): EvaluationContext {
@@ -76,5 +79,5 @@ export function buildEvaluationContext(doc: ThreatModelDocument, library: Librar
     parentZones,
     boundaryDepth,
   };
-  return { ...base, boundaryContents: contents.map((s) => [...s].sort()), facts: analyseGraph(base) };
+  return { ...base, boundaryContents: contents.map((s) => [...s].sort()), facts: analyseGraph(base), memo: new Map() };
 }

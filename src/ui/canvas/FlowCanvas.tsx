@@ -25,6 +25,8 @@ import { projectEdges, projectNodes, type CanvasNode, type FlowEdgeType } from '
 import { useCanvasBridge } from './useCanvasBridge';
 
 const SNAP: [number, number] = [GRID, GRID];
+const FIT_OPTIONS = { maxZoom: 1, padding: 0.15 };
+const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
 const minimapColor = (node: CanvasNode) => (node.type === 'boundary' ? 'var(--minimap-boundary)' : 'var(--minimap-node)');
 
 /**
@@ -137,7 +139,9 @@ function CanvasInner() {
         snapToGrid={snapToGrid}
         snapGrid={SNAP}
         onlyRenderVisibleElements
-        fitView
+        fitView={doc.components.length > 0}
+        fitViewOptions={FIT_OPTIONS}
+        defaultViewport={DEFAULT_VIEWPORT}
         minZoom={0.05}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}

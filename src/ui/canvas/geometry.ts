@@ -38,3 +38,24 @@ export function boundaryAt(doc: ThreatModelDocument, area: Position | Rect, excl
 }
 
 export const snap = (value: number): number => Math.round(value / GRID) * GRID;
+
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * The free spot nearest to `desired` where a new component does not cover another, searched on
+ * rings of component-sized steps, so that clicking the palette repeatedly lays components side by side.
+ */
+export function freeSpot(doc: ThreatModelDocument, desired: Position): Position {
+  const step = { x: COMPONENT_SIZE.width + GRID * 2, y: COMPONENT_SIZE.height + GRID * 2 };
+  const taken = doc.components.map((c) => ({ ...positionOf(c), ...COMPONENT_SIZE }));
+  for (let ring = 0; ring < 12; ring++) {
+    for (let dy = -ring; dy <= ring; dy++) {
+      for (let dx = -ring; dx <= ring; dx++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        const candidate = { x: snap(desired.x + dx * step.x), y: snap(desired.y + dy * step.y) };
+        if (!taken.some((t) => overlaps(t, { ...candidate, ...COMPONENT_SIZE }))) return candidate;
+      }
+    }
+  }
+  return { x: snap(desired.x), y: snap(desired.y) };
+}

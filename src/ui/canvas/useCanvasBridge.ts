@@ -8,13 +8,13 @@ import { flowsById } from '../store/selectors';
  * follows focus requests from review mode and the outline by bringing the element into view.
  */
 export function useCanvasBridge(wrapper: RefObject<HTMLElement | null>): void {
-  const { canvas, store } = useServices();
+  const { canvas: canvasRef, store } = useServices();
   const flow = useReactFlow();
   const focusRequest = useAppStore((s) => s.focusRequest);
 
   useEffect(() => {
-    canvas.current = {
-      fitView: () => void flow.fitView({ duration: 200, padding: 0.15 }),
+    canvasRef.current = {
+      fitView: () => void flow.fitView({ duration: 200, padding: 0.15, maxZoom: 1 }),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       viewportCenter: () => {
@@ -24,16 +24,16 @@ export function useCanvasBridge(wrapper: RefObject<HTMLElement | null>): void {
       },
     };
     return () => {
-      canvas.current = null;
+      canvasRef.current = null;
     };
-  }, [canvas, flow, wrapper]);
+  }, [canvasRef, flow, wrapper]);
 
   useEffect(() => {
     if (!focusRequest) return;
     // Wait a frame so freshly projected nodes are measured before fitting to them.
     const handle = requestAnimationFrame(() => {
       if (focusRequest.id === '*') {
-        void flow.fitView({ duration: 200, padding: 0.15 });
+        if (flow.getNodes().length > 0) void flow.fitView({ duration: 200, padding: 0.15, maxZoom: 1 });
         return;
       }
       const dataFlow = flowsById(store.getState().document).get(focusRequest.id);

@@ -37,7 +37,6 @@ export async function openDocumentText(store: AppStore, fileName: string, text: 
   const document = await layoutIfNeeded(result.document);
   store.getState().replaceDocument(document, fileName);
   store.getState().update({ notice: null });
-  store.getState().focus('*');
   return true;
 }
 

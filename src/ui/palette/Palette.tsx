@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type DragEvent } from 'react';
 import { CATEGORIES, type ComponentType } from '../../core';
 import { PALETTE_MIME } from '../canvas/paletteDrag';
-import { COMPONENT_SIZE, DEFAULT_BOUNDARY_SIZE } from '../canvas/geometry';
+import { COMPONENT_SIZE, DEFAULT_BOUNDARY_SIZE, freeSpot } from '../canvas/geometry';
 import { addBoundaryAt, addComponentOfType } from '../store/elementActions';
 import { useAppStore, useServices } from '../store/StoreContext';
 
@@ -36,9 +36,7 @@ export function Palette() {
 
   const centre = (size: { width: number; height: number }) => {
     const c = canvas.current?.viewportCenter() ?? { x: 240, y: 160 };
-    // Successive clicks fan out instead of stacking on one spot.
-    const step = (store.getState().document.components.length % 6) * 32;
-    return { x: c.x - size.width / 2 + step, y: c.y - size.height / 2 + step };
+    return { x: c.x - size.width / 2, y: c.y - size.height / 2 };
   };
   const onDragStart = (event: DragEvent, typeId: string) => {
     event.dataTransfer.setData(PALETTE_MIME, typeId);
@@ -68,7 +66,7 @@ export function Palette() {
                   className="palette-item"
                   draggable
                   onDragStart={(e) => onDragStart(e, type.id)}
-                  onClick={() => addComponentOfType(store, type.id, centre(COMPONENT_SIZE))}
+                  onClick={() => addComponentOfType(store, type.id, freeSpot(store.getState().document, centre(COMPONENT_SIZE)))}
                   title={type.description}
                   aria-label={`Add ${type.label}`}
                   data-type-id={type.id}

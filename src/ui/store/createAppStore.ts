@@ -64,6 +64,7 @@ function slices(options: CreateAppStoreOptions, library: Library) {
           d.selection = [];
           d.review = null;
           d.expandedFinding = null;
+          d.focusRequest = { id: '*', nonce: (d.focusRequest?.nonce ?? 0) + 1 };
         },
         { history: 'reset' },
       ),

@@ -5,8 +5,10 @@ import {
   copyElements,
   duplicateElements,
   fragmentSize,
+  moveElements,
   pasteElements,
   removeElements,
+  updateComponent,
   type DocumentFragment,
   type Position,
   type ThreatModelDocument,
@@ -44,22 +46,32 @@ export function addComponentOfType(store: AppStore, typeId: string, position: Po
   return id;
 }
 
-/** Adds a trust boundary; dropped inside another boundary it nests there. */
+/**
+ * Adds a trust boundary; placed inside another boundary it nests there, and components it covers
+ * (that were in the same parent) move into it — the model says what the canvas shows.
+ */
 export function addBoundaryAt(store: AppStore, position: Position): string {
   const doc = store.getState().document;
   const id = freshId(doc, 'tb');
-  const at = { x: snap(position.x), y: snap(position.y) };
-  const parentId = boundaryAt(doc, { ...at, ...DEFAULT_BOUNDARY_SIZE });
-  store.getState().change((d) =>
-    addTrustBoundary(d, {
+  const rect = { x: snap(position.x), y: snap(position.y), ...DEFAULT_BOUNDARY_SIZE };
+  const parentId = boundaryAt(doc, rect);
+  const covered = doc.components.filter((c) => {
+    if ((c.boundaryId ?? null) !== parentId || !c.position) return false;
+    const centre = { x: c.position.x + COMPONENT_SIZE.width / 2, y: c.position.y + COMPONENT_SIZE.height / 2 };
+    return centre.x >= rect.x && centre.x <= rect.x + rect.width && centre.y >= rect.y && centre.y <= rect.y + rect.height;
+  });
+  store.getState().change((d) => {
+    let next = addTrustBoundary(d, {
       id,
       label: `Trust boundary ${d.trustBoundaries.length + 1}`,
       zone: 'internal',
-      position: at,
+      position: { x: rect.x, y: rect.y },
       size: { ...DEFAULT_BOUNDARY_SIZE },
       ...(parentId ? { parentId } : {}),
-    }),
-  );
+    });
+    for (const c of covered) next = updateComponent(next, c.id, { boundaryId: id });
+    return next;
+  });
   store.getState().select([id]);
   return id;
 }
@@ -125,4 +137,23 @@ export function duplicateSelection(store: AppStore): void {
   const { document, ids } = duplicateElements(doc, selection, idsFor(doc, fragment));
   store.getState().change(() => document);
   store.getState().select(ids);
+}
+
+/**
+ * Puts a component in a boundary from the inspector or outline (no dragging). If it sits outside
+ * the boundary's rectangle it is moved inside, so the canvas shows what the model says.
+ */
+export function assignBoundary(store: AppStore, componentId: string, boundaryId: string | null): void {
+  store.getState().change((doc) => {
+    const next = updateComponent(doc, componentId, { boundaryId });
+    const boundary = boundaryId ? next.trustBoundaries.find((b) => b.id === boundaryId) : undefined;
+    const component = next.components.find((c) => c.id === componentId);
+    if (!boundary || !component) return next;
+    const p = component.position ?? { x: 0, y: 0 };
+    const centre = { x: p.x + COMPONENT_SIZE.width / 2, y: p.y + COMPONENT_SIZE.height / 2 };
+    if (boundaryAt(next, centre) === boundaryId) return next;
+    const origin = boundary.position ?? { x: 0, y: 0 };
+    const members = next.components.filter((c) => c.boundaryId === boundaryId).length;
+    return moveElements(next, [{ id: componentId, position: { x: origin.x + 24 + (members - 1) * 16, y: origin.y + 48 + (members - 1) * 16 } }]);
+  });
 }

@@ -47,7 +47,7 @@ export function withPersistence(storage: DocumentStorage | null, creator: RootCr
 }
 
 function restore(storage: DocumentStorage, state: AppState): AppState {
-  let text: string | null = null;
+  let text: string | null;
   try {
     text = storage.load();
   } catch {

@@ -15,6 +15,12 @@ export const MARK_CLOSE = '\u2984';
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 /** Characters mdInline escapes; raw in user text they could start markup. */
 const MARKUP = new Set([...'\\`*_{}[]<>()#!|~']);
+/**
+ * A fence opener (CommonMark 4.5): three or more backticks whose info string has no backtick, or
+ * three or more tildes. A code span at the start of a line is therefore no fence: it closes on the
+ * same line.
+ */
+const FENCE = /^ {0,3}(?:`{3,}[^`]*|~{3,}.*)$/;
 /** The only link targets the report itself writes (referenceLinks.ts). */
 const OWN_LINK = /^https:\/\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9._~/-]*)?$/;
 
@@ -139,10 +145,10 @@ export function markdownViolations(md: string, options: { markers?: boolean } = 
   lines.forEach((line, n) => {
     if (open >= 0 && n >= open && n <= Math.max(close, open)) return;
     const where = `line ${n + 1}: ${JSON.stringify(line.slice(0, 200))}`;
-    if (/^ {0,3}(`{3,}|~{3,})/.test(line)) violations.push({ kind: 'md-fence', detail: `a fence outside the mermaid block, ${where}` });
+    if (FENCE.test(line)) violations.push({ kind: 'md-fence', detail: `a fence outside the mermaid block, ${where}` });
     if (/^( {4,}|\t)/.test(line)) violations.push({ kind: 'md-indented-code', detail: where });
     const quoted = /^ {0,3}> ?(.*)$/.exec(line);
-    if (quoted && /^([-+*=#>]|\d+[.)]|`{3}|~{3}|<| {4})/.test(quoted[1]!)) violations.push({ kind: 'md-block-start', detail: where });
+    if (quoted && (/^([-+*=#>]|\d+[.)]|<| {4})/.test(quoted[1]!) || FENCE.test(quoted[1]!))) violations.push({ kind: 'md-block-start', detail: where });
     if (line.startsWith('|')) {
       const width = tableCells(line).length;
       if (tableWidth < 0) tableWidth = width;

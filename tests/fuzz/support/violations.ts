@@ -53,10 +53,11 @@ export interface KnownIssue {
 
 export const KNOWN_ISSUES: readonly KnownIssue[] = [
   {
-    id: 'KI-1 vague "Invalid input"',
+    id: 'KI-1 wrong "(missing)" and bare "Invalid input"',
     where: 'src/core/model/zodProblems.ts',
-    summary: 'a union that fails at its own level (a prop value {} or [1], a rule condition 5) is reported as zod\'s bare "Invalid input"',
-    matches: (v) => v.kind === 'vague-message' && /Invalid input/.test(v.detail),
+    summary:
+      'zod 4 issues carry no `input` unless safeParse is asked for it, so every wrong type reads "expected array (missing)" even when the value is there; a union failing at its own level can still give zod\'s bare "Invalid input"',
+    matches: (v) => v.kind === 'vague-message' && /\(missing\)|Invalid input/.test(v.detail),
   },
   {
     id: 'KI-2 raw input echoed into problems',

@@ -1,0 +1,51 @@
+import { parseDocument } from '../document/parseDocument';
+import type { ParseResult } from '../model/problems';
+import { checkUntrustedJson } from '../model/untrustedJson';
+import { detectFormat, type InteropFormat } from './detectFormat';
+import type { ImportResult, InteropOptions } from './finalise';
+import { importThreatComposer } from './threatComposerImport';
+import { importThreatDragon } from './threatDragonImport';
+
+/** An imported document, the format it was read from, and what could not be carried over. */
+export interface DetectedImport extends ImportResult {
+  format: Exclude<InteropFormat, 'unknown' | 'threat-dragon-v1'>;
+}
+
+/**
+ * Reads any file this tool understands, detecting its format: our own documents (through
+ * parseDocument), Threat Dragon v2 models and Threat Composer files. Threat Dragon v1 files and
+ * unknown JSON are refused with a message saying what to do.
+ */
+export function importDocument(input: unknown, options: InteropOptions): ParseResult<DetectedImport> {
+  const unsafe = checkUntrustedJson(input);
+  if (unsafe.length > 0) return { ok: false, problems: unsafe };
+  const format = detectFormat(input);
+  switch (format) {
+    case 'aitm': {
+      const parsed = parseDocument(input, { catalogue: options.catalogue });
+      return parsed.ok
+        ? { ok: true, value: { format, document: parsed.value, notes: [] }, warnings: parsed.warnings }
+        : parsed;
+    }
+    case 'threat-dragon-v1':
+    case 'threat-dragon-v2': {
+      const result = importThreatDragon(input, options);
+      return result.ok ? { ...result, value: { ...result.value, format: 'threat-dragon-v2' } } : result;
+    }
+    case 'threat-composer': {
+      const result = importThreatComposer(input, options);
+      return result.ok ? { ...result, value: { ...result.value, format } } : result;
+    }
+    default:
+      return {
+        ok: false,
+        problems: [
+          {
+            path: '$',
+            message:
+              'not a file this tool can read: expected an AI threat model ("format": "ai-threat-model"), a Threat Dragon v2 model ("summary" and "detail") or a Threat Composer file ("schema": 1)',
+          },
+        ],
+      };
+  }
+}

@@ -1,0 +1,94 @@
+import { useMemo } from 'react';
+import { FINDING_STATUSES, GUIDELINE_AREAS, guidelineCoverage, SEVERITIES } from '../../core';
+import { humanise } from '../inspector/fields';
+import { useAppStore } from '../store/StoreContext';
+import { selectFindings } from '../store/selectors';
+
+const AREA_LABELS: Record<(typeof GUIDELINE_AREAS)[number], string> = {
+  'secure-design': 'Secure design',
+  'secure-development': 'Secure development',
+  'secure-deployment': 'Secure deployment',
+  'secure-operation': 'Secure operation and maintenance',
+};
+
+const COVERAGE_LABEL = { implemented: 'implemented', planned: 'planned', missing: 'missing', 'not-applicable': 'no findings' } as const;
+
+/** Counts by severity and status, and coverage of the 17 NCSC/CISA guidelines from mitigation states. */
+export default function Dashboard() {
+  const findings = useAppStore(selectFindings);
+  const library = useAppStore((s) => s.library);
+  const matrix = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const f of findings) counts.set(`${f.severity}:${f.status}`, (counts.get(`${f.severity}:${f.status}`) ?? 0) + 1);
+    return counts;
+  }, [findings]);
+  const coverage = useMemo(() => guidelineCoverage(findings, library), [findings, library]);
+  const count = (severity: string | null, status: string | null) =>
+    findings.filter((f) => (severity === null || f.severity === severity) && (status === null || f.status === status)).length;
+
+  return (
+    <section className="dashboard" aria-labelledby="dashboard-heading">
+      <h2 id="dashboard-heading">Dashboard</h2>
+      <table className="count-table">
+        <caption>Findings by severity and status</caption>
+        <thead>
+          <tr>
+            <th scope="col">Severity</th>
+            {FINDING_STATUSES.map((s) => (
+              <th key={s} scope="col">
+                {humanise(s)}
+              </th>
+            ))}
+            <th scope="col">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SEVERITIES.map((sev) => (
+            <tr key={sev}>
+              <th scope="row">
+                <span className={`severity-pill sev-${sev}`}>{sev}</span>
+              </th>
+              {FINDING_STATUSES.map((st) => (
+                <td key={st}>{matrix.get(`${sev}:${st}`) ?? 0}</td>
+              ))}
+              <td>{count(sev, null)}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">Total</th>
+            {FINDING_STATUSES.map((st) => (
+              <td key={st}>{count(null, st)}</td>
+            ))}
+            <td>{findings.length}</td>
+          </tr>
+        </tbody>
+      </table>
+
+      <h3>Guideline coverage</h3>
+      <p className="muted small">From the states of the mitigations your findings suggest: implemented everywhere, planned, or missing.</p>
+      {GUIDELINE_AREAS.map((area) => {
+        const rows = coverage.filter((c) => c.area === area);
+        if (rows.length === 0) return null;
+        return (
+          <div key={area} className="coverage-area">
+            <h4>{AREA_LABELS[area]}</h4>
+            <ul className="coverage-list">
+              {rows.map((c) => (
+                <li key={c.id} className={`coverage coverage-${c.status}`}>
+                  <span className="coverage-id">{c.id}</span>
+                  <span className="coverage-title">{c.title}</span>
+                  <span className={`coverage-status coverage-${c.status}`}>{COVERAGE_LABEL[c.status]}</span>
+                  {c.mitigations > 0 && (
+                    <span className="muted small">
+                      {c.implemented}/{c.mitigations} implemented{c.planned ? `, ${c.planned} planned` : ''}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { createEmptyDocument } from '../../core';
+import { useCommand } from '../commands/useCommand';
+import { loadTemplate, TEMPLATES, type Template } from '../documents/templates';
+import { useAppStore, useStoreApi } from '../store/StoreContext';
+
+/** First screen: a blank model, a file, or one of the example models as a template. */
+export function StartScreen() {
+  const store = useStoreApi();
+  const open = useCommand('open');
+  const current = useAppStore((s) => (s.document.components.length + s.document.trustBoundaries.length > 0 ? s.document.meta.title : null));
+  const [loading, setLoading] = useState<string | null>(null);
+  const openTemplate = async (template: Template) => {
+    setLoading(template.id);
+    const result = await loadTemplate(template, store.getState().library.catalogue);
+    setLoading(null);
+    if (result.ok) store.getState().replaceDocument(result.document, `${template.id}.aitm.json`);
+    else store.getState().update({ notice: { kind: 'error', message: result.message } });
+  };
+  return (
+    <main className="start-screen" aria-labelledby="start-heading">
+      <h1 id="start-heading">AI threat modeller</h1>
+      <p className="lead">Draw your AI system and get its threats, traceable to the NCSC/CISA guidelines for secure AI system development, MITRE ATLAS, OWASP and Google SAIF.</p>
+      <div className="button-row">
+        <button type="button" className="primary-button" onClick={() => store.getState().replaceDocument(createEmptyDocument())}>
+          Blank model
+        </button>
+        <button type="button" className="secondary-button" onClick={open.run}>
+          Open a file…
+        </button>
+        {current !== null && (
+          <button type="button" className="secondary-button" onClick={() => store.getState().update({ view: 'editor' })}>
+            Back to “{current}”
+          </button>
+        )}
+      </div>
+      {TEMPLATES.length > 0 && (
+        <>
+          <h2>Start from an example</h2>
+          <ul className="template-list">
+            {TEMPLATES.map((t) => (
+              <li key={t.id}>
+                <button type="button" className="template-card" onClick={() => void openTemplate(t)} disabled={loading !== null} aria-busy={loading === t.id}>
+                  <strong>{t.title}</strong>
+                  <span className="muted small">{t.description}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="muted small">You can also drop a .aitm.json file anywhere on this page. Your work is saved in this browser as you go; nothing leaves your machine.</p>
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+import { parseDocument, formatProblems, type Catalogue, type ThreatModelDocument } from '../../core';
+import { layoutIfNeeded } from '../canvas/autoLayout';
+
+/**
+ * The example models under examples/ offered as templates. Loaded on demand (each is its own chunk)
+ * and passed through parseDocument like any other file.
+ */
+const modules = import.meta.glob<unknown>('../../../examples/*.aitm.json', { import: 'default' });
+
+const KNOWN: Record<string, { title: string; description: string }> = {
+  'public-rag-chatbot': { title: 'Public RAG chatbot', description: 'A public chatbot answering from a retrieval index built from web content.' },
+  'agent-with-tools': { title: 'Agent with tools', description: 'An agent that plans and calls tools with real permissions.' },
+  'fine-tuning-pipeline': { title: 'Fine-tuning pipeline', description: 'Data collection, fine-tuning, evaluation and release of a model.' },
+  'ml-scoring-service': { title: 'ML scoring service', description: 'A classic machine-learning model scoring requests behind an API.' },
+};
+
+export interface Template {
+  id: string;
+  title: string;
+  description: string;
+  load: () => Promise<unknown>;
+}
+
+export const TEMPLATES: Template[] = Object.entries(modules)
+  .map(([path, load]) => {
+    const id = path.replace(/^.*\//, '').replace(/\.aitm\.json$/, '');
+    const known = KNOWN[id];
+    const title = known?.title ?? id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+    return { id, title, description: known?.description ?? '', load };
+  })
+  .sort((a, b) => (a.id in KNOWN ? Object.keys(KNOWN).indexOf(a.id) : 99) - (b.id in KNOWN ? Object.keys(KNOWN).indexOf(b.id) : 99));
+
+export async function loadTemplate(template: Template, catalogue: Catalogue): Promise<{ ok: true; document: ThreatModelDocument } | { ok: false; message: string }> {
+  const result = parseDocument(await template.load(), { catalogue });
+  if (!result.ok) return { ok: false, message: `The example "${template.title}" is invalid:\n${formatProblems(`${template.id}.aitm.json`, result.problems, 10)}` };
+  return { ok: true, document: await layoutIfNeeded(result.value) };
+}

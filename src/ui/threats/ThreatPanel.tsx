@@ -1,0 +1,69 @@
+import { useMemo, useState } from 'react';
+import { findOrphanedTriage } from '../../core';
+import { useAppStore } from '../store/StoreContext';
+import { elementName, filterFindings, selectFindings, sortFindings } from '../store/selectors';
+import { AddThreatForm } from './AddThreatForm';
+import { FindingCard } from './FindingCard';
+import { FindingFilterBar } from './FindingFilterBar';
+
+const PAGE = 100;
+
+/**
+ * Findings for the selected elements, or all findings with filters when nothing is selected.
+ * Findings come from the memoised selector: this panel never copies them into state.
+ */
+export function ThreatPanel() {
+  const findings = useAppStore(selectFindings);
+  const selection = useAppStore((s) => s.selection);
+  const filters = useAppStore((s) => s.filters);
+  const doc = useAppStore((s) => s.document);
+  const select = useAppStore((s) => s.select);
+  const [limit, setLimit] = useState(PAGE);
+  const scoped = selection.length > 0;
+
+  const list = useMemo(() => {
+    if (!scoped) return sortFindings(filterFindings(findings, filters));
+    const ids = new Set(selection);
+    return sortFindings(findings.filter((f) => ids.has(f.targetId)));
+  }, [findings, filters, selection, scoped]);
+  const orphaned = useMemo(() => findOrphanedTriage(doc, findings).length, [doc, findings]);
+  const open = list.filter((f) => f.status === 'open').length;
+  const heading = scoped ? (selection.length === 1 ? `Findings for ${elementName(doc, selection[0]!)}` : `Findings for ${selection.length} elements`) : 'All findings';
+
+  return (
+    <section className="threat-panel" aria-labelledby="threat-panel-heading">
+      <div className="panel-heading">
+        <h2 id="threat-panel-heading">{heading}</h2>
+        <span className="muted small" aria-live="polite">
+          {list.length} finding{list.length === 1 ? '' : 's'}, {open} open
+        </span>
+      </div>
+      {scoped ? (
+        <button type="button" className="link-button" onClick={() => select([])}>
+          Show all findings
+        </button>
+      ) : (
+        <FindingFilterBar />
+      )}
+      {list.length === 0 && (
+        <p className="muted">{scoped ? 'No findings for this selection.' : findings.length === 0 ? 'No findings yet: draw your system to see its threats.' : 'No finding matches these filters.'}</p>
+      )}
+      <ul className="finding-list" aria-label="Findings">
+        {list.slice(0, limit).map((f) => (
+          <FindingCard key={f.key} finding={f} showTarget={!scoped || selection.length > 1} />
+        ))}
+      </ul>
+      {list.length > limit && (
+        <button type="button" className="secondary-button" onClick={() => setLimit(limit + PAGE)}>
+          Show {Math.min(PAGE, list.length - limit)} more of {list.length - limit}
+        </button>
+      )}
+      {scoped && selection.length === 1 && <AddThreatForm key={selection[0]} targetId={selection[0]!} />}
+      {!scoped && orphaned > 0 && (
+        <p className="muted small">
+          {orphaned} triage entr{orphaned === 1 ? 'y no longer matches a finding' : 'ies no longer match findings'}; kept in the file and listed in reports.
+        </p>
+      )}
+    </section>
+  );
+}

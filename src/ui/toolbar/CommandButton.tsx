@@ -1,0 +1,13 @@
+import { useCommand } from '../commands/useCommand';
+
+/** A toolbar button bound to a registry command: label, shortcut hint and availability in one place. */
+export function CommandButton({ id, icon, text }: { id: string; icon: string; text?: string }) {
+  const command = useCommand(id);
+  const title = command.shortcut ? `${command.label} (${command.shortcut})` : command.label;
+  return (
+    <button type="button" className="tool-button" onClick={command.run} disabled={!command.enabled} title={title} aria-label={command.label} aria-keyshortcuts={command.shortcut ?? undefined}>
+      <span aria-hidden="true">{icon}</span>
+      {text && <span className="tool-text">{text}</span>}
+    </button>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * Reproducers of bugs found by the fuzzing and reported to the owners of the files concerned.
+ * Each is written as the test that should pass, marked `it.fails` while the bug is there: when a
+ * fix lands the test starts failing, which is the signal to drop `.fails` here and the matching
+ * entry in tests/fuzz/support/violations.ts (KNOWN_ISSUES), so the fuzzing enforces it from then on.
+ */
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import {
+  exportMarkdownReport,
+  mdCell,
+  mdInline,
+  mermaidText,
+  parseDocument,
+  parseDocumentText,
+  shippedLibrary,
+} from '../../src/core/index';
+import { importThreatDragon } from '../../src/core/interop/index';
+import { memoryIo } from '../cli/memoryIo';
+import { loadFixtures } from '../fuzz/support/interop';
+import { markdownViolations, tableCells } from '../fuzz/support/markdownOracle';
+import { JSON_PATH } from '../fuzz/support/oracles';
+
+const library = shippedLibrary();
+const { catalogue } = library;
+const doc = (extra: Record<string, unknown>) => ({ format: 'ai-threat-model', schemaVersion: 1, meta: { title: 't' }, ...extra });
+const problemsOf = (input: unknown) => {
+  const r = parseDocument(input, { catalogue });
+  return r.ok ? [] : r.problems;
+};
+
+describe('KI-1 src/core/model/zodProblems.ts: wrong "(missing)"', () => {
+  it.fails('a value of the wrong type is not reported as missing', () => {
+    // Today: "$.components: expected array (missing)". zod 4 puts `input` on issues only with
+    // `reportInput: true`, so describe() always takes the "(missing)" branch.
+    expect(problemsOf(doc({ components: 5 }))).toEqual([{ path: '$.components', message: 'expected array, got number' }]);
+  });
+
+  it.fails('an enum property given an object says what it must be', () => {
+    // Today: "$.components[0].props.trust: expected boolean (missing)" — the union's first branch.
+    const [problem] = problemsOf(doc({ components: [{ id: 'u', type: 'user', label: 'u', props: { trust: {} } }] }));
+    expect(problem?.message).toMatch(/anonymous/);
+  });
+});
+
+describe('KI-2 raw input echoed into messages: forged lines in CI logs, terminal escapes', () => {
+  const stderrOf = (argv: string[], files: Record<string, string>) => {
+    const m = memoryIo(files);
+    main(argv, m.io);
+    return m.stderr();
+  };
+  const forged = /^::|\u001b/m;
+
+  it.fails('an unknown component type cannot start a new stderr line (src/core/document/checkProperties.ts)', () => {
+    const model = JSON.stringify(doc({ components: [{ id: 'a', type: 'x\n::error::forged', label: 'l' }] }));
+    expect(stderrOf(['validate', 'm.json'], { 'm.json': model })).not.toMatch(forged);
+  });
+
+  it.fails('a property name cannot start a new stderr line (src/core/document/checkProperties.ts)', () => {
+    const model = JSON.stringify(doc({ components: [{ id: 'a', type: 'user', label: 'l', props: { 'x\n::error::forged': true } }] }));
+    expect(stderrOf(['validate', 'm.json'], { 'm.json': model })).not.toMatch(forged);
+  });
+
+  it.fails('a JSON syntax error does not echo raw bytes of the file (src/core/model/untrustedJson.ts)', () => {
+    expect(stderrOf(['validate', 'm.json'], { 'm.json': '{"format": \u001b[2J\n::error::forged}' })).not.toMatch(forged);
+  });
+
+  it.fails('a rule pack fact name cannot start a new stderr line (src/core/rules/conditions.ts)', () => {
+    const pack = JSON.stringify({ rules: [{ id: 'rule.a', threat: 'threat.x', target: 'component', when: { fact: 'a\n::error::forged\u001b]0;title\u0007', op: 'eq', value: true } }] });
+    expect(stderrOf(['validate', 'p.json', '--kind', 'library'], { 'p.json': pack })).not.toMatch(forged);
+  });
+
+  it.fails('a Threat Dragon cell shape cannot start a new stderr line in convert notes (src/core/interop/threatDragonImport.ts)', () => {
+    const td = loadFixtures().find((f) => f.name === 'threat-dragon/v2-threat-model.json')!.content as { detail: { diagrams: { cells: unknown[] }[] } };
+    td.detail.diagrams[0]!.cells.push({ id: 'w', shape: 'hexagon\n::error file=x::forged', position: { x: 1, y: 1 }, size: { width: 1, height: 1 }, data: { type: 'tm.Process', name: 'n' } });
+    expect(stderrOf(['convert', 'td.json', '--to', 'csv'], { 'td.json': JSON.stringify(td) })).not.toMatch(forged);
+  });
+});
+
+describe('KI-3 src/core/document/checkProperties.ts: property paths', () => {
+  it.fails('a property problem has a JSON path even for odd names', () => {
+    const [problem] = problemsOf(doc({ components: [{ id: 'a', type: 'user', label: 'l', props: { 'a b': true } }] }));
+    // Today: "$.components[0].props.a b".
+    expect(problem?.path).toMatch(JSON_PATH);
+  });
+});
+
+describe('KI-4 src/core/model/untrustedJson.ts: JSON syntax errors', () => {
+  it.fails('give a line and a column', () => {
+    const r = parseDocumentText('{\n  "format": "ai-threat-model",\n  "meta": }\n}', { catalogue });
+    // Today on Node 20: "not valid JSON: Unexpected token '}', ...": V8 gives no position.
+    expect(r.ok ? '' : r.problems[0]!.message).toMatch(/line 3, column 11/);
+  });
+});
+
+describe('KI-5..7 src/core/report/escapeMarkdown.ts', () => {
+  it.fails('KI-5 a URL glued to a digit or underscore is put in a code span (GFM autolinks it)', () => {
+    // cmark-gfm links "http://evil.example" in "1http://evil.example"; \b in URL_PATTERN misses it.
+    expect(mdInline('1http://evil.example')).toContain('`');
+    expect(mdInline('_www.evil.example')).toContain('`');
+  });
+
+  it.fails('KI-5 an e-mail address does not become a mailto: link', () => {
+    expect(mdInline('write to evil@evil.example')).not.toMatch(/[^\\]@/);
+  });
+
+  it.fails('KI-6 a pipe after an escaped backslash in a URL does not split the table cell', () => {
+    const cell = mdCell('http://a.example/\\\\|b');
+    expect(tableCells(`| ${cell} | x |`)).toHaveLength(2);
+  });
+
+  it.fails('KI-7 a Mermaid directive in a label is encoded', () => {
+    // Mermaid scans the whole text for %%{…}%% directives, quoted labels included.
+    expect(mermaidText("%%{init: {'theme':'dark'}}%%")).not.toContain('%%');
+  });
+});
+
+describe('KI-8 nested trust boundaries: quadratic time and output (DoS by a 140 KB file)', () => {
+  const chain = (n: number) =>
+    doc({
+      trustBoundaries: Array.from({ length: n }, (_, i) => ({ id: `b${i}`, label: 'b', zone: 'internal', parentId: i ? `b${i - 1}` : null })),
+      components: [{ id: 'c', type: 'process', label: 'c', boundaryId: `b${n - 1}` }],
+    });
+
+  it.fails('the Markdown report of a 2,000-deep boundary chain stays proportionate (src/core/report/mermaidDiagram.ts)', () => {
+    // Each subgraph line is indented by its depth: 2,000 levels give 8 MB of Markdown for a
+    // 140 KB model, and 20,000 levels (1.3 MB) throw RangeError: Invalid string length.
+    const input = chain(2000);
+    const r = parseDocument(input, { catalogue });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(exportMarkdownReport(r.value, library).length).toBeLessThan(20 * JSON.stringify(input).length);
+  });
+
+  it.fails('parseDocument refuses or handles deep boundary nesting in linear time (src/core/document/checkReferences.ts)', () => {
+    // findBoundaryCycles walks every chain from every boundary: 20,000 levels take about 60 s.
+    const small = chain(500);
+    const large = chain(4000);
+    const time = (input: unknown) => {
+      const start = performance.now();
+      parseDocument(input, { catalogue });
+      return performance.now() - start;
+    };
+    time(small);
+    expect(time(large)).toBeLessThan(Math.max(50, 8 * 4 * time(small)));
+  });
+});
+
+describe('KI-9 src/core/interop/threatDragonImport.ts: quadratic geometry (DoS by a 1 MB file)', () => {
+  it.fails('a flow and a curve with 8,000 vertices each import in well under a second', () => {
+    // polylinesIntersect tests every segment pair: 20,000 vertices each (900 KB) take 9 s, and a
+    // 20 MB file (the CLI limit) about an hour. Vertices are not capped by the schema.
+    const td = loadFixtures().find((f) => f.name === 'threat-dragon/v2-threat-model.json')!.content as { detail: { diagrams: { cells: Record<string, unknown>[] }[] } };
+    const cells = td.detail.diagrams[0]!.cells;
+    cells.find((c) => c['shape'] === 'flow')!['vertices'] = Array.from({ length: 8000 }, (_, i) => ({ x: i, y: 10000 + (i % 2) }));
+    cells.find((c) => c['shape'] === 'trust-boundary-curve')!['vertices'] = Array.from({ length: 8000 }, (_, i) => ({ x: i, y: -10000 - (i % 2) }));
+    const start = performance.now();
+    const r = importThreatDragon(td, { catalogue });
+    expect(r.ok).toBe(true);
+    expect(performance.now() - start).toBeLessThan(300);
+  });
+});
+
+describe('the oracle itself', () => {
+  it('recognises the known issues in a report, so the fuzzing counts them', () => {
+    const label = "1http://evil.example %%{init: {'theme':'dark'}}%%";
+    const r = parseDocument(doc({ components: [{ id: 'c', type: 'process', label }] }), { catalogue });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const kinds = markdownViolations(exportMarkdownReport(r.value, library)).map((v) => v.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['md-autolink', 'mermaid-directive']));
+  });
+});

@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { apiModel } from './helpers/builders';
+import { renderApp } from './helpers/renderApp';
+
+const findingsPanel = () => screen.getByRole('region', { name: /Findings for|All findings/ });
+
+describe('inspector', () => {
+  it('a property change makes a finding disappear and reappear at once', async () => {
+    const { user, store } = renderApp({ document: apiModel() });
+    store.getState().select(['c-api']);
+    const inspector = await screen.findByRole('region', { name: 'Inspector' });
+    expect(within(findingsPanel()).getByRole('button', { name: /Unauthenticated model endpoint/ })).toBeTruthy();
+
+    await user.click(within(inspector).getByRole('checkbox', { name: 'Authenticated' }));
+    expect(within(findingsPanel()).queryByRole('button', { name: /Unauthenticated model endpoint/ })).toBeNull();
+    expect(within(findingsPanel()).getByText('No findings for this selection.')).toBeTruthy();
+
+    await user.click(within(inspector).getByRole('checkbox', { name: 'Authenticated' }));
+    expect(within(findingsPanel()).getByRole('button', { name: /Unauthenticated model endpoint/ })).toBeTruthy();
+  });
+
+  it('shows the type’s declared properties as typed controls', async () => {
+    const { store } = renderApp({ document: apiModel() });
+    store.getState().select(['c-api']);
+    const inspector = await screen.findByRole('region', { name: 'Inspector' });
+    const exposure = within(inspector).getByRole('combobox', { name: 'Exposure' }) as HTMLSelectElement;
+    expect([...exposure.options].map((o) => o.value)).toEqual(['internet', 'internal']);
+    expect(within(inspector).getByRole('checkbox', { name: 'Rate limited' })).toBeTruthy();
+    expect(within(inspector).getByRole('combobox', { name: 'Trust boundary' })).toHaveProperty('value', 'tb-cloud');
+  });
+
+  it('edits data flow properties and their findings follow', async () => {
+    const { user, store } = renderApp({ document: apiModel() });
+    store.getState().select(['f-1']);
+    const inspector = await screen.findByRole('region', { name: 'Inspector' });
+    expect(within(findingsPanel()).getByRole('button', { name: /Data flow in plain text/ })).toBeTruthy();
+    await user.click(within(inspector).getByRole('checkbox', { name: 'Encrypted in transit' }));
+    expect(within(findingsPanel()).queryByRole('button', { name: /Data flow in plain text/ })).toBeNull();
+    await user.click(within(inspector).getByRole('checkbox', { name: 'personal data' }));
+    await user.type(within(inspector).getByRole('textbox', { name: 'Protocol' }), 'HTTPS');
+    expect(store.getState().document.dataFlows[0]!.props).toEqual({ encrypted: true, data: ['personal-data'], protocol: 'HTTPS' });
+  });
+
+  it('changes a boundary’s zone', async () => {
+    const { user, store } = renderApp({ document: apiModel() });
+    store.getState().select(['tb-cloud']);
+    const inspector = await screen.findByRole('region', { name: 'Inspector' });
+    await user.selectOptions(within(inspector).getByRole('combobox', { name: 'Zone' }), 'restricted');
+    expect(store.getState().document.trustBoundaries[0]!.zone).toBe('restricted');
+  });
+
+  it('connects components without the canvas', async () => {
+    const { user, store } = renderApp({ document: apiModel() });
+    store.getState().select(['c-api']);
+    const inspector = await screen.findByRole('region', { name: 'Inspector' });
+    await user.selectOptions(within(inspector).getByRole('combobox', { name: 'Add a data flow to' }), 'c-user');
+    await user.click(within(inspector).getByRole('button', { name: 'Connect' }));
+    expect(store.getState().document.dataFlows.map((f) => `${f.sourceId}->${f.targetId}`)).toEqual(['c-user->c-api', 'c-api->c-user']);
+  });
+});
