@@ -2,13 +2,15 @@
  * `npm run fuzz`: runs every fuzz target of tests/fuzz/support/targets.ts with thousands of cases
  * (at least 10,000 in total) and random seeds, and prints the cases run per target and in total.
  *
- *   npm run fuzz -- [--scale N] [--seed S] [--target TEXT] [--timeout SECONDS]
+ *   npm run fuzz -- [--scale N] [--seed S] [--target TEXT] [--timeout SECONDS] [--jobs N]
  *
  * Each target runs in a child process that reports every case; a case that makes no progress for
  * --timeout seconds (default 60) is a hang: the child is killed and the seed printed, so the run
- * can be replayed with `--target … --seed …`. Exit code 1 when any target failed or hung.
+ * can be replayed with `--target … --seed …`. Targets run --jobs at a time (default: 2, the cores
+ * of the project's machines). Exit code 1 when any target failed or hung.
  */
 import { fork } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { fuzzTargets } from '../tests/fuzz/support/targets';
@@ -95,22 +97,27 @@ async function main(): Promise<number> {
   const seed = Number(option('seed') ?? (Date.now() ^ (Math.random() * 0x7fffffff)) >>> 0);
   const only = option('target');
   const timeoutMs = Number(option('timeout') ?? 60) * 1000;
+  const jobs = Number(option('jobs') ?? Math.min(2, availableParallelism()));
   const targets = await fuzzTargets();
   const interop = await loadInterop();
   const selected = targets.map((t, i) => ({ t, i })).filter(({ t }) => only === undefined || t.name.includes(only));
-  console.log(`Fuzzing ${selected.length} targets, seed ${seed}, interop: ${interop.source}\n`);
+  console.log(`Fuzzing ${selected.length} targets, seed ${seed}, ${jobs} at a time; interop: ${interop.source}\n`);
 
   const started = performance.now();
   const outcomes: Outcome[] = [];
-  for (const { t, i } of selected) {
-    const runs = Math.max(1, Math.round(t.fuzzRuns * scale));
-    const outcome = await runTarget(i, t.name, runs, seed, timeoutMs);
-    outcomes.push(outcome);
-    const mark = outcome.status === 'ok' ? 'ok' : outcome.status.toUpperCase();
-    console.log(`${mark.padEnd(7)} ${String(outcome.cases).padStart(6)} cases  ${(outcome.ms / 1000).toFixed(1).padStart(6)} s  ${t.name}`);
-    if (outcome.report) console.log(`${outcome.report.replace(/^/gm, '        ')}\n        rerun: npm run fuzz -- --target "${t.name}" --seed ${seed}\n`);
-    for (const [id, n] of Object.entries(outcome.knownIssues)) knownIssueHits.set(id, (knownIssueHits.get(id) ?? 0) + n);
-  }
+  const queue = [...selected];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { t, i } = next;
+      const outcome = await runTarget(i, t.name, Math.max(1, Math.round(t.fuzzRuns * scale)), seed, timeoutMs);
+      outcomes.push(outcome);
+      const mark = outcome.status === 'ok' ? 'ok' : outcome.status.toUpperCase();
+      console.log(`${mark.padEnd(7)} ${String(outcome.cases).padStart(6)} cases  ${(outcome.ms / 1000).toFixed(1).padStart(6)} s  ${t.name}`);
+      if (outcome.report) console.log(`${outcome.report.replace(/^/gm, '        ')}\n        rerun: npm run fuzz -- --target "${t.name}" --seed ${seed}\n`);
+      for (const [id, n] of Object.entries(outcome.knownIssues)) knownIssueHits.set(id, (knownIssueHits.get(id) ?? 0) + n);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
   const total = outcomes.reduce((sum, o) => sum + o.cases, 0);
   const seconds = (performance.now() - started) / 1000;
   console.log(`\nTotal: ${total} cases in ${seconds.toFixed(1)} s over ${outcomes.length} targets (seed ${seed}).`);

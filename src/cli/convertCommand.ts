@@ -1,13 +1,15 @@
-import { evaluate, formatProblems, parseJsonText, serialiseDocument, shippedLibrary } from '../core';
-// Until src/core/index.ts re-exports the interop barrel; then import these from '../core' too.
-// eslint-disable-next-line no-restricted-imports
 import {
+  evaluate,
   exportFindingsCsv,
   exportThreatComposerJson,
   exportThreatDragonJson,
   formatName,
+  formatProblems,
   importDocument,
-} from '../core/interop/index';
+  parseJsonText,
+  serialiseDocument,
+  shippedLibrary,
+} from '../core';
 import { oneOf, parseArgs } from './args';
 import { CliError, EXIT_INVALID, EXIT_OK, type CliIo } from './io';
 import { readInput } from './loadInputs';

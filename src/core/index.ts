@@ -25,3 +25,4 @@ export { severityOf } from './rules/severity';
 export { OPERATORS } from './rules/operators';
 export type { FactDefinition } from './rules/factTypes';
 export * from './report/index';
+export * from './interop/index';

@@ -93,7 +93,7 @@ describe('KI-4 src/core/model/untrustedJson.ts: JSON syntax errors', () => {
   });
 });
 
-describe('KI-5..7 src/core/report/escapeMarkdown.ts', () => {
+describe('KI-5 to KI-7 src/core/report/escapeMarkdown.ts', () => {
   it.fails('KI-5 a URL glued to a digit or underscore is put in a code span (GFM autolinks it)', () => {
     // cmark-gfm links "http://evil.example" in "1http://evil.example"; \b in URL_PATTERN misses it.
     expect(mdInline('1http://evil.example')).toContain('`');
@@ -112,6 +112,13 @@ describe('KI-5..7 src/core/report/escapeMarkdown.ts', () => {
   it.fails('KI-7 a Mermaid directive in a label is encoded', () => {
     // Mermaid scans the whole text for %%{…}%% directives, quoted labels included.
     expect(mermaidText("%%{init: {'theme':'dark'}}%%")).not.toContain('%%');
+  });
+});
+
+describe('KI-10 src/core/report/escapeMarkdown.ts: visible backslashes', () => {
+  it.fails('text starting with a number and a dot is escaped without a visible backslash', () => {
+    // Today "\\0.1.0": CommonMark shows a backslash before a digit; "0\\.1.0" would escape the list marker.
+    for (const text of ['0.1.0', '3. Ingest', '12. step']) expect(mdInline(text)).not.toMatch(/\\(?![!-/:-@[-`{-~])/);
   });
 });
 

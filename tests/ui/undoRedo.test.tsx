@@ -14,8 +14,8 @@ describe('undo and redo', () => {
     const { user } = renderApp();
     await user.click(screen.getByRole('tab', { name: 'Outline' }));
     await user.click(screen.getByRole('tab', { name: 'Components' }));
-    await user.click(screen.getByRole('button', { name: 'Add LLM', exact: true }));
-    await user.click(screen.getByRole('button', { name: 'Add Agent', exact: true }));
+    await user.click(screen.getByRole('button', { name: 'Add LLM' }));
+    await user.click(screen.getByRole('button', { name: 'Add Agent' }));
     await user.click(screen.getByRole('tab', { name: 'Outline' }));
     expect(outlineLabels()).toEqual(['▣LLM', '▣Agent']);
 

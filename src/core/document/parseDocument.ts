@@ -46,7 +46,7 @@ export function parseDocument(
   const migrated = migrateDocument(raw, options.migrations ?? MIGRATIONS);
   if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
 
-  const parsed = DocumentSchema.safeParse(migrated.value);
+  const parsed = DocumentSchema.safeParse(migrated.value, { reportInput: true });
   if (!parsed.success) {
     return {
       ok: false,

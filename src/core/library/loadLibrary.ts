@@ -52,7 +52,7 @@ export function loadLibrary(
       problems.push(...unsafe.map((p) => ({ ...p, file: source.path })));
       continue;
     }
-    const parsed = LibraryFileSchema.safeParse(source.content);
+    const parsed = LibraryFileSchema.safeParse(source.content, { reportInput: true });
     if (!parsed.success)
       problems.push(...zodIssuesToProblems(parsed.error.issues).map((p) => ({ ...p, file: source.path })));
     else files.push({ path: source.path, file: parsed.data });

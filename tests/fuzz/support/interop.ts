@@ -78,10 +78,13 @@ export interface Fixture {
   content: unknown;
 }
 
-/** The real files of other tools: ../shared/fixtures beside the repository (also in CI). */
+/** The real files of other tools: tests/fixtures, else ../shared/fixtures beside the repository. */
 export function loadFixtures(): Fixture[] {
-  const root = resolve(REPO_ROOT, '../shared/fixtures');
+  const root = [join(REPO_ROOT, 'tests/fixtures'), resolve(REPO_ROOT, '../shared/fixtures')].find((dir) =>
+    existsSync(join(dir, 'threat-dragon')),
+  );
   const out: Fixture[] = [];
+  if (root === undefined) return out;
   for (const tool of ['threat-dragon', 'threat-composer'] as const) {
     const dir = join(root, tool);
     if (!existsSync(dir)) continue;

@@ -168,6 +168,8 @@ function inlineViolations(line: string, where: string): Violation[] {
     const raw = rawChars(segment);
     const text = raw.map((r) => r.c).join('');
     if (text.includes('<')) out.push({ kind: 'md-html', detail: `raw "<", ${where}` });
+    // A backslash before anything but ASCII punctuation is shown as is: an escaping artefact.
+    if (text.includes('\\')) out.push({ kind: 'md-fidelity', detail: `a visible backslash, ${where}` });
     if (text.includes('![')) out.push({ kind: 'md-link', detail: `an image, ${where}` });
     for (let k = 0; k < raw.length; k++) {
       if (raw[k]!.c === '&' && !line.startsWith('&amp;', raw[k]!.at)) out.push({ kind: 'md-entity', detail: `a raw "&", ${where}` });

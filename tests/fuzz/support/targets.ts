@@ -257,8 +257,8 @@ export async function fuzzTargets(): Promise<FuzzTarget[]> {
     },
     {
       name: 'loadLibrary: random rules, then evaluate',
-      testRuns: 30,
-      fuzzRuns: 800,
+      testRuns: 20,
+      fuzzRuns: 500,
       property: () =>
         erase(fc.property(rulePackArb(library), docArb, (pack, doc) =>
           enforce(checkLibrary([{ path: 'pack.json', content: pack }], shipped, [doc]), () => JSON.stringify(pack).slice(0, 1500)),
@@ -266,8 +266,8 @@ export async function fuzzTargets(): Promise<FuzzTarget[]> {
     },
     {
       name: 'reports: hostile text in every field',
-      testRuns: 20,
-      fuzzRuns: 400,
+      testRuns: 15,
+      fuzzRuns: 300,
       property: () =>
         erase(fc.property(fc.shuffledSubarray(ALL_TEXT_PAYLOADS, { minLength: 1 }), (texts) => {
           const r = parseDocument(documentWithText(texts), { catalogue });

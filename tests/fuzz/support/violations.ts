@@ -31,6 +31,7 @@ export type ViolationKind =
   | 'md-table-column'
   | 'md-fence'
   | 'md-indented-code'
+  | 'md-fidelity'
   | 'md-block-start'
   | 'mermaid-line'
   | 'mermaid-label'
@@ -61,7 +62,8 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
   },
   {
     id: 'KI-2 raw input echoed into problems',
-    where: 'src/core/document/checkProperties.ts, src/core/model/untrustedJson.ts, src/core/rules/conditions.ts, src/core/rules/compileRules.ts',
+    where:
+      'src/core/model/problems.ts (formatProblems), src/core/document/checkProperties.ts, src/core/model/untrustedJson.ts, src/core/rules/conditions.ts, src/core/rules/compileRules.ts, src/core/interop/threatDragonImport.ts (notes)',
     summary: 'control characters and newlines from the input reach problem paths and messages, so stderr lines can be forged (::error:: in CI logs, ANSI escapes)',
     matches: (v) => v.kind === 'control-char' || (v.kind === 'cli-message' && /forged|control/.test(v.detail)),
   },
@@ -94,6 +96,12 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
     where: 'src/core/report/escapeMarkdown.ts',
     summary: "mermaidText leaves `%%{init: {'theme':'dark'}}%%` intact; Mermaid scans directives anywhere in the text",
     matches: (v) => v.kind === 'mermaid-directive',
+  },
+  {
+    id: 'KI-10 visible backslash before a number',
+    where: 'src/core/report/escapeMarkdown.ts',
+    summary: 'escapePlain writes `\\1.` for text starting "1." (a version "0.1.0", a label "3. Ingest"); CommonMark shows the backslash, since 1 is not punctuation ("1\\." is the escape)',
+    matches: (v) => v.kind === 'md-fidelity',
   },
 ];
 
