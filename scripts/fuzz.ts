@@ -62,15 +62,25 @@ async function runChild(index: number, runs: number, seed: number): Promise<void
   process.send!(done, () => process.exit(0));
 }
 
-function runTarget(index: number, name: string, runs: number, seed: number, timeoutMs: number): Promise<Outcome> {
+function runTarget(
+  index: number,
+  name: string,
+  runs: number,
+  seed: number,
+  timeoutMs: number,
+): Promise<Outcome> {
   return new Promise((resolve) => {
     const start = performance.now();
     let cases = 0;
     let settled = false;
-    const child = fork(fileURLToPath(import.meta.url), ['--child', String(index), String(runs), String(seed)], {
-      execArgv: process.execArgv,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    const child = fork(
+      fileURLToPath(import.meta.url),
+      ['--child', String(index), String(runs), String(seed)],
+      {
+        execArgv: process.execArgv,
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
     const finish = (outcome: Omit<Outcome, 'name' | 'ms' | 'seed'>) => {
       if (settled) return;
       settled = true;
@@ -80,15 +90,33 @@ function runTarget(index: number, name: string, runs: number, seed: number, time
     let timer = setTimeout(onHang, timeoutMs);
     function onHang() {
       child.kill('SIGKILL');
-      finish({ cases, status: 'hang', report: `case ${cases + 1} made no progress for ${timeoutMs / 1000} s`, knownIssues: {} });
+      finish({
+        cases,
+        status: 'hang',
+        report: `case ${cases + 1} made no progress for ${timeoutMs / 1000} s`,
+        knownIssues: {},
+      });
     }
     child.on('message', (m: ChildMessage) => {
       clearTimeout(timer);
       timer = setTimeout(onHang, timeoutMs);
       if (m.type === 'case') cases++;
-      else finish({ cases: m.cases, status: m.failed ? 'failed' : 'ok', knownIssues: m.knownIssues, ...(m.report ? { report: m.report } : {}) });
+      else
+        finish({
+          cases: m.cases,
+          status: m.failed ? 'failed' : 'ok',
+          knownIssues: m.knownIssues,
+          ...(m.report ? { report: m.report } : {}),
+        });
     });
-    child.on('exit', (code) => finish({ cases, status: 'crashed', report: `the child process exited with code ${code}`, knownIssues: {} }));
+    child.on('exit', (code) =>
+      finish({
+        cases,
+        status: 'crashed',
+        report: `the child process exited with code ${code}`,
+        knownIssues: {},
+      }),
+    );
   });
 }
 
@@ -100,8 +128,12 @@ async function main(): Promise<number> {
   const jobs = Number(option('jobs') ?? Math.min(2, availableParallelism()));
   const targets = await fuzzTargets();
   const interop = await loadInterop();
-  const selected = targets.map((t, i) => ({ t, i })).filter(({ t }) => only === undefined || t.name.includes(only));
-  console.log(`Fuzzing ${selected.length} targets, seed ${seed}, ${jobs} at a time; interop: ${interop.source}\n`);
+  const selected = targets
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => only === undefined || t.name.includes(only));
+  console.log(
+    `Fuzzing ${selected.length} targets, seed ${seed}, ${jobs} at a time; interop: ${interop.source}\n`,
+  );
 
   const started = performance.now();
   const outcomes: Outcome[] = [];
@@ -109,18 +141,32 @@ async function main(): Promise<number> {
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const { t, i } = next;
-      const outcome = await runTarget(i, t.name, Math.max(1, Math.round(t.fuzzRuns * scale)), seed, timeoutMs);
+      const outcome = await runTarget(
+        i,
+        t.name,
+        Math.max(1, Math.round(t.fuzzRuns * scale)),
+        seed,
+        timeoutMs,
+      );
       outcomes.push(outcome);
       const mark = outcome.status === 'ok' ? 'ok' : outcome.status.toUpperCase();
-      console.log(`${mark.padEnd(7)} ${String(outcome.cases).padStart(6)} cases  ${(outcome.ms / 1000).toFixed(1).padStart(6)} s  ${t.name}`);
-      if (outcome.report) console.log(`${outcome.report.replace(/^/gm, '        ')}\n        rerun: npm run fuzz -- --target "${t.name}" --seed ${seed}\n`);
-      for (const [id, n] of Object.entries(outcome.knownIssues)) knownIssueHits.set(id, (knownIssueHits.get(id) ?? 0) + n);
+      console.log(
+        `${mark.padEnd(7)} ${String(outcome.cases).padStart(6)} cases  ${(outcome.ms / 1000).toFixed(1).padStart(6)} s  ${t.name}`,
+      );
+      if (outcome.report)
+        console.log(
+          `${outcome.report.replace(/^/gm, '        ')}\n        rerun: npm run fuzz -- --target "${t.name}" --seed ${seed}\n`,
+        );
+      for (const [id, n] of Object.entries(outcome.knownIssues))
+        knownIssueHits.set(id, (knownIssueHits.get(id) ?? 0) + n);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
   const total = outcomes.reduce((sum, o) => sum + o.cases, 0);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`\nTotal: ${total} cases in ${seconds.toFixed(1)} s over ${outcomes.length} targets (seed ${seed}).`);
+  console.log(
+    `\nTotal: ${total} cases in ${seconds.toFixed(1)} s over ${outcomes.length} targets (seed ${seed}).`,
+  );
   if (knownIssueHits.size > 0) {
     console.log('\nKnown issues hit (reported, not yet fixed; see tests/fuzz/support/violations.ts):');
     for (const issue of KNOWN_ISSUES) {

@@ -14,7 +14,9 @@ const model = (extra: Record<string, unknown> = {}, component: Record<string, un
     format: 'ai-threat-model',
     schemaVersion: 1,
     meta: { title: 'hostile' },
-    components: [{ id: 'api', type: 'inference-api', label: 'API', props: { exposure: 'internet' }, ...component }],
+    components: [
+      { id: 'api', type: 'inference-api', label: 'API', props: { exposure: 'internet' }, ...component },
+    ],
     ...extra,
   });
 
@@ -27,17 +29,45 @@ const HOSTILE_MODELS: [string, string, RegExp][] = [
   ['empty file', '', /\$: not valid JSON/],
   ['a JSON array', '[]', /\$: (a model document must be a JSON object|not a file this tool can read)/],
   ['wrong types', model({ meta: 'title' }), /\$\.meta: expected object/],
-  ['wrong property type', model({}, { props: { authenticated: 'yes' } }), /\$\.components\[0\]\.props\.authenticated: expected true or false/],
+  [
+    'wrong property type',
+    model({}, { props: { authenticated: 'yes' } }),
+    /\$\.components\[0\]\.props\.authenticated: expected true or false/,
+  ],
   ['unknown field', model({}, { authenticatd: true }), /\$\.components\[0\]\.authenticatd: unknown field/],
   ['unknown top-level field', model({ extra: 1 }), /\$\.extra: unknown field/],
-  ['__proto__ at the top', model().replace('{', '{"__proto__": {"polluted": true},'), /\$\.__proto__: the key "__proto__" is not allowed/],
-  ['__proto__ in props', model({}, { props: JSON.parse('{"__proto__": {"polluted": true}}') }), /\$\.components\[0\]\.props\.__proto__: the key "__proto__" is not allowed/],
-  ['constructor.prototype', model({ triage: { constructor: { prototype: { polluted: true } } } }), /\$\.triage\.constructor: the key "constructor" is not allowed/],
+  [
+    '__proto__ at the top',
+    model().replace('{', '{"__proto__": {"polluted": true},'),
+    /\$\.__proto__: the key "__proto__" is not allowed/,
+  ],
+  [
+    '__proto__ in props',
+    model({}, { props: JSON.parse('{"__proto__": {"polluted": true}}') }),
+    /\$\.components\[0\]\.props\.__proto__: the key "__proto__" is not allowed/,
+  ],
+  [
+    'constructor.prototype',
+    model({ triage: { constructor: { prototype: { polluted: true } } } }),
+    /\$\.triage\.constructor: the key "constructor" is not allowed/,
+  ],
   ['100,000-deep arrays', deepArrays, /\$(\[0\]){64}: nested more than 64 levels deep/],
   ['100,000-deep objects', deepObjects, /\$(\.a){64}: nested more than 64 levels deep/],
-  ['a newer schema version', model({ schemaVersion: 99 }), /\$\.schemaVersion: version 99 was written by a newer release/],
-  ['an unknown format', JSON.stringify({ format: 'other' }), /\$(\.format: unknown format|: not a file this tool can read)/],
-  ['a huge label', model({}, { label: 'x'.repeat(100_000) }), /\$\.components\[0\]\.label: must be at most 500 characters/],
+  [
+    'a newer schema version',
+    model({ schemaVersion: 99 }),
+    /\$\.schemaVersion: version 99 was written by a newer release/,
+  ],
+  [
+    'an unknown format',
+    JSON.stringify({ format: 'other' }),
+    /\$(\.format: unknown format|: not a file this tool can read)/,
+  ],
+  [
+    'a huge label',
+    model({}, { label: 'x'.repeat(100_000) }),
+    /\$\.components\[0\]\.label: must be at most 500 characters/,
+  ],
 ];
 
 const COMMANDS: [string, (file: string) => string[]][] = [
@@ -107,26 +137,61 @@ describe('hostile model files: exit 2, file and JSON path named, no stack trace'
 describe('hostile rule packs and library directories', () => {
   const libraryDir = (pack: string) => {
     const files: Record<string, string> = {};
-    for (const s of SHIPPED_LIBRARY_SOURCES) files[`lib/${s.path.replace('threat-library/', '')}`] = JSON.stringify(s.content);
+    for (const s of SHIPPED_LIBRARY_SOURCES)
+      files[`lib/${s.path.replace('threat-library/', '')}`] = JSON.stringify(s.content);
     files['lib/pack.json'] = pack;
     return files;
   };
-  const rule = (when: unknown) => JSON.stringify({ ...FUZZ_PACK, rules: [{ id: 'rule.hostile', threat: 'threat.fuzz-flow', target: 'component', when }] });
+  const rule = (when: unknown) =>
+    JSON.stringify({
+      ...FUZZ_PACK,
+      rules: [{ id: 'rule.hostile', threat: 'threat.fuzz-flow', target: 'component', when }],
+    });
 
   const HOSTILE_PACKS: [string, string, RegExp][] = [
     ['malformed JSON', '{"rules": [', /\$: not valid JSON/],
-    ['an unknown fact', rule({ fact: 'prop.authenticatd', op: 'eq', value: true }), /\$\.rules\[0\]\.when\.fact: unknown fact "prop\.authenticatd"/],
-    ['an unknown operator', rule({ fact: 'zone', op: 'matches', value: '.*' }), /\$\.rules\[0\]\.when\.op: must be one of/],
+    [
+      'an unknown fact',
+      rule({ fact: 'prop.authenticatd', op: 'eq', value: true }),
+      /\$\.rules\[0\]\.when\.fact: unknown fact "prop\.authenticatd"/,
+    ],
+    [
+      'an unknown operator',
+      rule({ fact: 'zone', op: 'matches', value: '.*' }),
+      /\$\.rules\[0\]\.when\.op: must be one of/,
+    ],
     ['an expression string', rule('process.exit(1)'), /\$\.rules\[0\]\.when: /],
-    ['a code-like value', rule({ fact: 'zone', op: 'eq', value: { $where: 'sleep(1000)' } }), /\$\.rules\[0\]\.when/],
-    ['conditions nested too deep', rule(JSON.parse(`${'{"not":'.repeat(20)}{"fact":"zone","op":"eq","value":"internet"}${'}'.repeat(20)}`)), /\$\.rules\[0\]\.when(\.not)+: conditions may nest at most 12 levels/],
-    ['__proto__ in a rule', rule(JSON.parse('{"__proto__": {"polluted": true}, "fact": "zone", "op": "eq", "value": "dmz"}')), /\$\.rules\[0\]\.when\.__proto__: the key "__proto__" is not allowed/],
+    [
+      'a code-like value',
+      rule({ fact: 'zone', op: 'eq', value: { $where: 'sleep(1000)' } }),
+      /\$\.rules\[0\]\.when/,
+    ],
+    [
+      'conditions nested too deep',
+      rule(
+        JSON.parse(`${'{"not":'.repeat(20)}{"fact":"zone","op":"eq","value":"internet"}${'}'.repeat(20)}`),
+      ),
+      /\$\.rules\[0\]\.when(\.not)+: conditions may nest at most 12 levels/,
+    ],
+    [
+      '__proto__ in a rule',
+      rule(JSON.parse('{"__proto__": {"polluted": true}, "fact": "zone", "op": "eq", "value": "dmz"}')),
+      /\$\.rules\[0\]\.when\.__proto__: the key "__proto__" is not allowed/,
+    ],
     ['100,000-deep nesting', deepArrays, /\$(\[0\]){64}: nested more than 64 levels deep/],
-    ['a duplicate id', JSON.stringify({ ...FUZZ_PACK, threats: [...FUZZ_PACK.threats, FUZZ_PACK.threats[0]] }), /\$\.threats\[5\]\.id: duplicate threat id "threat\.fuzz-injection"/],
+    [
+      'a duplicate id',
+      JSON.stringify({ ...FUZZ_PACK, threats: [...FUZZ_PACK.threats, FUZZ_PACK.threats[0]] }),
+      /\$\.threats\[5\]\.id: duplicate threat id "threat\.fuzz-injection"/,
+    ],
   ];
 
   it.each(HOSTILE_PACKS)('validate --kind library: %s', (_, content, path) => {
-    expectCleanRejection(run(['validate', 'pack.json', '--kind', 'library'], { 'pack.json': content }), 'pack.json', path);
+    expectCleanRejection(
+      run(['validate', 'pack.json', '--kind', 'library'], { 'pack.json': content }),
+      'pack.json',
+      path,
+    );
   });
 
   it.each(HOSTILE_PACKS)('analyze --library DIR: %s', (_, content, path) => {
@@ -135,7 +200,11 @@ describe('hostile rule packs and library directories', () => {
   });
 
   it('a 50 MB rule pack is refused before it is read', () => {
-    const r = run(['analyze', 'm.json', '--library', 'lib'], { 'm.json': model(), ...libraryDir('{}') }, { 'lib/pack.json': 50 * 1024 * 1024 });
+    const r = run(
+      ['analyze', 'm.json', '--library', 'lib'],
+      { 'm.json': model(), ...libraryDir('{}') },
+      { 'lib/pack.json': 50 * 1024 * 1024 },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('lib/pack.json: the file is 50.0 MB; the limit is 20 MB\n');
     expect(r.reads).not.toContain('lib/pack.json');
@@ -143,13 +212,40 @@ describe('hostile rule packs and library directories', () => {
 });
 
 describe('hostile files of other tools (convert)', () => {
-  const TD = (cells: unknown) => JSON.stringify({ version: '2.3.0', summary: { title: 't' }, detail: { contributors: [], diagrams: [{ id: 0, title: 'd', diagramType: 'STRIDE', thumbnail: '', version: '2.3.0', cells }], diagramTop: 1, reviewer: '', threatTop: 0 } });
+  const TD = (cells: unknown) =>
+    JSON.stringify({
+      version: '2.3.0',
+      summary: { title: 't' },
+      detail: {
+        contributors: [],
+        diagrams: [{ id: 0, title: 'd', diagramType: 'STRIDE', thumbnail: '', version: '2.3.0', cells }],
+        diagramTop: 1,
+        reviewer: '',
+        threatTop: 0,
+      },
+    });
   it.each<[string, string, RegExp]>([
-    ['Threat Dragon with __proto__', TD(JSON.parse('[{"id": "a", "__proto__": {"polluted": true}}]')), /\$\.detail\.diagrams\[0\]\.cells\[0\]\.__proto__: the key "__proto__" is not allowed/],
+    [
+      'Threat Dragon with __proto__',
+      TD(JSON.parse('[{"id": "a", "__proto__": {"polluted": true}}]')),
+      /\$\.detail\.diagrams\[0\]\.cells\[0\]\.__proto__: the key "__proto__" is not allowed/,
+    ],
     ['Threat Dragon with cells of the wrong type', TD('cells'), /\$\.detail\.diagrams\[0\]\.cells: /],
-    ['Threat Composer with wrong types', JSON.stringify({ schema: 1, threats: 'all of them' }), /\$\.threats: /],
-    ['Threat Composer 100,000 deep', `{"schema": 1, "threats": ${deepArrays}}`, /\$\.threats(\[0\]){63}: nested more than 64 levels deep/],
+    [
+      'Threat Composer with wrong types',
+      JSON.stringify({ schema: 1, threats: 'all of them' }),
+      /\$\.threats: /,
+    ],
+    [
+      'Threat Composer 100,000 deep',
+      `{"schema": 1, "threats": ${deepArrays}}`,
+      /\$\.threats(\[0\]){63}: nested more than 64 levels deep/,
+    ],
   ])('%s', (_, content, path) => {
-    expectCleanRejection(run(['convert', 'in.json', '--to', 'aitm'], { 'in.json': content }), 'in.json', path);
+    expectCleanRejection(
+      run(['convert', 'in.json', '--to', 'aitm'], { 'in.json': content }),
+      'in.json',
+      path,
+    );
   });
 });

@@ -40,7 +40,9 @@ describe('the findings CSV neutralises spreadsheet formulas', () => {
   });
 
   it('`convert --to csv` writes the same neutralised CSV', () => {
-    const m = memoryIo({ 'm.json': JSON.stringify(documentWithText(['=HYPERLINK("http://evil.example","click")'])) });
+    const m = memoryIo({
+      'm.json': JSON.stringify(documentWithText(['=HYPERLINK("http://evil.example","click")'])),
+    });
     expect(main(['convert', 'm.json', '--to', 'csv'], m.io)).toBe(0);
     const rows = parseCsv(m.stdout());
     expect(rows.length).toBeGreaterThan(1);

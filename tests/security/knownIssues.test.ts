@@ -23,22 +23,30 @@ import { JSON_PATH } from '../fuzz/support/oracles';
 
 const library = shippedLibrary();
 const { catalogue } = library;
-const doc = (extra: Record<string, unknown>) => ({ format: 'ai-threat-model', schemaVersion: 1, meta: { title: 't' }, ...extra });
+const doc = (extra: Record<string, unknown>) => ({
+  format: 'ai-threat-model',
+  schemaVersion: 1,
+  meta: { title: 't' },
+  ...extra,
+});
 const problemsOf = (input: unknown) => {
   const r = parseDocument(input, { catalogue });
   return r.ok ? [] : r.problems;
 };
 
-describe('KI-1 src/core/model/zodProblems.ts: wrong "(missing)"', () => {
-  it.fails('a value of the wrong type is not reported as missing', () => {
-    // Today: "$.components: expected array (missing)". zod 4 puts `input` on issues only with
-    // `reportInput: true`, so describe() always takes the "(missing)" branch.
-    expect(problemsOf(doc({ components: 5 }))).toEqual([{ path: '$.components', message: 'expected array, got number' }]);
+describe('KI-1 src/core/model/zodProblems.ts: union messages', () => {
+  it('a value of the wrong type is reported with its type, not as missing (fixed: reportInput)', () => {
+    expect(problemsOf(doc({ components: 5 }))).toEqual([
+      { path: '$.components', message: 'expected array, got number' },
+    ]);
   });
 
   it.fails('an enum property given an object says what it must be', () => {
-    // Today: "$.components[0].props.trust: expected boolean (missing)" — the union's first branch.
-    const [problem] = problemsOf(doc({ components: [{ id: 'u', type: 'user', label: 'u', props: { trust: {} } }] }));
+    // Today: "$.components[0].props.trust: expected boolean, got object" — the first branch of
+    // PropValueSchema's union, although trust is an enum of the catalogue.
+    const [problem] = problemsOf(
+      doc({ components: [{ id: 'u', type: 'user', label: 'u', props: { trust: {} } }] }),
+    );
     expect(problem?.message).toMatch(/anonymous/);
   });
 });
@@ -49,37 +57,74 @@ describe('KI-2 raw input echoed into messages: forged lines in CI logs, terminal
     main(argv, m.io);
     return m.stderr();
   };
+  // eslint-disable-next-line no-control-regex -- an ESC reaching stderr is what this detects
   const forged = /^::|\u001b/m;
 
-  it.fails('an unknown component type cannot start a new stderr line (src/core/document/checkProperties.ts)', () => {
-    const model = JSON.stringify(doc({ components: [{ id: 'a', type: 'x\n::error::forged', label: 'l' }] }));
-    expect(stderrOf(['validate', 'm.json'], { 'm.json': model })).not.toMatch(forged);
-  });
+  it.fails(
+    'an unknown component type cannot start a new stderr line (src/core/document/checkProperties.ts)',
+    () => {
+      const model = JSON.stringify(
+        doc({ components: [{ id: 'a', type: 'x\n::error::forged', label: 'l' }] }),
+      );
+      expect(stderrOf(['validate', 'm.json'], { 'm.json': model })).not.toMatch(forged);
+    },
+  );
 
   it.fails('a property name cannot start a new stderr line (src/core/document/checkProperties.ts)', () => {
-    const model = JSON.stringify(doc({ components: [{ id: 'a', type: 'user', label: 'l', props: { 'x\n::error::forged': true } }] }));
+    const model = JSON.stringify(
+      doc({ components: [{ id: 'a', type: 'user', label: 'l', props: { 'x\n::error::forged': true } }] }),
+    );
     expect(stderrOf(['validate', 'm.json'], { 'm.json': model })).not.toMatch(forged);
   });
 
-  it.fails('a JSON syntax error does not echo raw bytes of the file (src/core/model/untrustedJson.ts)', () => {
-    expect(stderrOf(['validate', 'm.json'], { 'm.json': '{"format": \u001b[2J\n::error::forged}' })).not.toMatch(forged);
-  });
+  it.fails(
+    'a JSON syntax error does not echo raw bytes of the file (src/core/model/untrustedJson.ts)',
+    () => {
+      expect(
+        stderrOf(['validate', 'm.json'], { 'm.json': '{"format": \u001b[2J\n::error::forged}' }),
+      ).not.toMatch(forged);
+    },
+  );
 
   it.fails('a rule pack fact name cannot start a new stderr line (src/core/rules/conditions.ts)', () => {
-    const pack = JSON.stringify({ rules: [{ id: 'rule.a', threat: 'threat.x', target: 'component', when: { fact: 'a\n::error::forged\u001b]0;title\u0007', op: 'eq', value: true } }] });
+    const pack = JSON.stringify({
+      rules: [
+        {
+          id: 'rule.a',
+          threat: 'threat.x',
+          target: 'component',
+          when: { fact: 'a\n::error::forged\u001b]0;title\u0007', op: 'eq', value: true },
+        },
+      ],
+    });
     expect(stderrOf(['validate', 'p.json', '--kind', 'library'], { 'p.json': pack })).not.toMatch(forged);
   });
 
-  it.fails('a Threat Dragon cell shape cannot start a new stderr line in convert notes (src/core/interop/threatDragonImport.ts)', () => {
-    const td = loadFixtures().find((f) => f.name === 'threat-dragon/v2-threat-model.json')!.content as { detail: { diagrams: { cells: unknown[] }[] } };
-    td.detail.diagrams[0]!.cells.push({ id: 'w', shape: 'hexagon\n::error file=x::forged', position: { x: 1, y: 1 }, size: { width: 1, height: 1 }, data: { type: 'tm.Process', name: 'n' } });
-    expect(stderrOf(['convert', 'td.json', '--to', 'csv'], { 'td.json': JSON.stringify(td) })).not.toMatch(forged);
-  });
+  it.fails(
+    'a Threat Dragon cell shape cannot start a new stderr line in convert notes (src/core/interop/threatDragonImport.ts)',
+    () => {
+      const td = loadFixtures().find((f) => f.name === 'threat-dragon/v2-threat-model.json')!.content as {
+        detail: { diagrams: { cells: unknown[] }[] };
+      };
+      td.detail.diagrams[0]!.cells.push({
+        id: 'w',
+        shape: 'hexagon\n::error file=x::forged',
+        position: { x: 1, y: 1 },
+        size: { width: 1, height: 1 },
+        data: { type: 'tm.Process', name: 'n' },
+      });
+      expect(stderrOf(['convert', 'td.json', '--to', 'csv'], { 'td.json': JSON.stringify(td) })).not.toMatch(
+        forged,
+      );
+    },
+  );
 });
 
 describe('KI-3 src/core/document/checkProperties.ts: property paths', () => {
   it.fails('a property problem has a JSON path even for odd names', () => {
-    const [problem] = problemsOf(doc({ components: [{ id: 'a', type: 'user', label: 'l', props: { 'a b': true } }] }));
+    const [problem] = problemsOf(
+      doc({ components: [{ id: 'a', type: 'user', label: 'l', props: { 'a b': true } }] }),
+    );
     // Today: "$.components[0].props.a b".
     expect(problem?.path).toMatch(JSON_PATH);
   });
@@ -118,48 +163,68 @@ describe('KI-5 to KI-7 src/core/report/escapeMarkdown.ts', () => {
 describe('KI-10 src/core/report/escapeMarkdown.ts: visible backslashes', () => {
   it.fails('text starting with a number and a dot is escaped without a visible backslash', () => {
     // Today "\\0.1.0": CommonMark shows a backslash before a digit; "0\\.1.0" would escape the list marker.
-    for (const text of ['0.1.0', '3. Ingest', '12. step']) expect(mdInline(text)).not.toMatch(/\\(?![!-/:-@[-`{-~])/);
+    for (const text of ['0.1.0', '3. Ingest', '12. step'])
+      expect(mdInline(text)).not.toMatch(/\\(?![!-/:-@[-`{-~])/);
   });
 });
 
 describe('KI-8 nested trust boundaries: quadratic time and output (DoS by a 140 KB file)', () => {
   const chain = (n: number) =>
     doc({
-      trustBoundaries: Array.from({ length: n }, (_, i) => ({ id: `b${i}`, label: 'b', zone: 'internal', parentId: i ? `b${i - 1}` : null })),
+      trustBoundaries: Array.from({ length: n }, (_, i) => ({
+        id: `b${i}`,
+        label: 'b',
+        zone: 'internal',
+        parentId: i ? `b${i - 1}` : null,
+      })),
       components: [{ id: 'c', type: 'process', label: 'c', boundaryId: `b${n - 1}` }],
     });
 
-  it.fails('the Markdown report of a 2,000-deep boundary chain stays proportionate (src/core/report/mermaidDiagram.ts)', () => {
-    // Each subgraph line is indented by its depth: 2,000 levels give 8 MB of Markdown for a
-    // 140 KB model, and 20,000 levels (1.3 MB) throw RangeError: Invalid string length.
-    const input = chain(2000);
-    const r = parseDocument(input, { catalogue });
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    expect(exportMarkdownReport(r.value, library).length).toBeLessThan(20 * JSON.stringify(input).length);
-  });
+  it.fails(
+    'the Markdown report of a 2,000-deep boundary chain stays proportionate (src/core/report/mermaidDiagram.ts)',
+    () => {
+      // Each subgraph line is indented by its depth: 2,000 levels give 8 MB of Markdown for a
+      // 140 KB model, and 20,000 levels (1.3 MB) throw RangeError: Invalid string length.
+      const input = chain(2000);
+      const r = parseDocument(input, { catalogue });
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      expect(exportMarkdownReport(r.value, library).length).toBeLessThan(20 * JSON.stringify(input).length);
+    },
+  );
 
-  it.fails('parseDocument refuses or handles deep boundary nesting in linear time (src/core/document/checkReferences.ts)', () => {
-    // findBoundaryCycles walks every chain from every boundary: 20,000 levels take about 60 s.
-    const small = chain(500);
-    const large = chain(4000);
-    const time = (input: unknown) => {
-      const start = performance.now();
-      parseDocument(input, { catalogue });
-      return performance.now() - start;
-    };
-    time(small);
-    expect(time(large)).toBeLessThan(Math.max(50, 8 * 4 * time(small)));
-  });
+  it.fails(
+    'parseDocument refuses or handles deep boundary nesting in linear time (src/core/document/checkReferences.ts)',
+    () => {
+      // findBoundaryCycles walks every chain from every boundary: 20,000 levels take about 60 s.
+      const small = chain(500);
+      const large = chain(4000);
+      const time = (input: unknown) => {
+        const start = performance.now();
+        parseDocument(input, { catalogue });
+        return performance.now() - start;
+      };
+      time(small);
+      expect(time(large)).toBeLessThan(Math.max(50, 8 * 4 * time(small)));
+    },
+  );
 });
 
 describe('KI-9 src/core/interop/threatDragonImport.ts: quadratic geometry (DoS by a 1 MB file)', () => {
   it.fails('a flow and a curve with 8,000 vertices each import in well under a second', () => {
     // polylinesIntersect tests every segment pair: 20,000 vertices each (900 KB) take 9 s, and a
     // 20 MB file (the CLI limit) about an hour. Vertices are not capped by the schema.
-    const td = loadFixtures().find((f) => f.name === 'threat-dragon/v2-threat-model.json')!.content as { detail: { diagrams: { cells: Record<string, unknown>[] }[] } };
+    const td = loadFixtures().find((f) => f.name === 'threat-dragon/v2-threat-model.json')!.content as {
+      detail: { diagrams: { cells: Record<string, unknown>[] }[] };
+    };
     const cells = td.detail.diagrams[0]!.cells;
-    cells.find((c) => c['shape'] === 'flow')!['vertices'] = Array.from({ length: 8000 }, (_, i) => ({ x: i, y: 10000 + (i % 2) }));
-    cells.find((c) => c['shape'] === 'trust-boundary-curve')!['vertices'] = Array.from({ length: 8000 }, (_, i) => ({ x: i, y: -10000 - (i % 2) }));
+    cells.find((c) => c['shape'] === 'flow')!['vertices'] = Array.from({ length: 8000 }, (_, i) => ({
+      x: i,
+      y: 10000 + (i % 2),
+    }));
+    cells.find((c) => c['shape'] === 'trust-boundary-curve')!['vertices'] = Array.from(
+      { length: 8000 },
+      (_, i) => ({ x: i, y: -10000 - (i % 2) }),
+    );
     const start = performance.now();
     const r = importThreatDragon(td, { catalogue });
     expect(r.ok).toBe(true);

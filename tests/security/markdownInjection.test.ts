@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { exportMarkdownReport, parseDocument, type ThreatModelDocument } from '../../src/core/index';
 import { documentWithText } from '../fuzz/support/arbitraries';
-import { markdownViolations, mermaidViolations, splitCodeSpans, tableCells } from '../fuzz/support/markdownOracle';
+import {
+  markdownViolations,
+  mermaidViolations,
+  splitCodeSpans,
+  tableCells,
+} from '../fuzz/support/markdownOracle';
 import { HTML_PAYLOADS, MARKDOWN_PAYLOADS, MERMAID_PAYLOADS } from '../fuzz/support/payloads';
 import { fuzzLibrary } from '../fuzz/support/targets';
 import { enforce } from '../fuzz/support/violations';
@@ -25,7 +30,10 @@ const report = (texts: readonly string[]) => exportMarkdownReport(docWith(texts)
 const outsideCode = (md: string) =>
   md
     .split('\n')
-    .filter((_, n, lines) => n < lines.indexOf('```mermaid') || n > lines.indexOf('```', lines.indexOf('```mermaid') + 1))
+    .filter(
+      (_, n, lines) =>
+        n < lines.indexOf('```mermaid') || n > lines.indexOf('```', lines.indexOf('```mermaid') + 1),
+    )
     .map((line) =>
       splitCodeSpans(line)
         .map((s) => (s.code ? ' '.repeat(s.text.length) : s.text))
@@ -62,12 +70,19 @@ describe('user text in the Markdown report stays inert', () => {
   });
 
   it('Markdown links and images from user text are escaped; the only links are the references', () => {
-    const md = report(['[click](javascript:alert(1))', '![x](http://evil.example/pixel.png)', '[ref]: http://evil.example']);
+    const md = report([
+      '[click](javascript:alert(1))',
+      '![x](http://evil.example/pixel.png)',
+      '[ref]: http://evil.example',
+    ]);
     expect(md).toContain('\\[click\\]\\(javascript:alert\\(1\\)\\)');
     expect(md).toContain('\\!\\[x\\]\\(` http://evil.example/pixel.png) `');
     const links = [...unescaped(outsideCode(md)).matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1]);
     expect(links.length).toBeGreaterThan(0);
-    for (const target of links) expect(target).toMatch(/^https:\/\/(www\.ncsc\.gov\.uk|atlas\.mitre\.org|genai\.owasp\.org|owasp\.org|saif\.google)\//);
+    for (const target of links)
+      expect(target).toMatch(
+        /^https:\/\/(www\.ncsc\.gov\.uk|atlas\.mitre\.org|genai\.owasp\.org|owasp\.org|saif\.google)\//,
+      );
     expect(unescaped(outsideCode(md))).not.toContain('![');
   });
 
@@ -82,7 +97,18 @@ describe('user text in the Markdown report stays inert', () => {
   it('headings, lists, quotes and setext underlines cannot start a line', () => {
     const md = report(['# Heading\n- item\n+ item\n1. ordered\n> quote\n---\n===\n```']);
     const bodyLines = md.split('\n').filter((l) => l.startsWith('> '));
-    expect(bodyLines).toEqual(expect.arrayContaining(['> \\# Heading', '> \\- item', '> \\+ item', '> \\1. ordered', '> \\> quote', '> \\---', '> \\===', '> \\`\\`\\`']));
+    expect(bodyLines).toEqual(
+      expect.arrayContaining([
+        '> \\# Heading',
+        '> \\- item',
+        '> \\+ item',
+        '> \\1. ordered',
+        '> \\> quote',
+        '> \\---',
+        '> \\===',
+        '> \\`\\`\\`',
+      ]),
+    );
     const headings = md.split('\n').filter((l) => /^#{1,6} /.test(l));
     for (const h of headings) expect(h).not.toMatch(/^#{1,6} (Heading|Injected)/);
   });
@@ -119,7 +145,8 @@ describe('labels in the Mermaid diagram stay inside their quotes', () => {
     const block = mermaidBlock(report([payload]));
     enforce(mermaidViolations(block));
     expect(block[0]).toBe('flowchart LR');
-    for (const line of block.slice(1)) expect(line).toMatch(/^ *(subgraph b\d+\[".*"\]|c\d+\[".*"\]|end|c\d+ -->(\|".*"\|)? c\d+)$/);
+    for (const line of block.slice(1))
+      expect(line).toMatch(/^ *(subgraph b\d+\[".*"\]|c\d+\[".*"\]|end|c\d+ -->(\|".*"\|)? c\d+)$/);
   });
 
   it('a quote, a newline, "end" and "click" cannot start new Mermaid statements', () => {

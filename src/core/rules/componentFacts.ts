@@ -15,7 +15,10 @@ import { ORIGIN_KINDS } from './graphFacts';
 const ZONE_VALUES = [...ZONES, 'none'];
 
 /** Computes a component fact once per component per evaluation. */
-function memoised(name: string, compute: (ctx: EvaluationContext, i: number) => FactValue): (ctx: EvaluationContext, i: number) => FactValue {
+function memoised(
+  name: string,
+  compute: (ctx: EvaluationContext, i: number) => FactValue,
+): (ctx: EvaluationContext, i: number) => FactValue {
   return (ctx, i) => {
     let cache = ctx.memo.get(name);
     if (!cache) {

@@ -79,5 +79,10 @@ export function buildEvaluationContext(doc: ThreatModelDocument, library: Librar
     parentZones,
     boundaryDepth,
   };
-  return { ...base, boundaryContents: contents.map((s) => [...s].sort()), facts: analyseGraph(base), memo: new Map() };
+  return {
+    ...base,
+    boundaryContents: contents.map((s) => [...s].sort()),
+    facts: analyseGraph(base),
+    memo: new Map(),
+  };
 }

@@ -49,12 +49,13 @@ export function freeSpot(doc: ThreatModelDocument, desired: Position): Position 
   const step = { x: COMPONENT_SIZE.width + GRID * 2, y: COMPONENT_SIZE.height + GRID * 2 };
   const taken = doc.components.map((c) => ({ ...positionOf(c), ...COMPONENT_SIZE }));
   for (let ring = 0; ring < 12; ring++) {
-    for (let dy = -ring; dy <= ring; dy++) {
-      for (let dx = -ring; dx <= ring; dx++) {
-        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
-        const candidate = { x: snap(desired.x + dx * step.x), y: snap(desired.y + dy * step.y) };
-        if (!taken.some((t) => overlaps(t, { ...candidate, ...COMPONENT_SIZE }))) return candidate;
-      }
+    const cells: [number, number][] = [];
+    for (let dy = -ring; dy <= ring; dy++) for (let dx = -ring; dx <= ring; dx++) if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) cells.push([dx, dy]);
+    // Reading order: prefer to the right, then below, before left or above.
+    cells.sort((a, b) => (a[1] < 0 ? 2 : 0) + (a[0] < 0 ? 1 : 0) - ((b[1] < 0 ? 2 : 0) + (b[0] < 0 ? 1 : 0)) || Math.abs(a[0]) + Math.abs(a[1]) - Math.abs(b[0]) - Math.abs(b[1]));
+    for (const [dx, dy] of cells) {
+      const candidate = { x: snap(desired.x + dx * step.x), y: snap(desired.y + dy * step.y) };
+      if (!taken.some((t) => overlaps(t, { ...candidate, ...COMPONENT_SIZE }))) return candidate;
     }
   }
   return { x: snap(desired.x), y: snap(desired.y) };

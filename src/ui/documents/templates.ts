@@ -12,6 +12,7 @@ const KNOWN: Record<string, { title: string; description: string }> = {
   'agent-with-tools': { title: 'Agent with tools', description: 'An agent that plans and calls tools with real permissions.' },
   'fine-tuning-pipeline': { title: 'Fine-tuning pipeline', description: 'Data collection, fine-tuning, evaluation and release of a model.' },
   'ml-scoring-service': { title: 'ML scoring service', description: 'A classic machine-learning model scoring requests behind an API.' },
+  'ai-threat-modeller': { title: 'This tool', description: 'The threat model of this editor and its CLI, made with this tool.' },
 };
 
 export interface Template {

@@ -6,7 +6,7 @@ import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { selectFindingsIndex } from '../store/selectors';
 import { editFinding } from '../store/triageActions';
 import { ReferenceList } from '../threats/ReferenceList';
-import { stepReview, stopReview } from './reviewActions';
+import { showCurrent, stepReview, stopReview } from './reviewActions';
 
 const STATUS_KEYS: Record<string, FindingStatus> = { o: 'open', m: 'mitigated', a: 'accepted', x: 'not-applicable' };
 
@@ -19,7 +19,12 @@ export default function ReviewPanel() {
   const panel = useRef<HTMLElement>(null);
   const note = useRef<HTMLTextAreaElement>(null);
 
-  useEffect(() => panel.current?.focus(), []);
+  useEffect(() => {
+    panel.current?.focus();
+    // The canvas just shrank to make room for this panel: bring the finding back into view.
+    const frame = requestAnimationFrame(() => showCurrent(store));
+    return () => cancelAnimationFrame(frame);
+  }, [store]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;

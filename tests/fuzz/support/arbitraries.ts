@@ -29,11 +29,20 @@ export const textArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...ALL_TEXT_PAYLOADS) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'<>[]()!`*_#|\\&%";:@ \n=+-~{}'.split(''), 'a', 'http://', 'www.', '%%{'), maxLength: 30 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({
+      unit: fc.constantFrom(...'<>[]()!`*_#|\\&%";:@ \n=+-~{}'.split(''), 'a', 'http://', 'www.', '%%{'),
+      maxLength: 30,
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc
-      .array(fc.oneof(fc.constantFrom(...ALL_TEXT_PAYLOADS), fc.string({ maxLength: 10 })), { minLength: 2, maxLength: 4 })
+      .array(fc.oneof(fc.constantFrom(...ALL_TEXT_PAYLOADS), fc.string({ maxLength: 10 })), {
+        minLength: 2,
+        maxLength: 4,
+      })
       .map((parts) => parts.join('')),
   },
 );
@@ -48,14 +57,31 @@ const labelArb = (markers: boolean) =>
 /** Ids that satisfy the document's id pattern, with some that collide with words the code uses. */
 export const idArb = fc.oneof(
   { weight: 6, arbitrary: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,20}$/) },
-  { weight: 1, arbitrary: fc.constantFrom('model', 'unplaced', 'toString', 'hasOwnProperty', 'valueOf', '0', '1e3', 'a'.repeat(200), 'user.x', 'rule.fuzz-props') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'model',
+      'unplaced',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      '0',
+      '1e3',
+      'a'.repeat(200),
+      'user.x',
+      'rule.fuzz-props',
+    ),
+  },
 );
 
 // ------------------------------------------------------------------ documents
 
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 });
 const positionArb = fc.record({ x: finite, y: finite });
-const sizeArb = fc.record({ width: fc.double({ noNaN: true, min: 1, max: 1e6 }), height: fc.double({ noNaN: true, min: 1, max: 1e6 }) });
+const sizeArb = fc.record({
+  width: fc.double({ noNaN: true, min: 1, max: 1e6 }),
+  height: fc.double({ noNaN: true, min: 1, max: 1e6 }),
+});
 const RULE_IDS = [...FUZZ_PACK.rules.map((r) => r.id), 'rule.x', 'user.t1'];
 const MITIGATION_IDS = [...FUZZ_PACK.mitigations.map((m) => m.id), 'mitigation.unknown', '10', '9'];
 
@@ -64,7 +90,10 @@ const MITIGATION_IDS = [...FUZZ_PACK.mitigations.map((m) => m.id), 'mitigation.u
  * boundaries, components of every type with random valid properties, flows between any two
  * components (self-loops and parallel flows included), triage, and user threats.
  */
-export function documentArb(catalogue: Catalogue, options: { markers?: boolean } = {}): fc.Arbitrary<Record<string, unknown>> {
+export function documentArb(
+  catalogue: Catalogue,
+  options: { markers?: boolean } = {},
+): fc.Arbitrary<Record<string, unknown>> {
   const label = labelArb(options.markers ?? false);
   const types = [...catalogue.types.values()];
   const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
@@ -72,9 +101,19 @@ export function documentArb(catalogue: Catalogue, options: { markers?: boolean }
     .record({
       ids: fc.uniqueArray(idArb, { minLength: 40, maxLength: 40 }),
       schema: maybe(fc.constantFrom('./schema/model.schema.json', 'https://example.invalid/x.json')),
-      meta: fc.record({ title: label, description: maybe(label), owner: maybe(label), version: maybe(label) }, { requiredKeys: ['title'] }),
+      meta: fc.record(
+        { title: label, description: maybe(label), owner: maybe(label), version: maybe(label) },
+        { requiredKeys: ['title'] },
+      ),
       boundaries: fc.array(
-        fc.record({ label, zone: fc.constantFrom(...ZONES), parent: maybe(fc.option(fc.nat(), { nil: null })), description: maybe(label), position: maybe(positionArb), size: maybe(sizeArb) }),
+        fc.record({
+          label,
+          zone: fc.constantFrom(...ZONES),
+          parent: maybe(fc.option(fc.nat(), { nil: null })),
+          description: maybe(label),
+          position: maybe(positionArb),
+          size: maybe(sizeArb),
+        }),
         { maxLength: 5 },
       ),
       components: fc.array(
@@ -116,7 +155,9 @@ export function documentArb(catalogue: Catalogue, options: { markers?: boolean }
           status: fc.constantFrom(...FINDING_STATUSES),
           owner: maybe(label),
           note: maybe(label),
-          mitigations: maybe(fc.dictionary(fc.constantFrom(...MITIGATION_IDS), fc.constantFrom(...MITIGATION_STATES))),
+          mitigations: maybe(
+            fc.dictionary(fc.constantFrom(...MITIGATION_IDS), fc.constantFrom(...MITIGATION_STATES)),
+          ),
         }),
         { maxLength: 4 },
       ),
@@ -129,7 +170,12 @@ export function documentArb(catalogue: Catalogue, options: { markers?: boolean }
           status: fc.constantFrom(...FINDING_STATUSES),
           owner: maybe(label),
           note: maybe(label),
-          mitigations: maybe(fc.array(fc.record({ title: label, state: fc.constantFrom(...MITIGATION_STATES, 'suggested' as const) }), { maxLength: 3 })),
+          mitigations: maybe(
+            fc.array(
+              fc.record({ title: label, state: fc.constantFrom(...MITIGATION_STATES, 'suggested' as const) }),
+              { maxLength: 3 },
+            ),
+          ),
           source: maybe(fc.constantFrom('threat-dragon', 'threat-composer', '<b>x</b>')),
         }),
         { maxLength: 3 },
@@ -140,28 +186,35 @@ export function documentArb(catalogue: Catalogue, options: { markers?: boolean }
       const take = () => ids.shift()!;
       const trustBoundaries = g.boundaries.map((b, i) => {
         const out: Record<string, unknown> = { id: take(), label: b.label, zone: b.zone };
-        if (b.parent !== undefined) out['parentId'] = b.parent === null || i === 0 ? null : `@b${b.parent % i}`;
+        if (b.parent !== undefined)
+          out['parentId'] = b.parent === null || i === 0 ? null : `@b${b.parent % i}`;
         if (b.description !== undefined) out['description'] = b.description;
         if (b.position !== undefined) out['position'] = b.position;
         if (b.size !== undefined) out['size'] = b.size;
         return out;
       });
       for (const b of trustBoundaries) {
-        if (typeof b['parentId'] === 'string') b['parentId'] = trustBoundaries[Number((b['parentId'] as string).slice(2))]!['id'];
+        if (typeof b['parentId'] === 'string')
+          b['parentId'] = trustBoundaries[Number((b['parentId'] as string).slice(2))]!['id'];
       }
       const boundaryIds = trustBoundaries.map((b) => b['id'] as string);
       const components = g.components.map((c) => {
         const type = types[c.type % types.length]!;
         const out: Record<string, unknown> = { id: take(), type: type.id, label: c.label };
         if (c.description !== undefined) out['description'] = c.description;
-        if (c.boundary !== undefined) out['boundaryId'] = c.boundary === null || boundaryIds.length === 0 ? null : boundaryIds[c.boundary % boundaryIds.length];
+        if (c.boundary !== undefined)
+          out['boundaryId'] =
+            c.boundary === null || boundaryIds.length === 0
+              ? null
+              : boundaryIds[c.boundary % boundaryIds.length];
         if (c.position !== undefined) out['position'] = c.position;
         if (c.props !== undefined) {
           const props: Record<string, unknown> = {};
           for (const [which, pick, flag, text] of type.properties.length > 0 ? c.props : []) {
             const declaration = type.properties[which % type.properties.length]!;
             if (declaration.kind === 'boolean') props[declaration.name] = flag;
-            else if (declaration.kind === 'enum') props[declaration.name] = declaration.values[pick % declaration.values.length];
+            else if (declaration.kind === 'enum')
+              props[declaration.name] = declaration.values[pick % declaration.values.length];
             else props[declaration.name] = text;
           }
           out['props'] = props;
@@ -183,21 +236,42 @@ export function documentArb(catalogue: Catalogue, options: { markers?: boolean }
               if (f.props !== undefined) out['props'] = f.props;
               return out;
             });
-      const elementIds = [...componentIds, ...dataFlows.map((f) => f['id'] as string), ...boundaryIds, 'model'];
+      const elementIds = [
+        ...componentIds,
+        ...dataFlows.map((f) => f['id'] as string),
+        ...boundaryIds,
+        'model',
+      ];
       const userThreats = g.userThreats.map((t) => {
-        const out: Record<string, unknown> = { id: take(), targetId: t.target === null ? null : elementIds[t.target % elementIds.length], title: t.title, severity: t.severity, status: t.status };
-        for (const key of ['description', 'owner', 'note', 'mitigations', 'source'] as const) if (t[key] !== undefined) out[key] = t[key];
+        const out: Record<string, unknown> = {
+          id: take(),
+          targetId: t.target === null ? null : elementIds[t.target % elementIds.length],
+          title: t.title,
+          severity: t.severity,
+          status: t.status,
+        };
+        for (const key of ['description', 'owner', 'note', 'mitigations', 'source'] as const)
+          if (t[key] !== undefined) out[key] = t[key];
         return out;
       });
       const triage: Record<string, unknown> = {};
       for (const t of g.triage) {
         const entry: Record<string, unknown> = { status: t.status };
-        for (const key of ['owner', 'note', 'mitigations'] as const) if (t[key] !== undefined) entry[key] = t[key];
+        for (const key of ['owner', 'note', 'mitigations'] as const)
+          if (t[key] !== undefined) entry[key] = t[key];
         triage[`${t.rule}@${elementIds[t.target % elementIds.length]}`] = entry;
       }
       const doc: Record<string, unknown> = {};
       if (g.schema !== undefined) doc['$schema'] = g.schema;
-      Object.assign(doc, { format: 'ai-threat-model', schemaVersion: 1, meta: g.meta, trustBoundaries, components, dataFlows, triage });
+      Object.assign(doc, {
+        format: 'ai-threat-model',
+        schemaVersion: 1,
+        meta: g.meta,
+        trustBoundaries,
+        components,
+        dataFlows,
+        triage,
+      });
       if (userThreats.length > 0) doc['userThreats'] = userThreats;
       return doc;
     });
@@ -215,7 +289,13 @@ export function documentWithText(texts: readonly string[]): Record<string, unkno
       { id: 'tb-1', label: t(4), zone: 'internet', description: t(5) },
       { id: 'tb-2', label: t(6), zone: 'internal', parentId: 'tb-1' },
     ],
-    components: types.map((type, i) => ({ id: `c-${i}`, type, label: t(7 + i), description: t(8 + i), boundaryId: i % 3 === 0 ? null : i % 3 === 1 ? 'tb-1' : 'tb-2' })),
+    components: types.map((type, i) => ({
+      id: `c-${i}`,
+      type,
+      label: t(7 + i),
+      description: t(8 + i),
+      boundaryId: i % 3 === 0 ? null : i % 3 === 1 ? 'tb-1' : 'tb-2',
+    })),
     dataFlows: types.map((_, i) => ({
       id: `f-${i}`,
       sourceId: `c-${i}`,
@@ -230,8 +310,26 @@ export function documentWithText(texts: readonly string[]): Record<string, unkno
       ]),
     ),
     userThreats: [
-      { id: 'u-1', targetId: 'c-1', title: t(60) || 'x', description: t(61), severity: 'high', status: 'accepted', owner: t(62), note: t(63), mitigations: [{ title: t(64), state: 'planned' }], source: 'threat-dragon' },
-      { id: 'u-2', targetId: null, title: t(65) || 'x', severity: 'low', status: 'open', source: t(66).slice(0, 100) },
+      {
+        id: 'u-1',
+        targetId: 'c-1',
+        title: t(60) || 'x',
+        description: t(61),
+        severity: 'high',
+        status: 'accepted',
+        owner: t(62),
+        note: t(63),
+        mitigations: [{ title: t(64), state: 'planned' }],
+        source: 'threat-dragon',
+      },
+      {
+        id: 'u-2',
+        targetId: null,
+        title: t(65) || 'x',
+        severity: 'low',
+        status: 'open',
+        source: t(66).slice(0, 100),
+      },
     ],
   };
 }
@@ -242,29 +340,46 @@ export function documentWithText(texts: readonly string[]): Record<string, unkno
 function leafArb(library: Library, target: (typeof TARGET_KINDS)[number]) {
   const facts = [...(library.facts.get(target)?.values() ?? [])];
   const names = Object.keys(OPERATORS) as OperatorName[];
-  return fc.record({ fact: fc.nat(), op: fc.nat(), pick: fc.nat(), typed: fc.nat(9), wild: fc.jsonValue({ maxDepth: 1 }), name: fc.string({ maxLength: 20 }) }).map((g) => {
-    const fact = facts[g.fact % facts.length];
-    if (!fact || g.typed === 0) return { fact: fact ? fact.name : g.name, op: names[g.op % names.length]!, value: g.wild } as Record<string, unknown>;
-    const ops = names.filter((n) => OPERATORS[n].facts.includes(fact.valueType));
-    const op = OPERATORS[ops[g.op % ops.length]!];
-    const values = fact.values ?? ['x', 'prompts', 'internet'];
-    const one = values[g.pick % values.length]!;
-    const value = (() => {
-      switch (op.value) {
-        case 'same':
-          return fact.valueType === 'boolean' ? g.pick % 2 === 0 : fact.valueType === 'number' ? g.pick % 5 : one;
-        case 'string':
-          return one;
-        case 'stringList':
-          return values.filter((_, i) => (g.pick >> i) & 1);
-        case 'number':
-          return g.pick % 7;
-        case 'optionalBoolean':
-          return g.pick % 3 === 0 ? undefined : g.pick % 3 === 1;
-      }
-    })();
-    return value === undefined ? { fact: fact.name, op: op.name } : { fact: fact.name, op: op.name, value };
-  });
+  return fc
+    .record({
+      fact: fc.nat(),
+      op: fc.nat(),
+      pick: fc.nat(),
+      typed: fc.nat(9),
+      wild: fc.jsonValue({ maxDepth: 1 }),
+      name: fc.string({ maxLength: 20 }),
+    })
+    .map((g) => {
+      const fact = facts[g.fact % facts.length];
+      if (!fact || g.typed === 0)
+        return { fact: fact ? fact.name : g.name, op: names[g.op % names.length]!, value: g.wild } as Record<
+          string,
+          unknown
+        >;
+      const ops = names.filter((n) => OPERATORS[n].facts.includes(fact.valueType));
+      const op = OPERATORS[ops[g.op % ops.length]!];
+      const values = fact.values ?? ['x', 'prompts', 'internet'];
+      const one = values[g.pick % values.length]!;
+      const value = (() => {
+        switch (op.value) {
+          case 'same':
+            return fact.valueType === 'boolean'
+              ? g.pick % 2 === 0
+              : fact.valueType === 'number'
+                ? g.pick % 5
+                : one;
+          case 'string':
+            return one;
+          case 'stringList':
+            return values.filter((_, i) => (g.pick >> i) & 1);
+          case 'number':
+            return g.pick % 7;
+          case 'optionalBoolean':
+            return g.pick % 3 === 0 ? undefined : g.pick % 3 === 1;
+        }
+      })();
+      return value === undefined ? { fact: fact.name, op: op.name } : { fact: fact.name, op: op.name, value };
+    });
 }
 
 /** Conditions nested up to a little beyond MAX_CONDITION_DEPTH. */
@@ -295,40 +410,91 @@ export function rulePackArb(library: Library): fc.Arbitrary<Record<string, unkno
         when: conditionArb(library, target),
         summary: textArb.map((t) => t.slice(0, 500)),
         likelihood: fc.constantFrom('low', 'medium', 'high'),
-        adjust: fc.array(fc.record({ when: conditionArb(library, target), likelihood: fc.integer({ min: -2, max: 2 }), impact: fc.integer({ min: -2, max: 2 }), reason: textArb.map((t) => t.slice(0, 300) || 'r') }), { maxLength: 2 }),
-        byDesign: fc.array(fc.record({ when: conditionArb(library, target), mitigations: fc.constant(['mitigation.pack-a']), effect: fc.constantFrom('lower', 'mitigated'), reason: fc.constant('by design') }), { maxLength: 2 }),
+        adjust: fc.array(
+          fc.record({
+            when: conditionArb(library, target),
+            likelihood: fc.integer({ min: -2, max: 2 }),
+            impact: fc.integer({ min: -2, max: 2 }),
+            reason: textArb.map((t) => t.slice(0, 300) || 'r'),
+          }),
+          { maxLength: 2 },
+        ),
+        byDesign: fc.array(
+          fc.record({
+            when: conditionArb(library, target),
+            mitigations: fc.constant(['mitigation.pack-a']),
+            effect: fc.constantFrom('lower', 'mitigated'),
+            reason: fc.constant('by design'),
+          }),
+          { maxLength: 2 },
+        ),
         mitigations: fc.subarray(['mitigation.pack-a', 'mitigation.pack-org', 'mitigation.missing']),
       },
       { requiredKeys: ['id', 'threat', 'target'] },
     ),
   );
-  return fc.record({ rules: fc.array(ruleArb, { maxLength: 4 }), title: textArb.map((t) => t.slice(0, 200) || 't'), extraType: fc.boolean() }).map(({ rules, title, extraType }) => ({
-    name: 'random pack',
-    version: '1',
-    ...(extraType
-      ? {
-          componentTypes: [
-            {
-              id: 'pack-type',
-              label: title.slice(0, 80),
-              category: 'generic',
-              icon: 'x',
-              description: title,
-              properties: [{ name: 'authenticated', label: 'Shadowing kind', kind: 'enum', values: ['yes', 'no'], default: 'no' }],
-            },
-          ],
-        }
-      : {}),
-    threats: [
-      { id: 'threat.pack-a', title, description: title, likelihood: 'high', impact: 'high', references: { guidelines: ['SD-3'] }, mitigations: ['mitigation.pack-a'] },
-      { id: 'threat.pack-b', title: 'b', description: 'b', likelihood: 'low', impact: 'medium', references: { guidelines: [] } },
-    ],
-    mitigations: [
-      { id: 'mitigation.pack-a', title, guidance: 'g', guidelines: ['SD-3'] },
-      { id: 'mitigation.pack-org', title: 'org', guidance: 'g', guidelines: ['SD-1'], organisational: true },
-    ],
-    rules: uniqueById(rules),
-  }));
+  return fc
+    .record({
+      rules: fc.array(ruleArb, { maxLength: 4 }),
+      title: textArb.map((t) => t.slice(0, 200) || 't'),
+      extraType: fc.boolean(),
+    })
+    .map(({ rules, title, extraType }) => ({
+      name: 'random pack',
+      version: '1',
+      ...(extraType
+        ? {
+            componentTypes: [
+              {
+                id: 'pack-type',
+                label: title.slice(0, 80),
+                category: 'generic',
+                icon: 'x',
+                description: title,
+                properties: [
+                  {
+                    name: 'authenticated',
+                    label: 'Shadowing kind',
+                    kind: 'enum',
+                    values: ['yes', 'no'],
+                    default: 'no',
+                  },
+                ],
+              },
+            ],
+          }
+        : {}),
+      threats: [
+        {
+          id: 'threat.pack-a',
+          title,
+          description: title,
+          likelihood: 'high',
+          impact: 'high',
+          references: { guidelines: ['SD-3'] },
+          mitigations: ['mitigation.pack-a'],
+        },
+        {
+          id: 'threat.pack-b',
+          title: 'b',
+          description: 'b',
+          likelihood: 'low',
+          impact: 'medium',
+          references: { guidelines: [] },
+        },
+      ],
+      mitigations: [
+        { id: 'mitigation.pack-a', title, guidance: 'g', guidelines: ['SD-3'] },
+        {
+          id: 'mitigation.pack-org',
+          title: 'org',
+          guidance: 'g',
+          guidelines: ['SD-1'],
+          organisational: true,
+        },
+      ],
+      rules: uniqueById(rules),
+    }));
 }
 
 function uniqueById(rules: Record<string, unknown>[]): Record<string, unknown>[] {
@@ -350,18 +516,59 @@ export type Mutation =
   | { op: 'text'; at: number; text: string };
 
 const wrongTypeArb: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>(null, true, false, 0, -1, 1.5, 1e308, -0, '', 'x', [], {}, [[]], { a: 1 }, '1', 'true', 'null'),
+  fc.constantFrom<Json>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    1e308,
+    -0,
+    '',
+    'x',
+    [],
+    {},
+    [[]],
+    { a: 1 },
+    '1',
+    'true',
+    'null',
+  ),
   fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
 );
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('retype' as const), at: fc.nat(), value: wrongTypeArb }),
-  fc.record({ op: fc.constant('forbidden-key' as const), at: fc.nat(), key: fc.constantFrom(...FORBIDDEN_KEYS), value: wrongTypeArb }),
-  fc.record({ op: fc.constant('nest' as const), at: fc.nat(), depth: fc.oneof(fc.integer({ min: 1, max: 70 }), fc.constant(2_000)), arrays: fc.boolean() }),
-  fc.record({ op: fc.constant('huge-string' as const), at: fc.nat(), length: fc.oneof(fc.constant(20_001), fc.integer({ min: 500, max: 300_000 })), unit: fc.constantFrom('A', '<', '|', '\u0000', '\ud83d\ude00', 'é') }),
+  fc.record({
+    op: fc.constant('forbidden-key' as const),
+    at: fc.nat(),
+    key: fc.constantFrom(...FORBIDDEN_KEYS),
+    value: wrongTypeArb,
+  }),
+  fc.record({
+    op: fc.constant('nest' as const),
+    at: fc.nat(),
+    depth: fc.oneof(fc.integer({ min: 1, max: 70 }), fc.constant(2_000)),
+    arrays: fc.boolean(),
+  }),
+  fc.record({
+    op: fc.constant('huge-string' as const),
+    at: fc.nat(),
+    length: fc.oneof(fc.constant(20_001), fc.integer({ min: 500, max: 300_000 })),
+    unit: fc.constantFrom('A', '<', '|', '\u0000', '\ud83d\ude00', 'é'),
+  }),
   fc.record({ op: fc.constant('duplicate' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('unknown-key' as const), at: fc.nat(), key: fc.oneof(fc.constantFrom('authenticatd', 'extra', '', ' ', 'a\nb', 'x.y'), fc.string({ maxLength: 12 })), value: wrongTypeArb }),
+  fc.record({
+    op: fc.constant('unknown-key' as const),
+    at: fc.nat(),
+    key: fc.oneof(
+      fc.constantFrom('authenticatd', 'extra', '', ' ', 'a\nb', 'x.y'),
+      fc.string({ maxLength: 12 }),
+    ),
+    value: wrongTypeArb,
+  }),
   fc.record({ op: fc.constant('text' as const), at: fc.nat(), text: textArb }),
 );
 
@@ -382,7 +589,9 @@ function slots(root: Json): Slot[] {
   while (stack.length > 0 && out.length < 5000) {
     const node = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
-    const entries: [string | number, Json][] = Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.keys(node).map((k) => [k, node[k]!]);
+    const entries: [string | number, Json][] = Array.isArray(node)
+      ? node.map((v, i) => [i, v])
+      : Object.keys(node).map((k) => [k, node[k]!]);
     for (const [key, value] of entries) {
       out.push({ parent: node, key, value });
       stack.push(value);
@@ -416,7 +625,10 @@ export function mutate(root: unknown, mutations: readonly Mutation[]): unknown {
         break;
       case 'forbidden-key':
       case 'unknown-key': {
-        const target = slot.value !== null && typeof slot.value === 'object' && !Array.isArray(slot.value) ? slot.value : null;
+        const target =
+          slot.value !== null && typeof slot.value === 'object' && !Array.isArray(slot.value)
+            ? slot.value
+            : null;
         if (target) setOwn(target, m.key, m.value);
         else replace({ [m.key === '__proto__' ? 'x' : m.key]: m.value });
         break;
@@ -443,12 +655,41 @@ export function mutate(root: unknown, mutations: readonly Mutation[]): unknown {
 }
 
 /** Text-level damage to a JSON file: truncation, stray characters, a BOM, a slice repeated. */
-export type TextMutation = { op: 'truncate' | 'insert' | 'replace' | 'repeat' | 'bom'; at: number; text: string };
+export type TextMutation = {
+  op: 'truncate' | 'insert' | 'replace' | 'repeat' | 'bom';
+  at: number;
+  text: string;
+};
 
 export const textMutationArb: fc.Arbitrary<TextMutation> = fc.record({
-  op: fc.constantFrom('truncate' as const, 'insert' as const, 'replace' as const, 'repeat' as const, 'bom' as const),
+  op: fc.constantFrom(
+    'truncate' as const,
+    'insert' as const,
+    'replace' as const,
+    'repeat' as const,
+    'bom' as const,
+  ),
   at: fc.nat(),
-  text: fc.oneof(fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '\u0000', '\u001b[31m', '/*', 'NaN', '1e999', '\ufeff', '\n'), fc.string({ unit: 'binary', maxLength: 6 })),
+  text: fc.oneof(
+    fc.constantFrom(
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"',
+      '\\',
+      '\u0000',
+      '\u001b[31m',
+      '/*',
+      'NaN',
+      '1e999',
+      '\ufeff',
+      '\n',
+    ),
+    fc.string({ unit: 'binary', maxLength: 6 }),
+  ),
 });
 
 export function mutateText(text: string, mutations: readonly TextMutation[]): string {

@@ -43,11 +43,17 @@ export function csvViolations(csv: string, expectedRows: number, columns: number
   const out: Violation[] = [];
   if (!csv.endsWith('\r\n')) out.push({ kind: 'csv-shape', detail: 'the CSV does not end with CRLF' });
   const rows = parseCsv(csv);
-  if (rows.length !== expectedRows) out.push({ kind: 'csv-shape', detail: `${rows.length} rows instead of ${expectedRows}` });
+  if (rows.length !== expectedRows)
+    out.push({ kind: 'csv-shape', detail: `${rows.length} rows instead of ${expectedRows}` });
   rows.forEach((row, r) => {
-    if (row.length !== columns) out.push({ kind: 'csv-shape', detail: `row ${r + 1} has ${row.length} cells instead of ${columns}` });
+    if (row.length !== columns)
+      out.push({ kind: 'csv-shape', detail: `row ${r + 1} has ${row.length} cells instead of ${columns}` });
     row.forEach((cell, c) => {
-      if (FORMULA_START.test(cell)) out.push({ kind: 'csv-formula', detail: `row ${r + 1}, column ${c + 1} starts a formula: ${JSON.stringify(cell.slice(0, 100))}` });
+      if (FORMULA_START.test(cell))
+        out.push({
+          kind: 'csv-formula',
+          detail: `row ${r + 1}, column ${c + 1} starts a formula: ${JSON.stringify(cell.slice(0, 100))}`,
+        });
     });
   });
   return out;

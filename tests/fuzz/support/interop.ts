@@ -40,7 +40,10 @@ async function exportsOf(): Promise<{ source: string; exports: Record<string, un
   const interopIndex = join(REPO_ROOT, 'src/core/interop/index.ts');
   if (existsSync(interopIndex)) {
     const specifier = interopIndex;
-    found.push({ source: 'src/core/interop/index.ts', exports: (await import(/* @vite-ignore */ specifier)) as Record<string, unknown> });
+    found.push({
+      source: 'src/core/interop/index.ts',
+      exports: (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>,
+    });
   }
   return found;
 }
@@ -62,7 +65,8 @@ export async function loadInterop(): Promise<Interop> {
             ? 'any'
             : undefined;
       if (tool) importers.push({ name, tool, run: value as Importer['run'] });
-      else if (/^export.*(dragon|composer)json$/i.test(name)) exporters.push({ name, run: value as Exporter['run'] });
+      else if (/^export.*(dragon|composer)json$/i.test(name))
+        exporters.push({ name, run: value as Exporter['run'] });
       else if (!csv && /^export.*csv$/i.test(name)) csv = { name, run: value as AnyFunction };
       else continue;
       seen.add(name);
@@ -88,8 +92,14 @@ export function loadFixtures(): Fixture[] {
   for (const tool of ['threat-dragon', 'threat-composer'] as const) {
     const dir = join(root, tool);
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-      out.push({ name: `${tool}/${file}`, tool, content: JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown });
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
+      out.push({
+        name: `${tool}/${file}`,
+        tool,
+        content: JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown,
+      });
     }
   }
   return out;

@@ -81,7 +81,7 @@ function runLength(line: string, i: number): number {
 }
 
 function findClosingRun(line: string, from: number, length: number): number {
-  for (let j = from; j < line.length; ) {
+  for (let j = from; j < line.length;) {
     if (line[j] !== '`') {
       j++;
       continue;
@@ -137,7 +137,11 @@ export function markdownViolations(md: string, options: { markers?: boolean } = 
     close = lines.findIndex((l, i) => i > open && /^ {0,3}(`{3,}|~{3,})/.test(l));
     if (close < 0) violations.push({ kind: 'md-fence', detail: 'the mermaid block is never closed' });
     else {
-      if (lines[close] !== '```') violations.push({ kind: 'md-fence', detail: `the mermaid block is closed by ${JSON.stringify(lines[close])}` });
+      if (lines[close] !== '```')
+        violations.push({
+          kind: 'md-fence',
+          detail: `the mermaid block is closed by ${JSON.stringify(lines[close])}`,
+        });
       violations.push(...mermaidViolations(lines.slice(open + 1, close)));
     }
   }
@@ -145,14 +149,20 @@ export function markdownViolations(md: string, options: { markers?: boolean } = 
   lines.forEach((line, n) => {
     if (open >= 0 && n >= open && n <= Math.max(close, open)) return;
     const where = `line ${n + 1}: ${JSON.stringify(line.slice(0, 200))}`;
-    if (FENCE.test(line)) violations.push({ kind: 'md-fence', detail: `a fence outside the mermaid block, ${where}` });
+    if (FENCE.test(line))
+      violations.push({ kind: 'md-fence', detail: `a fence outside the mermaid block, ${where}` });
     if (/^( {4,}|\t)/.test(line)) violations.push({ kind: 'md-indented-code', detail: where });
     const quoted = /^ {0,3}> ?(.*)$/.exec(line);
-    if (quoted && (/^([-+*=#>]|\d+[.)]|<| {4})/.test(quoted[1]!) || FENCE.test(quoted[1]!))) violations.push({ kind: 'md-block-start', detail: where });
+    if (quoted && (/^([-+*=#>]|\d+[.)]|<| {4})/.test(quoted[1]!) || FENCE.test(quoted[1]!)))
+      violations.push({ kind: 'md-block-start', detail: where });
     if (line.startsWith('|')) {
       const width = tableCells(line).length;
       if (tableWidth < 0) tableWidth = width;
-      else if (width !== tableWidth) violations.push({ kind: 'md-table-column', detail: `${width} cells instead of ${tableWidth}, ${where}` });
+      else if (width !== tableWidth)
+        violations.push({
+          kind: 'md-table-column',
+          detail: `${width} cells instead of ${tableWidth}, ${where}`,
+        });
     } else tableWidth = -1;
     violations.push(...inlineViolations(line, where));
   });
@@ -172,11 +182,13 @@ function inlineViolations(line: string, where: string): Violation[] {
     if (text.includes('\\')) out.push({ kind: 'md-fidelity', detail: `a visible backslash, ${where}` });
     if (text.includes('![')) out.push({ kind: 'md-link', detail: `an image, ${where}` });
     for (let k = 0; k < raw.length; k++) {
-      if (raw[k]!.c === '&' && !line.startsWith('&amp;', raw[k]!.at)) out.push({ kind: 'md-entity', detail: `a raw "&", ${where}` });
+      if (raw[k]!.c === '&' && !line.startsWith('&amp;', raw[k]!.at))
+        out.push({ kind: 'md-entity', detail: `a raw "&", ${where}` });
       if (raw[k]!.c === ']' && raw[k + 1]?.c === '(') {
         const end = text.indexOf(')', k + 2);
         const target = end < 0 ? text.slice(k + 2) : text.slice(k + 2, end);
-        if (!OWN_LINK.test(target)) out.push({ kind: 'md-link', detail: `a link to ${JSON.stringify(target)}, ${where}` });
+        if (!OWN_LINK.test(target))
+          out.push({ kind: 'md-link', detail: `a link to ${JSON.stringify(target)}, ${where}` });
       }
     }
     out.push(...autolinkViolations(line, raw, where));
@@ -192,22 +204,28 @@ function inlineViolations(line: string, where: string): Violation[] {
 function autolinkViolations(line: string, raw: { c: string; at: number }[], where: string): Violation[] {
   const out: Violation[] = [];
   const own = new Set<number>();
-  for (const m of line.matchAll(/\]\((https:\/\/[^)\s]*)\)/g)) for (let i = 0; i < m[0].length; i++) own.add(m.index + i);
+  for (const m of line.matchAll(/\]\((https:\/\/[^)\s]*)\)/g))
+    for (let i = 0; i < m[0].length; i++) own.add(m.index + i);
   const rawAt = new Set(raw.map((r) => r.at));
   for (const m of line.matchAll(/:\/\//g)) {
     if (!rawAt.has(m.index) || own.has(m.index)) continue;
     let s = m.index;
     while (s > 0 && /[A-Za-z]/.test(line[s - 1]!)) s--;
-    if (/^(https?|ftp)$/i.test(line.slice(s, m.index))) out.push({ kind: 'md-autolink', detail: `a URL outside a code span, ${where}` });
+    if (/^(https?|ftp)$/i.test(line.slice(s, m.index)))
+      out.push({ kind: 'md-autolink', detail: `a URL outside a code span, ${where}` });
   }
   for (const m of line.matchAll(/www\./gi)) {
     if (!rawAt.has(m.index) || own.has(m.index)) continue;
     const before = m.index === 0 ? ' ' : line[m.index - 1]!;
-    if (/[\s*_~(]/.test(before)) out.push({ kind: 'md-autolink', detail: `a www. link outside a code span, ${where}` });
+    if (/[\s*_~(]/.test(before))
+      out.push({ kind: 'md-autolink', detail: `a www. link outside a code span, ${where}` });
   }
   for (const r of raw) {
     if (r.c !== '@') continue;
-    if (/[A-Za-z0-9._+-]$/.test(line.slice(0, r.at)) && /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+/.test(line.slice(r.at + 1))) {
+    if (
+      /[A-Za-z0-9._+-]$/.test(line.slice(0, r.at)) &&
+      /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+/.test(line.slice(r.at + 1))
+    ) {
       out.push({ kind: 'md-autolink', detail: `an e-mail address outside a code span, ${where}` });
     }
   }
@@ -225,7 +243,10 @@ function regionViolations(lines: string[], open: number, close: number): Violati
         if (segment.code) continue;
         const bad = rawChars(segment).filter((r) => MARKUP.has(r.c));
         if (bad.length > 0) {
-          out.push({ kind: 'md-unescaped', detail: `unescaped ${JSON.stringify(bad.map((b) => b.c).join(''))} in user text ${JSON.stringify(body.slice(0, 200))}` });
+          out.push({
+            kind: 'md-unescaped',
+            detail: `unescaped ${JSON.stringify(bad.map((b) => b.c).join(''))} in user text ${JSON.stringify(body.slice(0, 200))}`,
+          });
         }
       }
     }
@@ -246,7 +267,10 @@ export function mermaidViolations(block: readonly string[]): Violation[] {
   block.forEach((line, n) => {
     const shape = shapes.map(([re, groups]) => [re.exec(line), groups] as const).find(([m]) => m !== null);
     if (!shape || (n === 0) !== /^flowchart/.test(line)) {
-      out.push({ kind: 'mermaid-line', detail: `unexpected Mermaid line ${n + 1}: ${JSON.stringify(line.slice(0, 200))}` });
+      out.push({
+        kind: 'mermaid-line',
+        detail: `unexpected Mermaid line ${n + 1}: ${JSON.stringify(line.slice(0, 200))}`,
+      });
       return;
     }
     const [match, groups] = shape;
@@ -255,7 +279,8 @@ export function mermaidViolations(block: readonly string[]): Violation[] {
       const where = `${JSON.stringify(label.slice(0, 200))} on Mermaid line ${n + 1}`;
       if (label.includes('%%')) out.push({ kind: 'mermaid-directive', detail: where });
       const decoded = label.replace(/#(?:\d+|quot|lt|gt|amp);/g, '');
-      if (/["<>`|#;]/.test(decoded)) out.push({ kind: 'mermaid-label', detail: `unencoded character in label ${where}` });
+      if (/["<>`|#;]/.test(decoded))
+        out.push({ kind: 'mermaid-label', detail: `unencoded character in label ${where}` });
     }
   });
   return out;

@@ -19,13 +19,19 @@ import type { Violation } from './violations';
 export const CASE_BUDGET_MS = 5_000;
 
 /** A JSON path as formatPath writes it: `$`, `.name`, `[3]`, `["odd key"]`. */
+// eslint-disable-next-line no-control-regex -- a quoted key may not hold raw control characters
 export const JSON_PATH = /^\$(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[\d+\]|\["(?:[^"\\\u0000-\u001f]|\\.)*"\])*$/;
 /** Characters that must never reach a message printed to a terminal or a CI log. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const VAGUE = /^(?:invalid input|invalid|invalid value|error|unknown error|bad input|undefined|null)\.?$/i;
 
 /** Runs `fn`, turning a throw or an over-budget run into a violation. */
-export function timed<T>(label: string, fn: () => T, budgetMs = CASE_BUDGET_MS): { value?: T; violations: Violation[] } {
+export function timed<T>(
+  label: string,
+  fn: () => T,
+  budgetMs = CASE_BUDGET_MS,
+): { value?: T; violations: Violation[] } {
   const start = performance.now();
   let value: T | undefined;
   const violations: Violation[] = [];
@@ -35,23 +41,33 @@ export function timed<T>(label: string, fn: () => T, budgetMs = CASE_BUDGET_MS):
     violations.push({ kind: 'throw', detail: `${label} threw: ${describeError(error)}` });
   }
   const ms = performance.now() - start;
-  if (ms > budgetMs) violations.push({ kind: 'slow', detail: `${label} took ${Math.round(ms)} ms (budget ${budgetMs} ms)` });
+  if (ms > budgetMs)
+    violations.push({ kind: 'slow', detail: `${label} took ${Math.round(ms)} ms (budget ${budgetMs} ms)` });
   return value === undefined ? { violations } : { value, violations };
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}\n${(error.stack ?? '').split('\n').slice(1, 6).join('\n')}`;
+  if (error instanceof Error)
+    return `${error.name}: ${error.message}\n${(error.stack ?? '').split('\n').slice(1, 6).join('\n')}`;
   return String(error);
 }
 
 /** Every rejection names a JSON path starting with `$` and says something specific. */
 export function problemViolations(problems: unknown, options: { needFile?: boolean } = {}): Violation[] {
-  if (!Array.isArray(problems) || problems.length === 0) return [{ kind: 'bad-result', detail: `a rejection must list problems, got ${JSON.stringify(problems)}` }];
+  if (!Array.isArray(problems) || problems.length === 0)
+    return [
+      { kind: 'bad-result', detail: `a rejection must list problems, got ${JSON.stringify(problems)}` },
+    ];
   const out: Violation[] = [];
   for (const p of problems as unknown[]) {
     const problem = p as { path?: unknown; message?: unknown; file?: unknown } | null;
     const shown = JSON.stringify(problem)?.slice(0, 300) ?? String(problem);
-    if (problem === null || typeof problem !== 'object' || typeof problem.path !== 'string' || typeof problem.message !== 'string') {
+    if (
+      problem === null ||
+      typeof problem !== 'object' ||
+      typeof problem.path !== 'string' ||
+      typeof problem.message !== 'string'
+    ) {
       out.push({ kind: 'bad-result', detail: `not a problem: ${shown}` });
       continue;
     }
@@ -61,7 +77,8 @@ export function problemViolations(problems: unknown, options: { needFile?: boole
     if (message.trim().length < 3 || VAGUE.test(message.trim()) || message.includes('[object Object]')) {
       out.push({ kind: 'vague-message', detail: `vague message: ${shown}` });
     }
-    if (CONTROL.test(path) || CONTROL.test(message)) out.push({ kind: 'control-char', detail: `control character in a problem: ${shown}` });
+    if (CONTROL.test(path) || CONTROL.test(message))
+      out.push({ kind: 'control-char', detail: `control character in a problem: ${shown}` });
     if (/^not valid JSON/.test(message) && !/at line \d+, column \d+/.test(message)) {
       out.push({ kind: 'json-no-location', detail: `no line and column: ${shown}` });
     }
@@ -75,7 +92,8 @@ export function problemViolations(problems: unknown, options: { needFile?: boole
 /** A parse result is either a value or a non-empty list of well-formed problems. */
 export function parseResultViolations(result: unknown, options: { needFile?: boolean } = {}): Violation[] {
   const r = result as { ok?: unknown; value?: unknown; warnings?: unknown; problems?: unknown } | null;
-  if (r === null || typeof r !== 'object' || typeof r.ok !== 'boolean') return [{ kind: 'bad-result', detail: `not a ParseResult: ${String(result)}` }];
+  if (r === null || typeof r !== 'object' || typeof r.ok !== 'boolean')
+    return [{ kind: 'bad-result', detail: `not a ParseResult: ${String(result)}` }];
   if (r.ok) {
     if (r.value === undefined) return [{ kind: 'bad-result', detail: 'ok without a value' }];
     if (!Array.isArray(r.warnings)) return [{ kind: 'bad-result', detail: 'ok without a warnings list' }];
@@ -88,13 +106,21 @@ export function parseResultViolations(result: unknown, options: { needFile?: boo
 export function roundTripViolations(doc: ThreatModelDocument, catalogue: Catalogue): Violation[] {
   const first = timed('serialiseDocument', () => serialiseDocument(doc));
   if (first.value === undefined) return first.violations;
-  const reparsed = timed('parseDocumentText(serialised)', () => parseDocumentText(first.value!, { catalogue }));
+  const reparsed = timed('parseDocumentText(serialised)', () =>
+    parseDocumentText(first.value!, { catalogue }),
+  );
   if (reparsed.value === undefined) return reparsed.violations;
   if (!reparsed.value.ok) {
-    return [{ kind: 'round-trip', detail: `the serialised document does not parse: ${JSON.stringify(reparsed.value.problems.slice(0, 3))}` }];
+    return [
+      {
+        kind: 'round-trip',
+        detail: `the serialised document does not parse: ${JSON.stringify(reparsed.value.problems.slice(0, 3))}`,
+      },
+    ];
   }
   const second = serialiseDocument(reparsed.value.value);
-  if (second !== first.value) return [{ kind: 'round-trip', detail: `not byte-identical:\n${firstDifference(first.value, second)}` }];
+  if (second !== first.value)
+    return [{ kind: 'round-trip', detail: `not byte-identical:\n${firstDifference(first.value, second)}` }];
   return [];
 }
 
@@ -105,7 +131,11 @@ function firstDifference(a: string, b: string): string {
 }
 
 /** evaluate and both reports never throw on a valid document, and the Markdown stays inert. */
-export function reportViolations(doc: ThreatModelDocument, library: Library, options: { markers?: boolean } = {}): Violation[] {
+export function reportViolations(
+  doc: ThreatModelDocument,
+  library: Library,
+  options: { markers?: boolean } = {},
+): Violation[] {
   const violations: Violation[] = [];
   const findings = timed('evaluate', () => evaluate(doc, library));
   violations.push(...findings.violations);

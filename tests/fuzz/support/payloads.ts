@@ -77,10 +77,10 @@ export const MERMAID_PAYLOADS = [
 export const FORMULA_PAYLOADS = [
   '=HYPERLINK("http://evil.example","click")',
   '=1+1',
-  '+cmd|\' /C calc\'!A0',
+  "+cmd|' /C calc'!A0",
   '-1',
   '-2+3',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '\t=1+1',
   '\r=1+1',
   '=cmd|"/c calc"!A1',

@@ -57,8 +57,13 @@ export interface FuzzTarget {
 
 /** The shipped library with the fuzz pack on top, so evaluation always has rules to fire. */
 export function fuzzLibrary(): Library {
-  const result = loadLibrary([{ path: 'tests/fuzz/support/fuzzPack.ts', content: FUZZ_PACK }], { base: shippedLibrary() });
-  if (!result.ok) throw new Error(`the fuzz pack does not load on the shipped library:\n${JSON.stringify(result.problems, null, 2)}`);
+  const result = loadLibrary([{ path: 'tests/fuzz/support/fuzzPack.ts', content: FUZZ_PACK }], {
+    base: shippedLibrary(),
+  });
+  if (!result.ok)
+    throw new Error(
+      `the fuzz pack does not load on the shipped library:\n${JSON.stringify(result.problems, null, 2)}`,
+    );
   return result.value;
 }
 
@@ -77,12 +82,19 @@ function hasForbiddenKey(value: unknown): boolean {
 }
 
 /** Problems that say "(missing)" about a value that is there are wrong, not just vague. */
-function missingButPresent(input: unknown, problems: readonly { path: string; message: string }[]): Violation[] {
+function missingButPresent(
+  input: unknown,
+  problems: readonly { path: string; message: string }[],
+): Violation[] {
   const out: Violation[] = [];
   for (const p of problems) {
     if (!p.message.includes('(missing)')) continue;
     const value = valueAt(input, p.path);
-    if (value !== undefined) out.push({ kind: 'vague-message', detail: `says (missing) but the value is ${JSON.stringify(value)?.slice(0, 60)}: ${JSON.stringify(p)}` });
+    if (value !== undefined)
+      out.push({
+        kind: 'vague-message',
+        detail: `says (missing) but the value is ${JSON.stringify(value)?.slice(0, 60)}: ${JSON.stringify(p)}`,
+      });
   }
   return out;
 }
@@ -105,8 +117,15 @@ function checkParse(input: unknown, catalogue: Catalogue, library: Library, mark
   const violations = [...r.violations, ...parseResultViolations(r.value)];
   if (!r.value.ok) violations.push(...missingButPresent(input, r.value.problems));
   else {
-    if (hasForbiddenKey(input)) violations.push({ kind: 'not-rejected', detail: 'a document with a __proto__/constructor/prototype key was accepted' });
-    violations.push(...roundTripViolations(r.value.value, catalogue), ...reportViolations(r.value.value, library, { markers }));
+    if (hasForbiddenKey(input))
+      violations.push({
+        kind: 'not-rejected',
+        detail: 'a document with a __proto__/constructor/prototype key was accepted',
+      });
+    violations.push(
+      ...roundTripViolations(r.value.value, catalogue),
+      ...reportViolations(r.value.value, library, { markers }),
+    );
   }
   return violations;
 }
@@ -126,25 +145,52 @@ function checkLibrary(sources: LibrarySource[], base: Library | undefined, docs:
   return violations;
 }
 
-function checkImport(importer: Importer, input: unknown, catalogue: Catalogue, library: Library, mustSucceed = false): Violation[] {
+function checkImport(
+  importer: Importer,
+  input: unknown,
+  catalogue: Catalogue,
+  library: Library,
+  mustSucceed = false,
+): Violation[] {
   const r = timed(importer.name, () => importer.run(input, { catalogue }));
   if (r.value === undefined) return r.violations;
   const violations = [...r.violations, ...parseResultViolations(r.value)];
-  const result = r.value as { ok: boolean; value?: { document?: unknown; notes?: unknown }; problems?: unknown };
+  const result = r.value as {
+    ok: boolean;
+    value?: { document?: unknown; notes?: unknown };
+    problems?: unknown;
+  };
   if (!result.ok) {
-    if (mustSucceed) violations.push({ kind: 'importer-output', detail: `our own export does not import back: ${JSON.stringify(result.problems).slice(0, 500)}` });
+    if (mustSucceed)
+      violations.push({
+        kind: 'importer-output',
+        detail: `our own export does not import back: ${JSON.stringify(result.problems).slice(0, 500)}`,
+      });
     return violations;
   }
   const document = result.value?.document;
   const reparsed = parseDocument(cloneJson(document), { catalogue });
   if (!reparsed.ok) {
-    violations.push({ kind: 'importer-output', detail: `the imported document does not pass parseDocument: ${JSON.stringify(reparsed.problems.slice(0, 3))}` });
+    violations.push({
+      kind: 'importer-output',
+      detail: `the imported document does not pass parseDocument: ${JSON.stringify(reparsed.problems.slice(0, 3))}`,
+    });
     return violations;
   }
   const notes = result.value?.notes;
-  if (!Array.isArray(notes) || notes.some((n) => typeof n !== 'string')) violations.push({ kind: 'importer-output', detail: 'notes must be a list of strings' });
-  else for (const n of notes as string[]) if (CONTROL.test(n)) violations.push({ kind: 'control-char', detail: `control character in an import note: ${JSON.stringify(n.slice(0, 200))}` });
-  violations.push(...roundTripViolations(reparsed.value, catalogue), ...reportViolations(reparsed.value, library));
+  if (!Array.isArray(notes) || notes.some((n) => typeof n !== 'string'))
+    violations.push({ kind: 'importer-output', detail: 'notes must be a list of strings' });
+  else
+    for (const n of notes as string[])
+      if (CONTROL.test(n))
+        violations.push({
+          kind: 'control-char',
+          detail: `control character in an import note: ${JSON.stringify(n.slice(0, 200))}`,
+        });
+  violations.push(
+    ...roundTripViolations(reparsed.value, catalogue),
+    ...reportViolations(reparsed.value, library),
+  );
   return violations;
 }
 
@@ -152,11 +198,20 @@ const docShapedArb = fc.record(
   {
     format: fc.oneof(fc.constant('ai-threat-model'), fc.jsonValue({ maxDepth: 1 })),
     schemaVersion: fc.oneof(fc.constant(1), fc.jsonValue({ maxDepth: 1 })),
-    meta: fc.oneof(fc.record({ title: fc.jsonValue({ maxDepth: 1 }) }, { requiredKeys: [] }), fc.jsonValue({ maxDepth: 2 })),
+    meta: fc.oneof(
+      fc.record({ title: fc.jsonValue({ maxDepth: 1 }) }, { requiredKeys: [] }),
+      fc.jsonValue({ maxDepth: 2 }),
+    ),
     trustBoundaries: fc.jsonValue({ maxDepth: 3 }),
     components: fc.oneof(
       fc.jsonValue({ maxDepth: 3 }),
-      fc.array(fc.dictionary(fc.constantFrom('id', 'type', 'label', 'props', 'boundaryId', 'position', 'description', 'extra'), fc.jsonValue({ maxDepth: 2 })), { maxLength: 4 }),
+      fc.array(
+        fc.dictionary(
+          fc.constantFrom('id', 'type', 'label', 'props', 'boundaryId', 'position', 'description', 'extra'),
+          fc.jsonValue({ maxDepth: 2 }),
+        ),
+        { maxLength: 4 },
+      ),
     ),
     dataFlows: fc.jsonValue({ maxDepth: 3 }),
     triage: fc.jsonValue({ maxDepth: 3 }),
@@ -174,14 +229,26 @@ const libraryShapedArb = fc.record(
     mitigations: fc.jsonValue({ maxDepth: 3 }),
     rules: fc.oneof(
       fc.jsonValue({ maxDepth: 4 }),
-      fc.array(fc.record({ id: fc.constant('rule.j'), threat: fc.constant('threat.fuzz-flow'), target: fc.jsonValue({ maxDepth: 0 }), when: fc.jsonValue({ maxDepth: 4 }) }, { requiredKeys: [] }), { maxLength: 3 }),
+      fc.array(
+        fc.record(
+          {
+            id: fc.constant('rule.j'),
+            threat: fc.constant('threat.fuzz-flow'),
+            target: fc.jsonValue({ maxDepth: 0 }),
+            when: fc.jsonValue({ maxDepth: 4 }),
+          },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 3 },
+      ),
     ),
   },
   { requiredKeys: [] },
 );
 
 /** A deep nesting written as text, as a hostile file would: cheap to build, expensive to recurse into. */
-const deepText = (depth: number, open: string, close: string) => `${open.repeat(depth)}${close.repeat(depth)}`;
+const deepText = (depth: number, open: string, close: string) =>
+  `${open.repeat(depth)}${close.repeat(depth)}`;
 
 export async function fuzzTargets(): Promise<FuzzTarget[]> {
   const library = fuzzLibrary();
@@ -197,104 +264,152 @@ export async function fuzzTargets(): Promise<FuzzTarget[]> {
       name: 'parseDocument: arbitrary JSON',
       testRuns: 60,
       fuzzRuns: 2000,
-      property: () => erase(fc.property(fc.oneof(fc.jsonValue(), docShapedArb), (input) => enforce(checkParse(input, catalogue, library), () => JSON.stringify(input).slice(0, 500)))),
+      property: () =>
+        erase(
+          fc.property(fc.oneof(fc.jsonValue(), docShapedArb), (input) =>
+            enforce(checkParse(input, catalogue, library), () => JSON.stringify(input).slice(0, 500)),
+          ),
+        ),
     },
     {
       name: 'parseDocument: valid documents (round trip, evaluate, reports)',
       testRuns: 40,
       fuzzRuns: 1500,
       property: () =>
-        erase(fc.property(documentArb(catalogue, { markers: true }), (doc) => {
-          const r = parseDocument(doc, { catalogue });
-          if (!r.ok) throw new Error(`a valid document was rejected: ${JSON.stringify(r.problems.slice(0, 3))}`);
-          enforce([...roundTripViolations(r.value, catalogue), ...reportViolations(r.value, library, { markers: true })]);
-        })),
+        erase(
+          fc.property(documentArb(catalogue, { markers: true }), (doc) => {
+            const r = parseDocument(doc, { catalogue });
+            if (!r.ok)
+              throw new Error(`a valid document was rejected: ${JSON.stringify(r.problems.slice(0, 3))}`);
+            enforce([
+              ...roundTripViolations(r.value, catalogue),
+              ...reportViolations(r.value, library, { markers: true }),
+            ]);
+          }),
+        ),
     },
     {
       name: 'parseDocument: mutated documents',
       testRuns: 60,
       fuzzRuns: 2000,
-      property: () => erase(fc.property(docArb, mutations, (doc, ms) => enforce(checkParse(mutate(doc, ms), catalogue, library), () => JSON.stringify(ms).slice(0, 500)))),
+      property: () =>
+        erase(
+          fc.property(docArb, mutations, (doc, ms) =>
+            enforce(checkParse(mutate(doc, ms), catalogue, library), () => JSON.stringify(ms).slice(0, 500)),
+          ),
+        ),
     },
     {
       name: 'parseDocumentText: damaged files',
       testRuns: 40,
       fuzzRuns: 1500,
       property: () =>
-        erase(fc.property(docArb, fc.array(textMutationArb, { minLength: 1, maxLength: 3 }), (doc, ms) => {
-          const text = mutateText(JSON.stringify(doc, null, 2), ms);
-          const r = timed('parseDocumentText', () => parseDocumentText(text, { catalogue }));
-          const violations = [...r.violations, ...(r.value ? parseResultViolations(r.value) : [])];
-          if (r.value?.ok) violations.push(...roundTripViolations(r.value.value, catalogue));
-          enforce(violations, () => JSON.stringify(ms));
-        })),
+        erase(
+          fc.property(docArb, fc.array(textMutationArb, { minLength: 1, maxLength: 3 }), (doc, ms) => {
+            const text = mutateText(JSON.stringify(doc, null, 2), ms);
+            const r = timed('parseDocumentText', () => parseDocumentText(text, { catalogue }));
+            const violations = [...r.violations, ...(r.value ? parseResultViolations(r.value) : [])];
+            if (r.value?.ok) violations.push(...roundTripViolations(r.value.value, catalogue));
+            enforce(violations, () => JSON.stringify(ms));
+          }),
+        ),
     },
     {
       name: 'loadLibrary: arbitrary JSON rule packs',
       testRuns: 40,
       fuzzRuns: 1000,
       property: () =>
-        erase(fc.property(fc.oneof(fc.jsonValue(), libraryShapedArb), (content) =>
-          enforce(checkLibrary([{ path: 'pack.json', content }], shipped, []), () => JSON.stringify(content).slice(0, 500)),
-        )),
+        erase(
+          fc.property(fc.oneof(fc.jsonValue(), libraryShapedArb), (content) =>
+            enforce(checkLibrary([{ path: 'pack.json', content }], shipped, []), () =>
+              JSON.stringify(content).slice(0, 500),
+            ),
+          ),
+        ),
     },
     {
       name: 'loadLibrary: mutated rule packs and library files',
       testRuns: 30,
       fuzzRuns: 800,
       property: () =>
-        erase(fc.property(fc.nat(SHIPPED_LIBRARY_SOURCES.length), mutations, docArb, (which, ms, doc) => {
-          const violations =
-            which === SHIPPED_LIBRARY_SOURCES.length
-              ? checkLibrary([{ path: 'pack.json', content: mutate(FUZZ_PACK, ms) }], shipped, [doc])
-              : checkLibrary(
-                  SHIPPED_LIBRARY_SOURCES.map((s, i) => (i === which ? { path: s.path, content: mutate(s.content, ms) } : s)),
-                  undefined,
-                  [doc],
-                );
-          enforce(violations, () => `${which} ${JSON.stringify(ms).slice(0, 500)}`);
-        })),
+        erase(
+          fc.property(fc.nat(SHIPPED_LIBRARY_SOURCES.length), mutations, docArb, (which, ms, doc) => {
+            const violations =
+              which === SHIPPED_LIBRARY_SOURCES.length
+                ? checkLibrary([{ path: 'pack.json', content: mutate(FUZZ_PACK, ms) }], shipped, [doc])
+                : checkLibrary(
+                    SHIPPED_LIBRARY_SOURCES.map((s, i) =>
+                      i === which ? { path: s.path, content: mutate(s.content, ms) } : s,
+                    ),
+                    undefined,
+                    [doc],
+                  );
+            enforce(violations, () => `${which} ${JSON.stringify(ms).slice(0, 500)}`);
+          }),
+        ),
     },
     {
       name: 'loadLibrary: random rules, then evaluate',
       testRuns: 20,
       fuzzRuns: 500,
       property: () =>
-        erase(fc.property(rulePackArb(library), docArb, (pack, doc) =>
-          enforce(checkLibrary([{ path: 'pack.json', content: pack }], shipped, [doc]), () => JSON.stringify(pack).slice(0, 1500)),
-        )),
+        erase(
+          fc.property(rulePackArb(library), docArb, (pack, doc) =>
+            enforce(checkLibrary([{ path: 'pack.json', content: pack }], shipped, [doc]), () =>
+              JSON.stringify(pack).slice(0, 1500),
+            ),
+          ),
+        ),
     },
     {
       name: 'reports: hostile text in every field',
       testRuns: 15,
       fuzzRuns: 300,
       property: () =>
-        erase(fc.property(fc.shuffledSubarray(ALL_TEXT_PAYLOADS, { minLength: 1 }), (texts) => {
-          const r = parseDocument(documentWithText(texts), { catalogue });
-          if (!r.ok) throw new Error(`the payload document was rejected: ${JSON.stringify(r.problems.slice(0, 3))}`);
-          enforce(reportViolations(r.value, library));
-        })),
+        erase(
+          fc.property(fc.shuffledSubarray(ALL_TEXT_PAYLOADS, { minLength: 1 }), (texts) => {
+            const r = parseDocument(documentWithText(texts), { catalogue });
+            if (!r.ok)
+              throw new Error(`the payload document was rejected: ${JSON.stringify(r.problems.slice(0, 3))}`);
+            enforce(reportViolations(r.value, library));
+          }),
+        ),
     },
     {
       name: 'CLI main: hostile files and arguments',
       testRuns: 40,
       fuzzRuns: 800,
-      property: () => erase(fc.property(cliCaseArb(docArb), (c) => enforce(checkCli(c), () => JSON.stringify(c).slice(0, 800)))),
+      property: () =>
+        erase(
+          fc.property(cliCaseArb(docArb), (c) => enforce(checkCli(c), () => JSON.stringify(c).slice(0, 800))),
+        ),
     },
   ];
 
   for (const importer of interop.importers) {
     const own = fixtures.filter((f) => importer.tool === 'any' || f.tool === importer.tool);
     const inputs = fc.oneof(
-      { weight: 4, arbitrary: fc.record({ fixture: fc.constantFrom(...(own.length > 0 ? own : fixtures)), ms: fc.array(mutationArb, { maxLength: 4 }) }).map(({ fixture, ms }) => mutate(fixture.content, ms)) },
-      { weight: 1, arbitrary: fixtures.length > 0 ? fc.constantFrom(...fixtures).map((f) => f.content) : fc.jsonValue() },
+      {
+        weight: 4,
+        arbitrary: fc
+          .record({
+            fixture: fc.constantFrom(...(own.length > 0 ? own : fixtures)),
+            ms: fc.array(mutationArb, { maxLength: 4 }),
+          })
+          .map(({ fixture, ms }) => mutate(fixture.content, ms)),
+      },
+      {
+        weight: 1,
+        arbitrary: fixtures.length > 0 ? fc.constantFrom(...fixtures).map((f) => f.content) : fc.jsonValue(),
+      },
       { weight: 1, arbitrary: fc.jsonValue() },
     );
     targets.push({
       name: `${importer.name}: mutated ${importer.tool} files`,
       testRuns: importer.tool === 'threat-composer' ? 10 : 20,
       fuzzRuns: importer.tool === 'threat-composer' ? 300 : 600,
-      property: () => erase(fc.property(inputs, (input) => enforce(checkImport(importer, input, catalogue, library)))),
+      property: () =>
+        erase(fc.property(inputs, (input) => enforce(checkImport(importer, input, catalogue, library)))),
     });
   }
   for (const exporter of interop.exporters) {
@@ -303,7 +418,12 @@ export async function fuzzTargets(): Promise<FuzzTarget[]> {
       name: `${exporter.name}: export, then import back`,
       testRuns: 15,
       fuzzRuns: 400,
-      property: () => erase(fc.property(documentArb(catalogue), (doc) => enforce(checkExport(exporter, importDocument, doc, catalogue, library)))),
+      property: () =>
+        erase(
+          fc.property(documentArb(catalogue), (doc) =>
+            enforce(checkExport(exporter, importDocument, doc, catalogue, library)),
+          ),
+        ),
     });
   }
   const csv = interop.csv;
@@ -314,13 +434,21 @@ export async function fuzzTargets(): Promise<FuzzTarget[]> {
       fuzzRuns: 400,
       property: () =>
         erase(
-          fc.property(fc.oneof(docArb, fc.shuffledSubarray(ALL_TEXT_PAYLOADS, { minLength: 1 }).map(documentWithText)), (raw) => {
-            const r = parseDocument(raw, { catalogue });
-            if (!r.ok) return;
-            const findings = evaluate(r.value, library);
-            const out = timed(csv.name, () => csv.run(findings));
-            enforce([...out.violations, ...(typeof out.value === 'string' ? csvViolations(out.value, findings.length + 1, CSV_WIDTH) : [])]);
-          }),
+          fc.property(
+            fc.oneof(docArb, fc.shuffledSubarray(ALL_TEXT_PAYLOADS, { minLength: 1 }).map(documentWithText)),
+            (raw) => {
+              const r = parseDocument(raw, { catalogue });
+              if (!r.ok) return;
+              const findings = evaluate(r.value, library);
+              const out = timed(csv.name, () => csv.run(findings));
+              enforce([
+                ...out.violations,
+                ...(typeof out.value === 'string'
+                  ? csvViolations(out.value, findings.length + 1, CSV_WIDTH)
+                  : []),
+              ]);
+            },
+          ),
         ),
     });
   }
@@ -330,12 +458,30 @@ export async function fuzzTargets(): Promise<FuzzTarget[]> {
 /** Columns of the findings CSV (src/core/interop/csvExport.ts CSV_COLUMNS). */
 const CSV_WIDTH = 10;
 
-function checkExport(exporter: Exporter, importer: Importer | undefined, raw: unknown, catalogue: Catalogue, library: Library): Violation[] {
+function checkExport(
+  exporter: Exporter,
+  importer: Importer | undefined,
+  raw: unknown,
+  catalogue: Catalogue,
+  library: Library,
+): Violation[] {
   const parsed = parseDocument(raw, { catalogue });
-  if (!parsed.ok) return [{ kind: 'bad-result', detail: `a generated document was rejected: ${JSON.stringify(parsed.problems.slice(0, 2))}` }];
+  if (!parsed.ok)
+    return [
+      {
+        kind: 'bad-result',
+        detail: `a generated document was rejected: ${JSON.stringify(parsed.problems.slice(0, 2))}`,
+      },
+    ];
   const findings = evaluate(parsed.value, library);
   const out = timed(exporter.name, () => exporter.run(parsed.value, findings));
-  if (typeof out.value !== 'string') return [...out.violations, ...(out.value === undefined ? [] : [{ kind: 'bad-result' as const, detail: 'an exporter must return text' }])];
+  if (typeof out.value !== 'string')
+    return [
+      ...out.violations,
+      ...(out.value === undefined
+        ? []
+        : [{ kind: 'bad-result' as const, detail: 'an exporter must return text' }]),
+    ];
   if (!importer) return out.violations;
   return [...out.violations, ...checkImport(importer, JSON.parse(out.value), catalogue, library, true)];
 }
@@ -351,15 +497,57 @@ interface CliCase {
 }
 
 const COMMANDS = ['analyze', 'validate', 'convert', 'schema', 'help', '--help', 'nonsense', ''];
-const TARGETS = ['model.aitm.json', 'model.aitm.json', 'big.aitm.json', 'missing.json', 'lib', 'pack.json', 'deep.json', 'td.json', 'td.json'];
-const OPTIONS = ['--format', '--out', '--fail-on', '--library', '--kind', '--to', '--bogus', '--format=md', '--fail-on=low'];
-const VALUES = ['md', 'json', 'high', 'low', 'critical', 'lib', 'missing', 'model', 'library', 'threat-dragon', 'threat-composer', 'csv', 'aitm', 'out.md', '', '--out', '<script>'];
+const TARGETS = [
+  'model.aitm.json',
+  'model.aitm.json',
+  'big.aitm.json',
+  'missing.json',
+  'lib',
+  'pack.json',
+  'deep.json',
+  'td.json',
+  'td.json',
+];
+const OPTIONS = [
+  '--format',
+  '--out',
+  '--fail-on',
+  '--library',
+  '--kind',
+  '--to',
+  '--bogus',
+  '--format=md',
+  '--fail-on=low',
+];
+const VALUES = [
+  'md',
+  'json',
+  'high',
+  'low',
+  'critical',
+  'lib',
+  'missing',
+  'model',
+  'library',
+  'threat-dragon',
+  'threat-composer',
+  'csv',
+  'aitm',
+  'out.md',
+  '',
+  '--out',
+  '<script>',
+];
 
 function cliCaseArb(docArb: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<CliCase> {
   const modelText = fc.oneof(
     docArb.map((d) => JSON.stringify(d, null, 2)),
-    fc.tuple(docArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 })).map(([d, ms]) => JSON.stringify(mutate(d, ms))),
-    fc.tuple(docArb, fc.array(textMutationArb, { minLength: 1, maxLength: 3 })).map(([d, ms]) => mutateText(JSON.stringify(d), ms)),
+    fc
+      .tuple(docArb, fc.array(mutationArb, { minLength: 1, maxLength: 3 }))
+      .map(([d, ms]) => JSON.stringify(mutate(d, ms))),
+    fc
+      .tuple(docArb, fc.array(textMutationArb, { minLength: 1, maxLength: 3 }))
+      .map(([d, ms]) => mutateText(JSON.stringify(d), ms)),
     fc.jsonValue().map((v) => JSON.stringify(v)),
     fc.string({ unit: 'binary', maxLength: 50 }),
   );
@@ -369,7 +557,10 @@ function cliCaseArb(docArb: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary
       target: fc.constantFrom(...TARGETS),
       options: fc.array(fc.tuple(fc.constantFrom(...OPTIONS), fc.constantFrom(...VALUES)), { maxLength: 3 }),
       model: modelText,
-      pack: fc.oneof(fc.constant(FUZZ_PACK as unknown), fc.array(mutationArb, { minLength: 1, maxLength: 2 }).map((ms) => mutate(FUZZ_PACK, ms))),
+      pack: fc.oneof(
+        fc.constant(FUZZ_PACK as unknown),
+        fc.array(mutationArb, { minLength: 1, maxLength: 2 }).map((ms) => mutate(FUZZ_PACK, ms)),
+      ),
       libraryFile: fc.nat(SHIPPED_LIBRARY_SOURCES.length - 1),
       libraryMutations: fc.array(mutationArb, { maxLength: 2 }),
       fixture: fc.nat(),
@@ -387,9 +578,15 @@ function cliCaseArb(docArb: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary
       });
       files['lib/pack.json'] = files['pack.json']!;
       const fixtures = loadFixturesOnce();
-      if (fixtures.length > 0) files['td.json'] = JSON.stringify(fixtures[g.fixture % fixtures.length]!.content);
+      if (fixtures.length > 0)
+        files['td.json'] = JSON.stringify(fixtures[g.fixture % fixtures.length]!.content);
       const argv = [g.command, g.target, ...g.options.flat()].filter((a, i) => i > 0 || a !== '');
-      return { argv, files, sizes: { 'big.aitm.json': 50 * 1024 * 1024 }, plainValidate: g.command === 'validate' && g.target === 'model.aitm.json' && g.options.length === 0 };
+      return {
+        argv,
+        files,
+        sizes: { 'big.aitm.json': 50 * 1024 * 1024 },
+        plainValidate: g.command === 'validate' && g.target === 'model.aitm.json' && g.options.length === 0,
+      };
     });
 }
 
@@ -405,19 +602,35 @@ function checkCli(c: CliCase): Violation[] {
   const stderr = m.stderr();
   const stdout = m.stdout();
   if (![0, 1, 2].includes(code)) violations.push({ kind: 'cli-exit-code', detail: `exit code ${code}` });
-  if (/^ {4}at /m.test(stderr) || /^ {4}at .*:\d+:\d+\)?$/m.test(stdout)) violations.push({ kind: 'cli-stack-trace', detail: stderr.slice(0, 500) });
-  if (/unexpected error/i.test(stderr)) violations.push({ kind: 'cli-unexpected-error', detail: stderr.slice(0, 500) });
-  if (code === 2 && stderr.trim() === '' && !stdout.startsWith('Usage')) violations.push({ kind: 'cli-message', detail: 'exit 2 without a message' });
-  if (CONTROL.test(stderr.replace(/\n/g, ''))) violations.push({ kind: 'control-char', detail: `control character on stderr: ${JSON.stringify(stderr.slice(0, 300))}` });
+  if (/^ {4}at /m.test(stderr) || /^ {4}at .*:\d+:\d+\)?$/m.test(stdout))
+    violations.push({ kind: 'cli-stack-trace', detail: stderr.slice(0, 500) });
+  if (/unexpected error/i.test(stderr))
+    violations.push({ kind: 'cli-unexpected-error', detail: stderr.slice(0, 500) });
+  if (code === 2 && stderr.trim() === '' && !stdout.startsWith('Usage'))
+    violations.push({ kind: 'cli-message', detail: 'exit 2 without a message' });
+  if (CONTROL.test(stderr.replace(/\n/g, '')))
+    violations.push({
+      kind: 'control-char',
+      detail: `control character on stderr: ${JSON.stringify(stderr.slice(0, 300))}`,
+    });
   for (const line of stderr.split('\n')) {
-    if (/^::/.test(line)) violations.push({ kind: 'cli-message', detail: `forged CI workflow command on stderr: ${JSON.stringify(line.slice(0, 200))}` });
+    if (/^::/.test(line))
+      violations.push({
+        kind: 'cli-message',
+        detail: `forged CI workflow command on stderr: ${JSON.stringify(line.slice(0, 200))}`,
+      });
   }
   if (c.plainValidate && code === 2) {
     const lines = stderr.trimEnd().split('\n');
-    const bad = lines.filter((l) => !l.startsWith('model.aitm.json: $') && !/^model\.aitm\.json: … and \d+ more problems$/.test(l));
+    const bad = lines.filter(
+      (l) => !l.startsWith('model.aitm.json: $') && !/^model\.aitm\.json: … and \d+ more problems$/.test(l),
+    );
     if (bad.length > 0) {
       const forged = /\\[nru]|[\u0085\u2028\u2029]/.test(c.files['model.aitm.json']!);
-      violations.push({ kind: 'cli-message', detail: `${forged ? 'forged ' : ''}stderr line without "model.aitm.json: $path": ${JSON.stringify(bad[0]!.slice(0, 200))}` });
+      violations.push({
+        kind: 'cli-message',
+        detail: `${forged ? 'forged ' : ''}stderr line without "model.aitm.json: $path": ${JSON.stringify(bad[0]!.slice(0, 200))}`,
+      });
     }
   }
   if (code !== 2 && c.argv[0] === 'analyze') {
@@ -425,8 +638,15 @@ function checkCli(c: CliCase): Violation[] {
     if (!report) violations.push({ kind: 'cli-message', detail: 'analyze succeeded without a report' });
     else if (report.startsWith('# ')) violations.push(...markdownViolations(report));
   }
-  if (c.plainValidate && code === 0 && !parseDocumentText(c.files['model.aitm.json']!, { catalogue: shippedLibrary().catalogue }).ok) {
-    violations.push({ kind: 'bad-result', detail: 'validate accepted a model that parseDocumentText rejects' });
+  if (
+    c.plainValidate &&
+    code === 0 &&
+    !parseDocumentText(c.files['model.aitm.json']!, { catalogue: shippedLibrary().catalogue }).ok
+  ) {
+    violations.push({
+      kind: 'bad-result',
+      detail: 'validate accepted a model that parseDocumentText rejects',
+    });
   }
   violations.push(...(code === 2 && c.plainValidate ? problemLinesViolations(stderr) : []));
   return violations;

@@ -1,0 +1,88 @@
+import type { TargetKind } from '../model/vocabulary';
+import type { CompiledRule } from './compileRules';
+import { testCondition } from './conditions';
+import type { EvaluationContext } from './evaluationContext';
+import type { Finding } from './finding';
+import { findingKey } from './findingKey';
+import { withLazyExplanation } from './lazyExplanation';
+import { guidelinesOf, mitigationsFor, planFor } from './rulePlan';
+import { severityOf, shiftRating } from './severity';
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Tests one rule on one target and, when it holds, appends the finding with its triage merged in. */
+export function fireRule(
+  ctx: EvaluationContext,
+  compiled: CompiledRule,
+  kind: TargetKind,
+  index: number,
+  targetId: string,
+  targetLabel: string,
+  out: Finding[],
+): void {
+  if (compiled.when && !testCondition(compiled.when, ctx, index)) return;
+  const { rule } = compiled;
+  const plan = planFor(compiled, ctx.library);
+  const { threat } = plan;
+  let likelihood = rule.likelihood ?? threat.likelihood;
+  let impact = rule.impact ?? threat.impact;
+  const adjustments: string[] = [];
+  for (const a of compiled.adjust) {
+    if (!testCondition(a.when, ctx, index)) continue;
+    likelihood = shiftRating(likelihood, a.likelihood);
+    impact = shiftRating(impact, a.impact);
+    adjustments.push(a.reason);
+  }
+  let byDesignIds = NONE;
+  const byDesign: string[] = [];
+  let mitigatedByDesign = false;
+  for (const b of compiled.byDesign) {
+    if (!testCondition(b.when, ctx, index)) continue;
+    byDesignIds = new Set([...byDesignIds, ...b.mitigations]);
+    byDesign.push(b.reason);
+    if (b.effect === 'mitigated') mitigatedByDesign = true;
+    else likelihood = shiftRating(likelihood, -1);
+  }
+
+  const key = findingKey(rule.id, targetId);
+  const triage = ctx.doc.triage[key];
+  const shared = byDesignIds === NONE && triage?.mitigations === undefined;
+  const mitigations = shared
+    ? plan.mitigations(kind)
+    : mitigationsFor(plan.mitigationIds, ctx.library, kind, byDesignIds, triage?.mitigations);
+  const references = shared
+    ? plan.references(kind)
+    : { ...threat.references, guidelines: guidelinesOf(threat, mitigations) };
+
+  const finding: Omit<Finding, 'why' | 'trace'> = {
+    key,
+    ruleId: rule.id,
+    threatId: threat.id,
+    title: threat.title,
+    description: threat.description,
+    targetId,
+    targetKind: kind,
+    targetLabel,
+    severity: severityOf(likelihood, impact),
+    likelihood,
+    impact,
+    status: triage?.status ?? (mitigatedByDesign ? 'mitigated' : 'open'),
+    triaged: triage !== undefined,
+    stride: threat.stride,
+    references,
+    mitigations: mitigations as Finding['mitigations'],
+    origin: 'rule',
+  };
+  if (triage?.owner !== undefined) finding.owner = triage.owner;
+  if (triage?.note !== undefined) finding.note = triage.note;
+  out.push(
+    withLazyExplanation(finding, {
+      ctx,
+      compiled,
+      index,
+      summary: rule.summary ?? threat.title,
+      adjustments,
+      byDesign,
+    }),
+  );
+}

@@ -1,0 +1,121 @@
+import type { CompiledRule } from './compileRules';
+import { traceCondition } from './conditions';
+import type { EvaluationContext } from './evaluationContext';
+import { explainFinding } from './explainFinding';
+import type { Finding, FindingTrace } from './finding';
+
+/**
+ * The trace and `why` of a finding are built on first read. A model of 10,000 components has
+ * tens of thousands of findings, of which a panel shows a handful; building every explanation up
+ * front was most of the evaluation time. The values are still pure functions of the document
+ * and library, so findings stay deterministic; to every reader (spread, JSON.stringify, tests)
+ * they behave as ordinary enumerable properties.
+ */
+interface Pending {
+  ctx: EvaluationContext;
+  compiled: CompiledRule;
+  index: number;
+  summary: string;
+  adjustments: string[];
+  byDesign: string[];
+  trace?: FindingTrace;
+  why?: string;
+}
+
+function traceOf(p: Pending): FindingTrace {
+  if (p.trace) return p.trace;
+  const leaves = p.compiled.when ? traceCondition(p.compiled.when, p.ctx, p.index) : [];
+  const pathIndices = leaves.find((l) => l.path && l.path.length > 1)?.path ?? [];
+  p.trace = {
+    leaves,
+    path: pathIndices.map((i) => p.ctx.doc.components[i]!.id),
+    adjustments: p.adjustments,
+    byDesign: p.byDesign,
+    assumedDefaults: [...new Set(leaves.filter((l) => l.defaulted).map((l) => l.fact))],
+  };
+  return p.trace;
+}
+
+/**
+ * A finding whose `trace` and `why` are getters on the prototype, so creating one costs no more
+ * than a plain object (fields are assigned in one fixed order: one hidden class for all findings).
+ * `toJSON` includes them, so serialised findings carry their explanation. Code that copies a
+ * finding must read `why` and `trace` explicitly: a spread copies own properties only.
+ */
+class RuleFinding {
+  key: string;
+  ruleId: string | null;
+  threatId: string;
+  title: string;
+  description: string;
+  targetId: string;
+  targetKind: Finding['targetKind'];
+  targetLabel: string;
+  severity: Finding['severity'];
+  likelihood: Finding['likelihood'];
+  impact: Finding['impact'];
+  status: Finding['status'];
+  owner?: string;
+  note?: string;
+  triaged: boolean;
+  stride: Finding['stride'];
+  references: Finding['references'];
+  mitigations: Finding['mitigations'];
+  origin: Finding['origin'];
+  readonly #pending: Pending;
+
+  constructor(f: Omit<Finding, 'why' | 'trace'>, pendingInputs: Pending) {
+    this.key = f.key;
+    this.ruleId = f.ruleId;
+    this.threatId = f.threatId;
+    this.title = f.title;
+    this.description = f.description;
+    this.targetId = f.targetId;
+    this.targetKind = f.targetKind;
+    this.targetLabel = f.targetLabel;
+    this.severity = f.severity;
+    this.likelihood = f.likelihood;
+    this.impact = f.impact;
+    this.status = f.status;
+    if (f.owner !== undefined) this.owner = f.owner;
+    if (f.note !== undefined) this.note = f.note;
+    this.triaged = f.triaged;
+    this.stride = f.stride;
+    this.references = f.references;
+    this.mitigations = f.mitigations;
+    this.origin = f.origin;
+    this.#pending = pendingInputs;
+  }
+
+  get trace(): FindingTrace {
+    return traceOf(this.#pending);
+  }
+
+  get why(): string {
+    const p = this.#pending;
+    if (p.why === undefined) {
+      const trace = traceOf(p);
+      const byId = (id: string) => p.ctx.doc.components[p.ctx.graph.indexOf.get(id)!]!;
+      p.why = explainFinding({
+        summary: p.summary,
+        leaves: trace.leaves,
+        pathLabels: trace.path.map((id) => byId(id).label || id),
+        adjustments: p.adjustments,
+        byDesign: p.byDesign,
+      });
+    }
+    return p.why;
+  }
+
+  toJSON(): Finding {
+    return { ...this, why: this.why, trace: this.trace };
+  }
+}
+
+/** A finding whose `trace` and `why` are built on first read. */
+export function withLazyExplanation(
+  finding: Omit<Finding, 'why' | 'trace'>,
+  inputs: Omit<Pending, 'trace' | 'why'>,
+): Finding {
+  return new RuleFinding(finding, inputs);
+}

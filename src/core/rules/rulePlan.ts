@@ -1,0 +1,87 @@
+import type { Library } from '../library/loadLibrary';
+import type { References, Threat } from '../library/librarySchema';
+import type { TargetKind } from '../model/vocabulary';
+import type { CompiledRule } from './compileRules';
+import type { FindingMitigation } from './finding';
+
+/**
+ * What every finding of one rule shares — its threat, the mitigations it suggests and the
+ * guidelines they implement — worked out once per library instead of once per finding. Findings
+ * share these frozen objects unless triage or a by-design mitigation makes theirs different.
+ */
+export interface RulePlan {
+  threat: Threat;
+  mitigationIds: readonly string[];
+  /** Mitigations in the untriaged state, for component/flow/boundary targets and for the model. */
+  mitigations: (kind: TargetKind) => readonly FindingMitigation[];
+  references: (kind: TargetKind) => References;
+}
+
+const plans = new WeakMap<CompiledRule, RulePlan>();
+
+export function planFor(compiled: CompiledRule, library: Library): RulePlan {
+  const cached = plans.get(compiled);
+  if (cached) return cached;
+  const threat = library.threats.get(compiled.rule.threat)!;
+  const mitigationIds = compiled.rule.mitigations ?? threat.mitigations;
+  const forKind = (model: boolean) => {
+    const mitigations = Object.freeze(
+      mitigationsFor(mitigationIds, library, model ? 'model' : 'component', new Set(), undefined),
+    );
+    const references = Object.freeze({ ...threat.references, guidelines: guidelinesOf(threat, mitigations) });
+    return { mitigations, references };
+  };
+  const element = forKind(false);
+  const model = forKind(true);
+  const plan: RulePlan = {
+    threat,
+    mitigationIds,
+    mitigations: (kind) => (kind === 'model' ? model.mitigations : element.mitigations),
+    references: (kind) => (kind === 'model' ? model.references : element.references),
+  };
+  plans.set(compiled, plan);
+  return plan;
+}
+
+/** The mitigations a finding lists, with their states from triage or by design. */
+export function mitigationsFor(
+  ids: readonly string[],
+  library: Library,
+  kind: TargetKind,
+  byDesign: ReadonlySet<string>,
+  stored: Readonly<Record<string, FindingMitigation['state']>> | undefined,
+): FindingMitigation[] {
+  const out: FindingMitigation[] = [];
+  const seen = new Set<string>();
+  for (const id of [...ids, ...byDesign]) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const m = library.mitigations.get(id)!;
+    // Organisational mitigations are reported once for the whole model, not on every element.
+    if (m.organisational && kind !== 'model') continue;
+    out.push({
+      id,
+      title: m.title,
+      state: stored?.[id] ?? (byDesign.has(id) ? 'implemented' : 'suggested'),
+      guidelines: m.guidelines,
+      byDesign: byDesign.has(id),
+    });
+  }
+  return out;
+}
+
+export function guidelinesOf(threat: Threat, mitigations: readonly FindingMitigation[]): string[] {
+  return [...new Set([...threat.references.guidelines, ...mitigations.flatMap((m) => m.guidelines)])].sort(
+    compareGuidelines,
+  );
+}
+
+const AREA_ORDER = ['SD', 'DEV', 'DEP', 'OM'];
+/** Guidelines in document order: SD-1 … OM-4. */
+export function compareGuidelines(a: string, b: string): number {
+  const [pa = '', na = '0'] = a.split('-');
+  const [pb = '', nb = '0'] = b.split('-');
+  return (
+    AREA_ORDER.indexOf(pa) - AREA_ORDER.indexOf(pb) || Number(na) - Number(nb) || (a < b ? -1 : a > b ? 1 : 0)
+  );
+}

@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, startHarness, type Harness } from './helpers/browserHarness';
+
+const available = chromiumAvailable();
+
+/** The inference-API rule of the shipped library that the Authenticated checkbox switches off. */
+const UNAUTHENTICATED = /without authentication/i;
+
+describe.skipIf(!available)('editor in Chromium', () => {
+  let harness: Harness;
+  let context: BrowserContext;
+  let page: Page;
+  const problems: string[] = [];
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(harness.server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+    });
+    await page.goto(harness.server.url);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await harness?.dispose();
+  });
+
+  const canvas = () => page.locator('.react-flow__pane');
+  const node = (label: string) => page.locator('.react-flow__node-component', { hasText: label });
+  const inspector = () => page.getByRole('region', { name: 'Inspector' });
+  const centre = async (locator: Locator) => {
+    const box = (await locator.boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  const dragMouse = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+  };
+  const selectNode = async (label: string) => {
+    const header = await centre(node(label).locator('.component-label'));
+    await page.mouse.click(header.x, header.y);
+    await expect.poll(() => inspector().getByRole('textbox', { name: 'Label' }).inputValue()).toBe(label);
+  };
+
+  it('starts on the start screen with the example templates', async () => {
+    await expect.poll(() => page.getByRole('heading', { name: 'AI threat modeller' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Blank model' }).click();
+    await expect.poll(() => canvas().isVisible()).toBe(true);
+  });
+
+  it('adds components from the palette by dragging them onto the canvas', async () => {
+    const box = (await canvas().boundingBox())!;
+    const drop = async (name: string, x: number, y: number) =>
+      page.getByRole('button', { name, exact: true }).dragTo(canvas(), { targetPosition: { x, y } });
+    await drop('Add User', 110, 110);
+    await drop('Add Inference API', 330, 110);
+    await drop('Add LLM', 550, 110);
+    await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(3);
+    expect(box.width).toBeGreaterThan(600);
+  });
+
+  it('connects components with directed data flows', async () => {
+    await dragMouse(await centre(node('User').locator('.react-flow__handle.source')), await centre(node('Inference API').locator('.react-flow__handle.target')));
+    await dragMouse(await centre(node('Inference API').locator('.react-flow__handle.source')), await centre(node('LLM').locator('.react-flow__handle.target')));
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+  });
+
+  it('places a component in a trust boundary by dragging it in, and out again', async () => {
+    await page.getByRole('button', { name: 'Trust boundary' }).click();
+    await expect.poll(() => page.locator('.react-flow__node-boundary').count()).toBe(1);
+    const boundary = (await page.locator('.boundary-node').boundingBox())!;
+    const llm = await centre(node('LLM'));
+    await dragMouse(llm, { x: boundary.x + boundary.width / 2, y: boundary.y + boundary.height / 2 });
+    await selectNode('LLM');
+    await expect.poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue()).toBe('tb-1');
+
+    await dragMouse(await centre(node('LLM')), llm);
+    await expect.poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue()).toBe('');
+    await dragMouse(await centre(node('LLM')), { x: boundary.x + boundary.width / 2, y: boundary.y + boundary.height / 2 });
+    await expect.poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue()).toBe('tb-1');
+  });
+
+  it('a property change makes a finding disappear and reappear', async () => {
+    await selectNode('Inference API');
+    const panel = page.getByRole('region', { name: 'Findings for Inference API' });
+    const finding = panel.getByRole('button', { name: UNAUTHENTICATED });
+    await expect.poll(() => finding.count()).toBe(1);
+    await expect.poll(() => node('Inference API').locator('.badge').count()).toBe(1);
+    await inspector().getByRole('checkbox', { name: 'Authenticated' }).check();
+    await expect.poll(() => finding.count()).toBe(0);
+    await inspector().getByRole('checkbox', { name: 'Authenticated' }).uncheck();
+    await expect.poll(() => finding.count()).toBe(1);
+  });
+
+  it('triages a finding, then undoes and redoes it', async () => {
+    const panel = page.getByRole('region', { name: 'Findings for Inference API' });
+    await panel.getByRole('button', { name: UNAUTHENTICATED }).click();
+    await panel.getByRole('combobox', { name: 'Triage status' }).selectOption('accepted');
+    await panel.getByRole('textbox', { name: 'Owner' }).fill('Ana');
+    await expect.poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent()).toMatch(/accepted/);
+
+    const undo = page.getByRole('button', { name: 'Undo' });
+    const redo = page.getByRole('button', { name: 'Redo' });
+    await undo.click();
+    await undo.click();
+    await expect.poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent()).toMatch(/open/);
+    await redo.click();
+    await redo.click();
+    await expect.poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent()).toMatch(/accepted/);
+    await expect.poll(() => panel.getByRole('textbox', { name: 'Owner' }).inputValue()).toBe('Ana');
+  });
+
+  it('keeps the work across a reload', async () => {
+    await page.reload();
+    await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(3);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+    await expect.poll(() => page.locator('.react-flow__node-boundary').count()).toBe(1);
+    await selectNode('Inference API');
+    const panel = page.getByRole('region', { name: 'Findings for Inference API' });
+    await expect.poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent()).toMatch(/accepted/);
+    await selectNode('LLM');
+    await expect.poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue()).toBe('tb-1');
+  });
+
+  it('exports the Markdown and JSON reports', async () => {
+    const save = async (name: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+    };
+    const markdown = await save('Export Markdown report');
+    expect(markdown.name).toBe('untitled-model.report.md');
+    expect(markdown.text).toContain('# Threat model: Untitled model');
+    expect(markdown.text).toMatch(UNAUTHENTICATED);
+
+    const json = await save('Export JSON report');
+    expect(json.name).toBe('untitled-model.report.json');
+    const report = JSON.parse(json.text) as { format: string; summary: { components: number; dataFlows: number }; findings: { title: string; status: string; targetId: string }[] };
+    expect(report.format).toBe('ai-threat-model-report');
+    expect(report.summary).toMatchObject({ components: 3, dataFlows: 2 });
+    expect(report.findings.find((f) => UNAUTHENTICATED.test(f.title))).toMatchObject({ status: 'accepted' });
+
+    const model = await save('Save (download)');
+    expect(model.name).toBe('untitled-model.aitm.json');
+    expect(JSON.parse(model.text).components).toHaveLength(3);
+  });
+
+  it('made no console errors and no request outside the app', () => {
+    expect(problems).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});
