@@ -1,11 +1,58 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The built page may load only its own files and never talk to the network: the model is
+ * confidential architecture. Build only — the dev server injects inline scripts.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // React Flow positions nodes with style attributes.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'aitm-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: (html) => html.replace(/(<meta charset="UTF-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+  };
+}
+
+/** Prints the gzip size of the JavaScript the page loads before it can draw (entry and its static imports). */
+function reportInitialJs(): Plugin {
+  return {
+    name: 'aitm-report-initial-js',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+      const initial = new Set<string>();
+      const visit = (name: string) => {
+        if (initial.has(name)) return;
+        initial.add(name);
+        for (const dep of chunks.get(name)?.imports ?? []) visit(dep);
+      };
+      for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
+      const bytes = [...initial].reduce((sum, name) => sum + gzipSync(chunks.get(name)!.code).length, 0);
+      const lazy = [...chunks.keys()].filter((name) => !initial.has(name)).length;
+      console.log(`\ninitial JS: ${(bytes / 1024).toFixed(1)} KiB gzip in ${initial.size} files; ${lazy} chunks load on demand`);
+    },
+  };
+}
 
 // One config for the app and the unit tests. Browser (e2e) tests have their own config because
 // they need a built app and a real Chromium, not jsdom.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy(), reportInitialJs()],
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1200 },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],

@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     }
     await page.waitForTimeout(300);
     const visible = await page.locator('.react-flow__node').count();
-    const zoomed = await dragFrames(page, 'c-1');
+    const zoomed = await dragFrames(page, 'c-0');
 
     console.log(`canvas interactive after ${interactive.toFixed(0)} ms (from navigation start; ${rendered} nodes rendered of ${COMPONENTS + 10} when fitted)`);
     const line = (name: string, r: DragResult) =>

@@ -54,7 +54,7 @@ describe('markdownOracle', () => {
     [
       'a label breaking its quotes',
       ['flowchart LR', '  c1["a"] --> evil["b<br/>#lt;user#gt;"]'],
-      'mermaid-line',
+      'mermaid-label',
     ],
     ['an unencoded quote', ['flowchart LR', '  c1 -->|"a"b"| c2'], 'mermaid-label'],
     ['a click statement', ['flowchart LR', 'click c1 "javascript:alert(1)"'], 'mermaid-line'],

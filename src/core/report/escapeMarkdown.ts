@@ -42,7 +42,9 @@ function escapePlain(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(PUNCTUATION, (c) => `\\${c}`)
-    .replace(/^([-+=]|\d+\.)/, (m) => `\\${m}`);
+    .replace(/^[-+=]/, (m) => `\\${m}`)
+    // CommonMark only honours a backslash before punctuation: "3\." stops an ordered list, "\3." would show.
+    .replace(/^(\d+)\./, '$1\\.');
 }
 
 function codeSpan(text: string): string {

@@ -8,6 +8,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -25,6 +26,7 @@ import { projectEdges, projectNodes, type CanvasNode, type FlowEdgeType } from '
 import { useCanvasBridge } from './useCanvasBridge';
 
 const SNAP: [number, number] = [GRID, GRID];
+const COMPACT_ZOOM = 0.4;
 const FIT_OPTIONS = { maxZoom: 1, padding: 0.15 };
 const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
 const minimapColor = (node: CanvasNode) => (node.type === 'boundary' ? 'var(--minimap-boundary)' : 'var(--minimap-node)');
@@ -41,6 +43,8 @@ function CanvasInner() {
   const doc = useAppStore((s) => s.document);
   const selection = useAppStore((s) => s.selection);
   const snapToGrid = useAppStore((s) => s.snapToGrid);
+  // Level of detail: far out, text and icons are unreadable yet cost most of the painting.
+  const compact = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM);
   useCanvasBridge(wrapper);
 
   const [nodes, setNodes] = useState<CanvasNode[]>(() => projectNodes(doc, new Set(selection), []));
@@ -124,7 +128,7 @@ function CanvasInner() {
   );
 
   return (
-    <div className="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={compact ? 'canvas is-compact' : 'canvas'} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode, FlowEdgeType>
         nodes={nodes}
         edges={edges}

@@ -52,7 +52,8 @@ const isAtlasMitigation = (id: string) => /^AML\.M00([0-2]\d|3[0-4])$/.test(id);
 
 function library(): Library {
   const result = loadLibrary(SHIPPED_LIBRARY_SOURCES);
-  if (!result.ok) throw new Error(result.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join('\n'));
+  if (!result.ok)
+    throw new Error(result.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join('\n'));
   return result.value;
 }
 
@@ -120,7 +121,12 @@ describe('shipped threat library', () => {
   });
 
   it('files each mitigation by the area of its main (first) guideline', () => {
-    const area = { SD: 'secure-design', DEV: 'secure-development', DEP: 'secure-deployment', OM: 'secure-operation' };
+    const area = {
+      SD: 'secure-design',
+      DEV: 'secure-development',
+      DEP: 'secure-deployment',
+      OM: 'secure-operation',
+    };
     for (const source of SHIPPED_LIBRARY_SOURCES.filter((s) => s.path.includes('/mitigations/'))) {
       const content = source.content as { mitigations: { id: string; guidelines: string[] }[] };
       for (const m of content.mitigations) {

@@ -185,6 +185,7 @@ describe('escaping of user text', () => {
     ['see www.evil.com now', 'see ` www.evil.com ` now'],
     ['# heading', '\\# heading'],
     ['- item', '\\- item'],
+    ['3.0 beta', '3\\.0 beta'],
     ['a | b', 'a \\| b'],
     ['line\nbreak', 'line break'],
     ['&lt;b&gt;', '&amp;lt;b&amp;gt;'],

@@ -28,7 +28,7 @@ import {
   textMutationArb,
 } from './arbitraries';
 import { FUZZ_PACK } from './fuzzPack';
-import { csvViolations } from './csvOracle';
+import { csvViolations, parseCsv } from './csvOracle';
 import { loadFixtures, loadInterop, type Exporter, type Importer } from './interop';
 import { markdownViolations } from './markdownOracle';
 import {
@@ -444,7 +444,7 @@ export async function fuzzTargets(): Promise<FuzzTarget[]> {
               enforce([
                 ...out.violations,
                 ...(typeof out.value === 'string'
-                  ? csvViolations(out.value, findings.length + 1, CSV_WIDTH)
+                  ? csvViolations(out.value, findings.length + 1, headerWidth(out.value))
                   : []),
               ]);
             },
@@ -455,8 +455,8 @@ export async function fuzzTargets(): Promise<FuzzTarget[]> {
   return targets;
 }
 
-/** Columns of the findings CSV (src/core/interop/csvExport.ts CSV_COLUMNS). */
-const CSV_WIDTH = 10;
+/** Cells in the header row: the width every row must keep, whatever user text is in it. */
+const headerWidth = (csv: string) => parseCsv(csv)[0]?.length ?? 0;
 
 function checkExport(
   exporter: Exporter,

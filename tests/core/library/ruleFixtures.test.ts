@@ -1,0 +1,325 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  evaluate,
+  MODEL_TARGET_ID,
+  parseDocumentText,
+  shippedLibrary,
+  type Finding,
+} from '../../../src/core/index';
+
+/**
+ * Every shipped rule fires on at least one fixture and stays silent on at least one negative
+ * fixture. Fixtures are the four examples (examples/) or small focused models in
+ * tests/fixtures/rule-cases/. A case names a fixture and, usually, the target: a positive case
+ * must produce a finding of the rule on that target; a negative case must produce none on that
+ * target (or none anywhere in the fixture when no target is given).
+ *
+ * Adding a rule? Add a row here — the last test fails until you do.
+ */
+type Case = readonly [fixture: string, target?: string];
+interface RuleCases {
+  positive: Case;
+  negative: readonly Case[];
+}
+
+const RAG = 'public-rag-chatbot';
+const AGENT = 'agent-with-tools';
+const FT = 'fine-tuning-pipeline';
+const ML = 'ml-scoring-service';
+const MODEL = MODEL_TARGET_ID;
+
+const RULE_CASES: Record<string, RuleCases> = {
+  // data and training
+  'rule.training-data-poisoning.untrusted-sources': {
+    positive: [FT, 'c-training'],
+    negative: [
+      [ML, 'c-training'],
+      ['offline-training-pipeline', 'c-train'],
+    ],
+  },
+  'rule.feedback-loop-poisoning.learns-from-feedback': {
+    positive: [FT, 'c-training'],
+    negative: [[ML, 'c-training']],
+  },
+  'rule.unauthorised-training-data.dataset-store': {
+    positive: [ML, 'c-dataset'],
+    negative: [['offline-training-pipeline', 'c-dataset']],
+  },
+  'rule.unprotected-personal-data-at-rest.store': {
+    positive: [ML, 'c-decisions'],
+    negative: [
+      [FT, 'c-dataset'],
+      [RAG, 'c-chat-history'],
+    ],
+  },
+  // models and supply chain
+  'rule.poisoned-pretrained-model.external-source': {
+    positive: [FT, 'c-base-model'],
+    negative: [['offline-training-pipeline', 'c-base']],
+  },
+  'rule.malicious-serialised-model.unverified-pickle': {
+    positive: [FT, 'c-base-model'],
+    negative: [['offline-training-pipeline', 'c-base']],
+  },
+  'rule.model-artefact-tampering.registry': {
+    positive: [FT, 'c-registry'],
+    negative: [[RAG]],
+  },
+  'rule.tampered-release.release-pipeline': {
+    positive: ['exposed-ml-platform', 'c-release'],
+    negative: [['offline-training-pipeline']],
+  },
+  'rule.model-weight-theft.open-registry': {
+    positive: ['exposed-ml-platform', 'c-registry'],
+    negative: [
+      [ML, 'c-registry'],
+      [FT, 'c-registry'],
+    ],
+  },
+  'rule.model-extraction.scores-api': {
+    positive: [ML, 'c-scoring-api'],
+    negative: [[FT, 'c-inference']],
+  },
+  'rule.membership-inference.scores-api': {
+    positive: [ML, 'c-scoring-api'],
+    negative: [[FT, 'c-inference']],
+  },
+  'rule.model-inversion.exposed-trained-model': {
+    positive: [FT, 'c-inference'],
+    negative: [[RAG, 'c-llm']],
+  },
+  'rule.adversarial-evasion.exposed-predictive-api': {
+    positive: [ML, 'c-scoring-api'],
+    negative: [[FT, 'c-inference']],
+  },
+  'rule.third-party-model-provider.hosted-llm': {
+    positive: [RAG, 'c-llm'],
+    negative: [['internal-assistant', 'c-llm']],
+  },
+  'rule.unvetted-model-update.no-evaluation': {
+    positive: [ML, 'c-scoring-api'],
+    negative: [[FT, 'c-inference']],
+  },
+  'rule.unvetted-model-update.no-adversarial-testing': {
+    positive: ['offline-training-pipeline', 'c-eval'],
+    negative: [[FT, 'c-evaluation']],
+  },
+  // LLM applications
+  'rule.direct-prompt-injection.user-facing-model': {
+    positive: [RAG, 'c-llm'],
+    negative: [
+      [RAG, 'c-chat-app'],
+      [ML, 'c-scoring-api'],
+    ],
+  },
+  'rule.indirect-prompt-injection.untrusted-content': {
+    positive: [AGENT, 'c-llm'],
+    negative: [
+      ['internal-docs-rag', 'c-llm'],
+      [FT, 'c-inference'],
+      [RAG, 'c-chat-app'],
+    ],
+  },
+  'rule.jailbreak.public-users': {
+    positive: [RAG, 'c-llm'],
+    negative: [[AGENT, 'c-llm']],
+  },
+  'rule.system-prompt-leakage.prompted-model': {
+    positive: [RAG, 'c-llm'],
+    negative: [['internal-assistant', 'c-llm']],
+  },
+  'rule.sensitive-output-disclosure.retrieving-assistant': {
+    positive: [AGENT, 'c-agent'],
+    negative: [['internal-assistant', 'c-app']],
+  },
+  'rule.improper-output-handling.unsanitised-app': {
+    positive: [RAG, 'c-chat-app'],
+    negative: [['internal-docs-rag', 'c-app']],
+  },
+  'rule.rag-poisoning.untrusted-ingestion': {
+    positive: [RAG, 'c-vector-store'],
+    negative: [['internal-docs-rag', 'c-index']],
+  },
+  'rule.embedding-inversion.unfiltered-index': {
+    positive: ['internal-docs-rag', 'c-index'],
+    negative: [[RAG, 'c-vector-store']],
+  },
+  'rule.hallucination-overreliance.acting-or-public': {
+    positive: [RAG, 'c-chat-app'],
+    negative: [
+      ['internal-assistant', 'c-app'],
+      ['supervised-agent', 'c-agent'],
+    ],
+  },
+  'rule.sensitive-data-in-logs.prompt-logging': {
+    positive: [RAG, 'c-monitoring'],
+    negative: [[ML, 'c-monitoring']],
+  },
+  // agents
+  'rule.excessive-agency.unapproved-tool': {
+    positive: [AGENT, 'c-email'],
+    negative: [
+      [AGENT, 'c-code-exec'],
+      [AGENT, 'c-crm-lookup'],
+      ['supervised-agent', 'c-ticket'],
+    ],
+  },
+  'rule.malicious-agent-tool.third-party-tool': {
+    positive: [AGENT, 'c-web-search'],
+    negative: [[AGENT, 'c-email']],
+  },
+  'rule.memory-poisoning.persistent-memory': {
+    positive: [AGENT, 'c-memory'],
+    negative: [['supervised-agent', 'c-memory']],
+  },
+  // infrastructure
+  'rule.model-denial-of-service.unlimited-endpoint': {
+    positive: [ML, 'c-scoring-api'],
+    negative: [[FT, 'c-inference']],
+  },
+  'rule.denial-of-wallet.public-provider-model': {
+    positive: [RAG, 'c-llm'],
+    negative: [[AGENT, 'c-llm']],
+  },
+  'rule.denial-of-wallet.autonomous-agent': {
+    positive: [AGENT, 'c-agent'],
+    negative: [['supervised-agent', 'c-agent']],
+  },
+  'rule.unauthenticated-internet-endpoint.inference-api': {
+    positive: ['exposed-ml-platform', 'c-api'],
+    negative: [
+      [ML, 'c-scoring-api'],
+      [FT, 'c-inference'],
+    ],
+  },
+  // data flows
+  'rule.credential-exposure.credentials-into-model-context': {
+    positive: [AGENT, 'f-config'],
+    negative: [['internal-assistant', 'f-login']],
+  },
+  'rule.sensitive-data-to-external-provider.personal-data-egress': {
+    positive: [RAG, 'f-filtered-prompt'],
+    negative: [['internal-assistant', 'f-prompt']],
+  },
+  'rule.unencrypted-flow.crosses-boundary': {
+    positive: [RAG, 'f-kb-export'],
+    negative: [[RAG, 'f-guard-events']],
+  },
+  'rule.unauthenticated-flow.crosses-boundary': {
+    positive: [ML, 'f-metrics'],
+    negative: [
+      [RAG, 'f-crawl'],
+      [RAG, 'f-question'],
+      [FT, 'f-base-weights'],
+    ],
+  },
+  'rule.ai-traffic-tampering.unauthenticated-tool-or-artefact-link': {
+    positive: [FT, 'f-base-weights'],
+    negative: [[AGENT]],
+  },
+  // trust boundaries
+  'rule.exposed-ml-infrastructure.exposed-boundary': {
+    positive: ['exposed-ml-platform', 'tb-lab'],
+    negative: [[FT, 'tb-training']],
+  },
+  // model level
+  'rule.compromised-ml-dependency.ai-stack': {
+    positive: [RAG, MODEL],
+    negative: [['non-ai-web-app'], ['empty']],
+  },
+  'rule.ai-threat-unawareness.ai-system': {
+    positive: [AGENT, MODEL],
+    negative: [['non-ai-web-app'], ['empty']],
+  },
+  'rule.stale-threat-model.ai-system': {
+    positive: [ML, MODEL],
+    negative: [['non-ai-web-app'], ['empty']],
+  },
+  'rule.unprepared-ai-incident-response.production-ai': {
+    positive: [RAG, MODEL],
+    negative: [['offline-training-pipeline'], ['empty']],
+  },
+  'rule.unmanaged-ai-technical-debt.fast-moving-stack': {
+    positive: [FT, MODEL],
+    negative: [[RAG], ['empty']],
+  },
+  'rule.no-vulnerability-disclosure.public-ai': {
+    positive: [RAG, MODEL],
+    negative: [[AGENT], ['empty']],
+  },
+};
+
+const library = shippedLibrary();
+const cache = new Map<string, Finding[]>();
+
+/** Findings of a fixture: an example by name, else a file in tests/fixtures/rule-cases/. */
+function findingsOf(name: string): Finding[] {
+  const hit = cache.get(name);
+  if (hit) return hit;
+  const path = existsSync(`examples/${name}.aitm.json`)
+    ? `examples/${name}.aitm.json`
+    : `tests/fixtures/rule-cases/${name}.aitm.json`;
+  const parsed = parseDocumentText(readFileSync(path, 'utf8'), { catalogue: library.catalogue });
+  if (!parsed.ok)
+    throw new Error(`${path}: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  const findings = evaluate(parsed.value, library);
+  cache.set(name, findings);
+  return findings;
+}
+
+const describeCase = ([fixture, target]: Case) => `${fixture}${target ? `@${target}` : ''}`;
+
+describe('rule fixtures', () => {
+  it('has a row for every shipped rule, and no row for a rule that does not exist', () => {
+    const ids = library.rules.map((r) => r.id).sort();
+    expect(Object.keys(RULE_CASES).sort()).toEqual(ids);
+  });
+
+  describe.each(Object.entries(RULE_CASES))('%s', (ruleId, cases) => {
+    it(`fires on ${describeCase(cases.positive)}`, () => {
+      const [fixture, target] = cases.positive;
+      const hits = findingsOf(fixture).filter(
+        (f) => f.ruleId === ruleId && (!target || f.targetId === target),
+      );
+      expect(hits.length, `${ruleId} on ${describeCase(cases.positive)}`).toBeGreaterThan(0);
+      for (const f of hits) expect(f.why.length).toBeGreaterThan(20);
+    });
+
+    it(`stays silent on ${cases.negative.map(describeCase).join(', ')}`, () => {
+      expect(cases.negative.length).toBeGreaterThan(0);
+      for (const negative of cases.negative) {
+        const [fixture, target] = negative;
+        const hits = findingsOf(fixture).filter(
+          (f) => f.ruleId === ruleId && (!target || f.targetId === target),
+        );
+        expect(
+          hits.map((f) => f.key),
+          `${ruleId} must not fire on ${describeCase(negative)}`,
+        ).toEqual([]);
+      }
+    });
+  });
+
+  it('raises nothing at all on an empty model or a model without AI components', () => {
+    expect(findingsOf('empty')).toEqual([]);
+    expect(findingsOf('non-ai-web-app').filter((f) => f.targetKind === 'model')).toEqual([]);
+  });
+
+  it('every negative target exists in its fixture, so a renamed component cannot pass silently', () => {
+    for (const cases of Object.values(RULE_CASES))
+      for (const [fixture, target] of [cases.positive, ...cases.negative]) {
+        if (!target || target === MODEL) continue;
+        const path = existsSync(`examples/${fixture}.aitm.json`)
+          ? `examples/${fixture}.aitm.json`
+          : `tests/fixtures/rule-cases/${fixture}.aitm.json`;
+        const doc = JSON.parse(readFileSync(path, 'utf8')) as {
+          components: { id: string }[];
+          dataFlows: { id: string }[];
+          trustBoundaries: { id: string }[];
+        };
+        const ids = [...doc.components, ...doc.dataFlows, ...doc.trustBoundaries].map((x) => x.id);
+        expect(ids, `${fixture} has ${target}`).toContain(target);
+      }
+  });
+});
