@@ -24,7 +24,11 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'aitm-content-security-policy',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace(/(<meta charset="UTF-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+    transformIndexHtml: (html) =>
+      html.replace(
+        /(<meta charset="UTF-8" \/>)/,
+        `$1\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      ),
   };
 }
 
@@ -34,7 +38,9 @@ function reportInitialJs(): Plugin {
     name: 'aitm-report-initial-js',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+      const chunks = new Map(
+        Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])),
+      );
       const initial = new Set<string>();
       const visit = (name: string) => {
         if (initial.has(name)) return;
@@ -44,7 +50,9 @@ function reportInitialJs(): Plugin {
       for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
       const bytes = [...initial].reduce((sum, name) => sum + gzipSync(chunks.get(name)!.code).length, 0);
       const lazy = [...chunks.keys()].filter((name) => !initial.has(name)).length;
-      console.log(`\ninitial JS: ${(bytes / 1024).toFixed(1)} KiB gzip in ${initial.size} files; ${lazy} chunks load on demand`);
+      console.log(
+        `\ninitial JS: ${(bytes / 1024).toFixed(1)} KiB gzip in ${initial.size} files; ${lazy} chunks load on demand`,
+      );
     },
   };
 }

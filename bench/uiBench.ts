@@ -7,14 +7,34 @@
  * The model enters the way a returning user's model does: restored from autosave through
  * parseDocument, evaluated, projected onto the canvas.
  */
-import { addTrustBoundary, createEmptyDocument, evaluate, serialiseDocument, shippedLibrary, type ThreatModelDocument } from '../src/core/index';
+import {
+  addTrustBoundary,
+  createEmptyDocument,
+  evaluate,
+  serialiseDocument,
+  shippedLibrary,
+  type ThreatModelDocument,
+} from '../src/core/index';
 import { AUTOSAVE_KEY } from '../src/ui/platform/localDocumentStorage';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable, startHarness } from '../tests/e2e/helpers/browserHarness';
 
 const COMPONENTS = 1000;
 const FLOWS = 2000;
-const TYPES = ['user', 'data-source', 'data-pipeline', 'vector-store', 'llm-app', 'llm', 'agent', 'agent-tool', 'inference-api', 'data-store', 'monitoring', 'guardrail'];
+const TYPES = [
+  'user',
+  'data-source',
+  'data-pipeline',
+  'vector-store',
+  'llm-app',
+  'llm',
+  'agent',
+  'agent-tool',
+  'inference-api',
+  'data-store',
+  'monitoring',
+  'guardrail',
+];
 
 function bigModel(): ThreatModelDocument {
   let doc = createEmptyDocument('Benchmark: 1,000 components');
@@ -48,7 +68,12 @@ function bigModel(): ThreatModelDocument {
   for (let k = 0; k < FLOWS; k++) {
     const source = k % COMPONENTS;
     const target = k < COMPONENTS ? (source + 1) % COMPONENTS : (source * 7 + 13) % COMPONENTS;
-    flows.push({ id: `f-${k}`, sourceId: `c-${source}`, targetId: `c-${target === source ? (target + 1) % COMPONENTS : target}`, label: k % 10 === 0 ? `flow ${k}` : '' });
+    flows.push({
+      id: `f-${k}`,
+      sourceId: `c-${source}`,
+      targetId: `c-${target === source ? (target + 1) % COMPONENTS : target}`,
+      label: k % 10 === 0 ? `flow ${k}` : '',
+    });
   }
   return { ...doc, dataFlows: flows };
 }
@@ -86,7 +111,9 @@ async function dragFrames(page: Page, id: string): Promise<DragResult> {
   for (let i = 1; i <= 150; i++) await page.mouse.move(start.x + i, start.y + Math.sin(i / 10) * 20);
   const beforeDrop = (await page.evaluate('performance.now()')) as number;
   await page.mouse.up();
-  const committed = (await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))')) as number;
+  const committed = (await page.evaluate(
+    'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))',
+  )) as number;
   const frames = (await page.evaluate('window.recording = false, window.frames_')) as number[];
   const after = (await handle.boundingBox())!;
   return { frames, commitMs: committed - beforeDrop, moved: Math.abs(after.x - box.x) > 1 };
@@ -99,12 +126,17 @@ async function main(): Promise<void> {
   const library = shippedLibrary();
   const t = performance.now();
   const findings = evaluate(doc, library);
-  console.log(`model: ${doc.components.length} components, ${doc.dataFlows.length} flows, ${(text.length / 1024).toFixed(0)} KiB; engine (Node): ${(performance.now() - t).toFixed(0)} ms, ${findings.length} findings`);
+  console.log(
+    `model: ${doc.components.length} components, ${doc.dataFlows.length} flows, ${(text.length / 1024).toFixed(0)} KiB; engine (Node): ${(performance.now() - t).toFixed(0)} ms, ${findings.length} findings`,
+  );
 
   const harness = await startHarness();
   try {
     const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
-    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [AUTOSAVE_KEY, text] as const);
+    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+      AUTOSAVE_KEY,
+      text,
+    ] as const);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -113,7 +145,10 @@ async function main(): Promise<void> {
     await page.waitForSelector('.react-flow__node-component', { timeout: 120_000 });
     // Interactive: nodes are on screen and the main thread has produced two frames since.
     const interactive = await page.evaluate(
-      () => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))),
+      () =>
+        new Promise<number>((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))),
+        ),
     );
     const rendered = await page.locator('.react-flow__node').count();
 
@@ -121,7 +156,11 @@ async function main(): Promise<void> {
     // Zoom in on one corner like a user editing part of the model: only visible nodes render.
     const corner = (await page.locator('.react-flow__node[data-id="c-0"]').boundingBox())!;
     await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
-    for (let i = 0; i < 40 && ((await page.locator('.react-flow__node[data-id="c-0"]').boundingBox())?.width ?? 0) < 150; i++) {
+    for (
+      let i = 0;
+      i < 40 && ((await page.locator('.react-flow__node[data-id="c-0"]').boundingBox())?.width ?? 0) < 150;
+      i++
+    ) {
       await page.mouse.wheel(0, -400);
       await page.waitForTimeout(50);
     }
@@ -129,7 +168,9 @@ async function main(): Promise<void> {
     const visible = await page.locator('.react-flow__node').count();
     const zoomed = await dragFrames(page, 'c-0');
 
-    console.log(`canvas interactive after ${interactive.toFixed(0)} ms (from navigation start; ${rendered} nodes rendered of ${COMPONENTS + 10} when fitted)`);
+    console.log(
+      `canvas interactive after ${interactive.toFixed(0)} ms (from navigation start; ${rendered} nodes rendered of ${COMPONENTS + 10} when fitted)`,
+    );
     const line = (name: string, r: DragResult) =>
       console.log(
         `drag (${name}): moved ${r.moved ? 'yes' : 'NO'}, ${r.frames.length} frames, median ${percentile(r.frames, 50).toFixed(1)} ms, p95 ${percentile(r.frames, 95).toFixed(1)} ms, max ${Math.max(...r.frames).toFixed(1)} ms; drop → document change → findings → next frame ${r.commitMs.toFixed(0)} ms`,

@@ -13,7 +13,7 @@ try {
   report = undefined;
 }
 if (!report || report.error || !report.metadata) {
-  const reason = report?.error?.summary ?? (result.stderr.trim().split('\n').pop() || 'no answer');
+  const reason = report?.error?.summary || result.stderr.trim().split('\n').pop() || 'no answer';
   console.warn(
     `WARNING: npm audit could not reach the advisory service (${reason}); dependency audit skipped.`,
   );

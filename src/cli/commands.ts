@@ -3,6 +3,8 @@ import {
   libraryFileJsonSchema,
   evaluate,
   formatProblems,
+  neutraliseControls,
+  quote,
   loadLibrary,
   parseJsonText,
   SEVERITIES,
@@ -48,7 +50,9 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
     `${path}: ${blocking.length} open finding${blocking.length === 1 ? '' : 's'} at or above ${failOn}:\n`,
   );
   for (const f of blocking.slice(0, 20))
-    io.stderr(`  ${f.severity.padEnd(8)} ${f.key}  ${f.title} on ${f.targetLabel}\n`);
+    io.stderr(
+      `${neutraliseControls(`  ${f.severity.padEnd(8)} ${f.key}  ${f.title} on ${f.targetLabel}`)}\n`,
+    );
   if (blocking.length > 20) io.stderr(`  … and ${blocking.length - 20} more\n`);
   return EXIT_FINDINGS;
 }
@@ -90,7 +94,7 @@ export function runValidate(argv: readonly string[], io: CliIo): number {
   const library = loadLibraryFrom(io, options.get('library'));
   const doc = loadModel(io, target, library);
   io.stdout(
-    `${target}: valid model "${doc.meta.title}": ${doc.components.length} components, ${doc.dataFlows.length} data flows, ${doc.trustBoundaries.length} trust boundaries\n`,
+    `${target}: valid model ${quote(doc.meta.title, 200)}: ${doc.components.length} components, ${doc.dataFlows.length} data flows, ${doc.trustBoundaries.length} trust boundaries\n`,
   );
   return EXIT_OK;
 }

@@ -70,6 +70,12 @@ export function loadLibraryFrom(io: CliIo, dir: string | undefined): Library {
 export function loadModel(io: CliIo, path: string, library: Library): ThreatModelDocument {
   const result = parseDocumentText(readInput(io, path), { catalogue: library.catalogue });
   if (!result.ok) throw new CliError(formatProblems(path, result.problems));
-  for (const w of result.warnings) io.stderr(`${path}: ${w.path}: warning: ${w.message}\n`);
+  if (result.warnings.length > 0)
+    io.stderr(
+      `${formatProblems(
+        path,
+        result.warnings.map((w) => ({ ...w, message: `warning: ${w.message}` })),
+      )}\n`,
+    );
   return result.value;
 }

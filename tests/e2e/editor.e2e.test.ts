@@ -17,7 +17,10 @@ describe.skipIf(!available)('editor in Chromium', () => {
 
   beforeAll(async () => {
     harness = await startHarness();
-    context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+    context = await harness.browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      acceptDownloads: true,
+    });
     page = await context.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
@@ -25,7 +28,8 @@ describe.skipIf(!available)('editor in Chromium', () => {
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('request', (r) => {
       const url = r.url();
-      if (!url.startsWith(harness.server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+      if (!url.startsWith(harness.server.url) && !url.startsWith('data:') && !url.startsWith('blob:'))
+        foreignRequests.push(url);
     });
     await page.goto(harness.server.url);
   });
@@ -73,8 +77,14 @@ describe.skipIf(!available)('editor in Chromium', () => {
   });
 
   it('connects components with directed data flows', async () => {
-    await dragMouse(await centre(node('User').locator('.react-flow__handle.source')), await centre(node('Inference API').locator('.react-flow__handle.target')));
-    await dragMouse(await centre(node('Inference API').locator('.react-flow__handle.source')), await centre(node('LLM').locator('.react-flow__handle.target')));
+    await dragMouse(
+      await centre(node('User').locator('.react-flow__handle.source')),
+      await centre(node('Inference API').locator('.react-flow__handle.target')),
+    );
+    await dragMouse(
+      await centre(node('Inference API').locator('.react-flow__handle.source')),
+      await centre(node('LLM').locator('.react-flow__handle.target')),
+    );
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
   });
 
@@ -85,12 +95,21 @@ describe.skipIf(!available)('editor in Chromium', () => {
     const llm = await centre(node('LLM'));
     await dragMouse(llm, { x: boundary.x + boundary.width / 2, y: boundary.y + boundary.height / 2 });
     await selectNode('LLM');
-    await expect.poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue()).toBe('tb-1');
+    await expect
+      .poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue())
+      .toBe('tb-1');
 
     await dragMouse(await centre(node('LLM')), llm);
-    await expect.poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue()).toBe('');
-    await dragMouse(await centre(node('LLM')), { x: boundary.x + boundary.width / 2, y: boundary.y + boundary.height / 2 });
-    await expect.poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue()).toBe('tb-1');
+    await expect
+      .poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue())
+      .toBe('');
+    await dragMouse(await centre(node('LLM')), {
+      x: boundary.x + boundary.width / 2,
+      y: boundary.y + boundary.height / 2,
+    });
+    await expect
+      .poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue())
+      .toBe('tb-1');
   });
 
   it('a property change makes a finding disappear and reappear', async () => {
@@ -110,16 +129,22 @@ describe.skipIf(!available)('editor in Chromium', () => {
     await panel.getByRole('button', { name: UNAUTHENTICATED }).click();
     await panel.getByRole('combobox', { name: 'Triage status' }).selectOption('accepted');
     await panel.getByRole('textbox', { name: 'Owner' }).fill('Ana');
-    await expect.poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent()).toMatch(/accepted/);
+    await expect
+      .poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent())
+      .toMatch(/accepted/);
 
     const undo = page.getByRole('button', { name: 'Undo' });
     const redo = page.getByRole('button', { name: 'Redo' });
     await undo.click();
     await undo.click();
-    await expect.poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent()).toMatch(/open/);
+    await expect
+      .poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent())
+      .toMatch(/open/);
     await redo.click();
     await redo.click();
-    await expect.poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent()).toMatch(/accepted/);
+    await expect
+      .poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent())
+      .toMatch(/accepted/);
     await expect.poll(() => panel.getByRole('textbox', { name: 'Owner' }).inputValue()).toBe('Ana');
   });
 
@@ -130,14 +155,21 @@ describe.skipIf(!available)('editor in Chromium', () => {
     await expect.poll(() => page.locator('.react-flow__node-boundary').count()).toBe(1);
     await selectNode('Inference API');
     const panel = page.getByRole('region', { name: 'Findings for Inference API' });
-    await expect.poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent()).toMatch(/accepted/);
+    await expect
+      .poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent())
+      .toMatch(/accepted/);
     await selectNode('LLM');
-    await expect.poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue()).toBe('tb-1');
+    await expect
+      .poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue())
+      .toBe('tb-1');
   });
 
   it('exports the Markdown and JSON reports', async () => {
     const save = async (name: string) => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name }).click(),
+      ]);
       return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
     };
     const markdown = await save('Export Markdown report');
@@ -147,14 +179,82 @@ describe.skipIf(!available)('editor in Chromium', () => {
 
     const json = await save('Export JSON report');
     expect(json.name).toBe('untitled-model.report.json');
-    const report = JSON.parse(json.text) as { format: string; summary: { components: number; dataFlows: number }; findings: { title: string; status: string; targetId: string }[] };
+    const report = JSON.parse(json.text) as {
+      format: string;
+      summary: { components: number; dataFlows: number };
+      findings: { title: string; status: string; targetId: string }[];
+    };
     expect(report.format).toBe('ai-threat-model-report');
     expect(report.summary).toMatchObject({ components: 3, dataFlows: 2 });
     expect(report.findings.find((f) => UNAUTHENTICATED.test(f.title))).toMatchObject({ status: 'accepted' });
 
+    const [image] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export diagram as PNG' }).click(),
+    ]);
+    expect(image.suggestedFilename()).toBe('untitled-model.png');
+    expect(
+      readFileSync((await image.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+
     const model = await save('Save (download)');
     expect(model.name).toBe('untitled-model.aitm.json');
     expect(JSON.parse(model.text).components).toHaveLength(3);
+  });
+
+  it('a bad file shows an error naming the path and leaves the model untouched', async () => {
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Open…' }).click(),
+    ]);
+    const bad = {
+      format: 'ai-threat-model',
+      schemaVersion: 1,
+      meta: { title: 'Bad' },
+      components: [{ id: 'x', type: 'flux-capacitor', label: 'X' }],
+    };
+    await chooser.setFiles({
+      name: 'bad.aitm.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
+    const alert = page.getByRole('alert');
+    await expect
+      .poll(() => alert.textContent())
+      .toContain('bad.aitm.json: $.components[0].type: unknown component type "flux-capacitor"');
+    expect(await page.getByRole('textbox', { name: 'Model title' }).inputValue()).toBe('Untitled model');
+    expect(await page.locator('.react-flow__node-component').count()).toBe(3);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('opens an example and reviews its findings from the keyboard', async () => {
+    await page.getByRole('button', { name: 'New model' }).click();
+    await page.getByRole('button', { name: /Public RAG chatbot/ }).click();
+    await expect.poll(() => page.locator('.react-flow__node-component').count()).toBeGreaterThan(5);
+    await page.locator('body').press('r');
+    const review = page.getByRole('region', { name: 'Review findings' });
+    await expect.poll(() => review.textContent()).toMatch(/finding 1 of \d+/);
+    await page.keyboard.press('j');
+    await expect.poll(() => review.textContent()).toMatch(/finding 2 of \d+/);
+    await page.keyboard.press('a');
+    await expect
+      .poll(() => review.getByRole('button', { name: 'A accepted' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    await page.keyboard.press('n');
+    await page.keyboard.type('Discussed in the workshop');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => review.count()).toBe(0);
+  });
+
+  it('switches between light and dark themes', async () => {
+    await page.getByRole('button', { name: 'Switch theme' }).click();
+    const first = await page.evaluate(() => document.documentElement.dataset['theme']);
+    await page.getByRole('button', { name: 'Switch theme' }).click();
+    const second = await page.evaluate(() => document.documentElement.dataset['theme']);
+    expect(new Set([first, second])).toEqual(new Set(['light', 'dark']));
   });
 
   it('made no console errors and no request outside the app', () => {

@@ -3,6 +3,7 @@
  * Each is written as the test that should pass, marked `it.fails` while the bug is there: when a
  * fix lands the test starts failing, which is the signal to drop `.fails` here and the matching
  * entry in tests/fuzz/support/violations.ts (KNOWN_ISSUES), so the fuzzing enforces it from then on.
+ * Fixed issues stay here as plain regression tests.
  */
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
@@ -41,7 +42,7 @@ describe('KI-1 src/core/model/zodProblems.ts: union messages', () => {
     ]);
   });
 
-  it.fails('an enum property given an object says what it must be', () => {
+  it('an enum property given an object says what it must be', () => {
     // Today: "$.components[0].props.trust: expected boolean, got object" — the first branch of
     // PropValueSchema's union, although trust is an enum of the catalogue.
     const [problem] = problemsOf(
@@ -60,33 +61,25 @@ describe('KI-2 raw input echoed into messages: forged lines in CI logs, terminal
   // eslint-disable-next-line no-control-regex -- an ESC reaching stderr is what this detects
   const forged = /^::|\u001b/m;
 
-  it.fails(
-    'an unknown component type cannot start a new stderr line (src/core/document/checkProperties.ts)',
-    () => {
-      const model = JSON.stringify(
-        doc({ components: [{ id: 'a', type: 'x\n::error::forged', label: 'l' }] }),
-      );
-      expect(stderrOf(['validate', 'm.json'], { 'm.json': model })).not.toMatch(forged);
-    },
-  );
+  it('an unknown component type cannot start a new stderr line (src/core/document/checkProperties.ts)', () => {
+    const model = JSON.stringify(doc({ components: [{ id: 'a', type: 'x\n::error::forged', label: 'l' }] }));
+    expect(stderrOf(['validate', 'm.json'], { 'm.json': model })).not.toMatch(forged);
+  });
 
-  it.fails('a property name cannot start a new stderr line (src/core/document/checkProperties.ts)', () => {
+  it('a property name cannot start a new stderr line (src/core/document/checkProperties.ts)', () => {
     const model = JSON.stringify(
       doc({ components: [{ id: 'a', type: 'user', label: 'l', props: { 'x\n::error::forged': true } }] }),
     );
     expect(stderrOf(['validate', 'm.json'], { 'm.json': model })).not.toMatch(forged);
   });
 
-  it.fails(
-    'a JSON syntax error does not echo raw bytes of the file (src/core/model/untrustedJson.ts)',
-    () => {
-      expect(
-        stderrOf(['validate', 'm.json'], { 'm.json': '{"format": \u001b[2J\n::error::forged}' }),
-      ).not.toMatch(forged);
-    },
-  );
+  it('a JSON syntax error does not echo raw bytes of the file (src/core/model/untrustedJson.ts)', () => {
+    expect(
+      stderrOf(['validate', 'm.json'], { 'm.json': '{"format": \u001b[2J\n::error::forged}' }),
+    ).not.toMatch(forged);
+  });
 
-  it.fails('a rule pack fact name cannot start a new stderr line (src/core/rules/conditions.ts)', () => {
+  it('a rule pack fact name cannot start a new stderr line (src/core/rules/conditions.ts)', () => {
     const pack = JSON.stringify({
       rules: [
         {
@@ -121,7 +114,7 @@ describe('KI-2 raw input echoed into messages: forged lines in CI logs, terminal
 });
 
 describe('KI-3 src/core/document/checkProperties.ts: property paths', () => {
-  it.fails('a property problem has a JSON path even for odd names', () => {
+  it('a property problem has a JSON path even for odd names', () => {
     const [problem] = problemsOf(
       doc({ components: [{ id: 'a', type: 'user', label: 'l', props: { 'a b': true } }] }),
     );
@@ -131,7 +124,7 @@ describe('KI-3 src/core/document/checkProperties.ts: property paths', () => {
 });
 
 describe('KI-4 src/core/model/untrustedJson.ts: JSON syntax errors', () => {
-  it.fails('give a line and a column', () => {
+  it('give a line and a column', () => {
     const r = parseDocumentText('{\n  "format": "ai-threat-model",\n  "meta": }\n}', { catalogue });
     // Today on Node 20: "not valid JSON: Unexpected token '}', ...": V8 gives no position.
     expect(r.ok ? '' : r.problems[0]!.message).toMatch(/line 3, column 11/);
@@ -139,30 +132,31 @@ describe('KI-4 src/core/model/untrustedJson.ts: JSON syntax errors', () => {
 });
 
 describe('KI-5 to KI-7 src/core/report/escapeMarkdown.ts', () => {
-  it.fails('KI-5 a URL glued to a digit or underscore is put in a code span (GFM autolinks it)', () => {
+  it('KI-5 a URL glued to a digit or underscore is put in a code span (GFM autolinks it)', () => {
     // cmark-gfm links "http://evil.example" in "1http://evil.example"; \b in URL_PATTERN misses it.
     expect(mdInline('1http://evil.example')).toContain('`');
     expect(mdInline('_www.evil.example')).toContain('`');
   });
 
-  it.fails('KI-5 an e-mail address does not become a mailto: link', () => {
-    expect(mdInline('write to evil@evil.example')).not.toMatch(/[^\\]@/);
+  it('KI-5 an e-mail address does not become a mailto: link', () => {
+    // Shown as code: GFM never autolinks inside a code span.
+    expect(mdInline('write to evil@evil.example')).toBe('write to ` evil@evil.example `');
   });
 
-  it.fails('KI-6 a pipe after an escaped backslash in a URL does not split the table cell', () => {
+  it('KI-6 a pipe after an escaped backslash in a URL does not split the table cell', () => {
     const cell = mdCell('http://a.example/\\\\|b');
     expect(tableCells(`| ${cell} | x |`)).toHaveLength(2);
   });
 
-  it.fails('KI-7 a Mermaid directive in a label is encoded', () => {
+  it('KI-7 a Mermaid directive in a label is encoded', () => {
     // Mermaid scans the whole text for %%{…}%% directives, quoted labels included.
     expect(mermaidText("%%{init: {'theme':'dark'}}%%")).not.toContain('%%');
   });
 });
 
-describe('KI-10 src/core/report/escapeMarkdown.ts: visible backslashes', () => {
-  it.fails('text starting with a number and a dot is escaped without a visible backslash', () => {
-    // Today "\\0.1.0": CommonMark shows a backslash before a digit; "0\\.1.0" would escape the list marker.
+describe('KI-10 src/core/report/escapeMarkdown.ts: visible backslashes (fixed)', () => {
+  it('text starting with a number and a dot is escaped without a visible backslash', () => {
+    // "\\0.1.0" showed the backslash: CommonMark honours it only before punctuation.
     for (const text of ['0.1.0', '3. Ingest', '12. step'])
       expect(mdInline(text)).not.toMatch(/\\(?![!-/:-@[-`{-~])/);
   });
@@ -180,33 +174,32 @@ describe('KI-8 nested trust boundaries: quadratic time and output (DoS by a 140 
       components: [{ id: 'c', type: 'process', label: 'c', boundaryId: `b${n - 1}` }],
     });
 
-  it.fails(
-    'the Markdown report of a 2,000-deep boundary chain stays proportionate (src/core/report/mermaidDiagram.ts)',
-    () => {
-      // Each subgraph line is indented by its depth: 2,000 levels give 8 MB of Markdown for a
-      // 140 KB model, and 20,000 levels (1.3 MB) throw RangeError: Invalid string length.
-      const input = chain(2000);
-      const r = parseDocument(input, { catalogue });
-      if (!r.ok) throw new Error(JSON.stringify(r.problems));
-      expect(exportMarkdownReport(r.value, library).length).toBeLessThan(20 * JSON.stringify(input).length);
-    },
-  );
+  it('a boundary chain deeper than 32 levels is refused with its path; one at the limit reports proportionately', () => {
+    const deep = problemsOf(chain(2000));
+    expect(deep[0]).toEqual({
+      path: '$.trustBoundaries[32].parentId',
+      message: 'trust boundaries may nest at most 32 levels deep',
+    });
+    const input = chain(32);
+    const r = parseDocument(input, { catalogue });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(exportMarkdownReport(r.value, library).length).toBeLessThan(
+      20 * JSON.stringify(input).length + 20_000,
+    );
+  });
 
-  it.fails(
-    'parseDocument refuses or handles deep boundary nesting in linear time (src/core/document/checkReferences.ts)',
-    () => {
-      // findBoundaryCycles walks every chain from every boundary: 20,000 levels take about 60 s.
-      const small = chain(500);
-      const large = chain(4000);
-      const time = (input: unknown) => {
-        const start = performance.now();
-        parseDocument(input, { catalogue });
-        return performance.now() - start;
-      };
-      time(small);
-      expect(time(large)).toBeLessThan(Math.max(50, 8 * 4 * time(small)));
-    },
-  );
+  it('parseDocument refuses or handles deep boundary nesting in linear time (src/core/document/checkReferences.ts)', () => {
+    // findBoundaryCycles walks every chain from every boundary: 20,000 levels take about 60 s.
+    const small = chain(500);
+    const large = chain(4000);
+    const time = (input: unknown) => {
+      const start = performance.now();
+      parseDocument(input, { catalogue });
+      return performance.now() - start;
+    };
+    time(small);
+    expect(time(large)).toBeLessThan(Math.max(50, 8 * 4 * time(small)));
+  });
 });
 
 describe('KI-9 src/core/interop/threatDragonImport.ts: quadratic geometry (DoS by a 1 MB file)', () => {
@@ -233,11 +226,11 @@ describe('KI-9 src/core/interop/threatDragonImport.ts: quadratic geometry (DoS b
 });
 
 describe('the oracle itself', () => {
-  it('recognises the known issues in a report, so the fuzzing counts them', () => {
+  it('finds nothing left of the fixed autolink and directive issues in a report', () => {
     const label = "1http://evil.example %%{init: {'theme':'dark'}}%%";
     const r = parseDocument(doc({ components: [{ id: 'c', type: 'process', label }] }), { catalogue });
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     const kinds = markdownViolations(exportMarkdownReport(r.value, library)).map((v) => v.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['md-autolink', 'mermaid-directive']));
+    expect(kinds).toEqual([]);
   });
 });

@@ -102,7 +102,7 @@ describe('user text in the Markdown report stays inert', () => {
         '> \\# Heading',
         '> \\- item',
         '> \\+ item',
-        '> \\1. ordered',
+        '> 1\\. ordered',
         '> \\> quote',
         '> \\---',
         '> \\===',

@@ -10,7 +10,10 @@ describe('autosave', () => {
   it('restores the autosaved document through parseDocument', async () => {
     const storage = memoryStorage(serialiseDocument(apiModel()));
     renderApp({ storage });
-    expect(await screen.findByRole('textbox', { name: 'Model title' })).toHaveProperty('value', 'Chat service');
+    expect(await screen.findByRole('textbox', { name: 'Model title' })).toHaveProperty(
+      'value',
+      'Chat service',
+    );
   });
 
   it('shows the start screen when nothing was saved', () => {
@@ -31,7 +34,11 @@ describe('autosave', () => {
   });
 
   it('an autosave that does not parse is reported, not trusted', () => {
-    renderApp({ storage: memoryStorage('{"format":"ai-threat-model","schemaVersion":1,"meta":{"title":"x"},"components":[{"id":"a"}]}') });
+    renderApp({
+      storage: memoryStorage(
+        '{"format":"ai-threat-model","schemaVersion":1,"meta":{"title":"x"},"components":[{"id":"a"}]}',
+      ),
+    });
     expect(screen.getByRole('status').textContent).toContain('The autosaved model could not be restored');
     expect(screen.getByRole('status').textContent).toContain('$.components[0].type');
   });
@@ -45,6 +52,8 @@ describe('autosave', () => {
     store.getState().change((d) => renameDocument(d, 'Big'));
     expect(await screen.findByText(STORAGE_FULL_WARNING)).toBeTruthy();
     store.getState().change((d) => renameDocument(d, 'Bigger'));
-    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Model title' })).toHaveProperty('value', 'Bigger'));
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Model title' })).toHaveProperty('value', 'Bigger'),
+    );
   });
 });

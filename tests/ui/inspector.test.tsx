@@ -11,14 +11,20 @@ describe('inspector', () => {
     const { user, store } = renderApp({ document: apiModel() });
     store.getState().select(['c-api']);
     const inspector = await screen.findByRole('region', { name: 'Inspector' });
-    expect(within(findingsPanel()).getByRole('button', { name: /Unauthenticated model endpoint/ })).toBeTruthy();
+    expect(
+      within(findingsPanel()).getByRole('button', { name: /Unauthenticated model endpoint/ }),
+    ).toBeTruthy();
 
     await user.click(within(inspector).getByRole('checkbox', { name: 'Authenticated' }));
-    expect(within(findingsPanel()).queryByRole('button', { name: /Unauthenticated model endpoint/ })).toBeNull();
+    expect(
+      within(findingsPanel()).queryByRole('button', { name: /Unauthenticated model endpoint/ }),
+    ).toBeNull();
     expect(within(findingsPanel()).getByText('No findings for this selection.')).toBeTruthy();
 
     await user.click(within(inspector).getByRole('checkbox', { name: 'Authenticated' }));
-    expect(within(findingsPanel()).getByRole('button', { name: /Unauthenticated model endpoint/ })).toBeTruthy();
+    expect(
+      within(findingsPanel()).getByRole('button', { name: /Unauthenticated model endpoint/ }),
+    ).toBeTruthy();
   });
 
   it('shows the type’s declared properties as typed controls', async () => {
@@ -28,7 +34,10 @@ describe('inspector', () => {
     const exposure = within(inspector).getByRole('combobox', { name: 'Exposure' }) as HTMLSelectElement;
     expect([...exposure.options].map((o) => o.value)).toEqual(['internet', 'internal']);
     expect(within(inspector).getByRole('checkbox', { name: 'Rate limited' })).toBeTruthy();
-    expect(within(inspector).getByRole('combobox', { name: 'Trust boundary' })).toHaveProperty('value', 'tb-cloud');
+    expect(within(inspector).getByRole('combobox', { name: 'Trust boundary' })).toHaveProperty(
+      'value',
+      'tb-cloud',
+    );
   });
 
   it('edits data flow properties and their findings follow', async () => {
@@ -40,7 +49,11 @@ describe('inspector', () => {
     expect(within(findingsPanel()).queryByRole('button', { name: /Data flow in plain text/ })).toBeNull();
     await user.click(within(inspector).getByRole('checkbox', { name: 'personal data' }));
     await user.type(within(inspector).getByRole('textbox', { name: 'Protocol' }), 'HTTPS');
-    expect(store.getState().document.dataFlows[0]!.props).toEqual({ encrypted: true, data: ['personal-data'], protocol: 'HTTPS' });
+    expect(store.getState().document.dataFlows[0]!.props).toEqual({
+      encrypted: true,
+      data: ['personal-data'],
+      protocol: 'HTTPS',
+    });
   });
 
   it('changes a boundary’s zone', async () => {
@@ -55,8 +68,14 @@ describe('inspector', () => {
     const { user, store } = renderApp({ document: apiModel() });
     store.getState().select(['c-api']);
     const inspector = await screen.findByRole('region', { name: 'Inspector' });
-    await user.selectOptions(within(inspector).getByRole('combobox', { name: 'Add a data flow to' }), 'c-user');
+    await user.selectOptions(
+      within(inspector).getByRole('combobox', { name: 'Add a data flow to' }),
+      'c-user',
+    );
     await user.click(within(inspector).getByRole('button', { name: 'Connect' }));
-    expect(store.getState().document.dataFlows.map((f) => `${f.sourceId}->${f.targetId}`)).toEqual(['c-user->c-api', 'c-api->c-user']);
+    expect(store.getState().document.dataFlows.map((f) => `${f.sourceId}->${f.targetId}`)).toEqual([
+      'c-user->c-api',
+      'c-api->c-user',
+    ]);
   });
 });

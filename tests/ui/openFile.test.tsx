@@ -15,7 +15,9 @@ describe('opening files', () => {
     await user.click(screen.getByRole('button', { name: 'Open…' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not open broken.aitm.json');
-    expect(alert.textContent).toContain('broken.aitm.json: $.components[1].type: unknown component type "warp-drive"');
+    expect(alert.textContent).toContain(
+      'broken.aitm.json: $.components[1].type: unknown component type "warp-drive"',
+    );
     expect(store.getState().document).toBe(before);
     expect(screen.getByRole('textbox', { name: 'Model title' })).toHaveProperty('value', 'Chat service');
   });
@@ -48,7 +50,11 @@ describe('opening files', () => {
     expect(downloads[0]!.text).toBe(serialiseDocument(apiModel()));
     await user.click(screen.getByRole('button', { name: 'Export JSON report' }));
     await user.click(screen.getByRole('button', { name: 'Export Markdown report' }));
-    expect(downloads.map((d) => d.fileName)).toEqual(['chat-service.aitm.json', 'chat-service.report.json', 'chat-service.report.md']);
+    expect(downloads.map((d) => d.fileName)).toEqual([
+      'chat-service.aitm.json',
+      'chat-service.report.json',
+      'chat-service.report.md',
+    ]);
     expect(JSON.parse(downloads[1]!.text).format).toBe('ai-threat-model-report');
     expect(downloads[2]!.text).toContain('# Threat model: Chat service');
   });

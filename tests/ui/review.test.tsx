@@ -9,7 +9,12 @@ const key = (k: string) => act(() => void fireEvent.keyDown(window, { key: k }))
 
 describe('review mode', () => {
   it('steps through open findings with the keyboard and sets status and note', async () => {
-    const doc = addComponent(apiModel(), { id: 'c-api2', type: 'inference-api', label: 'Admin API', position: { x: 0, y: 400 } });
+    const doc = addComponent(apiModel(), {
+      id: 'c-api2',
+      type: 'inference-api',
+      label: 'Admin API',
+      position: { x: 0, y: 400 },
+    });
     const { store, user } = renderApp({ document: doc });
     await user.click(screen.getByRole('button', { name: 'Review open findings' }));
     const panel = await screen.findByRole('region', { name: 'Review findings' });
@@ -34,7 +39,10 @@ describe('review mode', () => {
     const note = within(panel).getByRole('textbox', { name: 'Note' });
     expect(document.activeElement).toBe(note);
     await user.keyboard('Only admins');
-    expect(store.getState().document.triage['rule.unauthenticated-endpoint@c-api2']).toEqual({ status: 'mitigated', note: 'Only admins' });
+    expect(store.getState().document.triage['rule.unauthenticated-endpoint@c-api2']).toEqual({
+      status: 'mitigated',
+      note: 'Only admins',
+    });
     fireEvent.keyDown(note, { key: 'Escape' });
     expect(document.activeElement).toBe(panel);
     key('Escape');
@@ -48,7 +56,9 @@ describe('help', () => {
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(dialog).getByRole('table', { name: 'Edit' }).textContent).toContain('Ctrl+Z');
-    expect(within(dialog).getByRole('table', { name: 'In review mode' }).textContent).toContain('Next finding');
+    expect(within(dialog).getByRole('table', { name: 'In review mode' }).textContent).toContain(
+      'Next finding',
+    );
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
   });

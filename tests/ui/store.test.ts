@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { addComponent, createEmptyDocument, renameDocument, updateComponent } from '../../src/core/index';
 import { createAppStore } from '../../src/ui/store/createAppStore';
@@ -23,7 +24,8 @@ describe('app store', () => {
   it('coalesces changes with the same key inside the window', () => {
     let now = 0;
     const store = createAppStore({ library, document: apiModel(), now: () => now });
-    for (const title of ['C', 'Ch', 'Cha']) store.getState().change((d) => renameDocument(d, title), { coalesce: 'title' });
+    for (const title of ['C', 'Ch', 'Cha'])
+      store.getState().change((d) => renameDocument(d, title), { coalesce: 'title' });
     expect(store.getState().history.past).toHaveLength(1);
     now = 5000;
     store.getState().change((d) => renameDocument(d, 'Chat'), { coalesce: 'title' });

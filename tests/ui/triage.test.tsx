@@ -14,9 +14,14 @@ describe('threat panel triage', () => {
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Triage status' }), 'accepted');
     await user.type(within(panel).getByRole('textbox', { name: 'Owner' }), 'Ana');
     await user.type(within(panel).getByRole('textbox', { name: 'Note' }), 'Internal only');
-    await user.selectOptions(within(panel).getByRole('combobox', { name: 'State of Require authentication' }), 'planned');
+    await user.selectOptions(
+      within(panel).getByRole('combobox', { name: 'State of Require authentication' }),
+      'planned',
+    );
 
-    expect(within(panel).getByRole('button', { name: /Unauthenticated model endpoint.*accepted/ })).toBeTruthy();
+    expect(
+      within(panel).getByRole('button', { name: /Unauthenticated model endpoint.*accepted/ }),
+    ).toBeTruthy();
     expect(store.getState().document.triage['rule.unauthenticated-endpoint@c-api']).toEqual({
       status: 'accepted',
       owner: 'Ana',
@@ -25,7 +30,9 @@ describe('threat panel triage', () => {
     });
     // Typing the owner is one undo step, not one per letter.
     store.getState().undo();
-    expect(store.getState().document.triage['rule.unauthenticated-endpoint@c-api']?.mitigations).toBeUndefined();
+    expect(
+      store.getState().document.triage['rule.unauthenticated-endpoint@c-api']?.mitigations,
+    ).toBeUndefined();
   });
 
   it('links references to their public pages', async () => {
@@ -67,16 +74,29 @@ describe('threat panel triage', () => {
     store.getState().select(['c-user']);
     const panel = await screen.findByRole('region', { name: 'Findings for Customer' });
     await user.click(within(panel).getByRole('button', { name: '+ Add a threat by hand' }));
-    await user.type(within(panel).getByRole('textbox', { name: 'Threat title' }), 'Social engineering of support staff');
+    await user.type(
+      within(panel).getByRole('textbox', { name: 'Threat title' }),
+      'Social engineering of support staff',
+    );
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Severity' }), 'high');
     await user.type(within(panel).getByRole('textbox', { name: 'Mitigation (optional)' }), 'Staff training');
     await user.click(within(panel).getByRole('button', { name: 'Add threat' }));
 
     expect(within(panel).getByRole('button', { name: /Social engineering of support staff/ })).toBeTruthy();
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Triage status' }), 'mitigated');
-    await user.selectOptions(within(panel).getByRole('combobox', { name: 'State of Staff training' }), 'implemented');
+    await user.selectOptions(
+      within(panel).getByRole('combobox', { name: 'State of Staff training' }),
+      'implemented',
+    );
     expect(store.getState().document.userThreats).toEqual([
-      { id: 'ut-1', targetId: 'c-user', title: 'Social engineering of support staff', severity: 'high', status: 'mitigated', mitigations: [{ title: 'Staff training', state: 'implemented' }] },
+      {
+        id: 'ut-1',
+        targetId: 'c-user',
+        title: 'Social engineering of support staff',
+        severity: 'high',
+        status: 'mitigated',
+        mitigations: [{ title: 'Staff training', state: 'implemented' }],
+      },
     ]);
     await user.click(within(panel).getByRole('button', { name: 'Delete this threat' }));
     expect(store.getState().document.userThreats).toEqual([]);
@@ -87,14 +107,24 @@ describe('threat panel triage', () => {
     await user.click(screen.getByRole('tab', { name: 'Dashboard' }));
     const table = await screen.findByRole('table', { name: 'Findings by severity and status' });
     const total = within(table).getByRole('row', { name: /^Total/ });
-    expect(within(total).getAllByRole('cell').map((c) => c.textContent)).toEqual(['2', '0', '0', '0', '2']);
+    expect(
+      within(total)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['2', '0', '0', '0', '2']);
     const dep1 = screen.getByText('DEP-1').closest('li')!;
     expect(within(dep1).getByText('missing')).toBeTruthy();
     store.getState().change((d) => ({
       ...d,
       triage: {
-        'rule.unauthenticated-endpoint@c-api': { status: 'mitigated', mitigations: { 'mitigation.require-authentication': 'implemented' } },
-        'rule.plaintext-flow@f-1': { status: 'open', mitigations: { 'mitigation.encrypt-in-transit': 'planned' } },
+        'rule.unauthenticated-endpoint@c-api': {
+          status: 'mitigated',
+          mitigations: { 'mitigation.require-authentication': 'implemented' },
+        },
+        'rule.plaintext-flow@f-1': {
+          status: 'open',
+          mitigations: { 'mitigation.encrypt-in-transit': 'planned' },
+        },
       },
     }));
     expect(await within(screen.getByText('DEP-1').closest('li')!).findByText('planned')).toBeTruthy();

@@ -59,7 +59,9 @@ describe('undo and redo', () => {
   it('typing in a field is one undo step', async () => {
     const { user, store } = renderApp({ document: apiModel() });
     store.getState().select(['c-api']);
-    const label = within(await screen.findByRole('region', { name: 'Inspector' })).getByRole('textbox', { name: 'Label' });
+    const label = within(await screen.findByRole('region', { name: 'Inspector' })).getByRole('textbox', {
+      name: 'Label',
+    });
     await user.clear(label);
     await user.type(label, 'Gateway');
     expect(store.getState().document.components[1]!.label).toBe('Gateway');
@@ -70,7 +72,9 @@ describe('undo and redo', () => {
   it('shortcuts do not fire while typing in a field', async () => {
     const { user, store } = renderApp({ document: apiModel() });
     store.getState().select(['c-api']);
-    const label = within(await screen.findByRole('region', { name: 'Inspector' })).getByRole('textbox', { name: 'Label' });
+    const label = within(await screen.findByRole('region', { name: 'Inspector' })).getByRole('textbox', {
+      name: 'Label',
+    });
     await user.type(label, '{Backspace}');
     expect(store.getState().document.components).toHaveLength(2);
   });

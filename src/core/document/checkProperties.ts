@@ -1,6 +1,8 @@
 import type { ThreatModelDocument } from '../model/document';
-import type { Problem } from '../model/problems';
+import { formatPath, quote, type Problem } from '../model/problems';
 import type { Catalogue } from '../library/catalogue';
+
+const MAX_STRING_PROP = 2000;
 
 /** Checks each component's type and properties against the catalogue's declarations. */
 export function checkProperties(doc: ThreatModelDocument, catalogue: Catalogue): Problem[] {
@@ -10,12 +12,12 @@ export function checkProperties(doc: ThreatModelDocument, catalogue: Catalogue):
     if (!type) {
       problems.push({
         path: `$.components[${i}].type`,
-        message: `unknown component type "${component.type}"; known types: ${[...catalogue.types.keys()].join(', ')}`,
+        message: `unknown component type ${quote(component.type)}; known types: ${[...catalogue.types.keys()].join(', ')}`,
       });
       return;
     }
     for (const [name, value] of Object.entries(component.props ?? {})) {
-      const path = `$.components[${i}].props.${name}`;
+      const path = formatPath(['components', i, 'props', name]);
       const declaration = type.properties.find((p) => p.name === name);
       if (!declaration) {
         const known = type.properties.map((p) => p.name);

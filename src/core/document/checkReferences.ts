@@ -79,24 +79,55 @@ export function checkReferences(doc: ThreatModelDocument): Problem[] {
   return problems;
 }
 
+/** Deeper than any real architecture; a limit keeps reports and layouts proportionate to the file. */
+export const MAX_BOUNDARY_DEPTH = 32;
+
+/**
+ * Cycles and excessive depth in boundary nesting, in one linear pass: each boundary's depth is
+ * worked out once, walking up only until a boundary whose depth is already known.
+ */
 function findBoundaryCycles(doc: ThreatModelDocument): Problem[] {
-  const parentOf = new Map(doc.trustBoundaries.map((b) => [b.id, b.parentId ?? null]));
+  const indexOf = new Map(doc.trustBoundaries.map((b, i) => [b.id, i]));
+  const IN_PROGRESS = -1;
+  const CYCLE = -2;
+  const depth = new Array<number | undefined>(doc.trustBoundaries.length);
   const problems: Problem[] = [];
-  doc.trustBoundaries.forEach((b, i) => {
-    const visited = new Set<string>([b.id]);
-    let current = parentOf.get(b.id) ?? null;
-    while (current !== null) {
-      if (visited.has(current)) {
-        if (current === b.id)
-          problems.push({
-            path: `$.trustBoundaries[${i}].parentId`,
-            message: `trust boundary "${b.id}" is nested inside itself`,
-          });
-        return;
+  doc.trustBoundaries.forEach((_, start) => {
+    const chain: number[] = [];
+    let current: number | undefined = start;
+    let base = 0;
+    while (current !== undefined) {
+      const known = depth[current];
+      if (known === IN_PROGRESS || known === CYCLE) {
+        base = CYCLE;
+        break;
       }
-      visited.add(current);
-      current = parentOf.get(current) ?? null;
+      if (known !== undefined) {
+        base = known + 1;
+        break;
+      }
+      depth[current] = IN_PROGRESS;
+      chain.push(current);
+      const parentId: string | null | undefined = doc.trustBoundaries[current]!.parentId;
+      current = parentId == null ? undefined : indexOf.get(parentId);
+    }
+    for (let k = chain.length - 1; k >= 0; k--) {
+      depth[chain[k]!] = base === CYCLE ? CYCLE : base + (chain.length - 1 - k);
     }
   });
-  return problems;
+  doc.trustBoundaries.forEach((b, i) => {
+    if (depth[i] === CYCLE && b.parentId != null && depth[indexOf.get(b.parentId) ?? -1] === CYCLE) {
+      problems.push({
+        path: `$.trustBoundaries[${i}].parentId`,
+        message: `trust boundary "${b.id}" is nested inside itself`,
+      });
+    } else if ((depth[i] ?? 0) >= MAX_BOUNDARY_DEPTH) {
+      problems.push({
+        path: `$.trustBoundaries[${i}].parentId`,
+        message: `trust boundaries may nest at most ${MAX_BOUNDARY_DEPTH} levels deep`,
+      });
+    }
+  });
+  // One problem per cycle or over-deep chain is enough to act on; the rest repeat it.
+  return problems.slice(0, 20);
 }

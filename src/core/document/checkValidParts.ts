@@ -52,7 +52,8 @@ export function checkValidParts(raw: Record<string, unknown>, catalogue: Catalog
       (t, i) => t ?? { id: placeholder(i), targetId: null, title: 'x', severity: 'low', status: 'open' },
     ),
   };
-  const isPlaceholderProblem = (p: Problem) => p.message.includes('\u0000');
+  // Placeholders carry a NUL character, which messages show raw or escaped.
+  const isPlaceholderProblem = (p: Problem) => p.message.includes('\u0000') || p.message.includes('\\u0000');
   const isDanglingToMalformed = (p: Problem) =>
     [...p.message.matchAll(/has the id "([^"]*)"/g)].some((m) => rawIds.has(m[1]!));
   const aligned = checkProperties(doc, catalogue).filter((p) => !isPlaceholderProblem(p));

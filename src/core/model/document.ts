@@ -35,13 +35,12 @@ export const SizeSchema = z.strictObject({
   height: z.number().finite().positive(),
 });
 
-/** A property value as written in a file; its type is checked against the catalogue. */
-export const PropValueSchema = z.union([
-  z.boolean(),
-  z.string().max(MAX_TEXT),
-  z.number().finite(),
-  z.array(z.string().max(200)).max(100),
-]);
+/**
+ * A property value as written in a file. Its type is checked against the catalogue declaration
+ * by parseDocument (checkProperties), which can say "must be one of …" where a structural union
+ * could only say "invalid input".
+ */
+export const PropValueSchema = z.custom<boolean | string | number | string[]>((v) => v !== undefined);
 export type PropValue = z.infer<typeof PropValueSchema>;
 
 export const TrustBoundarySchema = z.strictObject({

@@ -22,9 +22,32 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/**
+ * Control characters (line breaks, terminal escapes, bidi overrides) made visible. Messages quote
+ * untrusted files and end up in terminals and CI logs, where a forged line can pass for a workflow
+ * command (`::error::`) and an escape sequence can rewrite the screen.
+ */
+export function neutraliseControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** An untrusted value quoted in a message: JSON-escaped and cut to a readable length. */
+export function quote(value: unknown, max = 60): string {
+  const text = typeof value === 'string' ? value : String(value);
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  return neutraliseControls(JSON.stringify(cut));
+}
+
 /** One line per problem, prefixed with the file name, for CLI output and UI error banners. */
 export function formatProblems(fileName: string, problems: readonly Problem[], limit = 50): string {
-  const lines = problems.slice(0, limit).map((p) => `${p.file ?? fileName}: ${p.path}: ${p.message}`);
-  if (problems.length > limit) lines.push(`${fileName}: … and ${problems.length - limit} more problems`);
+  const lines = problems
+    .slice(0, limit)
+    .map((p) => neutraliseControls(`${p.file ?? fileName}: ${p.path}: ${p.message}`));
+  if (problems.length > limit)
+    lines.push(neutraliseControls(`${fileName}: … and ${problems.length - limit} more problems`));
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import * as jsonc from 'jsonc-parser';
 import { formatPath, type Problem } from './problems';
 
 /** Deeper than any real document; deep enough to stop stack-exhaustion attempts. */
@@ -35,27 +36,50 @@ export function checkUntrustedJson(root: unknown, maxProblems = 100): Problem[] 
   return problems;
 }
 
+const SYNTAX_ERRORS: Record<number, string> = {
+  1: 'invalid symbol',
+  2: 'invalid number format',
+  3: 'a property name was expected',
+  4: 'a value was expected',
+  5: 'a colon was expected',
+  6: 'a comma was expected',
+  7: 'a closing brace was expected',
+  8: 'a closing bracket was expected',
+  9: 'the end of the file was expected',
+  10: 'invalid comment token',
+  11: 'unexpected end of comment',
+  12: 'unexpected end of string',
+  13: 'unexpected end of number',
+  14: 'invalid unicode escape',
+  15: 'invalid escape character',
+  16: 'invalid character',
+};
+
 /**
  * Parses JSON text into a value, turning a syntax error into a Problem with line and column
- * instead of an exception.
+ * instead of an exception. V8 often gives no position, so a second, tolerant scanner
+ * (jsonc-parser, the one VS Code uses) locates the first error. Nothing of the file's own bytes is
+ * echoed: a message may end up in a CI log, where a forged line could pass for a command.
  */
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problem: Problem } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    let where = '';
-    if (position?.[1] !== undefined) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset);
-      const line = before.split('\n').length;
-      const column = offset - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${column}`;
-    }
+  } catch {
+    const errors: jsonc.ParseError[] = [];
+    jsonc.parse(text, errors, {
+      disallowComments: true,
+      allowTrailingComma: false,
+      allowEmptyContent: false,
+    });
+    const first = errors[0];
+    if (!first) return { ok: false, problem: { path: '$', message: 'not valid JSON' } };
+    const before = text.slice(0, first.offset);
+    const line = before.split('\n').length;
+    const column = first.offset - before.lastIndexOf('\n');
+    const what = text.trim() === '' ? 'the file is empty' : (SYNTAX_ERRORS[first.error] ?? 'syntax error');
     return {
       ok: false,
-      problem: { path: '$', message: `not valid JSON${where}: ${message.replace(/^JSON\.parse: /, '')}` },
+      problem: { path: '$', message: `not valid JSON at line ${line}, column ${column}: ${what}` },
     };
   }
 }

@@ -4,10 +4,12 @@
  * columns, or break out of the Mermaid block.
  */
 
-const URL_PATTERN = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s]*/gi;
+// No \b: GFM autolinks "http://" and "www." even when glued to a letter, digit or underscore, and
+// turns e-mail addresses into mailto: links; all of them are shown as code instead.
+const URL_PATTERN = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s]*|[^\s@<>()[\]]+@[^\s@<>()[\]]+\.[^\s@]+/gi;
 const PUNCTUATION = /[\\`*_{}[\]<>()#!|~]/g;
-const NEEDS_ESCAPE = /[\\`*_{}[\]<>()#!|~&\r\n\t\u2028\u2029]|:\/\/|www\.|^\s*(?:[-+=]|\d+\.)/i;
-const MERMAID_SPECIAL = /[#"<>|`;\r\n\t\u2028\u2029]/;
+const NEEDS_ESCAPE = /[\\`*_{}[\]<>()#!|~&@\r\n\t\u2028\u2029]|:\/\/|www\.|mailto:|^\s*(?:[-+=]|\d+\.)/i;
+const MERMAID_SPECIAL = /[#"<>|`;%\r\n\t\u2028\u2029]/;
 
 /** Inline Markdown text on one line: markup escaped, URLs shown as code so they never become links. */
 export function mdInline(text: string): string {
@@ -39,15 +41,20 @@ export function mdQuote(text: string): string {
 }
 
 function escapePlain(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(PUNCTUATION, (c) => `\\${c}`)
-    .replace(/^[-+=]/, (m) => `\\${m}`)
-    // CommonMark only honours a backslash before punctuation: "3\." stops an ordered list, "\3." would show.
-    .replace(/^(\d+)\./, '$1\\.');
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(PUNCTUATION, (c) => `\\${c}`)
+      .replace(/^[-+=]/, (m) => `\\${m}`)
+      // CommonMark only honours a backslash before punctuation: "3\." stops an ordered list, "\3." would show.
+      .replace(/^(\d+)\./, '$1\\.')
+  );
 }
 
-function codeSpan(text: string): string {
+function codeSpan(raw: string): string {
+  // Pipes and backslashes are percent-encoded: inside a table a pipe would end the cell whatever
+  // precedes it, and inside a URL the encoded form means the same thing.
+  const text = raw.replace(/\|/g, '%7C').replace(/\\/g, '%5C');
   const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longestRun + 1);
   return `${fence} ${text} ${fence}`;
@@ -59,14 +66,18 @@ function codeSpan(text: string): string {
  */
 export function mermaidText(text: string): string {
   if (!MERMAID_SPECIAL.test(text)) return text.trim();
-  return text
-    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
-    .replace(/#/g, '#35;')
-    .replace(/"/g, '#quot;')
-    .replace(/</g, '#lt;')
-    .replace(/>/g, '#gt;')
-    .replace(/\|/g, '#124;')
-    .replace(/`/g, '#96;')
-    .replace(/;(?<!#\d+;|#quot;|#lt;|#gt;)/g, '#59;')
-    .trim();
+  return (
+    text
+      .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+      .replace(/#/g, '#35;')
+      // Mermaid reads %%{init}%% directives anywhere in the text, quoted labels included.
+      .replace(/%/g, '#37;')
+      .replace(/"/g, '#quot;')
+      .replace(/</g, '#lt;')
+      .replace(/>/g, '#gt;')
+      .replace(/\|/g, '#124;')
+      .replace(/`/g, '#96;')
+      .replace(/;(?<!#\d+;|#quot;|#lt;|#gt;)/g, '#59;')
+      .trim()
+  );
 }

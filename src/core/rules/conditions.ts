@@ -1,6 +1,6 @@
 import type { Condition, FactValue, LeafCondition } from '../library/librarySchema';
 import { MAX_CONDITION_DEPTH } from '../library/librarySchema';
-import type { Problem } from '../model/problems';
+import { quote, type Problem } from '../model/problems';
 import type { TargetKind } from '../model/vocabulary';
 import type { EvaluationContext } from './evaluationContext';
 import type { FactRegistry } from './factRegistry';
@@ -61,7 +61,7 @@ export function compileCondition(
   if (!fact) {
     problems.push({
       path: `${path}.fact`,
-      message: `unknown fact "${leaf.fact}" for a ${target} rule${suggest(leaf.fact, registry.get(target))}`,
+      message: `unknown fact ${quote(leaf.fact)} for a ${target} rule${suggest(leaf.fact, registry.get(target))}`,
     });
     return { kind: 'all', items: [] };
   }
@@ -87,7 +87,9 @@ function checkLeaf(
     return `operator "${op.name}" does not apply to the ${fact.valueType} fact "${fact.name}"`;
   const known = fact.values;
   const unknownValue = (v: string) =>
-    known && !known.includes(v) ? `"${v}" is not a value of "${fact.name}" (${known.join(', ')})` : undefined;
+    known && !known.includes(v)
+      ? `${quote(v)} is not a value of "${fact.name}" (${known.join(', ')})`
+      : undefined;
   switch (op.value) {
     case 'same': {
       const expected = fact.valueType;

@@ -19,15 +19,26 @@ function BoundaryNodeView({ id, selected }: NodeProps<BoundaryNodeType>) {
         if (!boundary) return doc;
         const parent = boundary.parentId ? boundariesById(doc).get(boundary.parentId) : undefined;
         const origin = parent ? positionOf(parent) : { x: 0, y: 0 };
-        const sized = updateTrustBoundary(doc, id, { size: { width: Math.round(p.width), height: Math.round(p.height) } });
-        return moveElements(sized, [{ id, position: { x: Math.round(origin.x + p.x), y: Math.round(origin.y + p.y) } }]);
+        const sized = updateTrustBoundary(doc, id, {
+          size: { width: Math.round(p.width), height: Math.round(p.height) },
+        });
+        return moveElements(sized, [
+          { id, position: { x: Math.round(origin.x + p.x), y: Math.round(origin.y + p.y) } },
+        ]);
       });
     },
     [store, id],
   );
   return (
     <>
-      <NodeResizer isVisible={selected} minWidth={160} minHeight={96} onResizeEnd={onResizeEnd} lineClassName="boundary-resize-line" handleClassName="boundary-resize-handle" />
+      <NodeResizer
+        isVisible={selected}
+        minWidth={160}
+        minHeight={96}
+        onResizeEnd={onResizeEnd}
+        lineClassName="boundary-resize-line"
+        handleClassName="boundary-resize-handle"
+      />
       <div className={`boundary-node zone-${zone}${selected ? ' is-selected' : ''}`} data-boundary-id={id}>
         <div className="boundary-header boundary-drag">
           <span className="boundary-label">{label || id}</span>

@@ -12,7 +12,12 @@ function ComponentNodeView({ id, selected }: NodeProps<ComponentNodeType>) {
   const type = useAppStore((s) => s.library.catalogue.types.get(typeId));
   return (
     <div className={`component-node${selected ? ' is-selected' : ''}`} data-component-id={id}>
-      <Handle type="target" position={Position.Left} className="handle" aria-label={`Connect into ${label}`} />
+      <Handle
+        type="target"
+        position={Position.Left}
+        className="handle"
+        aria-label={`Connect into ${label}`}
+      />
       <span className="component-icon" aria-hidden="true">
         {type?.icon ?? '⚙️'}
       </span>
@@ -21,7 +26,12 @@ function ComponentNodeView({ id, selected }: NodeProps<ComponentNodeType>) {
         <span className="component-type">{type?.label ?? typeId}</span>
       </span>
       <FindingBadge id={id} />
-      <Handle type="source" position={Position.Right} className="handle" aria-label={`Connect from ${label}`} />
+      <Handle
+        type="source"
+        position={Position.Right}
+        className="handle"
+        aria-label={`Connect from ${label}`}
+      />
     </div>
   );
 }

@@ -29,7 +29,8 @@ const SNAP: [number, number] = [GRID, GRID];
 const COMPACT_ZOOM = 0.4;
 const FIT_OPTIONS = { maxZoom: 1, padding: 0.15 };
 const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
-const minimapColor = (node: CanvasNode) => (node.type === 'boundary' ? 'var(--minimap-boundary)' : 'var(--minimap-node)');
+const minimapColor = (node: CanvasNode) =>
+  node.type === 'boundary' ? 'var(--minimap-boundary)' : 'var(--minimap-node)';
 
 /**
  * The React Flow adapter. Nodes live in canvas state while dragging (drag frames never touch the
@@ -75,7 +76,10 @@ function CanvasInner() {
     (changes: NodeChange<CanvasNode>[]) => {
       const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
       if (local.length) setNodes((current) => applyNodeChanges(local, current));
-      const ended = changes.filter((c): c is NodePositionChange => c.type === 'position' && c.dragging === false && c.position !== undefined);
+      const ended = changes.filter(
+        (c): c is NodePositionChange =>
+          c.type === 'position' && c.dragging === false && c.position !== undefined,
+      );
       if (ended.length) {
         const moved = ended.flatMap((c) => {
           const internal = flow.getInternalNode(c.id);
@@ -87,7 +91,9 @@ function CanvasInner() {
         };
         store.getState().change((d) => commitMoves(d, moved, sizeOf));
       }
-      applySelection(changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])));
+      applySelection(
+        changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])),
+      );
     },
     [flow, store, applySelection],
   );
@@ -96,12 +102,17 @@ function CanvasInner() {
     (changes: EdgeChange<FlowEdgeType>[]) => {
       const local = changes.filter((c) => c.type !== 'select' && c.type !== 'remove');
       if (local.length) setEdges((current) => applyEdgeChanges(local, current));
-      applySelection(changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])));
+      applySelection(
+        changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])),
+      );
     },
     [applySelection],
   );
 
-  const onConnect = useCallback((c: Connection) => void connectComponents(store, c.source, c.target), [store]);
+  const onConnect = useCallback(
+    (c: Connection) => void connectComponents(store, c.source, c.target),
+    [store],
+  );
   const isValidConnection = useCallback(
     (c: Connection | FlowEdgeType) => {
       const components = componentsById(store.getState().document);
@@ -122,13 +133,21 @@ function CanvasInner() {
       event.preventDefault();
       event.stopPropagation();
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addComponentOfType(store, typeId, { x: at.x - COMPONENT_SIZE.width / 2, y: at.y - COMPONENT_SIZE.height / 2 });
+      addComponentOfType(store, typeId, {
+        x: at.x - COMPONENT_SIZE.width / 2,
+        y: at.y - COMPONENT_SIZE.height / 2,
+      });
     },
     [flow, store],
   );
 
   return (
-    <div className={compact ? 'canvas is-compact' : 'canvas'} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className={compact ? 'canvas is-compact' : 'canvas'}
+      ref={wrapper}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
       <ReactFlow<CanvasNode, FlowEdgeType>
         nodes={nodes}
         edges={edges}

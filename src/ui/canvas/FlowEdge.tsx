@@ -11,11 +11,28 @@ const CHAR_WIDTH = 6.2;
  * EdgeLabelRenderer: its portal lookup runs on every canvas update for every edge, which costs
  * whole frames on models with thousands of flows.
  */
-function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, selected }: EdgeProps<FlowEdgeType>) {
+function FlowEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  markerEnd,
+  selected,
+}: EdgeProps<FlowEdgeType>) {
   const label = useAppStore((s) => flowsById(s.document).get(id)?.label ?? '');
   const openCount = useAppStore(selectOpenCount(id));
   const severity = useAppStore(selectTopSeverity(id));
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   const text = label.length > 28 ? `${label.slice(0, 27)}…` : label;
   const width = text ? text.length * CHAR_WIDTH + 12 : 0;
   const badge = openCount > 0 && severity ? `${openCount}` : '';
@@ -23,9 +40,19 @@ function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
   const total = width + (text && badge ? 4 : 0) + badgeWidth;
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'flow-path is-selected' : 'flow-path'} interactionWidth={16} />
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={selected ? 'flow-path is-selected' : 'flow-path'}
+        interactionWidth={16}
+      />
       {total > 0 && (
-        <g className={`flow-label${selected ? ' is-selected' : ''}`} transform={`translate(${labelX - total / 2}, ${labelY - 9})`} data-flow-id={id}>
+        <g
+          className={`flow-label${selected ? ' is-selected' : ''}`}
+          transform={`translate(${labelX - total / 2}, ${labelY - 9})`}
+          data-flow-id={id}
+        >
           {text && (
             <>
               <rect className="flow-label-bg" width={width} height={18} rx={9} />

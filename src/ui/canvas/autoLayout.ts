@@ -35,7 +35,8 @@ export function layoutWith(dagre: Dagre, doc: ThreatModelDocument): ThreatModelD
     // An empty boundary is a plain node with its own size; a compound node needs members.
     g.setNode(b.id, occupied.has(b.id) ? { paddingTop: PADDING.top } : { ...DEFAULT_BOUNDARY_SIZE });
   }
-  for (const c of doc.components) g.setNode(c.id, { width: COMPONENT_SIZE.width, height: COMPONENT_SIZE.height });
+  for (const c of doc.components)
+    g.setNode(c.id, { width: COMPONENT_SIZE.width, height: COMPONENT_SIZE.height });
   for (const b of doc.trustBoundaries) if (b.parentId) g.setParent(b.id, b.parentId);
   for (const c of doc.components) if (c.boundaryId) g.setParent(c.id, c.boundaryId);
   for (const f of doc.dataFlows) if (f.sourceId !== f.targetId) g.setEdge(f.sourceId, f.targetId, {}, f.id);
@@ -44,7 +45,14 @@ export function layoutWith(dagre: Dagre, doc: ThreatModelDocument): ThreatModelD
   const moves: { id: string; position: { x: number; y: number } }[] = [];
   for (const c of doc.components) {
     const n = g.node(c.id);
-    if (n) moves.push({ id: c.id, position: { x: Math.round(n.x - COMPONENT_SIZE.width / 2), y: Math.round(n.y - COMPONENT_SIZE.height / 2) } });
+    if (n)
+      moves.push({
+        id: c.id,
+        position: {
+          x: Math.round(n.x - COMPONENT_SIZE.width / 2),
+          y: Math.round(n.y - COMPONENT_SIZE.height / 2),
+        },
+      });
   }
   let next = doc;
   for (const b of doc.trustBoundaries) {
@@ -52,7 +60,9 @@ export function layoutWith(dagre: Dagre, doc: ThreatModelDocument): ThreatModelD
     if (!n) continue;
     const pad = occupied.has(b.id);
     const width = Math.round((n.width ?? DEFAULT_BOUNDARY_SIZE.width) + (pad ? PADDING.x * 2 : 0));
-    const height = Math.round((n.height ?? DEFAULT_BOUNDARY_SIZE.height) + (pad ? PADDING.top + PADDING.bottom : 0));
+    const height = Math.round(
+      (n.height ?? DEFAULT_BOUNDARY_SIZE.height) + (pad ? PADDING.top + PADDING.bottom : 0),
+    );
     moves.push({ id: b.id, position: { x: Math.round(n.x - width / 2), y: Math.round(n.y - height / 2) } });
     next = updateTrustBoundary(next, b.id, { size: { width, height } });
   }

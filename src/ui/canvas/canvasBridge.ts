@@ -10,6 +10,8 @@ export interface CanvasApi {
   zoomOut(): void;
   /** The centre of the visible area, in document coordinates. */
   viewportCenter(): Position;
+  /** The visible diagram as a PNG data URL (html-to-image, loaded on demand). */
+  toPng(): Promise<string>;
 }
 
 export interface CanvasBridge {

@@ -23,7 +23,9 @@ export function commitMoves(
   const boundaries = boundariesById(doc);
   const movedIds = new Set(moved.map((m) => m.id));
   const moves = new Map<string, Position>();
-  for (const m of moved) if (components.has(m.id) || boundaries.has(m.id)) moves.set(m.id, { x: Math.round(m.position.x), y: Math.round(m.position.y) });
+  for (const m of moved)
+    if (components.has(m.id) || boundaries.has(m.id))
+      moves.set(m.id, { x: Math.round(m.position.x), y: Math.round(m.position.y) });
 
   // Members of a moved boundary keep their place inside it.
   for (const m of moved) {
@@ -42,7 +44,10 @@ export function commitMoves(
     for (const c of doc.components) if (c.boundaryId != null && inside.has(c.boundaryId)) shift(c);
     for (const nested of doc.trustBoundaries) if (nested.id !== b.id && inside.has(nested.id)) shift(nested);
   }
-  let next = moveElements(doc, [...moves].map(([id, position]) => ({ id, position })));
+  let next = moveElements(
+    doc,
+    [...moves].map(([id, position]) => ({ id, position })),
+  );
 
   for (const m of moved) {
     const component = components.get(m.id);
@@ -57,7 +62,11 @@ export function commitMoves(
     const boundary = boundaries.get(m.id);
     if (boundary) {
       if (boundary.parentId != null && movedIds.has(boundary.parentId)) continue;
-      const parentId = boundaryAt(next, { ...moves.get(m.id)!, ...boundarySize(boundary) }, boundaryDescendants(next, m.id));
+      const parentId = boundaryAt(
+        next,
+        { ...moves.get(m.id)!, ...boundarySize(boundary) },
+        boundaryDescendants(next, m.id),
+      );
       if (parentId !== (boundary.parentId ?? null)) next = updateTrustBoundary(next, m.id, { parentId });
     }
   }

@@ -36,7 +36,11 @@ const same = (a: Position, b: Position) => a.x === b.x && a.y === b.y;
  * while its source element, selection and placement are unchanged, so React Flow skips it and
  * keeps its measured size; a rebuilt node inherits the measured size of its predecessor.
  */
-export function projectNodes(doc: ThreatModelDocument, selected: ReadonlySet<string>, previous: readonly CanvasNode[]): CanvasNode[] {
+export function projectNodes(
+  doc: ThreatModelDocument,
+  selected: ReadonlySet<string>,
+  previous: readonly CanvasNode[],
+): CanvasNode[] {
   const prevById = new Map(previous.map((n) => [n.id, n]));
   const boundaries = new Map(doc.trustBoundaries.map((b) => [b.id, b]));
   const out: CanvasNode[] = [];
@@ -87,7 +91,14 @@ export function projectNodes(doc: ThreatModelDocument, selected: ReadonlySet<str
     const { position, parentId } = place(positionOf(c), c.boundaryId);
     const prev = prevById.get(c.id);
     const isSelected = selected.has(c.id);
-    if (prev && prev.type === 'component' && sourceOf.get(prev) === c && !!prev.selected === isSelected && prev.parentId === parentId && same(prev.position, position)) {
+    if (
+      prev &&
+      prev.type === 'component' &&
+      sourceOf.get(prev) === c &&
+      !!prev.selected === isSelected &&
+      prev.parentId === parentId &&
+      same(prev.position, position)
+    ) {
       out.push(prev);
       continue;
     }
@@ -109,7 +120,11 @@ export function projectNodes(doc: ThreatModelDocument, selected: ReadonlySet<str
 
 const MARKER = { type: MarkerType.ArrowClosed, width: 18, height: 18 } as const;
 
-export function projectEdges(doc: ThreatModelDocument, selected: ReadonlySet<string>, previous: readonly FlowEdgeType[]): FlowEdgeType[] {
+export function projectEdges(
+  doc: ThreatModelDocument,
+  selected: ReadonlySet<string>,
+  previous: readonly FlowEdgeType[],
+): FlowEdgeType[] {
   const prevById = new Map(previous.map((e) => [e.id, e]));
   return doc.dataFlows.map((f) => {
     const prev = prevById.get(f.id);

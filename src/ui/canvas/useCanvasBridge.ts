@@ -22,6 +22,18 @@ export function useCanvasBridge(wrapper: RefObject<HTMLElement | null>): void {
         if (!rect) return { x: 0, y: 0 };
         return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
       },
+      toPng: async () => {
+        const element = wrapper.current?.querySelector<HTMLElement>('.react-flow');
+        if (!element) throw new Error('the canvas is not shown');
+        const { toPng } = await import('html-to-image');
+        return toPng(element, {
+          backgroundColor: getComputedStyle(element).getPropertyValue('--xy-background-color') || '#ffffff',
+          // No font embedding: it would fetch, and this page never talks to the network.
+          skipFonts: true,
+          filter: (node) =>
+            !(node instanceof HTMLElement && /react-flow__(minimap|controls|panel)/.test(node.className)),
+        });
+      },
     };
     return () => {
       canvasRef.current = null;

@@ -67,7 +67,11 @@ export const COMMANDS: readonly Command[] = [
     enabled: inEditor,
     run: ({ store, platform }) => {
       const { document, fileName } = store.getState();
-      platform.download(saveFileName(document.meta.title, fileName), serialiseDocument(document), 'application/json');
+      platform.download(
+        saveFileName(document.meta.title, fileName),
+        serialiseDocument(document),
+        'application/json',
+      );
     },
   },
   {
@@ -77,7 +81,14 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: [],
     run: ({ store }) => store.getState().replaceDocument(createEmptyDocument()),
   },
-  { id: 'undo', label: 'Undo', group: 'Edit', shortcuts: ['Mod+Z'], enabled: (s) => inEditor(s) && s.history.past.length > 0, run: ({ store }) => store.getState().undo() },
+  {
+    id: 'undo',
+    label: 'Undo',
+    group: 'Edit',
+    shortcuts: ['Mod+Z'],
+    enabled: (s) => inEditor(s) && s.history.past.length > 0,
+    run: ({ store }) => store.getState().undo(),
+  },
   {
     id: 'redo',
     label: 'Redo',
@@ -86,11 +97,46 @@ export const COMMANDS: readonly Command[] = [
     enabled: (s) => inEditor(s) && s.history.future.length > 0,
     run: ({ store }) => store.getState().redo(),
   },
-  { id: 'delete', label: 'Delete selection', group: 'Edit', shortcuts: ['Delete', 'Backspace'], enabled: hasSelection, run: ({ store }) => deleteSelection(store) },
-  { id: 'copy', label: 'Copy', group: 'Edit', shortcuts: ['Mod+C'], enabled: hasSelection, run: ({ store }) => copySelection(store) },
-  { id: 'paste', label: 'Paste', group: 'Edit', shortcuts: ['Mod+V'], enabled: (s) => inEditor(s) && s.clipboard !== null, run: ({ store }) => pasteClipboard(store) },
-  { id: 'duplicate', label: 'Duplicate', group: 'Edit', shortcuts: ['Mod+D'], enabled: hasSelection, run: ({ store }) => duplicateSelection(store) },
-  { id: 'selectAll', label: 'Select all', group: 'Edit', shortcuts: ['Mod+A'], enabled: inEditor, run: ({ store }) => selectAll(store) },
+  {
+    id: 'delete',
+    label: 'Delete selection',
+    group: 'Edit',
+    shortcuts: ['Delete', 'Backspace'],
+    enabled: hasSelection,
+    run: ({ store }) => deleteSelection(store),
+  },
+  {
+    id: 'copy',
+    label: 'Copy',
+    group: 'Edit',
+    shortcuts: ['Mod+C'],
+    enabled: hasSelection,
+    run: ({ store }) => copySelection(store),
+  },
+  {
+    id: 'paste',
+    label: 'Paste',
+    group: 'Edit',
+    shortcuts: ['Mod+V'],
+    enabled: (s) => inEditor(s) && s.clipboard !== null,
+    run: ({ store }) => pasteClipboard(store),
+  },
+  {
+    id: 'duplicate',
+    label: 'Duplicate',
+    group: 'Edit',
+    shortcuts: ['Mod+D'],
+    enabled: hasSelection,
+    run: ({ store }) => duplicateSelection(store),
+  },
+  {
+    id: 'selectAll',
+    label: 'Select all',
+    group: 'Edit',
+    shortcuts: ['Mod+A'],
+    enabled: inEditor,
+    run: ({ store }) => selectAll(store),
+  },
   {
     id: 'addBoundary',
     label: 'Add trust boundary',
@@ -99,7 +145,10 @@ export const COMMANDS: readonly Command[] = [
     enabled: inEditor,
     run: ({ store, canvas }) => {
       const c = canvas.current?.viewportCenter() ?? { x: 0, y: 0 };
-      addBoundaryAt(store, { x: c.x - DEFAULT_BOUNDARY_SIZE.width / 2, y: c.y - DEFAULT_BOUNDARY_SIZE.height / 2 });
+      addBoundaryAt(store, {
+        x: c.x - DEFAULT_BOUNDARY_SIZE.width / 2,
+        y: c.y - DEFAULT_BOUNDARY_SIZE.height / 2,
+      });
     },
   },
   {
@@ -114,20 +163,58 @@ export const COMMANDS: readonly Command[] = [
       canvas.current?.fitView();
     },
   },
-  { id: 'fitView', label: 'Fit view', group: 'View', shortcuts: ['F'], enabled: inEditor, run: ({ canvas }) => canvas.current?.fitView() },
-  { id: 'zoomIn', label: 'Zoom in', group: 'View', shortcuts: ['+', '='], enabled: inEditor, run: ({ canvas }) => canvas.current?.zoomIn() },
-  { id: 'zoomOut', label: 'Zoom out', group: 'View', shortcuts: ['-'], enabled: inEditor, run: ({ canvas }) => canvas.current?.zoomOut() },
+  {
+    id: 'fitView',
+    label: 'Fit view',
+    group: 'View',
+    shortcuts: ['F'],
+    enabled: inEditor,
+    run: ({ canvas }) => canvas.current?.fitView(),
+  },
+  {
+    id: 'snap',
+    label: 'Snap to grid on/off',
+    group: 'View',
+    shortcuts: ['G'],
+    enabled: inEditor,
+    run: ({ store }) => store.getState().update({ snapToGrid: !store.getState().snapToGrid }),
+  },
+  {
+    id: 'zoomIn',
+    label: 'Zoom in',
+    group: 'View',
+    shortcuts: ['+', '='],
+    enabled: inEditor,
+    run: ({ canvas }) => canvas.current?.zoomIn(),
+  },
+  {
+    id: 'zoomOut',
+    label: 'Zoom out',
+    group: 'View',
+    shortcuts: ['-'],
+    enabled: inEditor,
+    run: ({ canvas }) => canvas.current?.zoomOut(),
+  },
   {
     id: 'theme',
     label: 'Switch theme',
     group: 'View',
     shortcuts: [],
     run: ({ store }) => {
-      const dark = store.getState().theme === 'dark' || (store.getState().theme === 'system' && globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches);
+      const dark =
+        store.getState().theme === 'dark' ||
+        (store.getState().theme === 'system' &&
+          globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches);
       store.getState().update({ theme: dark ? 'light' : 'dark' });
     },
   },
-  { id: 'help', label: 'Keyboard shortcuts', group: 'View', shortcuts: ['?'], run: ({ store }) => store.getState().update({ helpOpen: true }) },
+  {
+    id: 'help',
+    label: 'Keyboard shortcuts',
+    group: 'View',
+    shortcuts: ['?'],
+    run: ({ store }) => store.getState().update({ helpOpen: true }),
+  },
   {
     id: 'escape',
     label: 'Clear selection / close',
@@ -139,7 +226,14 @@ export const COMMANDS: readonly Command[] = [
       else s.select([]);
     },
   },
-  { id: 'review', label: 'Review open findings', group: 'Review', shortcuts: ['R'], enabled: inEditor, run: ({ store }) => startReview(store) },
+  {
+    id: 'review',
+    label: 'Review open findings',
+    group: 'Review',
+    shortcuts: ['R'],
+    enabled: inEditor,
+    run: ({ store }) => startReview(store),
+  },
   {
     id: 'exportJson',
     label: 'Export JSON report',
@@ -149,6 +243,31 @@ export const COMMANDS: readonly Command[] = [
     run: (services) => {
       const { document, library } = services.store.getState();
       download(services, '.report.json', exportJsonReport(document, library), 'application/json');
+    },
+  },
+  {
+    id: 'exportPng',
+    label: 'Export diagram as PNG',
+    group: 'Export',
+    shortcuts: [],
+    enabled: inEditor,
+    run: async ({ store, canvas, platform }) => {
+      if (!canvas.current) return;
+      const { document, fileName } = store.getState();
+      try {
+        const url = await canvas.current.toPng();
+        platform.downloadUrl(
+          `${saveFileName(document.meta.title, fileName).replace(/\.aitm\.json$/, '')}.png`,
+          url,
+        );
+      } catch (error) {
+        store.getState().update({
+          notice: {
+            kind: 'error',
+            message: `Could not export the diagram: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        });
+      }
     },
   },
   {

@@ -1,7 +1,10 @@
 /**
  * Shortcuts are written "Mod+Shift+Z": Mod is Ctrl, or ⌘ on a Mac. Letters match case-insensitively.
  */
-export function matchesShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, shortcut: string): boolean {
+export function matchesShortcut(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
+  shortcut: string,
+): boolean {
   const parts = shortcut.split('+');
   const key = parts.pop() ?? '';
   const mod = parts.includes('Mod');

@@ -11,7 +11,12 @@ const AREA_LABELS: Record<(typeof GUIDELINE_AREAS)[number], string> = {
   'secure-operation': 'Secure operation and maintenance',
 };
 
-const COVERAGE_LABEL = { implemented: 'implemented', planned: 'planned', missing: 'missing', 'not-applicable': 'no findings' } as const;
+const COVERAGE_LABEL = {
+  implemented: 'implemented',
+  planned: 'planned',
+  missing: 'missing',
+  'not-applicable': 'no findings',
+} as const;
 
 /** Counts by severity and status, and coverage of the 17 NCSC/CISA guidelines from mitigation states. */
 export default function Dashboard() {
@@ -19,12 +24,15 @@ export default function Dashboard() {
   const library = useAppStore((s) => s.library);
   const matrix = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const f of findings) counts.set(`${f.severity}:${f.status}`, (counts.get(`${f.severity}:${f.status}`) ?? 0) + 1);
+    for (const f of findings)
+      counts.set(`${f.severity}:${f.status}`, (counts.get(`${f.severity}:${f.status}`) ?? 0) + 1);
     return counts;
   }, [findings]);
   const coverage = useMemo(() => guidelineCoverage(findings, library), [findings, library]);
   const count = (severity: string | null, status: string | null) =>
-    findings.filter((f) => (severity === null || f.severity === severity) && (status === null || f.status === status)).length;
+    findings.filter(
+      (f) => (severity === null || f.severity === severity) && (status === null || f.status === status),
+    ).length;
 
   return (
     <section className="dashboard" aria-labelledby="dashboard-heading">
@@ -65,7 +73,9 @@ export default function Dashboard() {
       </table>
 
       <h3>Guideline coverage</h3>
-      <p className="muted small">From the states of the mitigations your findings suggest: implemented everywhere, planned, or missing.</p>
+      <p className="muted small">
+        From the states of the mitigations your findings suggest: implemented everywhere, planned, or missing.
+      </p>
       {GUIDELINE_AREAS.map((area) => {
         const rows = coverage.filter((c) => c.area === area);
         if (rows.length === 0) return null;

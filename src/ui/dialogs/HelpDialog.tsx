@@ -68,7 +68,12 @@ export default function HelpDialog() {
             </tbody>
           </table>
         </div>
-        <button type="button" ref={button} className="primary-button" onClick={() => close({ helpOpen: false })}>
+        <button
+          type="button"
+          ref={button}
+          className="primary-button"
+          onClick={() => close({ helpOpen: false })}
+        >
           Close
         </button>
       </div>

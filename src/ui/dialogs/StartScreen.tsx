@@ -8,7 +8,9 @@ import { useAppStore, useStoreApi } from '../store/StoreContext';
 export function StartScreen() {
   const store = useStoreApi();
   const open = useCommand('open');
-  const current = useAppStore((s) => (s.document.components.length + s.document.trustBoundaries.length > 0 ? s.document.meta.title : null));
+  const current = useAppStore((s) =>
+    s.document.components.length + s.document.trustBoundaries.length > 0 ? s.document.meta.title : null,
+  );
   const [loading, setLoading] = useState<string | null>(null);
   const openTemplate = async (template: Template) => {
     setLoading(template.id);
@@ -20,16 +22,27 @@ export function StartScreen() {
   return (
     <main className="start-screen" aria-labelledby="start-heading">
       <h1 id="start-heading">AI threat modeller</h1>
-      <p className="lead">Draw your AI system and get its threats, traceable to the NCSC/CISA guidelines for secure AI system development, MITRE ATLAS, OWASP and Google SAIF.</p>
+      <p className="lead">
+        Draw your AI system and get its threats, traceable to the NCSC/CISA guidelines for secure AI system
+        development, MITRE ATLAS, OWASP and Google SAIF.
+      </p>
       <div className="button-row">
-        <button type="button" className="primary-button" onClick={() => store.getState().replaceDocument(createEmptyDocument())}>
+        <button
+          type="button"
+          className="primary-button"
+          onClick={() => store.getState().replaceDocument(createEmptyDocument())}
+        >
           Blank model
         </button>
         <button type="button" className="secondary-button" onClick={open.run}>
           Open a file…
         </button>
         {current !== null && (
-          <button type="button" className="secondary-button" onClick={() => store.getState().update({ view: 'editor' })}>
+          <button
+            type="button"
+            className="secondary-button"
+            onClick={() => store.getState().update({ view: 'editor' })}
+          >
             Back to “{current}”
           </button>
         )}
@@ -40,7 +53,13 @@ export function StartScreen() {
           <ul className="template-list">
             {TEMPLATES.map((t) => (
               <li key={t.id}>
-                <button type="button" className="template-card" onClick={() => void openTemplate(t)} disabled={loading !== null} aria-busy={loading === t.id}>
+                <button
+                  type="button"
+                  className="template-card"
+                  onClick={() => void openTemplate(t)}
+                  disabled={loading !== null}
+                  aria-busy={loading === t.id}
+                >
                   <strong>{t.title}</strong>
                   <span className="muted small">{t.description}</span>
                 </button>
@@ -49,7 +68,10 @@ export function StartScreen() {
           </ul>
         </>
       )}
-      <p className="muted small">You can also drop a .aitm.json file anywhere on this page. Your work is saved in this browser as you go; nothing leaves your machine.</p>
+      <p className="muted small">
+        You can also drop a .aitm.json file anywhere on this page. Your work is saved in this browser as you
+        go; nothing leaves your machine.
+      </p>
     </main>
   );
 }

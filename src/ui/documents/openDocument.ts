@@ -1,9 +1,16 @@
-import { formatProblems, parseDocument, parseJsonText, type Problem, type ThreatModelDocument } from '../../core';
+import {
+  formatProblems,
+  parseDocument,
+  parseJsonText,
+  type Problem,
+  type ThreatModelDocument,
+} from '../../core';
 import { layoutIfNeeded } from '../canvas/autoLayout';
 import { findImporter } from '../platform/importers';
 import type { AppStore } from '../store/createAppStore';
 
-export type OpenResult = { ok: true; document: ThreatModelDocument } | { ok: false; message: string };
+export type OpenResult =
+  { ok: true; document: ThreatModelDocument; warnings: readonly Problem[] } | { ok: false; message: string };
 
 /**
  * Turns file text into a document through the single gate (parseDocument), or through a registered
@@ -18,9 +25,12 @@ export function parseFileText(fileName: string, text: string, store: AppStore): 
   });
   if (!json.ok) return fail([json.problem]);
   const value = json.value as { format?: unknown } | null;
-  const importer = value && typeof value === 'object' && value.format !== 'ai-threat-model' ? findImporter(value) : undefined;
+  const importer =
+    value && typeof value === 'object' && value.format !== 'ai-threat-model'
+      ? findImporter(value)
+      : undefined;
   const result = importer ? importer.convert(value, catalogue) : parseDocument(value, { catalogue });
-  return result.ok ? { ok: true, document: result.value } : fail(result.problems);
+  return result.ok ? { ok: true, document: result.value, warnings: result.warnings } : fail(result.problems);
 }
 
 /**
@@ -36,13 +46,22 @@ export async function openDocumentText(store: AppStore, fileName: string, text: 
   }
   const document = await layoutIfNeeded(result.document);
   store.getState().replaceDocument(document, fileName);
-  store.getState().update({ notice: null });
+  const { warnings } = result;
+  store.getState().update({
+    notice: warnings.length
+      ? { kind: 'info', message: `Opened ${fileName}:\n${formatProblems(fileName, warnings, 10)}` }
+      : null,
+  });
   return true;
 }
 
 /** File name for Save: the opened file's name, or one made from the title. */
 export function saveFileName(title: string, fileName: string | null): string {
   if (fileName && /\.aitm\.json$/i.test(fileName)) return fileName;
-  const base = (fileName ?? title).replace(/\.json$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
+  const base = (fileName ?? title)
+    .replace(/\.json$/i, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
   return `${base || 'threat-model'}.aitm.json`;
 }

@@ -8,11 +8,26 @@ import { layoutIfNeeded } from '../canvas/autoLayout';
 const modules = import.meta.glob<unknown>('../../../examples/*.aitm.json', { import: 'default' });
 
 const KNOWN: Record<string, { title: string; description: string }> = {
-  'public-rag-chatbot': { title: 'Public RAG chatbot', description: 'A public chatbot answering from a retrieval index built from web content.' },
-  'agent-with-tools': { title: 'Agent with tools', description: 'An agent that plans and calls tools with real permissions.' },
-  'fine-tuning-pipeline': { title: 'Fine-tuning pipeline', description: 'Data collection, fine-tuning, evaluation and release of a model.' },
-  'ml-scoring-service': { title: 'ML scoring service', description: 'A classic machine-learning model scoring requests behind an API.' },
-  'ai-threat-modeller': { title: 'This tool', description: 'The threat model of this editor and its CLI, made with this tool.' },
+  'public-rag-chatbot': {
+    title: 'Public RAG chatbot',
+    description: 'A public chatbot answering from a retrieval index built from web content.',
+  },
+  'agent-with-tools': {
+    title: 'Agent with tools',
+    description: 'An agent that plans and calls tools with real permissions.',
+  },
+  'fine-tuning-pipeline': {
+    title: 'Fine-tuning pipeline',
+    description: 'Data collection, fine-tuning, evaluation and release of a model.',
+  },
+  'ml-scoring-service': {
+    title: 'ML scoring service',
+    description: 'A classic machine-learning model scoring requests behind an API.',
+  },
+  'ai-threat-modeller': {
+    title: 'This tool',
+    description: 'The threat model of this editor and its CLI, made with this tool.',
+  },
 };
 
 export interface Template {
@@ -29,10 +44,21 @@ export const TEMPLATES: Template[] = Object.entries(modules)
     const title = known?.title ?? id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
     return { id, title, description: known?.description ?? '', load };
   })
-  .sort((a, b) => (a.id in KNOWN ? Object.keys(KNOWN).indexOf(a.id) : 99) - (b.id in KNOWN ? Object.keys(KNOWN).indexOf(b.id) : 99));
+  .sort(
+    (a, b) =>
+      (a.id in KNOWN ? Object.keys(KNOWN).indexOf(a.id) : 99) -
+      (b.id in KNOWN ? Object.keys(KNOWN).indexOf(b.id) : 99),
+  );
 
-export async function loadTemplate(template: Template, catalogue: Catalogue): Promise<{ ok: true; document: ThreatModelDocument } | { ok: false; message: string }> {
+export async function loadTemplate(
+  template: Template,
+  catalogue: Catalogue,
+): Promise<{ ok: true; document: ThreatModelDocument } | { ok: false; message: string }> {
   const result = parseDocument(await template.load(), { catalogue });
-  if (!result.ok) return { ok: false, message: `The example "${template.title}" is invalid:\n${formatProblems(`${template.id}.aitm.json`, result.problems, 10)}` };
+  if (!result.ok)
+    return {
+      ok: false,
+      message: `The example "${template.title}" is invalid:\n${formatProblems(`${template.id}.aitm.json`, result.problems, 10)}`,
+    };
   return { ok: true, document: await layoutIfNeeded(result.value) };
 }

@@ -33,9 +33,17 @@ export function BoundaryInspector({ id }: { id: string }) {
         label="Inside boundary"
         value={boundary.parentId ?? ''}
         onChange={(value) => change({ parentId: value === '' ? null : value }, 'parent')}
-        options={[{ value: '', label: 'None (top level)' }, ...parents.map((b) => ({ value: b.id, label: b.label || b.id }))]}
+        options={[
+          { value: '', label: 'None (top level)' },
+          ...parents.map((b) => ({ value: b.id, label: b.label || b.id })),
+        ]}
       />
-      <TextAreaField label="Description" value={boundary.description ?? ''} onChange={(description) => change({ description }, 'description')} rows={2} />
+      <TextAreaField
+        label="Description"
+        value={boundary.description ?? ''}
+        onChange={(description) => change({ description }, 'description')}
+        rows={2}
+      />
     </div>
   );
 }

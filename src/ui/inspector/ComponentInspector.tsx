@@ -24,17 +24,30 @@ export function ComponentInspector({ id }: { id: string }) {
       </h2>
       {type && <p className="muted small">{type.description}</p>}
       <TextField label="Label" value={component.label} onChange={(label) => change({ label }, 'label')} />
-      <TextAreaField label="Description" value={component.description ?? ''} onChange={(description) => change({ description }, 'description')} rows={2} />
+      <TextAreaField
+        label="Description"
+        value={component.description ?? ''}
+        onChange={(description) => change({ description }, 'description')}
+        rows={2}
+      />
       <SelectField
         label="Trust boundary"
         value={component.boundaryId ?? ''}
         onChange={(value) => assignBoundary(store, id, value === '' ? null : value)}
-        options={[{ value: '', label: 'None (outside every boundary)' }, ...boundaries.map((b) => ({ value: b.id, label: `${b.label || b.id} (${b.zone})` }))]}
+        options={[
+          { value: '', label: 'None (outside every boundary)' },
+          ...boundaries.map((b) => ({ value: b.id, label: `${b.label || b.id} (${b.zone})` })),
+        ]}
       />
       {type && type.properties.length > 0 && (
         <Fieldset legend="Properties">
           {type.properties.map((declaration) => (
-            <PropertyControl key={declaration.name} declaration={declaration} value={component.props?.[declaration.name]} onChange={(value) => setProp(declaration.name, value)} />
+            <PropertyControl
+              key={declaration.name}
+              declaration={declaration}
+              value={component.props?.[declaration.name]}
+              onChange={(value) => setProp(declaration.name, value)}
+            />
           ))}
         </Fieldset>
       )}

@@ -22,7 +22,11 @@ export function ConnectControl({ sourceId }: { sourceId: string }) {
             </option>
           ))}
         </select>
-        <button type="button" disabled={target === ''} onClick={() => connectComponents(store, sourceId, target)}>
+        <button
+          type="button"
+          disabled={target === ''}
+          onClick={() => connectComponents(store, sourceId, target)}
+        >
           Connect
         </button>
       </div>

@@ -7,15 +7,22 @@ import { CheckboxField, Fieldset, TextAreaField, TextField, humanise } from './f
 export function FlowInspector({ id }: { id: string }) {
   const store = useStoreApi();
   const flow = useAppStore(selectFlow(id));
-  const source = useAppStore((s) => (flow ? componentsById(s.document).get(flow.sourceId)?.label : undefined));
-  const target = useAppStore((s) => (flow ? componentsById(s.document).get(flow.targetId)?.label : undefined));
+  const source = useAppStore((s) =>
+    flow ? componentsById(s.document).get(flow.sourceId)?.label : undefined,
+  );
+  const target = useAppStore((s) =>
+    flow ? componentsById(s.document).get(flow.targetId)?.label : undefined,
+  );
   if (!flow) return null;
   const change = (patch: Parameters<typeof updateDataFlow>[2], field: string) =>
     store.getState().change((doc) => updateDataFlow(doc, id, patch), { coalesce: `${field}:${id}` });
   const data = flow.props?.data ?? [];
   const toggle = (category: DataCategory, on: boolean) => {
     const next = on ? [...data, category] : data.filter((d) => d !== category);
-    change({ props: { data: next.length ? DATA_CATEGORIES.filter((d) => next.includes(d)) : null } }, `data.${category}`);
+    change(
+      { props: { data: next.length ? DATA_CATEGORIES.filter((d) => next.includes(d)) : null } },
+      `data.${category}`,
+    );
   };
 
   return (
@@ -23,25 +30,55 @@ export function FlowInspector({ id }: { id: string }) {
       <h2 className="inspector-title">Data flow</h2>
       <p className="muted small">
         {source ?? flow.sourceId} → {target ?? flow.targetId}{' '}
-        <button type="button" className="link-button" onClick={() => change({ sourceId: flow.targetId, targetId: flow.sourceId }, 'reverse')}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => change({ sourceId: flow.targetId, targetId: flow.sourceId }, 'reverse')}
+        >
           Reverse direction
         </button>
       </p>
-      <TextField label="Label" value={flow.label} onChange={(label) => change({ label }, 'label')} placeholder="What it carries, e.g. questions" />
-      <TextAreaField label="Description" value={flow.description ?? ''} onChange={(description) => change({ description }, 'description')} rows={2} />
+      <TextField
+        label="Label"
+        value={flow.label}
+        onChange={(label) => change({ label }, 'label')}
+        placeholder="What it carries, e.g. questions"
+      />
+      <TextAreaField
+        label="Description"
+        value={flow.description ?? ''}
+        onChange={(description) => change({ description }, 'description')}
+        rows={2}
+      />
       <Fieldset legend="Security">
-        <CheckboxField label="Encrypted in transit" value={flow.props?.encrypted ?? false} onChange={(encrypted) => change({ props: { encrypted } }, 'encrypted')} />
+        <CheckboxField
+          label="Encrypted in transit"
+          value={flow.props?.encrypted ?? false}
+          onChange={(encrypted) => change({ props: { encrypted } }, 'encrypted')}
+        />
         <CheckboxField
           label="Authenticated"
           value={flow.props?.authenticated ?? false}
           onChange={(authenticated) => change({ props: { authenticated } }, 'authenticated')}
         />
-        <TextField label="Protocol" value={flow.props?.protocol ?? ''} onChange={(protocol) => change({ props: { protocol: protocol === '' ? null : protocol } }, 'protocol')} placeholder="e.g. HTTPS, gRPC" />
+        <TextField
+          label="Protocol"
+          value={flow.props?.protocol ?? ''}
+          onChange={(protocol) =>
+            change({ props: { protocol: protocol === '' ? null : protocol } }, 'protocol')
+          }
+          placeholder="e.g. HTTPS, gRPC"
+        />
       </Fieldset>
       <Fieldset legend="Data carried">
         <div className="checkbox-grid">
           {DATA_CATEGORIES.map((category) => (
-            <CheckboxField key={category} label={humanise(category)} value={data.includes(category)} onChange={(on) => toggle(category, on)} />
+            <CheckboxField
+              key={category}
+              label={humanise(category)}
+              value={data.includes(category)}
+              onChange={(on) => toggle(category, on)}
+            />
           ))}
         </div>
       </Fieldset>

@@ -9,7 +9,9 @@ import { ModelInspector } from './ModelInspector';
 /** Edits whatever is selected; every change is a document command and re-evaluates at once. */
 export function Inspector() {
   const selection = useAppStore((s) => s.selection);
-  const kind = useAppStore((s) => (s.selection.length === 1 ? elementKind(s.document, s.selection[0]!) : null));
+  const kind = useAppStore((s) =>
+    s.selection.length === 1 ? elementKind(s.document, s.selection[0]!) : null,
+  );
   const remove = useCommand('delete');
   let body;
   if (selection.length === 0) body = <ModelInspector />;

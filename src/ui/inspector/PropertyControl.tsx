@@ -14,7 +14,14 @@ export function PropertyControl({
   const help = declaration.help;
   switch (declaration.kind) {
     case 'boolean':
-      return <CheckboxField label={declaration.label} value={typeof value === 'boolean' ? value : declaration.default} onChange={onChange} help={help} />;
+      return (
+        <CheckboxField
+          label={declaration.label}
+          value={typeof value === 'boolean' ? value : declaration.default}
+          onChange={onChange}
+          help={help}
+        />
+      );
     case 'enum':
       return (
         <SelectField
@@ -26,6 +33,13 @@ export function PropertyControl({
         />
       );
     case 'string':
-      return <TextField label={declaration.label} value={typeof value === 'string' ? value : declaration.default} onChange={onChange} help={help} />;
+      return (
+        <TextField
+          label={declaration.label}
+          value={typeof value === 'string' ? value : declaration.default}
+          onChange={onChange}
+          help={help}
+        />
+      );
   }
 }

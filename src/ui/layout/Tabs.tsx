@@ -6,7 +6,19 @@ export interface Tab<T extends string> {
 }
 
 /** An accessible tab list: arrow keys move between tabs, the panel is labelled by its tab. */
-export function Tabs<T extends string>({ label, tabs, value, onChange, children }: { label: string; tabs: readonly Tab<T>[]; value: T; onChange: (id: T) => void; children: ReactNode }) {
+export function Tabs<T extends string>({
+  label,
+  tabs,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  tabs: readonly Tab<T>[];
+  value: T;
+  onChange: (id: T) => void;
+  children: ReactNode;
+}) {
   const base = useId();
   const refs = useRef(new Map<T, HTMLButtonElement>());
   const onKeyDown = (event: KeyboardEvent) => {

@@ -30,7 +30,12 @@ export function Workspace() {
   return (
     <div className="workspace">
       <aside className="left-panel" aria-label="Components and outline">
-        <Tabs label="Left panel" tabs={LEFT_TABS} value={leftPanel} onChange={(id) => update({ leftPanel: id })}>
+        <Tabs
+          label="Left panel"
+          tabs={LEFT_TABS}
+          value={leftPanel}
+          onChange={(id) => update({ leftPanel: id })}
+        >
           {leftPanel === 'palette' ? <Palette /> : <Outline />}
         </Tabs>
       </aside>
@@ -44,7 +49,12 @@ export function Workspace() {
       </main>
       <aside className="right-panel" aria-label="Inspector and findings">
         <Inspector />
-        <Tabs label="Findings panel" tabs={SIDE_TABS} value={sidePanel} onChange={(id) => update({ sidePanel: id })}>
+        <Tabs
+          label="Findings panel"
+          tabs={SIDE_TABS}
+          value={sidePanel}
+          onChange={(id) => update({ sidePanel: id })}
+        >
           {sidePanel === 'threats' ? (
             <ThreatPanel />
           ) : (

@@ -12,7 +12,12 @@ function OutlineItem({ id, label, kind }: { id: string; label: string; kind: str
     store.getState().focus(id);
   };
   return (
-    <button type="button" className={`outline-item${selected ? ' is-selected' : ''}`} aria-pressed={selected} onClick={choose}>
+    <button
+      type="button"
+      className={`outline-item${selected ? ' is-selected' : ''}`}
+      aria-pressed={selected}
+      onClick={choose}
+    >
       <span className="outline-kind" aria-hidden="true">
         {kind}
       </span>
@@ -22,7 +27,13 @@ function OutlineItem({ id, label, kind }: { id: string; label: string; kind: str
   );
 }
 
-function BoundaryBranch({ boundary, tree }: { boundary: TrustBoundary; tree: Map<string | null, { boundaries: TrustBoundary[]; components: Component[] }> }) {
+function BoundaryBranch({
+  boundary,
+  tree,
+}: {
+  boundary: TrustBoundary;
+  tree: Map<string | null, { boundaries: TrustBoundary[]; components: Component[] }>;
+}) {
   const own = tree.get(boundary.id);
   return (
     <li>
@@ -58,7 +69,9 @@ export function Outline() {
     <nav className="outline" aria-label="Model outline">
       <h2 className="visually-hidden">Outline</h2>
       <h3>Components and boundaries</h3>
-      {doc.components.length === 0 && doc.trustBoundaries.length === 0 && <p className="muted small">The model is empty.</p>}
+      {doc.components.length === 0 && doc.trustBoundaries.length === 0 && (
+        <p className="muted small">The model is empty.</p>
+      )}
       <ul className="outline-tree">
         {top?.boundaries.map((b) => (
           <BoundaryBranch key={b.id} boundary={b} tree={tree} />
@@ -74,7 +87,11 @@ export function Outline() {
       <ul className="outline-tree">
         {doc.dataFlows.map((f) => (
           <li key={f.id}>
-            <OutlineItem id={f.id} label={`${elementName(doc, f.sourceId)} → ${elementName(doc, f.targetId)}${f.label ? `: ${f.label}` : ''}`} kind="→" />
+            <OutlineItem
+              id={f.id}
+              label={`${elementName(doc, f.sourceId)} → ${elementName(doc, f.targetId)}${f.label ? `: ${f.label}` : ''}`}
+              kind="→"
+            />
           </li>
         ))}
       </ul>

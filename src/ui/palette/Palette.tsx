@@ -30,7 +30,11 @@ export function Palette() {
   const [query, setQuery] = useState('');
   const searchId = useId();
   const groups = useMemo(
-    () => CATEGORIES.map((category) => ({ category, types: types.filter((t) => t.category === category && matches(t, query)) })).filter((g) => g.types.length > 0),
+    () =>
+      CATEGORIES.map((category) => ({
+        category,
+        types: types.filter((t) => t.category === category && matches(t, query)),
+      })).filter((g) => g.types.length > 0),
     [types, query],
   );
 
@@ -48,8 +52,20 @@ export function Palette() {
       <label htmlFor={searchId} className="visually-hidden">
         Search components
       </label>
-      <input id={searchId} type="search" className="palette-search" placeholder="Search components…" value={query} onChange={(e) => setQuery(e.target.value)} />
-      <button type="button" className="palette-item palette-boundary" onClick={() => addBoundaryAt(store, centre(DEFAULT_BOUNDARY_SIZE))} title="A zone of trust that components sit in">
+      <input
+        id={searchId}
+        type="search"
+        className="palette-search"
+        placeholder="Search components…"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      <button
+        type="button"
+        className="palette-item palette-boundary"
+        onClick={() => addBoundaryAt(store, centre(DEFAULT_BOUNDARY_SIZE))}
+        title="A zone of trust that components sit in"
+      >
         <span className="palette-icon" aria-hidden="true">
           ⬚
         </span>
@@ -66,7 +82,13 @@ export function Palette() {
                   className="palette-item"
                   draggable
                   onDragStart={(e) => onDragStart(e, type.id)}
-                  onClick={() => addComponentOfType(store, type.id, freeSpot(store.getState().document, centre(COMPONENT_SIZE)))}
+                  onClick={() =>
+                    addComponentOfType(
+                      store,
+                      type.id,
+                      freeSpot(store.getState().document, centre(COMPONENT_SIZE)),
+                    )
+                  }
                   title={type.description}
                   aria-label={`Add ${type.label}`}
                   data-type-id={type.id}

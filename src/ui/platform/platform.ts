@@ -5,6 +5,8 @@
 export interface Platform {
   /** Saves text as a file through the browser's download. */
   download(fileName: string, text: string, mimeType: string): void;
+  /** Saves a data: URL (an exported image) as a file. */
+  downloadUrl(fileName: string, url: string): void;
   /** Opens the file picker; resolves with the chosen file, or null when cancelled. */
   pickFile(accept: string): Promise<File | null>;
 }
@@ -12,6 +14,11 @@ export interface Platform {
 export const browserPlatform: Platform = {
   download(fileName, text, mimeType) {
     const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+    browserPlatform.downloadUrl(fileName, url);
+    // Revoke later: Chromium reads the blob asynchronously after the click.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+  downloadUrl(fileName, url) {
     const link = document.createElement('a');
     link.href = url;
     link.download = fileName;
@@ -19,8 +26,6 @@ export const browserPlatform: Platform = {
     document.body.append(link);
     link.click();
     link.remove();
-    // Revoke later: Chromium reads the blob asynchronously after the click.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
   pickFile(accept) {
     return new Promise((resolve) => {

@@ -8,7 +8,12 @@ import { editFinding } from '../store/triageActions';
 import { ReferenceList } from '../threats/ReferenceList';
 import { showCurrent, stepReview, stopReview } from './reviewActions';
 
-const STATUS_KEYS: Record<string, FindingStatus> = { o: 'open', m: 'mitigated', a: 'accepted', x: 'not-applicable' };
+const STATUS_KEYS: Record<string, FindingStatus> = {
+  o: 'open',
+  m: 'mitigated',
+  a: 'accepted',
+  x: 'not-applicable',
+};
 
 /** Workshop mode: one open finding at a time, driven from the keyboard, the canvas following along. */
 export default function ReviewPanel() {
@@ -37,7 +42,9 @@ export default function ReviewPanel() {
       }
       const k = event.key.toLowerCase();
       const current = store.getState();
-      const f = current.review ? selectFindingsIndex(current).byKey.get(current.review.keys[current.review.index] ?? '') : undefined;
+      const f = current.review
+        ? selectFindingsIndex(current).byKey.get(current.review.keys[current.review.index] ?? '')
+        : undefined;
       let handled = true;
       if (k === 'j' || k === 'arrowdown' || k === 'arrowright') stepReview(store, 1);
       else if (k === 'k' || k === 'arrowup' || k === 'arrowleft') stepReview(store, -1);
@@ -56,7 +63,10 @@ export default function ReviewPanel() {
     <section className="review-panel" aria-label="Review findings" tabIndex={-1} ref={panel}>
       <div className="review-head">
         <strong>
-          Review: {review.keys.length === 0 ? 'no open findings' : `finding ${review.index + 1} of ${review.keys.length}`}
+          Review:{' '}
+          {review.keys.length === 0
+            ? 'no open findings'
+            : `finding ${review.index + 1} of ${review.keys.length}`}
         </strong>
         <span className="muted small">J/K to move, O/M/A/X to set status, N for a note, Esc to leave</span>
         <button type="button" className="secondary-button" onClick={() => stopReview(store)}>
@@ -66,25 +76,41 @@ export default function ReviewPanel() {
       {finding && (
         <div className="review-body" aria-live="polite">
           <p>
-            <span className={`severity-pill sev-${finding.severity}`}>{finding.severity}</span> <strong>{finding.title}</strong> on{' '}
-            <em>{finding.targetLabel}</em> — <span className={`status-pill status-${finding.status}`}>{humanise(finding.status)}</span>
+            <span className={`severity-pill sev-${finding.severity}`}>{finding.severity}</span>{' '}
+            <strong>{finding.title}</strong> on <em>{finding.targetLabel}</em> —{' '}
+            <span className={`status-pill status-${finding.status}`}>{humanise(finding.status)}</span>
           </p>
           <p className="small">{finding.why}</p>
           <div className="button-row" role="group" aria-label="Set status">
             {Object.entries(STATUS_KEYS).map(([letter, status]) => (
-              <button key={status} type="button" aria-pressed={finding.status === status} onClick={() => editFinding(store, finding, { status })}>
+              <button
+                key={status}
+                type="button"
+                aria-pressed={finding.status === status}
+                onClick={() => editFinding(store, finding, { status })}
+              >
                 <kbd>{letter.toUpperCase()}</kbd> {humanise(status)}
               </button>
             ))}
           </div>
           <label htmlFor="review-note">Note</label>
-          <textarea id="review-note" ref={note} rows={2} value={finding.note ?? ''} onChange={(e) => editFinding(store, finding, { note: e.target.value })} />
+          <textarea
+            id="review-note"
+            ref={note}
+            rows={2}
+            value={finding.note ?? ''}
+            onChange={(e) => editFinding(store, finding, { note: e.target.value })}
+          />
           <ReferenceList references={finding.references} />
           <div className="button-row">
             <button type="button" onClick={() => stepReview(store, -1)} disabled={review.index === 0}>
               ← Previous
             </button>
-            <button type="button" onClick={() => stepReview(store, 1)} disabled={review.index >= review.keys.length - 1}>
+            <button
+              type="button"
+              onClick={() => stepReview(store, 1)}
+              disabled={review.index >= review.keys.length - 1}
+            >
               Next →
             </button>
           </div>

@@ -6,7 +6,9 @@ import { selectFindings, sortFindings } from '../store/selectors';
  * when the review starts, so marking a finding mitigated does not make the next one jump away.
  */
 export function startReview(store: AppStore): void {
-  const keys = sortFindings(selectFindings(store.getState()).filter((f) => f.status === 'open')).map((f) => f.key);
+  const keys = sortFindings(selectFindings(store.getState()).filter((f) => f.status === 'open')).map(
+    (f) => f.key,
+  );
   store.getState().update({ review: { keys, index: 0 }, sidePanel: 'threats' });
   showCurrent(store);
 }

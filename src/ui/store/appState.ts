@@ -77,5 +77,15 @@ export interface AppState {
 /** Plain UI fields that panels may set directly. */
 export type UiFields = Pick<
   AppState,
-  'view' | 'leftPanel' | 'sidePanel' | 'expandedFinding' | 'review' | 'notice' | 'storageWarning' | 'helpOpen' | 'clipboard' | 'theme' | 'snapToGrid'
+  | 'view'
+  | 'leftPanel'
+  | 'sidePanel'
+  | 'expandedFinding'
+  | 'review'
+  | 'notice'
+  | 'storageWarning'
+  | 'helpOpen'
+  | 'clipboard'
+  | 'theme'
+  | 'snapToGrid'
 >;

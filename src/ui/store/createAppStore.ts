@@ -20,7 +20,9 @@ export type AppStore = Api;
 
 /** Ids in the selection that still exist after a change (undo may remove them). */
 function liveSelection(doc: ThreatModelDocument, selection: readonly string[]): string[] | null {
-  const live = selection.filter((id) => componentsById(doc).has(id) || flowsById(doc).has(id) || boundariesById(doc).has(id));
+  const live = selection.filter(
+    (id) => componentsById(doc).has(id) || flowsById(doc).has(id) || boundariesById(doc).has(id),
+  );
   return live.length === selection.length ? null : live;
 }
 
@@ -75,7 +77,12 @@ function slices(options: CreateAppStoreOptions, library: Library) {
       set(
         (d) => {
           d.document = castDraft(previous);
-          d.history = castDraft({ past: history.past.slice(0, -1), future: [document, ...history.future], coalesceKey: null, coalesceAt: 0 });
+          d.history = castDraft({
+            past: history.past.slice(0, -1),
+            future: [document, ...history.future],
+            coalesceKey: null,
+            coalesceAt: 0,
+          });
           const live = liveSelection(previous, d.selection);
           if (live) d.selection = live;
         },
@@ -89,7 +96,12 @@ function slices(options: CreateAppStoreOptions, library: Library) {
       set(
         (d) => {
           d.document = castDraft(next);
-          d.history = castDraft({ past: [...history.past, document], future: history.future.slice(1), coalesceKey: null, coalesceAt: 0 });
+          d.history = castDraft({
+            past: [...history.past, document],
+            future: history.future.slice(1),
+            coalesceKey: null,
+            coalesceAt: 0,
+          });
           const live = liveSelection(next, d.selection);
           if (live) d.selection = live;
         },
@@ -122,6 +134,9 @@ export function createAppStore(options: CreateAppStoreOptions = {}): AppStore {
   const library = Object.freeze(options.library ?? shippedLibrary());
   const root = withHistory(withImmer(slices(options, library)), options.now);
   return createStore<AppState>()(
-    withPersistence(options.storage ?? null, root, { restore: options.document === undefined, delayMs: options.autosaveDelayMs ?? 400 }),
+    withPersistence(options.storage ?? null, root, {
+      restore: options.document === undefined,
+      delayMs: options.autosaveDelayMs ?? 400,
+    }),
   );
 }

@@ -40,7 +40,13 @@ export function addComponentOfType(store: AppStore, typeId: string, position: Po
   const centre = { x: at.x + COMPONENT_SIZE.width / 2, y: at.y + COMPONENT_SIZE.height / 2 };
   const boundaryId = boundaryAt(doc, centre);
   store.getState().change((d) =>
-    addComponent(d, { id, type: typeId, label: uniqueLabel(d, type.label), position: at, ...(boundaryId ? { boundaryId } : {}) }),
+    addComponent(d, {
+      id,
+      type: typeId,
+      label: uniqueLabel(d, type.label),
+      position: at,
+      ...(boundaryId ? { boundaryId } : {}),
+    }),
   );
   store.getState().select([id]);
   return id;
@@ -57,8 +63,16 @@ export function addBoundaryAt(store: AppStore, position: Position): string {
   const parentId = boundaryAt(doc, rect);
   const covered = doc.components.filter((c) => {
     if ((c.boundaryId ?? null) !== parentId || !c.position) return false;
-    const centre = { x: c.position.x + COMPONENT_SIZE.width / 2, y: c.position.y + COMPONENT_SIZE.height / 2 };
-    return centre.x >= rect.x && centre.x <= rect.x + rect.width && centre.y >= rect.y && centre.y <= rect.y + rect.height;
+    const centre = {
+      x: c.position.x + COMPONENT_SIZE.width / 2,
+      y: c.position.y + COMPONENT_SIZE.height / 2,
+    };
+    return (
+      centre.x >= rect.x &&
+      centre.x <= rect.x + rect.width &&
+      centre.y >= rect.y &&
+      centre.y <= rect.y + rect.height
+    );
   });
   store.getState().change((d) => {
     let next = addTrustBoundary(d, {
@@ -97,7 +111,13 @@ export function deleteSelection(store: AppStore): void {
 
 export function selectAll(store: AppStore): void {
   const doc = store.getState().document;
-  store.getState().select([...doc.trustBoundaries.map((b) => b.id), ...doc.components.map((c) => c.id), ...doc.dataFlows.map((f) => f.id)]);
+  store
+    .getState()
+    .select([
+      ...doc.trustBoundaries.map((b) => b.id),
+      ...doc.components.map((c) => c.id),
+      ...doc.dataFlows.map((f) => f.id),
+    ]);
 }
 
 function idsFor(doc: ThreatModelDocument, fragment: DocumentFragment): string[] {
@@ -126,8 +146,13 @@ export function pasteClipboard(store: AppStore, offset: Position = { x: 32, y: 3
 }
 
 function shifted(fragment: DocumentFragment, by: Position): DocumentFragment {
-  const move = <T extends { position?: Position }>(item: T): T => (item.position ? { ...item, position: { x: item.position.x + by.x, y: item.position.y + by.y } } : item);
-  return { trustBoundaries: fragment.trustBoundaries.map(move), components: fragment.components.map(move), dataFlows: fragment.dataFlows };
+  const move = <T extends { position?: Position }>(item: T): T =>
+    item.position ? { ...item, position: { x: item.position.x + by.x, y: item.position.y + by.y } } : item;
+  return {
+    trustBoundaries: fragment.trustBoundaries.map(move),
+    components: fragment.components.map(move),
+    dataFlows: fragment.dataFlows,
+  };
 }
 
 export function duplicateSelection(store: AppStore): void {
@@ -154,6 +179,11 @@ export function assignBoundary(store: AppStore, componentId: string, boundaryId:
     if (boundaryAt(next, centre) === boundaryId) return next;
     const origin = boundary.position ?? { x: 0, y: 0 };
     const members = next.components.filter((c) => c.boundaryId === boundaryId).length;
-    return moveElements(next, [{ id: componentId, position: { x: origin.x + 24 + (members - 1) * 16, y: origin.y + 48 + (members - 1) * 16 } }]);
+    return moveElements(next, [
+      {
+        id: componentId,
+        position: { x: origin.x + 24 + (members - 1) * 16, y: origin.y + 48 + (members - 1) * 16 },
+      },
+    ]);
   });
 }

@@ -16,7 +16,11 @@ export const STORAGE_FULL_WARNING =
  * Persists the document only (never UI state), debounced, and restores it through parseDocument
  * like any other untrusted input: an autosave from an older or broken build is reported, not trusted.
  */
-export function withPersistence(storage: DocumentStorage | null, creator: RootCreator, options: { restore: boolean; delayMs: number }): RootCreator {
+export function withPersistence(
+  storage: DocumentStorage | null,
+  creator: RootCreator,
+  options: { restore: boolean; delayMs: number },
+): RootCreator {
   return (set, get, api) => {
     let state = creator(set, get, api);
     if (!storage) return state;
@@ -58,7 +62,10 @@ function restore(storage: DocumentStorage, state: AppState): AppState {
   if (!result.ok) {
     return {
       ...state,
-      notice: { kind: 'warning', message: `The autosaved model could not be restored:\n${formatProblems('autosave', result.problems, 10)}` },
+      notice: {
+        kind: 'warning',
+        message: `The autosaved model could not be restored:\n${formatProblems('autosave', result.problems, 10)}`,
+      },
     };
   }
   return { ...state, document: result.value, view: 'editor' };

@@ -59,7 +59,8 @@ export function indexFindings(findings: readonly Finding[]): FindingsIndex {
     if (!s) summary.set(f.targetId, { open: 1, severity: f.severity });
     else {
       s.open++;
-      if (s.severity === null || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(s.severity)) s.severity = f.severity;
+      if (s.severity === null || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(s.severity))
+        s.severity = f.severity;
     }
   }
   const index = { byTarget, byKey, summary };
@@ -70,8 +71,10 @@ export function indexFindings(findings: readonly Finding[]): FindingsIndex {
 export const selectFindingsIndex = (s: AppState): FindingsIndex => indexFindings(selectFindings(s));
 
 /** Number of open findings on one element (a primitive, so badges re-render only when it changes). */
-export const selectOpenCount = (id: string) => (s: AppState) => selectFindingsIndex(s).summary.get(id)?.open ?? 0;
-export const selectTopSeverity = (id: string) => (s: AppState) => selectFindingsIndex(s).summary.get(id)?.severity ?? null;
+export const selectOpenCount = (id: string) => (s: AppState) =>
+  selectFindingsIndex(s).summary.get(id)?.open ?? 0;
+export const selectTopSeverity = (id: string) => (s: AppState) =>
+  selectFindingsIndex(s).summary.get(id)?.severity ?? null;
 
 // ---------------------------------------------------------------- element lookup
 
@@ -88,7 +91,8 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
 
 export const componentsById = (doc: ThreatModelDocument): Map<string, Component> => byId(doc.components);
 export const flowsById = (doc: ThreatModelDocument): Map<string, DataFlow> => byId(doc.dataFlows);
-export const boundariesById = (doc: ThreatModelDocument): Map<string, TrustBoundary> => byId(doc.trustBoundaries);
+export const boundariesById = (doc: ThreatModelDocument): Map<string, TrustBoundary> =>
+  byId(doc.trustBoundaries);
 
 export const selectComponent = (id: string) => (s: AppState) => componentsById(s.document).get(id);
 export const selectFlow = (id: string) => (s: AppState) => flowsById(s.document).get(id);

@@ -40,7 +40,11 @@ export function editFinding(store: AppStore, finding: Finding, edit: FindingEdit
     const threat = userThreatOf(doc, finding);
     if (threat) {
       const mitigations = edit.mitigation
-        ? (threat.mitigations ?? []).map((m, i) => (`${USER_PREFIX}${threat.id}.${i + 1}` === edit.mitigation!.id ? { ...m, state: edit.mitigation!.state } : m))
+        ? (threat.mitigations ?? []).map((m, i) =>
+            `${USER_PREFIX}${threat.id}.${i + 1}` === edit.mitigation!.id
+              ? { ...m, state: edit.mitigation!.state }
+              : m,
+          )
         : undefined;
       return updateUserThreat(doc, threat.id, {
         ...(edit.status ? { status: edit.status } : {}),
@@ -55,7 +59,13 @@ export function editFinding(store: AppStore, finding: Finding, edit: FindingEdit
       ...(edit.status ? { status: edit.status } : firstTriage ? { status: finding.status } : {}),
       ...(edit.owner !== undefined ? { owner: edit.owner } : {}),
       ...(edit.note !== undefined ? { note: edit.note } : {}),
-      ...(edit.mitigation ? { mitigations: { [edit.mitigation.id]: edit.mitigation.state === 'suggested' ? null : edit.mitigation.state } } : {}),
+      ...(edit.mitigation
+        ? {
+            mitigations: {
+              [edit.mitigation.id]: edit.mitigation.state === 'suggested' ? null : edit.mitigation.state,
+            },
+          }
+        : {}),
     });
   }, meta);
 }
@@ -79,7 +89,9 @@ export function addThreatByHand(store: AppStore, input: NewUserThreat): string {
       severity: input.severity,
       status: 'open',
       ...(input.description?.trim() ? { description: input.description.trim() } : {}),
-      ...(mitigations.length ? { mitigations: mitigations.map((title) => ({ title, state: 'suggested' as const })) } : {}),
+      ...(mitigations.length
+        ? { mitigations: mitigations.map((title) => ({ title, state: 'suggested' as const })) }
+        : {}),
     }),
   );
   return id;

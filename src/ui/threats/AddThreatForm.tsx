@@ -22,7 +22,13 @@ export function AddThreatForm({ targetId }: { targetId: string }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!title.trim()) return;
-    const created = addThreatByHand(store, { targetId, title, severity, description, mitigations: [mitigation] });
+    const created = addThreatByHand(store, {
+      targetId,
+      title,
+      severity,
+      description,
+      mitigations: [mitigation],
+    });
     store.getState().update({ expandedFinding: `user.${created}@${targetId}` });
     setTitle('');
     setDescription('');
@@ -33,11 +39,22 @@ export function AddThreatForm({ targetId }: { targetId: string }) {
     <form className="add-threat" onSubmit={submit} aria-label="Add a threat">
       <div className="field">
         <label htmlFor={`${id}-title`}>Threat title</label>
-        <input id={`${id}-title`} type="text" required value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+        <input
+          id={`${id}-title`}
+          type="text"
+          required
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          autoFocus
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-severity`}>Severity</label>
-        <select id={`${id}-severity`} value={severity} onChange={(e) => setSeverity(e.target.value as Severity)}>
+        <select
+          id={`${id}-severity`}
+          value={severity}
+          onChange={(e) => setSeverity(e.target.value as Severity)}
+        >
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -47,11 +64,21 @@ export function AddThreatForm({ targetId }: { targetId: string }) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-description`}>Description</label>
-        <textarea id={`${id}-description`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea
+          id={`${id}-description`}
+          rows={2}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-mitigation`}>Mitigation (optional)</label>
-        <input id={`${id}-mitigation`} type="text" value={mitigation} onChange={(e) => setMitigation(e.target.value)} />
+        <input
+          id={`${id}-mitigation`}
+          type="text"
+          value={mitigation}
+          onChange={(e) => setMitigation(e.target.value)}
+        />
       </div>
       <div className="button-row">
         <button type="submit" className="primary-button">

@@ -8,14 +8,28 @@ import { ReferenceList } from './ReferenceList';
 import { TriageControls } from './TriageControls';
 
 /** One finding: a summary line that expands into why, mitigations, references and triage. */
-export function FindingCard({ finding, showTarget, noteRef }: { finding: Finding; showTarget: boolean; noteRef?: Ref<HTMLTextAreaElement> }) {
+export function FindingCard({
+  finding,
+  showTarget,
+  noteRef,
+}: {
+  finding: Finding;
+  showTarget: boolean;
+  noteRef?: Ref<HTMLTextAreaElement>;
+}) {
   const store = useStoreApi();
   const expanded = useAppStore((s) => s.expandedFinding === finding.key);
   const detailsId = `finding-${finding.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const toggle = () => store.getState().update({ expandedFinding: expanded ? null : finding.key });
   return (
     <li className={`finding-card sev-border-${finding.severity} status-${finding.status}`}>
-      <button type="button" className="finding-summary" aria-expanded={expanded} aria-controls={detailsId} onClick={toggle}>
+      <button
+        type="button"
+        className="finding-summary"
+        aria-expanded={expanded}
+        aria-controls={detailsId}
+        onClick={toggle}
+      >
         <span className={`severity-pill sev-${finding.severity}`}>{finding.severity}</span>
         <span className="finding-title">{finding.title}</span>
         {showTarget && <span className="finding-target muted small">{finding.targetLabel}</span>}
@@ -31,7 +45,9 @@ export function FindingCard({ finding, showTarget, noteRef }: { finding: Finding
           <p className="muted small">
             Likelihood {finding.likelihood}, impact {finding.impact}
             {finding.origin === 'user' ? ' · added by hand' : ''}
-            {finding.trace.assumedDefaults.length > 0 ? ` · rests on default values of ${finding.trace.assumedDefaults.join(', ')}` : ''}
+            {finding.trace.assumedDefaults.length > 0
+              ? ` · rests on default values of ${finding.trace.assumedDefaults.join(', ')}`
+              : ''}
           </p>
           <TriageControls finding={finding} {...(noteRef ? { noteRef } : {})} />
           <h4>Mitigations</h4>
@@ -39,7 +55,11 @@ export function FindingCard({ finding, showTarget, noteRef }: { finding: Finding
           <h4>References</h4>
           <ReferenceList references={finding.references} />
           {finding.origin === 'user' && (
-            <button type="button" className="danger-button" onClick={() => removeThreatByHand(store, finding)}>
+            <button
+              type="button"
+              className="danger-button"
+              onClick={() => removeThreatByHand(store, finding)}
+            >
               Delete this threat
             </button>
           )}

@@ -19,7 +19,10 @@ export function FindingFilterBar() {
     <div className="filter-bar" role="group" aria-label="Filter findings">
       <label>
         Severity
-        <select value={filters.severity} onChange={(e) => setFilters({ severity: e.target.value as typeof filters.severity })}>
+        <select
+          value={filters.severity}
+          onChange={(e) => setFilters({ severity: e.target.value as typeof filters.severity })}
+        >
           <option value="all">All</option>
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>
@@ -30,7 +33,10 @@ export function FindingFilterBar() {
       </label>
       <label>
         Status
-        <select value={filters.status} onChange={(e) => setFilters({ status: e.target.value as typeof filters.status })}>
+        <select
+          value={filters.status}
+          onChange={(e) => setFilters({ status: e.target.value as typeof filters.status })}
+        >
           <option value="all">All</option>
           {FINDING_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -52,7 +58,10 @@ export function FindingFilterBar() {
       </label>
       <label>
         Framework
-        <select value={filters.framework} onChange={(e) => setFilters({ framework: e.target.value as typeof filters.framework })}>
+        <select
+          value={filters.framework}
+          onChange={(e) => setFilters({ framework: e.target.value as typeof filters.framework })}
+        >
           <option value="all">All</option>
           {FRAMEWORKS.map((f) => (
             <option key={f.value} value={f.value}>

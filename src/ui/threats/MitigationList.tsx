@@ -24,7 +24,11 @@ export function MitigationList({ finding }: { finding: Finding }) {
               <select
                 id={`${finding.key}-${m.id}`}
                 value={m.state}
-                onChange={(e) => editFinding(store, finding, { mitigation: { id: m.id, state: e.target.value as MitigationState | 'suggested' } })}
+                onChange={(e) =>
+                  editFinding(store, finding, {
+                    mitigation: { id: m.id, state: e.target.value as MitigationState | 'suggested' },
+                  })
+                }
               >
                 {STATES.map((s) => (
                   <option key={s} value={s}>

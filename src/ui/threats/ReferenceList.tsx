@@ -12,7 +12,12 @@ export function ReferenceList({ references }: { references: References }) {
       {links.map((link) => (
         <li key={`${link.framework}:${link.id}`}>
           {link.href ? (
-            <a href={link.href} target="_blank" rel="noopener noreferrer" title={`${link.framework}: ${link.title}`}>
+            <a
+              href={link.href}
+              target="_blank"
+              rel="noopener noreferrer"
+              title={`${link.framework}: ${link.title}`}
+            >
               {link.id}
             </a>
           ) : (

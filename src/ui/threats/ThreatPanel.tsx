@@ -28,7 +28,11 @@ export function ThreatPanel() {
   }, [findings, filters, selection, scoped]);
   const orphaned = useMemo(() => findOrphanedTriage(doc, findings).length, [doc, findings]);
   const open = list.filter((f) => f.status === 'open').length;
-  const heading = scoped ? (selection.length === 1 ? `Findings for ${elementName(doc, selection[0]!)}` : `Findings for ${selection.length} elements`) : 'All findings';
+  const heading = scoped
+    ? selection.length === 1
+      ? `Findings for ${elementName(doc, selection[0]!)}`
+      : `Findings for ${selection.length} elements`
+    : 'All findings';
 
   return (
     <section className="threat-panel" aria-labelledby="threat-panel-heading">
@@ -46,7 +50,13 @@ export function ThreatPanel() {
         <FindingFilterBar />
       )}
       {list.length === 0 && (
-        <p className="muted">{scoped ? 'No findings for this selection.' : findings.length === 0 ? 'No findings yet: draw your system to see its threats.' : 'No finding matches these filters.'}</p>
+        <p className="muted">
+          {scoped
+            ? 'No findings for this selection.'
+            : findings.length === 0
+              ? 'No findings yet: draw your system to see its threats.'
+              : 'No finding matches these filters.'}
+        </p>
       )}
       <ul className="finding-list" aria-label="Findings">
         {list.slice(0, limit).map((f) => (
@@ -61,7 +71,9 @@ export function ThreatPanel() {
       {scoped && selection.length === 1 && <AddThreatForm key={selection[0]} targetId={selection[0]!} />}
       {!scoped && orphaned > 0 && (
         <p className="muted small">
-          {orphaned} triage entr{orphaned === 1 ? 'y no longer matches a finding' : 'ies no longer match findings'}; kept in the file and listed in reports.
+          {orphaned} triage entr
+          {orphaned === 1 ? 'y no longer matches a finding' : 'ies no longer match findings'}; kept in the
+          file and listed in reports.
         </p>
       )}
     </section>

@@ -58,15 +58,34 @@ export interface ReferenceLink {
   href: string | null;
 }
 
-export function referenceLinks(refs: References, guidelineTitle: (id: string) => string | undefined = () => undefined): ReferenceLink[] {
+export function referenceLinks(
+  refs: References,
+  guidelineTitle: (id: string) => string | undefined = () => undefined,
+): ReferenceLink[] {
   const links: ReferenceLink[] = [];
-  for (const id of refs.guidelines) links.push({ framework: 'NCSC/CISA', id, title: guidelineTitle(id) ?? 'Guidelines for secure AI system development', href: GUIDELINES_URL });
+  for (const id of refs.guidelines)
+    links.push({
+      framework: 'NCSC/CISA',
+      id,
+      title: guidelineTitle(id) ?? 'Guidelines for secure AI system development',
+      href: GUIDELINES_URL,
+    });
   for (const id of refs.atlas) {
-    links.push({ framework: 'MITRE ATLAS', id, title: `ATLAS technique ${id}`, href: /^AML\.T\d{4}(\.\d{3})?$/.test(id) ? `https://atlas.mitre.org/techniques/${id}` : null });
+    links.push({
+      framework: 'MITRE ATLAS',
+      id,
+      title: `ATLAS technique ${id}`,
+      href: /^AML\.T\d{4}(\.\d{3})?$/.test(id) ? `https://atlas.mitre.org/techniques/${id}` : null,
+    });
   }
   for (const id of refs.owaspLlm) {
     const entry = OWASP_LLM_2025[id];
-    links.push({ framework: 'OWASP LLM 2025', id, title: entry?.[1] ?? id, href: entry ? `https://genai.owasp.org/llmrisk/${entry[0]}/` : 'https://genai.owasp.org/llm-top-10/' });
+    links.push({
+      framework: 'OWASP LLM 2025',
+      id,
+      title: entry?.[1] ?? id,
+      href: entry ? `https://genai.owasp.org/llmrisk/${entry[0]}/` : 'https://genai.owasp.org/llm-top-10/',
+    });
   }
   for (const id of refs.owaspMl) {
     const slug = OWASP_ML_2023[id];
@@ -74,9 +93,12 @@ export function referenceLinks(refs: References, guidelineTitle: (id: string) =>
       framework: 'OWASP ML 2023',
       id,
       title: slug?.replace(/_/g, ' ') ?? id,
-      href: slug ? `https://owasp.org/www-project-machine-learning-security-top-10/docs/${id}_2023-${slug}` : 'https://owasp.org/www-project-machine-learning-security-top-10/',
+      href: slug
+        ? `https://owasp.org/www-project-machine-learning-security-top-10/docs/${id}_2023-${slug}`
+        : 'https://owasp.org/www-project-machine-learning-security-top-10/',
     });
   }
-  for (const id of refs.saif) links.push({ framework: 'SAIF', id, title: SAIF_RISKS[id] ?? id, href: SAIF_RISKS_URL });
+  for (const id of refs.saif)
+    links.push({ framework: 'SAIF', id, title: SAIF_RISKS[id] ?? id, href: SAIF_RISKS_URL });
   return links;
 }

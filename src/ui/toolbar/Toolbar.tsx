@@ -8,6 +8,7 @@ export function Toolbar() {
   const title = useAppStore((s) => s.document.meta.title);
   const inEditor = useAppStore((s) => s.view === 'editor');
   const theme = useAppStore((s) => s.theme);
+  const snap = useAppStore((s) => s.snapToGrid);
   return (
     <header className="toolbar">
       <span className="brand" aria-hidden="true">
@@ -18,7 +19,9 @@ export function Toolbar() {
           className="title-input"
           aria-label="Model title"
           value={title}
-          onChange={(e) => store.getState().change((d) => renameDocument(d, e.target.value), { coalesce: 'title' })}
+          onChange={(e) =>
+            store.getState().change((d) => renameDocument(d, e.target.value), { coalesce: 'title' })
+          }
         />
       )}
       <div className="tool-group" role="group" aria-label="File">
@@ -35,11 +38,13 @@ export function Toolbar() {
       <div className="tool-group" role="group" aria-label="View">
         <CommandButton id="layout" icon="⇶" text="Layout" />
         <CommandButton id="fitView" icon="⤢" />
+        <CommandButton id="snap" icon="#" pressed={snap} />
         <CommandButton id="review" icon="▶" text="Review" />
       </div>
       <div className="tool-group" role="group" aria-label="Export">
-        <CommandButton id="exportMarkdown" icon="⎙" text="Markdown" />
-        <CommandButton id="exportJson" icon="⎙" text="JSON" />
+        <CommandButton id="exportMarkdown" icon="⇩" text="Markdown" />
+        <CommandButton id="exportJson" icon="⇩" text="JSON" />
+        <CommandButton id="exportPng" icon="⇩" text="PNG" />
       </div>
       <div className="tool-group tool-group-end" role="group" aria-label="Settings">
         <CommandButton id="theme" icon={theme === 'dark' ? '☀' : '☾'} />

@@ -195,7 +195,7 @@ describe('escaping of user text', () => {
   });
 
   it('keeps table cells in one column, even around URLs', () => {
-    expect(mdCell('http://a|b')).toBe('` http://a\\|b `');
+    expect(mdCell('http://a|b')).toBe('` http://a%7Cb `');
     expect(mdCell('')).toBe(' ');
   });
 

@@ -33,7 +33,11 @@ export function chromiumAvailable(): boolean {
 
 export async function buildApp(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'aitm-dist-'));
-  await build({ root: resolve(import.meta.dirname, '../../..'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({
+    root: resolve(import.meta.dirname, '../../..'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
   return outDir;
 }
 
@@ -60,7 +64,10 @@ export function serveDirectory(root: string): Promise<StaticServer> {
       return;
     }
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolvePromise) => {

@@ -30,7 +30,9 @@ export function installBrowserShims(): void {
   } as unknown as typeof DOMMatrixReadOnly;
 }
 
-export function memoryStorage(initial: string | null = null): DocumentStorage & { text: string | null; saves: number } {
+export function memoryStorage(
+  initial: string | null = null,
+): DocumentStorage & { text: string | null; saves: number } {
   return {
     text: initial,
     saves: 0,
@@ -57,7 +59,9 @@ export function renderApp(options: RenderOptions = {}) {
   const library = options.library ?? testLibrary();
   const store = createAppStore({
     library,
-    ...(options.storage === undefined ? { document: options.document ?? createEmptyDocument('Test model') } : { storage: options.storage }),
+    ...(options.storage === undefined
+      ? { document: options.document ?? createEmptyDocument('Test model') }
+      : { storage: options.storage }),
     ...(options.storage !== undefined && options.document ? { document: options.document } : {}),
     autosaveDelayMs: 10,
   });
@@ -65,6 +69,7 @@ export function renderApp(options: RenderOptions = {}) {
   const platform: Platform & { nextFile: File | null } = {
     nextFile: null,
     download: (fileName, text, mimeType) => void downloads.push({ fileName, text, mimeType }),
+    downloadUrl: (fileName, url) => void downloads.push({ fileName, text: url, mimeType: 'url' }),
     pickFile: vi.fn(async () => platform.nextFile),
   };
   const services = { store, canvas: createCanvasBridge(), platform };
