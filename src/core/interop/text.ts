@@ -9,6 +9,57 @@ export function clamp(text: string, max: number): string {
   return `${cut}…`;
 }
 
+/**
+ * Characters that must not reach a terminal or a CI log as they are: C0 and C1 controls, DEL, the
+ * Unicode line and paragraph separators, and the bidirectional formatting characters (which can
+ * make a line read differently from what it contains). A line break in a quoted value could start
+ * a forged line (`::error::` is a GitHub Actions workflow command) and ESC starts terminal escapes.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** The visible escape of a control character: `\n`, `\r`, `\t`, otherwise `\u001b` and the like. */
+function escapeControl(c: string): string {
+  return SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** `text` with every control character (see CONTROL) replaced by a visible escape. */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, escapeControl);
+}
+
+/** Default length of a piece of file text quoted in a note or a message. */
+export const QUOTE_MAX = 80;
+
+/**
+ * A piece of untrusted file text made safe to quote in a note or message: control characters
+ * escaped (so it stays on one line and starts no terminal escape) and cut to at most `max`
+ * characters, escapes included, ending with "…" when cut. Escapes and surrogate pairs are never
+ * cut in half. Reads only the part of `text` that is kept.
+ */
+export function sanitiseQuoted(text: string, max = QUOTE_MAX): string {
+  const pieces: string[] = [];
+  let length = 0;
+  for (const char of text) {
+    const piece = CONTROL.test(char) ? escapeControl(char) : char;
+    if (length + piece.length > max) {
+      while (pieces.length > 0 && length + 1 > max) length -= pieces.pop()!.length;
+      return `${pieces.join('')}…`;
+    }
+    pieces.push(piece);
+    length += piece.length;
+  }
+  return pieces.join('');
+}
+
+/** A piece of file text in double quotes, sanitised (see sanitiseQuoted), for notes. */
+export function quoted(text: string, max = QUOTE_MAX): string {
+  return `"${sanitiseQuoted(text, max)}"`;
+}
+
 /** Trims and collapses a free-text value; `undefined` when nothing is left. */
 export function nonEmpty(text: string | undefined | null): string | undefined {
   if (text === undefined || text === null) return undefined;
@@ -31,6 +82,8 @@ export function isValidId(id: string): boolean {
  */
 export class IdAllocator {
   private readonly used = new Set<string>();
+  /** The next suffix to try for each base, so that many clashing ids cost linear time. */
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(taken: Iterable<string> = []) {
     for (const id of taken) this.used.add(id);
@@ -48,10 +101,11 @@ export class IdAllocator {
       return base;
     }
     base = base.slice(0, MAX_ID - 8);
-    for (let n = 2; ; n++) {
+    for (let n = this.nextSuffix.get(base) ?? 2; ; n++) {
       const candidate = `${base}-${n}`;
       if (!this.used.has(candidate)) {
         this.used.add(candidate);
+        this.nextSuffix.set(base, n + 1);
         return candidate;
       }
     }
