@@ -10,7 +10,11 @@ export { parseDocument, parseDocumentText, type ParseDocumentOptions } from './d
 export { documentJsonSchema, libraryFileJsonSchema } from './model/jsonSchemas';
 export { serialiseDocument } from './document/serialiseDocument';
 export { migrateDocument, MIGRATIONS, type Migration } from './document/migrations';
-export * from './document/commands';
+export * from './document/commandTypes';
+export { documentIds } from './document/commandHelpers';
+export * from './document/elementCommands';
+export * from './document/triageCommands';
+export * from './document/clipboardCommands';
 export { loadLibrary, type Library, type LoadLibraryOptions } from './library/loadLibrary';
 export { LibraryFileSchema, type LibraryFile, type LibrarySource } from './library/libraryFile';
 export * from './library/librarySchema';

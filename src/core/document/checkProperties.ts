@@ -31,6 +31,8 @@ export function checkProperties(doc: ThreatModelDocument, catalogue: Catalogue):
         problems.push({ path, message: `expected true or false, got ${JSON.stringify(value).slice(0, 40)}` });
       if (declaration.kind === 'string' && typeof value !== 'string')
         problems.push({ path, message: 'expected a string' });
+      if (declaration.kind === 'string' && typeof value === 'string' && value.length > MAX_STRING_PROP)
+        problems.push({ path, message: `must be at most ${MAX_STRING_PROP} characters` });
       if (declaration.kind === 'enum' && (typeof value !== 'string' || !declaration.values.includes(value))) {
         problems.push({
           path,
