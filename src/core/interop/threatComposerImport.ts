@@ -17,6 +17,9 @@ import {
 
 type Mitigation = NonNullable<UserThreat['mitigations']>[number];
 
+/** Mitigations kept per threat (the most a user threat may list). */
+const MAX_MITIGATIONS = 500;
+
 /**
  * Imports the threats of a Threat Composer file (`.tc.json`) into a new document, as unplaced
  * user threats (`targetId: null`): Threat Composer has no diagram elements to attach them to, so
@@ -110,7 +113,9 @@ function threatsOf(file: TcFile, notes: Notes, ids: IdAllocator): UserThreat[] {
   const assumptions = new Map((file.assumptions ?? []).map((a) => [a.id, a]));
   const threatIds = new Set(threats.map((t) => t.id));
 
+  // Lists in link order, each item once: a Set per threat beside each list keeps that linear.
   const mitigationsOf = new Map<string, TcMitigation[]>();
+  const mitigationSeen = new Map<string, Set<TcMitigation>>();
   let danglingMitigationLinks = 0;
   const linkedMitigations = new Set<string>();
   for (const link of file.mitigationLinks ?? []) {
@@ -120,12 +125,11 @@ function threatsOf(file: TcFile, notes: Notes, ids: IdAllocator): UserThreat[] {
       continue;
     }
     if (!threatIds.has(link.linkedId)) continue; // linked to an assumption
-    const list = mitigationsOf.get(link.linkedId) ?? [];
-    if (!list.includes(mitigation)) list.push(mitigation);
-    mitigationsOf.set(link.linkedId, list);
+    addOnce(mitigationsOf, mitigationSeen, link.linkedId, mitigation);
     linkedMitigations.add(mitigation.id);
   }
   const assumptionsOf = new Map<string, string[]>();
+  const assumptionSeen = new Map<string, Set<string>>();
   let danglingAssumptionLinks = 0;
   for (const link of file.assumptionLinks ?? []) {
     const assumption = assumptions.get(link.assumptionId);
@@ -135,9 +139,7 @@ function threatsOf(file: TcFile, notes: Notes, ids: IdAllocator): UserThreat[] {
       continue;
     }
     if (!toThreat) continue;
-    const list = assumptionsOf.get(link.linkedId) ?? [];
-    if (!list.includes(assumption.content)) list.push(assumption.content);
-    assumptionsOf.set(link.linkedId, list);
+    addOnce(assumptionsOf, assumptionSeen, link.linkedId, assumption.content);
   }
 
   let noPriority = 0;
@@ -168,7 +170,7 @@ function threatsOf(file: TcFile, notes: Notes, ids: IdAllocator): UserThreat[] {
     // A threat we exported ourselves keeps the id of the user threat it came from.
     const ourId = stringOf(meta.get(TC_CUSTOM.userThreatId));
     const owner = stringOf(meta.get(TC_CUSTOM.owner));
-    const linked = (mitigationsOf.get(t.id) ?? []).map((m): Mitigation => ({
+    const linked = (mitigationsOf.get(t.id) ?? []).slice(0, MAX_MITIGATIONS).map((m): Mitigation => ({
       title: clamp(nonEmpty(m.content) ?? `Mitigation M-${m.numericId ?? '?'}`, 500),
       state: mitigationState(m.status),
     }));
@@ -181,7 +183,7 @@ function threatsOf(file: TcFile, notes: Notes, ids: IdAllocator): UserThreat[] {
       status: statusOf(t.status, meta),
       ...(owner !== undefined ? { owner: clamp(owner, 500) } : {}),
       ...(comments !== undefined ? { note: clamp(comments, 20_000) } : {}),
-      ...(linked.length > 0 ? { mitigations: linked.slice(0, 500) } : {}),
+      ...(linked.length > 0 ? { mitigations: linked } : {}),
       source: 'threat-composer',
     };
   });
@@ -211,6 +213,19 @@ function threatsOf(file: TcFile, notes: Notes, ids: IdAllocator): UserThreat[] {
   if ((file.assumptions ?? []).length > 0)
     notes.add('Assumptions linked to a threat are listed in its description; the others were not imported.');
   return out;
+}
+
+/** Appends `item` to the list under `key` unless it is there already (`seen` mirrors the lists). */
+function addOnce<T>(lists: Map<string, T[]>, seen: Map<string, Set<T>>, key: string, item: T): void {
+  let set = seen.get(key);
+  if (!set) {
+    set = new Set();
+    seen.set(key, set);
+    lists.set(key, []);
+  }
+  if (set.has(item)) return;
+  set.add(item);
+  lists.get(key)!.push(item);
 }
 
 type MetaValue = string | string[];

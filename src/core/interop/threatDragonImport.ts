@@ -15,16 +15,9 @@ import { zodIssuesToProblems } from '../model/zodProblems';
 import type { Catalogue } from '../library/catalogue';
 import { isObject } from './detectFormat';
 import { finaliseImport, type ImportResult, type InteropOptions } from './finalise';
-import {
-  boxParents,
-  centre,
-  innermostContaining,
-  polylinesIntersect,
-  type Point,
-  type Rect,
-} from './geometry';
-import { Notes, quoteList } from './notes';
-import { clamp, IdAllocator, nonEmpty, plural } from './text';
+import { BoxIndex, centre, Polyline, simplifyPolyline, type Budget, type Point, type Rect } from './geometry';
+import { joinList, Notes, quoteList } from './notes';
+import { clamp, IdAllocator, nonEmpty, plural, quoted } from './text';
 import {
   cellKind,
   componentTypeOfShape,
@@ -66,6 +59,12 @@ import {
  *
  * Version 1 files (JointJS) are refused with instructions; malformed files are refused with every
  * problem and its JSON path. The document is validated by parseDocument before it is returned.
+ *
+ * Work is bounded, since files come from anywhere: more than MAX_CELLS cells or MAX_BOXES boundary
+ * boxes are refused, as are boxes nested more than MAX_NESTING levels deep (the limit of our own
+ * documents); edges with more than MAX_VERTICES vertices are simplified, with a note; and the
+ * crossing tests between flows and curves stop after MAX_CROSSING_TESTS elementary tests, with a
+ * note listing the flows left untested.
  */
 export function importThreatDragon(input: unknown, options: InteropOptions): ParseResult<ImportResult> {
   const unsafe = checkUntrustedJson(input);
@@ -74,6 +73,8 @@ export function importThreatDragon(input: unknown, options: InteropOptions): Par
     return { ok: false, problems: [{ path: '$', message: 'a Threat Dragon model must be a JSON object' }] };
   const v1 = findVersion1(input);
   if (v1) return { ok: false, problems: [v1] };
+  const tooMany = checkCellCount(input);
+  if (tooMany) return { ok: false, problems: [tooMany] };
 
   const parsed = TdModelSchema.safeParse(input, { reportInput: true });
   if (!parsed.success)
@@ -110,6 +111,24 @@ function findVersion1(input: Record<string, unknown>): Problem | undefined {
   };
 }
 
+/** Refuses files with more than MAX_CELLS cells in all before any further work (schema included). */
+function checkCellCount(input: Record<string, unknown>): Problem | undefined {
+  const detail = input['detail'];
+  if (!isObject(detail) || !Array.isArray(detail['diagrams'])) return undefined;
+  const diagrams = detail['diagrams'] as unknown[];
+  const counts = diagrams.map((d) => (isObject(d) && Array.isArray(d['cells']) ? d['cells'].length : 0));
+  const total = counts.reduce((sum, n) => sum + n, 0);
+  if (total <= MAX_CELLS) return undefined;
+  // Name the first cell over the limit.
+  let before = 0;
+  const d = counts.findIndex((n) => (before += n) > MAX_CELLS);
+  const c = MAX_CELLS - (before - counts[d]!);
+  return {
+    path: formatPath(['detail', 'diagrams', d, 'cells', c]),
+    message: `too many cells: the diagrams hold ${count(total)} cells in all, and at most ${count(MAX_CELLS)} can be imported; this is the first one over the limit`,
+  };
+}
+
 function explainDetailTypo(input: Record<string, unknown>, problems: Problem[]): Problem[] {
   if (input['detail'] !== undefined || input['details'] === undefined) return problems;
   return problems.map((p) =>
@@ -141,7 +160,25 @@ interface Placed {
   rect: Rect | undefined;
 }
 
+/** A boundary curve and its polyline (source, vertices, target), for crossing tests. */
+interface Curve {
+  entry: Entry;
+  points: Point[];
+  line: Polyline;
+}
+
 type Meta = ThreatModelDocument['meta'];
+
+/** Cells in all diagrams together; more is refused. */
+export const MAX_CELLS = 20_000;
+/** Boundary boxes in all diagrams together; more is refused (membership costs boxes × nodes). */
+export const MAX_BOXES = 2_000;
+/** Levels of nested boundary boxes; deeper is refused. The limit of our documents (parseDocument). */
+export const MAX_NESTING = 32;
+/** Vertices kept per edge (flow or boundary curve); longer edges are simplified, with a note. */
+export const MAX_VERTICES = 1_000;
+/** Bounding-box and segment-pair tests for flows crossing boundary curves, in the whole import. */
+export const MAX_CROSSING_TESTS = 2_000_000;
 
 const DEFAULT_NODE_SIZE = { width: 100, height: 100 };
 const DIAGRAM_GAP = 200;
@@ -155,6 +192,10 @@ class ThreatDragonImporter {
   private readonly flows: DataFlow[] = [];
   private readonly triage: Record<string, Triage> = Object.create(null) as Record<string, Triage>;
   private readonly userThreats: UserThreat[] = [];
+  private readonly boundaryIds = new Set<string>();
+  /** JSON path of the cell each trust boundary came from. */
+  private readonly boundaryWhere = new Map<string, string>();
+  private readonly crossingBudget: Budget = { left: MAX_CROSSING_TESTS };
   private modelBlock: ModelAitm | undefined;
   private curveCount = 0;
   /** Bottom of everything placed so far, to stack further diagrams below. */
@@ -176,20 +217,64 @@ class ThreatDragonImporter {
         if (!byShape && kind !== 'unknown') {
           this.notes.group(
             'shape',
-            (items) => `Cells with an unknown shape were read by their data type: ${items.join(', ')}.`,
-            `${where} ("${cell.shape ?? ''}" as ${data?.type ?? ''})`,
+            (items) => `Cells with an unknown shape were read by their data type: ${joinList(items)}.`,
+            `${where} (${quoted(cell.shape ?? '')} as ${quoted(data?.type ?? '')})`,
           );
         }
         return { cell, where, kind, aitm: this.aitm.get(cell), id: '' };
       }),
     );
+    const tooManyBoxes = entries.flat().filter((e) => e.kind === 'boundary-box');
+    if (tooManyBoxes.length > MAX_BOXES) {
+      return {
+        ok: false,
+        problems: [
+          {
+            path: tooManyBoxes[MAX_BOXES]!.where,
+            message: `too many boundary boxes: the diagrams hold ${count(tooManyBoxes.length)}, and at most ${count(MAX_BOXES)} can be imported; this is the first one over the limit`,
+          },
+        ],
+      };
+    }
     this.allocateIds(entries.flat());
     if (diagrams.length > 1)
       this.notes.add(
         `The model has ${plural(diagrams.length, 'diagram')}; they were merged into one, each placed below the previous one.`,
       );
     entries.forEach((cells) => this.importDiagram(cells));
+    const tooDeep = this.checkNesting();
+    if (tooDeep.length > 0) return { ok: false, problems: tooDeep };
     return finaliseImport(this.document(), this.notes.list(), options);
+  }
+
+  /** Boxes nested deeper than MAX_NESTING levels (one problem per over-deep chain, at its first box too deep). */
+  private checkNesting(): Problem[] {
+    const byId = new Map(this.boundaries.map((b) => [b.id, b]));
+    const depth = new Map<string, number>();
+    // Cycles are broken already, so every walk up ends; each depth is worked out once.
+    const depthOf = (start: TrustBoundary): number => {
+      const chain: TrustBoundary[] = [];
+      let current: TrustBoundary | undefined = start;
+      let base = -1;
+      while (current !== undefined) {
+        const known = depth.get(current.id);
+        if (known !== undefined) {
+          base = known;
+          break;
+        }
+        chain.push(current);
+        current = current.parentId == null ? undefined : byId.get(current.parentId);
+      }
+      for (let k = chain.length - 1; k >= 0; k--) depth.set(chain[k]!.id, ++base);
+      return depth.get(start.id)!;
+    };
+    return this.boundaries
+      .filter((b) => depthOf(b) === MAX_NESTING)
+      .slice(0, 10)
+      .map((b) => ({
+        path: this.boundaryWhere.get(b.id) ?? '$',
+        message: `boundary boxes nest more than ${MAX_NESTING} levels deep here, and at most ${MAX_NESTING} levels of trust boundaries can be imported: move this box out of the boxes around it in Threat Dragon`,
+      }));
   }
 
   /** Our ids first (so a round trip keeps them), then Threat Dragon's cell ids, repaired and de-duplicated. */
@@ -200,7 +285,7 @@ class ThreatDragonImporter {
       e.id = this.ids.take(e.aitm.id, 'element');
       if (e.id !== e.aitm.id)
         this.notes.add(
-          `Two cells carry our id "${e.aitm.id}" (copied in Threat Dragon?); the one at ${e.where} became "${e.id}".`,
+          `Two cells carry our id ${quoted(e.aitm.id)} (copied in Threat Dragon?); the one at ${e.where} became ${quoted(e.id)}.`,
         );
     }
     for (const e of entries) {
@@ -212,7 +297,7 @@ class ThreatDragonImporter {
   private importDiagram(entries: Entry[]): void {
     const nodes: Placed[] = [];
     const boxes: Placed[] = [];
-    const curves: { entry: Entry; points: Point[] }[] = [];
+    const curves: Curve[] = [];
     const flowEntries: Entry[] = [];
     const byCellId = new Map<string, Entry>();
     const portOwner = new Map<string, string | null>();
@@ -232,7 +317,7 @@ class ThreatDragonImporter {
           boxes.push({ entry, rect: rectOf(cell, false) });
           break;
         case 'boundary-curve':
-          curves.push({ entry, points: [] });
+          curves.push({ entry, points: [], line: new Polyline([]) });
           this.importThreats(entry, null);
           break;
         case 'flow':
@@ -244,18 +329,19 @@ class ThreatDragonImporter {
         default:
           this.notes.group(
             'unknown',
-            (items) => `Cells of unknown shapes were not imported: ${items.join(', ')}.`,
-            `${entry.where} ("${entry.cell.shape ?? ''}")`,
+            (items) => `Cells of unknown shapes were not imported: ${joinList(items)}.`,
+            `${entry.where} (${quoted(entry.cell.shape ?? '')})`,
           );
           this.importThreats(entry, null);
       }
     }
 
     const shiftY = this.shiftFor([...nodes, ...boxes]);
-    const boxRects = boxes.map((b) => b.rect ?? { x: 0, y: 0, width: 0, height: 0 });
-    const geometricParents = boxParents(boxRects).map((p, i) =>
-      boxes[i]!.rect === undefined || p < 0 || boxes[p]!.rect === undefined ? -1 : p,
-    );
+    // Geometry only for boxes that have some: indices into `boxes` of those, and their index.
+    const drawn = boxes.flatMap((b, i) => (b.rect ? [i] : []));
+    const boxIndex = new BoxIndex(drawn.map((i) => boxes[i]!.rect!));
+    const geometricParents = boxes.map(() => -1);
+    boxIndex.parents().forEach((p, k) => (geometricParents[drawn[k]!] = p < 0 ? -1 : drawn[p]!));
 
     // Trust boundaries (boxes).
     boxes.forEach((box, i) => this.importBox(box, shiftY, geometricParents[i]!, boxes));
@@ -266,18 +352,14 @@ class ThreatDragonImporter {
     for (const node of nodes) {
       const at = node.rect ? centre(node.rect) : undefined;
       if (at) nodeCentre.set(node.entry.cell.id, at);
-      const inside = at
-        ? innermostContaining(
-            boxRects.map((r, i) => (boxes[i]!.rect ? r : { x: 0, y: 0, width: -1, height: -1 })),
-            at,
-          )
-        : -1;
-      this.importNode(node, shiftY, inside < 0 ? undefined : boxes[inside]!);
+      const inside = at ? boxIndex.innermostContaining(at) : -1;
+      this.importNode(node, shiftY, inside < 0 ? undefined : boxes[drawn[inside]!]!);
     }
 
     // Curves: their polylines, for crossing tests.
     for (const curve of curves) {
-      curve.points = polyline(curve.entry.cell, nodeCentre);
+      curve.points = polyline(curve.entry.cell, this.verticesOf(curve.entry), nodeCentre);
+      curve.line = new Polyline(curve.points);
       if (curve.points.length < 2)
         this.notes.add(`The boundary curve at ${curve.entry.where} has no usable geometry; it was ignored.`);
     }
@@ -292,15 +374,34 @@ class ThreatDragonImporter {
     }
 
     // Flows.
-    for (const entry of flowEntries) this.importFlow(entry, byCellId, portOwner, nodeCentre, curves);
+    const curveIds = new Set(curves.map((c) => c.entry.cell.id));
+    for (const entry of flowEntries)
+      this.importFlow(entry, byCellId, portOwner, nodeCentre, { list: curves, ids: curveIds });
+  }
+
+  /** An edge's vertices, at most MAX_VERTICES of them (evenly spaced ones kept, with a note). */
+  private verticesOf(entry: Entry): Point[] {
+    const vertices = (entry.cell.vertices ?? []).map((v) => ({ x: v.x, y: v.y }));
+    if (vertices.length <= MAX_VERTICES) return vertices;
+    this.notes.group(
+      'vertices',
+      (items) =>
+        `Edges with more than ${count(MAX_VERTICES)} vertices were simplified to ${count(MAX_VERTICES)} evenly spaced ones before testing which flows cross boundary curves, so those crossings are approximate: ${joinList(items)}.`,
+      `${entry.where}.vertices`,
+    );
+    return simplifyPolyline(vertices, MAX_VERTICES);
   }
 
   /** Vertical shift that places this diagram below the previous ones. */
   private shiftFor(placed: Placed[]): number {
-    const rects = placed.map((p) => p.rect).filter((r): r is Rect => r !== undefined);
-    if (rects.length === 0) return 0;
-    const top = Math.min(...rects.map((r) => r.y));
-    const bottom = Math.max(...rects.map((r) => r.y + r.height));
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const { rect } of placed) {
+      if (!rect) continue;
+      top = Math.min(top, rect.y);
+      bottom = Math.max(bottom, rect.y + rect.height);
+    }
+    if (top === Infinity) return 0;
     const shift = this.bottom === undefined ? 0 : this.bottom + DIAGRAM_GAP - top;
     this.bottom = bottom + shift;
     return shift;
@@ -347,12 +448,14 @@ class ThreatDragonImporter {
       this.notes.group(
         'zones',
         (items) =>
-          `Threat Dragon boundaries have no zone; zones were guessed from the labels (set "internal" when nothing matched), check them: ${items.join(', ')}.`,
-        `"${label || cell.id}" → ${zone}`,
+          `Threat Dragon boundaries have no zone; zones were guessed from the labels (set "internal" when nothing matched), check them: ${joinList(items)}.`,
+        `${quoted(label || cell.id)} → ${zone}`,
       );
     }
     if (!rect)
       this.notes.add(`The boundary box at ${entry.where} has no position or size; nothing was placed in it.`);
+    this.boundaryIds.add(entry.id);
+    this.boundaryWhere.set(entry.id, entry.where);
     this.boundaries.push({
       id: entry.id,
       label,
@@ -365,25 +468,39 @@ class ThreatDragonImporter {
     this.importThreats(entry, entry.id);
   }
 
-  /** A stored parent and a geometric one can disagree into a cycle; cut it at the later boundary. */
+  /**
+   * A stored parent and a geometric one can disagree into a cycle; each cycle is cut where the walk
+   * up from the first boundary (in order) that reaches it closes it. A parent that is no boundary
+   * of the model is dropped. Linear: every boundary is walked over once.
+   */
   private breakBoundaryCycles(): void {
     const byId = new Map(this.boundaries.map((b) => [b.id, b]));
-    for (const boundary of this.boundaries) {
-      const seen = new Set<string>([boundary.id]);
-      let current = boundary.parentId ?? null;
-      while (current !== null) {
-        if (seen.has(current)) {
-          this.notes.add(
-            `Trust boundary "${boundary.label || boundary.id}" was nested inside itself; it is now top-level.`,
-          );
-          boundary.parentId = null;
+    const ON_PATH = 1;
+    const DONE = 2;
+    const state = new Map<string, number>();
+    for (const start of this.boundaries) {
+      const path: TrustBoundary[] = [];
+      let current: TrustBoundary | undefined = start;
+      while (current !== undefined && state.get(current.id) === undefined) {
+        state.set(current.id, ON_PATH);
+        path.push(current);
+        const parentId: string | null | undefined = current.parentId;
+        if (parentId == null) break;
+        const parent = byId.get(parentId);
+        if (parent === undefined) {
+          current.parentId = null;
           break;
         }
-        seen.add(current);
-        current = byId.get(current)?.parentId ?? null;
+        if (state.get(parent.id) === ON_PATH) {
+          this.notes.add(
+            `Trust boundary ${quoted(current.label || current.id)} was nested inside itself; it is now top-level.`,
+          );
+          current.parentId = null;
+          break;
+        }
+        current = parent;
       }
-      if (boundary.parentId !== undefined && boundary.parentId !== null && !byId.has(boundary.parentId))
-        boundary.parentId = null;
+      for (const b of path) state.set(b.id, DONE);
     }
   }
 
@@ -408,10 +525,7 @@ class ThreatDragonImporter {
       if ((data.description ?? '') === (stored.description ?? '')) description = stored.description;
       if (rect && near(rect, stored.at)) position = stored.position ?? undefined;
       const boxCell = box ? box.entry.cell.id : null;
-      if (
-        boxCell === stored.box &&
-        (stored.boundaryId == null || this.boundaries.some((b) => b.id === stored.boundaryId))
-      ) {
+      if (boxCell === stored.box && (stored.boundaryId == null || this.boundaryIds.has(stored.boundaryId))) {
         boundaryId = stored.boundaryId;
       }
       // Flags a user changed in Threat Dragon override ours.
@@ -427,7 +541,7 @@ class ThreatDragonImporter {
     } else {
       if (stored)
         this.notes.add(
-          `The component at ${entry.where} has our type "${stored.type}", which the library does not declare; it was imported as "${type}".`,
+          `The component at ${entry.where} has our type ${quoted(stored.type)}, which the library does not declare; it was imported as "${type}".`,
         );
       if (shape === 'store') {
         if (data['isEncrypted'] === true) props['encryptedAtRest'] = true;
@@ -492,7 +606,7 @@ class ThreatDragonImporter {
     byCellId: Map<string, Entry>,
     portOwner: Map<string, string | null>,
     nodeCentre: Map<string, Point>,
-    curves: { entry: Entry; points: Point[] }[],
+    curves: { list: readonly Curve[]; ids: ReadonlySet<string> },
   ): void {
     const { cell } = entry;
     const data = cell.data ?? {};
@@ -503,8 +617,8 @@ class ThreatDragonImporter {
       this.notes.group(
         'dangling',
         (items) =>
-          `Flows not connected to an actor, process or store at both ends were not imported: ${items.join(', ')}.`,
-        `${entry.where}${label ? ` ("${label}")` : ''}`,
+          `Flows not connected to an actor, process or store at both ends were not imported: ${joinList(items)}.`,
+        `${entry.where}${label ? ` (${quoted(label)})` : ''}`,
       );
       this.importThreats(entry, null);
       return;
@@ -540,21 +654,11 @@ class ThreatDragonImporter {
       }
     }
 
-    // Curve boundaries: geometry, or Threat Dragon's own record of the crossing.
-    const path = [
-      nodeCentre.get(source.cell),
-      ...(cell.vertices ?? []).map((v) => ({ x: v.x, y: v.y })),
-      nodeCentre.get(target.cell),
-    ];
-    const hinted = new Set((data.trustBoundaryIds ?? []).filter((x): x is string => typeof x === 'string'));
-    const crossed = curves.filter(
-      (curve) =>
-        hinted.has(curve.entry.cell.id) ||
-        (curve.points.length >= 2 &&
-          path.every((p) => p !== undefined) &&
-          polylinesIntersect(path as Point[], curve.points)),
-    );
-    if (crossed.length > 0 && props.crossesBoundary !== true) {
+    // Curve boundaries: Threat Dragon's own record of the crossing, or geometry.
+    if (
+      props.crossesBoundary !== true &&
+      this.crossesCurve(entry, label, source, target, nodeCentre, curves)
+    ) {
       props.crossesBoundary = true;
       this.notes.group('curves', () => '', label || cell.id);
     }
@@ -586,6 +690,43 @@ class ThreatDragonImporter {
       );
     }
     this.importThreats(entry, entry.id);
+  }
+
+  /**
+   * Whether a flow crosses a boundary curve: named in its `trustBoundaryIds`, or its path (source
+   * centre, vertices, target centre) intersects the curve's polyline. The geometric tests share one
+   * budget for the whole import; flows left untested when it runs out are listed in a note.
+   */
+  private crossesCurve(
+    entry: Entry,
+    label: string,
+    source: { cell: string },
+    target: { cell: string },
+    nodeCentre: Map<string, Point>,
+    curves: { list: readonly Curve[]; ids: ReadonlySet<string> },
+  ): boolean {
+    if (curves.list.length === 0) return false;
+    const hinted = entry.cell.data?.trustBoundaryIds ?? [];
+    if (hinted.some((id) => typeof id === 'string' && curves.ids.has(id))) return true;
+    const from = nodeCentre.get(source.cell);
+    const to = nodeCentre.get(target.cell);
+    if (!from || !to) return false;
+    const path = new Polyline([from, ...this.verticesOf(entry), to]);
+    for (const curve of curves.list) {
+      if (curve.points.length < 2) continue;
+      const crosses = path.intersects(curve.line, this.crossingBudget);
+      if (crosses === true) return true;
+      if (crosses === undefined) {
+        this.notes.group(
+          'untested',
+          (items) =>
+            `The diagrams' geometry is too large to test every flow against every boundary curve (more than ${count(MAX_CROSSING_TESTS)} tests), so these flows were not tested and are not marked "crosses a boundary" unless Threat Dragon says so; check them: ${joinList(items)}.`,
+          `${entry.where}${label ? ` (${quoted(label)})` : ''}`,
+        );
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The node an edge end attaches to: a node's cell id, or a port id owned by exactly one node. */
@@ -638,16 +779,18 @@ class ThreatDragonImporter {
     if (stored?.triage) for (const [key, t] of Object.entries(stored.triage)) this.triage[key] = { ...t };
     const threats = entry.cell.data?.threats ?? [];
     const seenUser = new Set<string>();
+    const findings = firstBy(stored?.findings ?? [], (f) => f.threat);
+    const users = firstBy(stored?.userThreats ?? [], (u) => u.threat);
     threats.forEach((threat, k) => {
       const tdId = threat.id === undefined ? '' : String(threat.id);
-      const finding = stored?.findings?.find((f) => f.threat === tdId);
+      const finding = findings.get(tdId);
       if (finding) {
         const { status, known } = statusFromThreatDragon(threat.status);
         if (known && status !== finding.status)
           this.triage[finding.key] = { ...(this.triage[finding.key] ?? {}), status };
         return;
       }
-      const user = stored?.userThreats?.find((u) => u.threat === tdId);
+      const user = users.get(tdId);
       if (user && !seenUser.has(tdId)) {
         seenUser.add(tdId);
         this.userThreats.push(this.restoreUserThreat(user.record, threat, targetId));
@@ -668,7 +811,7 @@ class ThreatDragonImporter {
       this.notes.group(
         'unplaced',
         (items) =>
-          `Threats on elements that were not imported are kept as unplaced threats: ${items.join(', ')}.`,
+          `Threats on elements that were not imported are kept as unplaced threats: ${joinList(items)}.`,
         entry.where,
       );
     }
@@ -772,7 +915,7 @@ class ThreatDragonImporter {
         .filter((n): n is string => n !== undefined);
       if (reviewer || contributors.length > 0) {
         this.notes.add(
-          `The reviewer and contributors (${[reviewer, ...contributors].filter(Boolean).join(', ')}) have no place in this format and were not imported.`,
+          `The reviewer and contributors (${joinList([reviewer, ...contributors].filter((n): n is string => n !== undefined).map((n) => quoted(n)))}) have no place in this format and were not imported.`,
         );
       }
     }
@@ -804,6 +947,18 @@ class ThreatDragonImporter {
 
 // ---------------------------------------------------------------- helpers
 
+/** The first item for each key, like `items.find` for every key at once. */
+function firstBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const item of items) if (!out.has(key(item))) out.set(key(item), item);
+  return out;
+}
+
+/** 20000 → "20,000". */
+function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 const UNMAPPED_NODE_FLAGS = [
   'providesAuthentication',
   'isWebApplication',
@@ -827,17 +982,13 @@ function near(a: Point, b: Point): boolean {
 }
 
 /** The points of a boundary curve: its source, vertices and target (free points, or attached cells' centres). */
-function polyline(cell: TdCell, nodeCentre: Map<string, Point>): Point[] {
+function polyline(cell: TdCell, vertices: Point[], nodeCentre: Map<string, Point>): Point[] {
   const end = (e: TdCell['source']): Point | undefined => {
     if (!e) return undefined;
     if (typeof e.x === 'number' && typeof e.y === 'number') return { x: e.x, y: e.y };
     return e.cell === undefined ? undefined : nodeCentre.get(e.cell);
   };
-  const points = [
-    end(cell.source),
-    ...(cell.vertices ?? []).map((v) => ({ x: v.x, y: v.y })),
-    end(cell.target),
-  ];
+  const points = [end(cell.source), ...vertices, end(cell.target)];
   return points.filter((p): p is Point => p !== undefined);
 }
 

@@ -28,8 +28,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * command (`::error::`) and an escape sequence can rewrite the screen.
  */
 export function neutraliseControls(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
