@@ -9,7 +9,7 @@ import type {
 import { MODEL_TARGET_ID } from '../model/vocabulary';
 import type { Finding } from '../rules/finding';
 import { FINDING_KEY_SEPARATOR } from '../rules/findingKey';
-import { boxParents, centre, innermostContaining, type Rect } from './geometry';
+import { BoxIndex, centre, type Rect } from './geometry';
 import { referencesText } from './referencesText';
 import { stableUuid } from './stableUuid';
 import { compareStrings, toJsonText } from './text';
@@ -105,9 +105,10 @@ class ThreatDragonExporter {
     // Geometry as Threat Dragon (and our importer) will read it back.
     const boundaryOrder = doc.trustBoundaries;
     const boxRects = boundaryOrder.map((b) => this.layout.boundaries.get(b.id)!);
-    const boxParent = boxParents(boxRects);
+    const boxIndex = new BoxIndex(boxRects);
+    const boxParent = boxIndex.parents();
     const boxOf = (rect: Rect): string | null => {
-      const i = innermostContaining(boxRects, centre(rect));
+      const i = boxIndex.innermostContaining(centre(rect));
       return i < 0 ? null : threatDragonCellId(boundaryOrder[i]!.id);
     };
 

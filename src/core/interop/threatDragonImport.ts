@@ -224,14 +224,14 @@ class ThreatDragonImporter {
         return { cell, where, kind, aitm: this.aitm.get(cell), id: '' };
       }),
     );
-    const tooManyBoxes = entries.flat().filter((e) => e.kind === 'boundary-box');
-    if (tooManyBoxes.length > MAX_BOXES) {
+    const boxCells = entries.flat().filter((e) => e.kind === 'boundary-box');
+    if (boxCells.length > MAX_BOXES) {
       return {
         ok: false,
         problems: [
           {
-            path: tooManyBoxes[MAX_BOXES]!.where,
-            message: `too many boundary boxes: the diagrams hold ${count(tooManyBoxes.length)}, and at most ${count(MAX_BOXES)} can be imported; this is the first one over the limit`,
+            path: boxCells[MAX_BOXES]!.where,
+            message: `too many boundary boxes: the diagrams hold ${count(boxCells.length)}, and at most ${count(MAX_BOXES)} can be imported; this is the first one over the limit`,
           },
         ],
       };
