@@ -283,8 +283,8 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       ...(declaration.kind === 'enum' ? { values: declaration.values } : {}),
       description: `The "${name}" property (${declaration.label}); the catalogue default when not set, null for types without it.`,
       phrase: declaration.label,
-      get: (ctx, i) => (ctx.props[i]![name] as string | boolean | undefined) ?? null,
-      defaulted: (ctx, i) => ctx.defaulted[i]!.has(name),
+      get: (ctx, i) => (ctx.prop(i, name) as string | boolean | undefined) ?? null,
+      defaulted: (ctx, i) => ctx.isDefaulted(i, name),
     });
   }
   return facts;

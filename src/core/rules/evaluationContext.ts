@@ -1,7 +1,6 @@
 import type { ThreatModelDocument, PropValue } from '../model/document';
 import type { FactValue } from '../library/librarySchema';
 import type { Library } from '../library/loadLibrary';
-import { resolveProps } from '../library/catalogue';
 import { buildGraphIndex, type GraphIndex } from '../graph/graphIndex';
 import { analyseGraph, type GraphFacts } from './graphFacts';
 
@@ -14,8 +13,10 @@ export interface EvaluationContext {
   library: Library;
   graph: GraphIndex;
   types: string[];
-  props: Record<string, PropValue>[];
-  defaulted: Set<string>[];
+  /** A component's property: its own value, else the catalogue default of its type, else undefined. */
+  prop: (index: number, name: string) => PropValue | undefined;
+  /** Whether the value of a property comes from the catalogue default, not the model. */
+  isDefaulted: (index: number, name: string) => boolean;
   /** Zone of each component's boundary, or "none". */
   zones: string[];
   boundaryIndexOf: Map<string, number>;
@@ -36,17 +37,31 @@ export function buildEvaluationContext(doc: ThreatModelDocument, library: Librar
     const index = id == null ? undefined : boundaryIndexOf.get(id);
     return index === undefined ? 'none' : doc.trustBoundaries[index]!.zone;
   };
+  // Defaults are looked up per type rather than copied into every component: no per-component
+  // objects, which kept 10,000-component evaluations busy allocating and collecting.
+  const defaults = new Map(
+    library.componentTypes.map((t) => [
+      t.id,
+      Object.fromEntries(t.properties.map((p) => [p.name, p.default])) as Record<string, PropValue>,
+    ]),
+  );
   const types: string[] = [];
-  const props: Record<string, PropValue>[] = [];
-  const defaulted: Set<string>[] = [];
   const zones: string[] = [];
   for (const c of doc.components) {
-    const resolved = resolveProps(library.catalogue.types.get(c.type), c.props);
     types.push(c.type);
-    props.push(resolved.values);
-    defaulted.push(resolved.defaulted);
     zones.push(zoneOfBoundary(c.boundaryId));
   }
+  const own = (i: number, name: string) => {
+    const props = doc.components[i]!.props;
+    return props === undefined || !Object.hasOwn(props, name) ? undefined : props[name];
+  };
+  const prop = (i: number, name: string) => {
+    const value = own(i, name);
+    if (value !== undefined) return value;
+    const typeDefaults = defaults.get(types[i]!);
+    return typeDefaults && Object.hasOwn(typeDefaults, name) ? typeDefaults[name] : undefined;
+  };
+  const isDefaulted = (i: number, name: string) => own(i, name) === undefined && prop(i, name) !== undefined;
   const parentZones = doc.trustBoundaries.map((b) => zoneOfBoundary(b.parentId));
   const boundaryDepth = doc.trustBoundaries.map((b) => {
     let depth = 0;
@@ -72,8 +87,8 @@ export function buildEvaluationContext(doc: ThreatModelDocument, library: Librar
     library,
     graph,
     types,
-    props,
-    defaulted,
+    prop,
+    isDefaulted,
     zones,
     boundaryIndexOf,
     parentZones,

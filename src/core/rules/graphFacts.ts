@@ -45,16 +45,16 @@ interface GraphInputs {
   library: Library;
   graph: GraphIndex;
   types: string[];
-  props: Record<string, PropValue>[];
+  prop: (index: number, name: string) => PropValue | undefined;
   zones: string[];
 }
 
 /** Origin kinds of one component: why it counts as a source of untrusted input, if it does. */
-function originKindsOf(type: string, props: Record<string, PropValue>, zone: string): number[] {
+function originKindsOf(type: string, prop: (name: string) => PropValue | undefined, zone: string): number[] {
   const kinds: number[] = [];
-  if (type === 'user' && props['trust'] === 'anonymous') kinds.push(0);
-  if (type === 'data-source' && props['origin'] === 'public-web') kinds.push(1);
-  if (type === 'data-source' && props['origin'] === 'user-generated') kinds.push(2);
+  if (type === 'user' && prop('trust') === 'anonymous') kinds.push(0);
+  if (type === 'data-source' && prop('origin') === 'public-web') kinds.push(1);
+  if (type === 'data-source' && prop('origin') === 'user-generated') kinds.push(2);
   if (type === 'external-service') kinds.push(3);
   if (zone === 'internet') kinds.push(4);
   return kinds;
@@ -62,16 +62,16 @@ function originKindsOf(type: string, props: Record<string, PropValue>, zone: str
 
 /** All graph facts, each one linear pass over the model, shared by every rule. */
 export function analyseGraph(input: GraphInputs): GraphFacts {
-  const { graph, types, props, zones } = input;
+  const { graph, types, prop, zones } = input;
   const typeIds = [...input.library.catalogue.types.keys()];
   const typeLabel = new Map(typeIds.map((t, i) => [t, i]));
   const ownType = types.map((t) => [typeLabel.get(t) ?? 0]);
-  const originKinds = types.map((t, i) => originKindsOf(t, props[i]!, zones[i]!));
+  const originKinds = types.map((t, i) => originKindsOf(t, (name) => prop(i, name), zones[i]!));
   const origins = originKinds.flatMap((kinds, i) => (kinds.length > 0 ? [i] : []));
 
   const isGuard = (i: number) =>
-    (types[i] === 'guardrail' && props[i]!['direction'] !== 'output') ||
-    (types[i] === 'data-pipeline' && props[i]!['validatesData'] === true);
+    (types[i] === 'guardrail' && prop(i, 'direction') !== 'output') ||
+    (types[i] === 'data-pipeline' && prop(i, 'validatesData') === true);
   const untrusted = analyseUntrustedPaths(graph, {
     origins,
     startsIndirect: (i) => types[i] !== 'user',
@@ -83,7 +83,7 @@ export function analyseGraph(input: GraphInputs): GraphFacts {
   const llmDriven = types.flatMap((t, i) => (LLM_DRIVEN_TYPES.has(t) ? [i] : []));
   const exposed = llmDriven.filter((i) => originKinds[i]!.length > 0 || reachedBy(untrusted, i));
   const unapproved = types.flatMap((t, i) =>
-    t === 'agent-tool' && props[i]!['access'] !== 'read' && props[i]!['humanApproval'] !== true ? [i] : [],
+    t === 'agent-tool' && prop(i, 'access') !== 'read' && prop(i, 'humanApproval') !== true ? [i] : [],
   );
 
   return {
