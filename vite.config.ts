@@ -57,11 +57,36 @@ function reportInitialJs(): Plugin {
   };
 }
 
+const LAZY_INTEROP = /src[\\/](core|ui)[\\/]interop[\\/]/;
+
 // One config for the app and the unit tests. Browser (e2e) tests have their own config because
 // they need a built app and a real Chromium, not jsdom.
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), reportInitialJs()],
-  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1200 },
+  build: {
+    outDir: 'dist',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
+    // The polyfill preloads with fetch(), which connect-src 'none' forbids; browsers with ES
+    // modules but no modulepreload simply load the chunks when imported.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      // Import and export code (other tools' formats, reports) is not needed to draw: it loads on
+      // first use. Those modules only define functions and schemas, so they are declared free of
+      // side effects; otherwise the core barrel's `export *` would keep them in the first load.
+      treeshake: { moduleSideEffects: (id: string) => !LAZY_INTEROP.test(id) },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'interop', test: LAZY_INTEROP, includeDependenciesRecursively: false },
+            // Zod with the setting that stops it probing `new Function`: one chunk that the core's
+            // chunk imports, so the setting is in place before any schema is built.
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|noDynamicCode/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],
+    // Builds the app once for every file (see tests/e2e/helpers/globalSetup.ts).
+    globalSetup: ['tests/e2e/helpers/globalSetup.ts'],
     environment: 'node',
     globals: false,
     testTimeout: 120_000,

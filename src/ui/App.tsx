@@ -1,21 +1,24 @@
 import { lazy, Suspense, useEffect, type DragEvent } from 'react';
 import { useShortcuts } from './commands/useShortcuts';
+import { ImportChoiceDialog } from './dialogs/ImportChoiceDialog';
+import { ImportNotesPanel } from './dialogs/ImportNotesPanel';
 import { Notices } from './dialogs/Notices';
 import { StartScreen } from './dialogs/StartScreen';
-import { openDocumentText } from './documents/openDocument';
+import { openFile } from './documents/openDocument';
 import { Workspace } from './layout/Workspace';
 import { applyTheme, saveThemePreference } from './platform/themePreference';
-import { readFileText } from './platform/platform';
 import { useAppStore, useStoreApi } from './store/StoreContext';
 import { Toolbar } from './toolbar/Toolbar';
 
 const HelpDialog = lazy(() => import('./dialogs/HelpDialog'));
+const LibraryDialog = lazy(() => import('./library/LibraryDialog'));
 
-/** The editor shell: toolbar, notices, start screen or workspace, and the help dialog. */
+/** The editor shell: toolbar, notices, start screen or workspace, and the dialogs. */
 export function App() {
   const store = useStoreApi();
   const view = useAppStore((s) => s.view);
   const helpOpen = useAppStore((s) => s.helpOpen);
+  const libraryOpen = useAppStore((s) => s.libraryOpen);
   const theme = useAppStore((s) => s.theme);
   useShortcuts();
 
@@ -27,10 +30,17 @@ export function App() {
   useEffect(() => {
     // Write a pending autosave before the page goes away (reload, tab close).
     const flush = () => store.getState().flushAutosave();
+    // Work that autosave could not keep (storage full, another tab's newer version): ask first.
+    const guard = (event: BeforeUnloadEvent) => {
+      const s = store.getState();
+      if (s.autosaveConflict !== null || s.storageWarning !== null) event.preventDefault();
+    };
     window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', guard);
     document.addEventListener('visibilitychange', flush);
     return () => {
       window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', guard);
       document.removeEventListener('visibilitychange', flush);
     };
   }, [store]);
@@ -42,17 +52,24 @@ export function App() {
     const file = event.dataTransfer.files[0];
     if (!file) return;
     event.preventDefault();
-    void readFileText(file).then((text) => openDocumentText(store, file.name, text));
+    void openFile(store, file);
   };
 
   return (
     <div className="app" onDragOver={onDragOver} onDrop={onDrop}>
       <Toolbar />
       <Notices />
+      <ImportNotesPanel />
       {view === 'start' ? <StartScreen /> : <Workspace />}
+      <ImportChoiceDialog />
       {helpOpen && (
         <Suspense fallback={null}>
           <HelpDialog />
+        </Suspense>
+      )}
+      {libraryOpen && (
+        <Suspense fallback={null}>
+          <LibraryDialog />
         </Suspense>
       )}
     </div>

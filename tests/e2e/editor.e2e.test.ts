@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { download, exportFile, pngSize } from './helpers/appDriver';
 import { chromiumAvailable, startHarness, type Harness } from './helpers/browserHarness';
 
 const available = chromiumAvailable();
@@ -12,25 +12,11 @@ describe.skipIf(!available)('editor in Chromium', () => {
   let harness: Harness;
   let context: BrowserContext;
   let page: Page;
-  const problems: string[] = [];
-  const foreignRequests: string[] = [];
 
   beforeAll(async () => {
-    harness = await startHarness();
-    context = await harness.browser.newContext({
-      viewport: { width: 1280, height: 720 },
-      acceptDownloads: true,
-    });
+    harness = await startHarness({ outDir: inject('distDir') });
+    context = await harness.newContext({ acceptDownloads: true });
     page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith(harness.server.url) && !url.startsWith('data:') && !url.startsWith('blob:'))
-        foreignRequests.push(url);
-    });
     await page.goto(harness.server.url);
   });
 
@@ -164,20 +150,17 @@ describe.skipIf(!available)('editor in Chromium', () => {
       .toBe('tb-1');
   });
 
-  it('exports the Markdown and JSON reports', async () => {
-    const save = async (name: string) => {
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name }).click(),
-      ]);
-      return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
-    };
-    const markdown = await save('Export Markdown report');
+  it('exports the model, the reports, other tools’ formats and the diagram', async () => {
+    const model = await exportFile(page, 'Model (.aitm.json)');
+    expect(model.name).toBe('untitled-model.aitm.json');
+    expect(JSON.parse(model.text).components).toHaveLength(3);
+
+    const markdown = await exportFile(page, 'Markdown report');
     expect(markdown.name).toBe('untitled-model.report.md');
     expect(markdown.text).toContain('# Threat model: Untitled model');
     expect(markdown.text).toMatch(UNAUTHENTICATED);
 
-    const json = await save('Export JSON report');
+    const json = await exportFile(page, 'JSON report');
     expect(json.name).toBe('untitled-model.report.json');
     const report = JSON.parse(json.text) as {
       format: string;
@@ -188,20 +171,43 @@ describe.skipIf(!available)('editor in Chromium', () => {
     expect(report.summary).toMatchObject({ components: 3, dataFlows: 2 });
     expect(report.findings.find((f) => UNAUTHENTICATED.test(f.title))).toMatchObject({ status: 'accepted' });
 
-    const [image] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export diagram as PNG' }).click(),
-    ]);
-    expect(image.suggestedFilename()).toBe('untitled-model.png');
-    expect(
-      readFileSync((await image.path())!)
-        .subarray(1, 4)
-        .toString(),
-    ).toBe('PNG');
+    const dragon = await exportFile(page, 'Threat Dragon JSON');
+    expect(dragon.name).toBe('untitled-model.threat-dragon.json');
+    const td = JSON.parse(dragon.text) as {
+      summary: { title: string };
+      detail: { diagrams: { cells: unknown[] }[] };
+    };
+    expect(td.summary.title).toBe('Untitled model');
+    expect(td.detail.diagrams[0]!.cells.length).toBeGreaterThanOrEqual(6);
+    expect(dragon.text).toMatch(UNAUTHENTICATED);
 
-    const model = await save('Save (download)');
-    expect(model.name).toBe('untitled-model.aitm.json');
-    expect(JSON.parse(model.text).components).toHaveLength(3);
+    const composer = await exportFile(page, 'Threat Composer JSON');
+    expect(composer.name).toBe('untitled-model.tc.json');
+    const tc = JSON.parse(composer.text) as { schema: number; threats: { statement: string }[] };
+    expect(tc.schema).toBe(1);
+    expect(tc.threats.length).toBe(report.findings.length);
+
+    const csv = await exportFile(page, 'Findings as CSV');
+    expect(csv.name).toBe('untitled-model.findings.csv');
+    const rows = csv.text.trim().split(/\r?\n/);
+    expect(rows).toHaveLength(report.findings.length + 1);
+    expect(rows.find((r) => UNAUTHENTICATED.test(r))).toMatch(/accepted/);
+
+    const svg = await exportFile(page, 'Diagram as SVG');
+    expect(svg.name).toBe('untitled-model.svg');
+    expect(svg.text).toMatch(/^<svg /);
+    for (const label of ['User', 'Inference API', 'LLM']) expect(svg.text).toContain(`>${label}<`);
+    expect(svg.text).not.toMatch(/react-flow__(minimap|controls)/);
+    expect(svg.text).not.toContain('<script');
+
+    const png = await exportFile(page, 'Diagram as PNG');
+    expect(png.name).toBe('untitled-model.png');
+    expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(pngSize(png.bytes).width).toBeGreaterThan(400);
+
+    const saved = await download(page, () => page.getByRole('button', { name: 'Save (download)' }).click());
+    expect(saved.name).toBe('untitled-model.aitm.json');
+    expect(saved.text).toBe(model.text);
   });
 
   it('a bad file shows an error naming the path and leaves the model untouched', async () => {
@@ -257,8 +263,7 @@ describe.skipIf(!available)('editor in Chromium', () => {
     expect(new Set([first, second])).toEqual(new Set(['light', 'dark']));
   });
 
-  it('made no console errors and no request outside the app', () => {
-    expect(problems).toEqual([]);
-    expect(foreignRequests).toEqual([]);
+  it('made no console errors, no dialogs and no request outside the app', () => {
+    expect(harness.watch).toEqual({ problems: [], foreignRequests: [], dialogs: [] });
   });
 });

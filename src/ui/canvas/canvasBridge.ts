@@ -1,5 +1,7 @@
 import type { Position } from '../../core';
 
+export type ImageFormat = 'png' | 'svg';
+
 /**
  * What commands outside the canvas may ask of it. The canvas registers itself when mounted;
  * without a canvas (tests of panels) callers fall back to sensible defaults.
@@ -10,8 +12,11 @@ export interface CanvasApi {
   zoomOut(): void;
   /** The centre of the visible area, in document coordinates. */
   viewportCenter(): Position;
-  /** The visible diagram as a PNG data URL (html-to-image, loaded on demand). */
-  toPng(): Promise<string>;
+  /**
+   * The whole diagram as an image (html-to-image, loaded on demand): a PNG data URL, or the text
+   * of an SVG file.
+   */
+  toImage(format: ImageFormat): Promise<string>;
 }
 
 export interface CanvasBridge {

@@ -2,12 +2,17 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, type RefObject } from 'react';
 import { useAppStore, useServices } from '../store/StoreContext';
 import { flowsById } from '../store/selectors';
+import { renderDiagram, whenMeasured } from './diagramImage';
 
 /**
  * Registers the canvas with the bridge (so toolbar commands can fit, zoom and find the centre) and
  * follows focus requests from review mode and the outline by bringing the element into view.
  */
-export function useCanvasBridge(wrapper: RefObject<HTMLElement | null>): void {
+export function useCanvasBridge(
+  wrapper: RefObject<HTMLElement | null>,
+  /** Renders every node at full detail while an image is taken (the canvas normally culls). */
+  setExporting: (on: boolean) => void,
+): void {
   const { canvas: canvasRef, store } = useServices();
   const flow = useReactFlow();
   const focusRequest = useAppStore((s) => s.focusRequest);
@@ -22,23 +27,26 @@ export function useCanvasBridge(wrapper: RefObject<HTMLElement | null>): void {
         if (!rect) return { x: 0, y: 0 };
         return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
       },
-      toPng: async () => {
-        const element = wrapper.current?.querySelector<HTMLElement>('.react-flow');
-        if (!element) throw new Error('the canvas is not shown');
-        const { toPng } = await import('html-to-image');
-        return toPng(element, {
-          backgroundColor: getComputedStyle(element).getPropertyValue('--xy-background-color') || '#ffffff',
-          // No font embedding: it would fetch, and this page never talks to the network.
-          skipFonts: true,
-          filter: (node) =>
-            !(node instanceof HTMLElement && /react-flow__(minimap|controls|panel)/.test(node.className)),
-        });
+      toImage: async (format) => {
+        const root = wrapper.current?.querySelector<HTMLElement>('.react-flow');
+        const viewport = root?.querySelector<HTMLElement>('.react-flow__viewport');
+        if (!root || !viewport) throw new Error('the canvas is not shown');
+        if (flow.getNodes().length === 0) throw new Error('the diagram is empty');
+        setExporting(true);
+        try {
+          await whenMeasured(() => flow.getNodes());
+          const background =
+            getComputedStyle(root).getPropertyValue('--xy-background-color').trim() || '#ffffff';
+          return await renderDiagram(viewport, flow.getNodesBounds(flow.getNodes()), format, background);
+        } finally {
+          setExporting(false);
+        }
       },
     };
     return () => {
       canvasRef.current = null;
     };
-  }, [canvasRef, flow, wrapper]);
+  }, [canvasRef, flow, wrapper, setExporting]);
 
   useEffect(() => {
     if (!focusRequest) return;

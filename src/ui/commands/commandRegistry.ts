@@ -1,8 +1,10 @@
-import { createEmptyDocument, exportJsonReport, exportMarkdownReport, serialiseDocument } from '../../core';
+import { createEmptyDocument, serialiseDocument } from '../../core';
 import { autoLayout } from '../canvas/autoLayout';
-import { openDocumentText, saveFileName } from '../documents/openDocument';
-import { readFileText } from '../platform/platform';
+import type { ImageFormat } from '../canvas/canvasBridge';
+import { fileBaseName, openFile, saveFileName } from '../documents/openDocument';
+import type { TextExport } from '../interop/exportFiles';
 import type { AppState } from '../store/appState';
+import { findingsOf } from '../store/selectors';
 import type { AppServices } from '../store/StoreContext';
 import {
   addBoundaryAt,
@@ -33,11 +35,39 @@ export interface Command {
 const hasSelection = (s: AppState) => s.view === 'editor' && s.selection.length > 0;
 const inEditor = (s: AppState) => s.view === 'editor';
 
-const download = ({ store, platform }: AppServices, suffix: string, text: string, mime: string) => {
-  const { document, fileName } = store.getState();
-  const base = saveFileName(document.meta.title, fileName).replace(/\.aitm\.json$/, '');
-  platform.download(`${base}${suffix}`, text, mime);
-};
+/** A text export through its core function, named after the model's title. */
+const exportText =
+  (kind: TextExport) =>
+  async ({ store, platform }: AppServices): Promise<void> => {
+    const { TEXT_EXPORTS } = await import('../interop/exportFiles');
+    const { document, library } = store.getState();
+    const { suffix, mime, build } = TEXT_EXPORTS[kind];
+    platform.download(
+      `${fileBaseName(document.meta.title)}${suffix}`,
+      build(document, library, findingsOf(document, library)),
+      mime,
+    );
+  };
+
+/** The diagram as an image, rendered by the canvas. */
+const exportImage =
+  (format: ImageFormat) =>
+  async ({ store, canvas, platform }: AppServices): Promise<void> => {
+    const name = `${fileBaseName(store.getState().document.meta.title)}.${format}`;
+    try {
+      if (!canvas.current) throw new Error('the canvas is not shown');
+      const image = await canvas.current.toImage(format);
+      if (format === 'svg') platform.download(name, image, 'image/svg+xml');
+      else platform.downloadUrl(name, image);
+    } catch (error) {
+      store.getState().update({
+        notice: {
+          kind: 'error',
+          message: `Could not export the diagram: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      });
+    }
+  };
 
 export const COMMANDS: readonly Command[] = [
   {
@@ -55,7 +85,7 @@ export const COMMANDS: readonly Command[] = [
     global: true,
     run: async ({ store, platform }) => {
       const file = await platform.pickFile('.json,application/json');
-      if (file) await openDocumentText(store, file.name, await readFileText(file));
+      if (file) await openFile(store, file);
     },
   },
   {
@@ -222,7 +252,7 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['Escape'],
     run: ({ store }) => {
       const s = store.getState();
-      if (s.helpOpen) s.update({ helpOpen: false });
+      if (s.helpOpen || s.libraryOpen) s.update({ helpOpen: false, libraryOpen: false });
       else s.select([]);
     },
   },
@@ -235,40 +265,19 @@ export const COMMANDS: readonly Command[] = [
     run: ({ store }) => startReview(store),
   },
   {
+    id: 'library',
+    label: 'Threat library and rule packs',
+    group: 'View',
+    shortcuts: [],
+    run: ({ store }) => store.getState().update({ libraryOpen: true }),
+  },
+  {
     id: 'exportJson',
     label: 'Export JSON report',
     group: 'Export',
     shortcuts: [],
     enabled: inEditor,
-    run: (services) => {
-      const { document, library } = services.store.getState();
-      download(services, '.report.json', exportJsonReport(document, library), 'application/json');
-    },
-  },
-  {
-    id: 'exportPng',
-    label: 'Export diagram as PNG',
-    group: 'Export',
-    shortcuts: [],
-    enabled: inEditor,
-    run: async ({ store, canvas, platform }) => {
-      if (!canvas.current) return;
-      const { document, fileName } = store.getState();
-      try {
-        const url = await canvas.current.toPng();
-        platform.downloadUrl(
-          `${saveFileName(document.meta.title, fileName).replace(/\.aitm\.json$/, '')}.png`,
-          url,
-        );
-      } catch (error) {
-        store.getState().update({
-          notice: {
-            kind: 'error',
-            message: `Could not export the diagram: ${error instanceof Error ? error.message : String(error)}`,
-          },
-        });
-      }
-    },
+    run: exportText('jsonReport'),
   },
   {
     id: 'exportMarkdown',
@@ -276,10 +285,47 @@ export const COMMANDS: readonly Command[] = [
     group: 'Export',
     shortcuts: [],
     enabled: inEditor,
-    run: (services) => {
-      const { document, library } = services.store.getState();
-      download(services, '.report.md', exportMarkdownReport(document, library), 'text/markdown');
-    },
+    run: exportText('markdownReport'),
+  },
+  {
+    id: 'exportThreatDragon',
+    label: 'Export Threat Dragon JSON',
+    group: 'Export',
+    shortcuts: [],
+    enabled: inEditor,
+    run: exportText('threatDragon'),
+  },
+  {
+    id: 'exportThreatComposer',
+    label: 'Export Threat Composer JSON',
+    group: 'Export',
+    shortcuts: [],
+    enabled: inEditor,
+    run: exportText('threatComposer'),
+  },
+  {
+    id: 'exportCsv',
+    label: 'Export findings as CSV',
+    group: 'Export',
+    shortcuts: [],
+    enabled: inEditor,
+    run: exportText('findingsCsv'),
+  },
+  {
+    id: 'exportSvg',
+    label: 'Export diagram as SVG',
+    group: 'Export',
+    shortcuts: [],
+    enabled: inEditor,
+    run: exportImage('svg'),
+  },
+  {
+    id: 'exportPng',
+    label: 'Export diagram as PNG',
+    group: 'Export',
+    shortcuts: [],
+    enabled: inEditor,
+    run: exportImage('png'),
   },
 ];
 

@@ -69,8 +69,9 @@ export function StartScreen() {
         </>
       )}
       <p className="muted small">
-        You can also drop a .aitm.json file anywhere on this page. Your work is saved in this browser as you
-        go; nothing leaves your machine.
+        You can also drop a model file (.aitm.json), a Threat Dragon v2 model or a Threat Composer file
+        (.tc.json) anywhere on this page. Your work is saved in this browser as you go; nothing leaves your
+        machine.
       </p>
     </main>
   );

@@ -1,67 +1,128 @@
-import {
-  formatProblems,
-  parseDocument,
-  parseJsonText,
-  type Problem,
-  type ThreatModelDocument,
-} from '../../core';
+import { formatProblems, type Problem, type ThreatModelDocument } from '../../core';
 import { layoutIfNeeded } from '../canvas/autoLayout';
-import { findImporter } from '../platform/importers';
+import { readFileText } from '../platform/platform';
+import type { AppState } from '../store/appState';
 import type { AppStore } from '../store/createAppStore';
 
-export type OpenResult =
-  { ok: true; document: ThreatModelDocument; warnings: readonly Problem[] } | { ok: false; message: string };
+/** Files larger than this are refused before reading, like the CLI does. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-/**
- * Turns file text into a document through the single gate (parseDocument), or through a registered
- * importer when the file is another tool's format. Never touches the store.
- */
-export function parseFileText(fileName: string, text: string, store: AppStore): OpenResult {
-  const { catalogue } = store.getState().library;
-  const json = parseJsonText(text);
-  const fail = (problems: readonly Problem[]): OpenResult => ({
-    ok: false,
-    message: `Could not open ${fileName}. The current model is unchanged.\n${formatProblems(fileName, problems, 20)}`,
-  });
-  if (!json.ok) return fail([json.problem]);
-  const value = json.value as { format?: unknown } | null;
-  const importer =
-    value && typeof value === 'object' && value.format !== 'ai-threat-model'
-      ? findImporter(value)
-      : undefined;
-  const result = importer ? importer.convert(value, catalogue) : parseDocument(value, { catalogue });
-  return result.ok ? { ok: true, document: result.value, warnings: result.warnings } : fail(result.problems);
+const importer = () => import('../interop/importFile');
+
+/** Opens a picked or dropped file (see openDocumentText); refuses huge files unread. */
+export async function openFile(store: AppStore, file: File): Promise<boolean> {
+  if (file.size > MAX_FILE_BYTES) {
+    store.getState().update({
+      notice: {
+        kind: 'error',
+        message: `Could not open ${file.name}: it is larger than 20 MB. The current model is unchanged.`,
+      },
+    });
+    return false;
+  }
+  return openDocumentText(store, file.name, await readFileText(file));
 }
 
+const hasModel = (s: AppState) =>
+  s.view === 'editor' ||
+  s.document.components.length + s.document.trustBoundaries.length + s.document.userThreats.length > 0;
+
 /**
- * Opens file text: on success the document replaces the current one (laid out if it has no
- * positions); on failure a notice names the file and each problem's JSON path, and the open
- * document is left exactly as it was.
+ * Opens file text of any format the core reads (ours, Threat Dragon v2, Threat Composer). On
+ * failure a notice names the file and each problem's JSON path, and the open document is left
+ * exactly as it was. A Threat Composer file, which holds threats but no diagram, first asks
+ * whether to open it as a new model or add its threats to the open one.
  */
 export async function openDocumentText(store: AppStore, fileName: string, text: string): Promise<boolean> {
-  const result = parseFileText(fileName, text, store);
+  const { readModelFile } = await importer();
+  const result = readModelFile(fileName, text, store.getState().library.catalogue);
   if (!result.ok) {
     store.getState().update({ notice: { kind: 'error', message: result.message } });
     return false;
   }
-  const document = await layoutIfNeeded(result.document);
-  store.getState().replaceDocument(document, fileName);
-  const { warnings } = result;
-  store.getState().update({
-    notice: warnings.length
-      ? { kind: 'info', message: `Opened ${fileName}:\n${formatProblems(fileName, warnings, 10)}` }
-      : null,
+  if (result.format === 'threat-composer' && hasModel(store.getState())) {
+    store.getState().update({
+      notice: null,
+      pendingImport: { fileName, document: result.document, notes: result.notes },
+    });
+    return true;
+  }
+  await openAsNew(store, fileName, result.document, {
+    warnings: result.warnings,
+    notes: result.notes,
+    heading: `Imported ${fileName} from ${result.formatLabel}`,
+    native: result.format === 'aitm',
   });
   return true;
+}
+
+async function openAsNew(
+  store: AppStore,
+  fileName: string,
+  imported: ThreatModelDocument,
+  how: { warnings: readonly Problem[]; notes: string[]; heading: string; native: boolean },
+): Promise<void> {
+  const document = await layoutIfNeeded(imported);
+  // An imported model gets its file name from its title, not from the other tool's file.
+  store.getState().replaceDocument(document, how.native ? fileName : null);
+  store.getState().update({
+    notice: how.warnings.length
+      ? { kind: 'info', message: `Opened ${fileName}:\n${formatProblems(fileName, how.warnings, 10)}` }
+      : null,
+    importNotes: how.notes.length > 0 ? { heading: how.heading, notes: how.notes } : null,
+    pendingImport: null,
+  });
+}
+
+/** The user's answer to the Threat Composer question. */
+export async function resolvePendingImport(
+  store: AppStore,
+  choice: 'new' | 'merge' | 'cancel',
+): Promise<void> {
+  const pending = store.getState().pendingImport;
+  if (!pending) return;
+  if (choice === 'cancel') {
+    store.getState().update({ pendingImport: null });
+    return;
+  }
+  const heading = `Imported ${pending.fileName} from Threat Composer`;
+  if (choice === 'new') {
+    await openAsNew(store, pending.fileName, pending.document, {
+      warnings: [],
+      notes: pending.notes,
+      heading,
+      native: false,
+    });
+    return;
+  }
+  const { mergeThreats } = await importer();
+  const { document, library } = store.getState();
+  const merged = mergeThreats(pending.fileName, document, pending.document.userThreats, library.catalogue);
+  if (!merged.ok) {
+    store.getState().update({ pendingImport: null, notice: { kind: 'error', message: merged.message } });
+    return;
+  }
+  // One undoable change: Undo takes the threats out again.
+  store.getState().change(() => merged.document);
+  store.getState().update({
+    pendingImport: null,
+    view: 'editor',
+    sidePanel: 'threats',
+    importNotes: { heading, notes: [...merged.notes, ...pending.notes] },
+  });
 }
 
 /** File name for Save: the opened file's name, or one made from the title. */
 export function saveFileName(title: string, fileName: string | null): string {
   if (fileName && /\.aitm\.json$/i.test(fileName)) return fileName;
-  const base = (fileName ?? title)
-    .replace(/\.json$/i, '')
+  return `${fileBaseName(fileName?.replace(/\.json$/i, '') ?? title)}.aitm.json`;
+}
+
+/** A safe file name made from a title: exports are named after the model. */
+export function fileBaseName(title: string): string {
+  const base = title
     .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+    .replace(/^[-.]+|-+$/g, '')
     .toLowerCase();
-  return `${base || 'threat-model'}.aitm.json`;
+  return base || 'threat-model';
 }

@@ -4,12 +4,15 @@ import type { AppState } from './appState';
 import type { AppStore } from './createAppStore';
 import type { CanvasBridge } from '../canvas/canvasBridge';
 import type { Platform } from '../platform/platform';
+import type { DocumentStorage } from './persistence';
 
 /** What the app's components share: the store, the canvas bridge and the browser effects. */
 export interface AppServices {
   store: AppStore;
   canvas: CanvasBridge;
   platform: Platform;
+  /** Where the rule packs are kept between visits; null keeps them for this tab only. */
+  packStorage: DocumentStorage | null;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -1,4 +1,11 @@
-import type { DocumentFragment, FindingStatus, Library, Severity, ThreatModelDocument } from '../../core';
+import type {
+  DocumentFragment,
+  FindingStatus,
+  Library,
+  Problem,
+  Severity,
+  ThreatModelDocument,
+} from '../../core';
 
 export type SidePanel = 'threats' | 'dashboard';
 export type LeftPanel = 'palette' | 'outline';
@@ -23,6 +30,40 @@ export interface ReviewState {
   index: number;
 }
 
+/** A user rule pack in use: the parsed JSON (data only, never executed) and what it adds. */
+export interface RulePack {
+  fileName: string;
+  /** The pack's own name, or its file name. */
+  name: string;
+  content: unknown;
+  counts: { componentTypes: number; threats: number; mitigations: number; rules: number };
+}
+
+/** A stored rule pack that no longer loads (an update of the shipped library, a clash): kept, not used. */
+export interface RejectedPack {
+  fileName: string;
+  content: unknown;
+  problems: Problem[];
+}
+
+/** A Threat Composer file waiting for the user to choose: open it as a new model, or merge its threats. */
+export interface PendingImport {
+  fileName: string;
+  document: ThreatModelDocument;
+  notes: string[];
+}
+
+/** What an import could not carry over, shown until dismissed. */
+export interface ImportNotes {
+  heading: string;
+  notes: string[];
+}
+
+/** Another tab saved a version this tab has not seen; autosave waits for the user's choice. */
+export interface AutosaveConflict {
+  savedAt: number | null;
+}
+
 export interface HistoryState {
   past: ThreatModelDocument[];
   future: ThreatModelDocument[];
@@ -39,7 +80,12 @@ export interface ChangeMeta {
 }
 
 export interface AppState {
+  /** The library in use: the base library plus the active rule packs. */
   library: Library;
+  /** What rule packs extend (the shipped library in the app). */
+  baseLibrary: Library;
+  rulePacks: RulePack[];
+  rejectedPacks: RejectedPack[];
   document: ThreatModelDocument;
   /** File name used by Save; derived from the title when the model did not come from a file. */
   fileName: string | null;
@@ -54,6 +100,10 @@ export interface AppState {
   notice: Notice | null;
   storageWarning: string | null;
   helpOpen: boolean;
+  libraryOpen: boolean;
+  pendingImport: PendingImport | null;
+  importNotes: ImportNotes | null;
+  autosaveConflict: AutosaveConflict | null;
   clipboard: DocumentFragment | null;
   theme: ThemeChoice;
   /** Canvas focus requests (review mode, outline); the nonce re-triggers the same target. */
@@ -70,8 +120,12 @@ export interface AppState {
   update: (patch: Partial<UiFields>) => void;
   setFilters: (patch: Partial<FindingFilters>) => void;
   focus: (id: string) => void;
+  /** Swaps the library (rule packs added or removed); findings follow at once. */
+  setLibrary: (library: Library, packs: RulePack[], rejected: RejectedPack[]) => void;
   /** Writes a pending autosave now (on page hide and in tests). */
   flushAutosave: () => void;
+  /** Ends an autosave conflict: load the other tab's version, or overwrite it with this one. */
+  resolveAutosaveConflict: (choice: 'theirs' | 'mine') => void;
 }
 
 /** Plain UI fields that panels may set directly. */
@@ -85,6 +139,10 @@ export type UiFields = Pick<
   | 'notice'
   | 'storageWarning'
   | 'helpOpen'
+  | 'libraryOpen'
+  | 'pendingImport'
+  | 'importNotes'
+  | 'autosaveConflict'
   | 'clipboard'
   | 'theme'
   | 'snapToGrid'

@@ -1,19 +1,26 @@
 import { castDraft } from 'immer';
 import { createStore } from 'zustand/vanilla';
 import { createEmptyDocument, shippedLibrary, type Library, type ThreatModelDocument } from '../../core';
-import type { AppState, ThemeChoice } from './appState';
+import type { AppState, RejectedPack, RulePack, ThemeChoice } from './appState';
 import { componentsById, boundariesById, flowsById } from './selectors';
 import { emptyHistory, withHistory, withImmer, type Api, type DraftSet, type Get } from './middleware';
 import { withPersistence, type DocumentStorage } from './persistence';
 
 export interface CreateAppStoreOptions {
+  /** The library in use; defaults to the base library. */
   library?: Library;
+  /** What rule packs extend; defaults to `library`, else the shipped library. */
+  baseLibrary?: Library;
+  rulePacks?: RulePack[];
+  rejectedPacks?: RejectedPack[];
   /** A document to start with; without one, autosave is restored or the start screen shows. */
   document?: ThreatModelDocument;
   storage?: DocumentStorage | null;
   autosaveDelayMs?: number;
   theme?: ThemeChoice;
   now?: () => number;
+  /** Stamps this tab's autosaves (see persistence.ts). */
+  tabId?: string;
 }
 
 export type AppStore = Api;
@@ -26,9 +33,12 @@ function liveSelection(doc: ThreatModelDocument, selection: readonly string[]): 
   return live.length === selection.length ? null : live;
 }
 
-function slices(options: CreateAppStoreOptions, library: Library) {
+function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: Library) {
   return (set: DraftSet, get: Get): AppState => ({
     library,
+    baseLibrary,
+    rulePacks: options.rulePacks ?? [],
+    rejectedPacks: options.rejectedPacks ?? [],
     document: options.document ?? createEmptyDocument(),
     fileName: null,
     history: emptyHistory(),
@@ -42,6 +52,10 @@ function slices(options: CreateAppStoreOptions, library: Library) {
     notice: null,
     storageWarning: null,
     helpOpen: false,
+    libraryOpen: false,
+    pendingImport: null,
+    importNotes: null,
+    autosaveConflict: null,
     clipboard: null,
     theme: options.theme ?? 'system',
     focusRequest: null,
@@ -121,7 +135,15 @@ function slices(options: CreateAppStoreOptions, library: Library) {
       set((d) => {
         d.focusRequest = { id, nonce: (d.focusRequest?.nonce ?? 0) + 1 };
       }),
+    setLibrary: (next, packs, rejected) =>
+      set((d) => {
+        // Frozen first, so immer does not walk into the library's indexes (see createAppStore).
+        d.library = castDraft(Object.freeze(next));
+        d.rulePacks = castDraft(packs);
+        d.rejectedPacks = castDraft(rejected);
+      }),
     flushAutosave: () => {},
+    resolveAutosaveConflict: () => {},
   });
 }
 
@@ -131,12 +153,15 @@ function slices(options: CreateAppStoreOptions, library: Library) {
  */
 export function createAppStore(options: CreateAppStoreOptions = {}): AppStore {
   // Frozen at the top so immer never walks into the library's indexes when freezing new state.
-  const library = Object.freeze(options.library ?? shippedLibrary());
-  const root = withHistory(withImmer(slices(options, library)), options.now);
+  const library = Object.freeze(options.library ?? options.baseLibrary ?? shippedLibrary());
+  const baseLibrary = Object.freeze(options.baseLibrary ?? library);
+  const root = withHistory(withImmer(slices(options, library, baseLibrary)), options.now);
   return createStore<AppState>()(
     withPersistence(options.storage ?? null, root, {
       restore: options.document === undefined,
       delayMs: options.autosaveDelayMs ?? 400,
+      ...(options.tabId ? { tabId: options.tabId } : {}),
+      ...(options.now ? { now: options.now } : {}),
     }),
   );
 }

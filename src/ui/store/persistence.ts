@@ -1,5 +1,6 @@
-import { formatProblems, parseDocumentText, serialiseDocument, type ThreatModelDocument } from '../../core';
+import { formatProblems, parseDocument, type ThreatModelDocument } from '../../core';
 import type { AppState } from './appState';
+import { decodeAutosave, encodeAutosave, newTabId, type AutosaveStamp } from './autosaveRecord';
 import type { RootCreator } from './middleware';
 
 /** Where autosave keeps the document. The browser implementation is in platform/. */
@@ -7,34 +8,97 @@ export interface DocumentStorage {
   load(): string | null;
   /** Throws when the storage is full or unavailable. */
   save(text: string): void;
+  /** Calls `listener` when another tab changes the stored text; returns the unsubscribe. */
+  watch?(listener: () => void): () => void;
 }
 
 export const STORAGE_FULL_WARNING =
   'Autosave failed: the browser storage is full or unavailable. Your changes are kept in this tab — use Save to download a copy.';
 
+export interface PersistenceOptions {
+  restore: boolean;
+  delayMs: number;
+  /** Tells this tab's writes from other tabs'; random when not given. */
+  tabId?: string;
+  now?: () => number;
+}
+
 /**
  * Persists the document only (never UI state), debounced, and restores it through parseDocument
  * like any other untrusted input: an autosave from an older or broken build is reported, not trusted.
+ *
+ * Several tabs share the one storage slot. Each write is stamped (tab, revision); before writing,
+ * a tab checks that the slot still holds what it last read or wrote. If another tab wrote since
+ * (seen at write time, or at once through the storage event), this tab stops autosaving and asks
+ * the user: reload the newer version, or keep this tab's and overwrite. Nothing is overwritten
+ * silently.
  */
 export function withPersistence(
   storage: DocumentStorage | null,
   creator: RootCreator,
-  options: { restore: boolean; delayMs: number },
+  options: PersistenceOptions,
 ): RootCreator {
   return (set, get, api) => {
     let state = creator(set, get, api);
     if (!storage) return state;
-    if (options.restore) state = restore(storage, state);
+    const tabId = options.tabId ?? newTabId();
+    const now = options.now ?? Date.now;
+
+    /** The stamp of the record this tab's document descends from, and that record's text. */
+    let base: AutosaveStamp | null = null;
+    let baseText: string | null = null;
+    const load = (): string | null => {
+      try {
+        return storage.load();
+      } catch {
+        return null;
+      }
+    };
+    if (options.restore) {
+      const text = load();
+      if (text !== null && text !== '') {
+        const restored = restore(text, state);
+        state = restored.state;
+        if (restored.stamp) {
+          base = restored.stamp;
+          baseText = text;
+        }
+      }
+    } else {
+      // Opening with a document (tests, embedding) still must not clobber another tab's work.
+      baseText = load();
+      const decoded = baseText ? decodeAutosave(baseText) : null;
+      base = decoded?.ok ? decoded.stamp : null;
+    }
 
     let saved: ThreatModelDocument = state.document;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const write = () => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      const doc = get().document;
-      if (doc === saved) return;
+
+    /** True (and the conflict shown) when the slot holds a record this tab has not seen. */
+    const detectConflict = (): boolean => {
+      const current = load();
+      if (current === null || current === baseText) return false;
+      const decoded = decodeAutosave(current);
+      if (
+        decoded.ok &&
+        base &&
+        decoded.stamp.owner === base.owner &&
+        decoded.stamp.revision === base.revision
+      )
+        return false;
+      if (decoded.ok && decoded.stamp.owner === tabId) return false;
+      const savedAt = decoded.ok && decoded.stamp.savedAt > 0 ? decoded.stamp.savedAt : null;
+      if (get().autosaveConflict?.savedAt !== savedAt) set({ autosaveConflict: { savedAt } });
+      return true;
+    };
+
+    const writeNow = (doc: ThreatModelDocument, revision: number) => {
+      const stamp = { owner: tabId, revision, savedAt: now() };
+      const text = encodeAutosave(doc, stamp);
       try {
-        storage.save(serialiseDocument(doc));
+        storage.save(text);
+        base = stamp;
+        baseText = text;
         saved = doc;
         if (get().storageWarning !== null) set({ storageWarning: null });
       } catch {
@@ -43,30 +107,83 @@ export function withPersistence(
         if (get().storageWarning !== STORAGE_FULL_WARNING) set({ storageWarning: STORAGE_FULL_WARNING });
       }
     };
+
+    const write = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      const doc = get().document;
+      if (doc === saved || get().autosaveConflict !== null) return;
+      if (detectConflict()) return;
+      writeNow(doc, (base?.revision ?? 0) + 1);
+    };
+
+    /** Overwrites the other tab's version with this tab's. */
+    const keepMine = () => {
+      const decoded = decodeAutosave(load() ?? '');
+      set({ autosaveConflict: null });
+      writeNow(get().document, Math.max(base?.revision ?? 0, decoded.ok ? decoded.stamp.revision : 0) + 1);
+    };
+
+    /** Loads the other tab's version, through parseDocument like any stored text. */
+    const takeTheirs = () => {
+      const text = load();
+      const decoded = text ? decodeAutosave(text) : null;
+      const parsed = decoded?.ok
+        ? parseDocument(decoded.document, { catalogue: get().library.catalogue })
+        : decoded;
+      if (!text || !decoded?.ok || !parsed?.ok) {
+        const problems = parsed && !parsed.ok ? parsed.problems : [];
+        set({
+          notice: {
+            kind: 'error',
+            message: `The newer version could not be read; this tab's version is unchanged.\n${formatProblems('autosave', problems, 10)}`,
+          },
+        });
+        return;
+      }
+      base = decoded.stamp;
+      baseText = text;
+      saved = parsed.value;
+      set({ autosaveConflict: null });
+      // An ordinary change, so Undo brings this tab's version back if the user regrets it.
+      get().change(() => parsed.value);
+      if (get().view !== 'editor') set({ view: 'editor' });
+    };
+
+    const resolve = (choice: 'theirs' | 'mine') => {
+      if (get().autosaveConflict === null) return;
+      if (choice === 'mine') keepMine();
+      else takeTheirs();
+    };
+
+    storage.watch?.(() => {
+      if (get().autosaveConflict === null) detectConflict();
+    });
     api.subscribe((s) => {
       if (s.document !== saved && timer === undefined) timer = setTimeout(write, options.delayMs);
     });
-    return { ...state, flushAutosave: write };
+    return { ...state, flushAutosave: write, resolveAutosaveConflict: resolve };
   };
 }
 
-function restore(storage: DocumentStorage, state: AppState): AppState {
-  let text: string | null;
-  try {
-    text = storage.load();
-  } catch {
-    return state;
-  }
-  if (text === null || text === '') return state;
-  const result = parseDocumentText(text, { catalogue: state.library.catalogue });
-  if (!result.ok) {
+function restore(text: string, state: AppState): { state: AppState; stamp: AutosaveStamp | null } {
+  const decoded = decodeAutosave(text);
+  const result = decoded.ok
+    ? parseDocument(decoded.document, { catalogue: state.library.catalogue })
+    : decoded;
+  if (!decoded.ok || !result.ok) {
+    const problems = !result.ok ? result.problems : [];
+    // No stamp: this tab has not loaded that record, so autosave asks before overwriting it.
     return {
-      ...state,
-      notice: {
-        kind: 'warning',
-        message: `The autosaved model could not be restored:\n${formatProblems('autosave', result.problems, 10)}`,
+      stamp: null,
+      state: {
+        ...state,
+        notice: {
+          kind: 'warning',
+          message: `The autosaved model could not be restored:\n${formatProblems('autosave', problems, 10)}`,
+        },
       },
     };
   }
-  return { ...state, document: result.value, view: 'editor' };
+  return { stamp: decoded.stamp, state: { ...state, document: result.value, view: 'editor' } };
 }

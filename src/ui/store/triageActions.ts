@@ -101,3 +101,12 @@ export function removeThreatByHand(store: AppStore, finding: Finding): void {
   if (finding.origin !== 'user') return;
   store.getState().change((doc) => removeUserThreat(doc, finding.threatId.slice(USER_PREFIX.length)));
 }
+
+/** Attaches an unplaced (imported) threat to an element; from then on it is a finding of that element. */
+export function attachUserThreat(store: AppStore, threatId: string, targetId: string): void {
+  store.getState().change((doc) => updateUserThreat(doc, threatId, { targetId }));
+}
+
+export function deleteUserThreat(store: AppStore, threatId: string): void {
+  store.getState().change((doc) => removeUserThreat(doc, threatId));
+}

@@ -5,6 +5,7 @@ import { elementName, filterFindings, selectFindings, sortFindings } from '../st
 import { AddThreatForm } from './AddThreatForm';
 import { FindingCard } from './FindingCard';
 import { FindingFilterBar } from './FindingFilterBar';
+import { UnplacedThreats } from './UnplacedThreats';
 
 const PAGE = 100;
 
@@ -69,6 +70,7 @@ export function ThreatPanel() {
         </button>
       )}
       {scoped && selection.length === 1 && <AddThreatForm key={selection[0]} targetId={selection[0]!} />}
+      <UnplacedThreats />
       {!scoped && orphaned > 0 && (
         <p className="muted small">
           {orphaned} triage entr

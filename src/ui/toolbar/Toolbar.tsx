@@ -1,6 +1,7 @@
 import { renameDocument } from '../../core';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { CommandButton } from './CommandButton';
+import { ExportMenu } from './ExportMenu';
 
 /** The main toolbar: document title and the registry's commands, grouped. */
 export function Toolbar() {
@@ -42,11 +43,10 @@ export function Toolbar() {
         <CommandButton id="review" icon="▶" text="Review" />
       </div>
       <div className="tool-group" role="group" aria-label="Export">
-        <CommandButton id="exportMarkdown" icon="⇩" text="Markdown" />
-        <CommandButton id="exportJson" icon="⇩" text="JSON" />
-        <CommandButton id="exportPng" icon="⇩" text="PNG" />
+        <ExportMenu />
       </div>
       <div className="tool-group tool-group-end" role="group" aria-label="Settings">
+        <CommandButton id="library" icon="▤" text="Library" />
         <CommandButton id="theme" icon={theme === 'dark' ? '☀' : '☾'} />
         <CommandButton id="help" icon="?" />
       </div>

@@ -2,7 +2,13 @@ import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'nod
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { build } from 'vite';
 
 /**
@@ -33,11 +39,20 @@ export function chromiumAvailable(): boolean {
 
 export async function buildApp(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'aitm-dist-'));
-  await build({
-    root: resolve(import.meta.dirname, '../../..'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: test what ships.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({
+      root: resolve(import.meta.dirname, '../../..'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
   return outDir;
 }
 
@@ -85,21 +100,65 @@ export function serveDirectory(root: string): Promise<StaticServer> {
 export interface Harness {
   browser: Browser;
   server: StaticServer;
+  /** Everything seen by the contexts made with `newContext`, checked at the end of each file. */
+  watch: PageWatch;
+  /** A browser context whose pages are all watched (requests, console errors, dialogs). */
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
   dispose: () => Promise<void>;
 }
 
-/** Builds, serves and launches; `dispose` undoes all three. */
-export async function startHarness(): Promise<Harness> {
-  const outDir = await buildApp();
+export interface PageWatch {
+  /** Console errors and uncaught exceptions. */
+  problems: string[];
+  /** Requests to anything but the app's own server (data: and blob: URLs are the page's own). */
+  foreignRequests: string[];
+  /** alert / confirm / prompt dialogs opened by a page (beforeunload prompts are not counted). */
+  dialogs: string[];
+}
+
+/**
+ * Builds (unless given a build), serves and launches; `dispose` undoes what it did. Browser test
+ * files pass the build the global setup made once for the whole run.
+ */
+export async function startHarness(options: { outDir?: string } = {}): Promise<Harness> {
+  const outDir = options.outDir ?? (await buildApp());
   const server = await serveDirectory(outDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const watch: PageWatch = { problems: [], foreignRequests: [], dialogs: [] };
+  const own = (url: string) =>
+    url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:');
+  const watchPage = (page: Page) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error') watch.problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => watch.problems.push(`page error: ${e.message}`));
+    page.on('dialog', (d) => {
+      if (d.type() === 'beforeunload') return void d.accept();
+      watch.dialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
+  };
   return {
     browser,
     server,
+    watch,
+    newContext: async (contextOptions = {}) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...contextOptions });
+      context.on('request', (r) => {
+        if (!own(r.url())) watch.foreignRequests.push(r.url());
+      });
+      // Nothing leaves the machine even if a request slipped through: it is recorded, then aborted.
+      await context.route(
+        (url) => !own(url.href),
+        (route) => route.abort(),
+      );
+      context.on('page', watchPage);
+      return context;
+    },
     dispose: async () => {
       await browser.close();
       await server.close();
-      rmSync(outDir, { recursive: true, force: true });
+      if (!options.outDir) rmSync(outDir, { recursive: true, force: true });
     },
   };
 }

@@ -5,6 +5,7 @@ import { afterEach, vi } from 'vitest';
 import { createEmptyDocument, type Library, type ThreatModelDocument } from '../../../src/core/index';
 import { App } from '../../../src/ui/App';
 import { createCanvasBridge } from '../../../src/ui/canvas/canvasBridge';
+import type { CombinedLibrary } from '../../../src/ui/library/rulePacks';
 import type { Platform } from '../../../src/ui/platform/platform';
 import { createAppStore } from '../../../src/ui/store/createAppStore';
 import type { DocumentStorage } from '../../../src/ui/store/persistence';
@@ -46,10 +47,41 @@ export function memoryStorage(
   };
 }
 
+/**
+ * One storage slot seen by several tabs: a save by one tab is heard by the others' `watch`, as
+ * the browser's `storage` event does (never in the tab that wrote).
+ */
+export function sharedSlot(initial: string | null = null) {
+  const slot = { text: initial, listeners: new Map<number, () => void>() };
+  let tabs = 0;
+  return {
+    slot,
+    tab(): DocumentStorage {
+      const me = ++tabs;
+      return {
+        load: () => slot.text,
+        save(text) {
+          slot.text = text;
+          for (const [tab, listener] of slot.listeners) if (tab !== me) listener();
+        },
+        watch(listener) {
+          slot.listeners.set(me, listener);
+          return () => slot.listeners.delete(me);
+        },
+      };
+    },
+  };
+}
+
 export interface RenderOptions {
   document?: ThreatModelDocument;
   library?: Library;
   storage?: DocumentStorage | null;
+  /** Where rule packs are kept; a fresh memory storage by default. */
+  packStorage?: DocumentStorage | null;
+  tabId?: string;
+  /** Rule packs restored at start-up (restorePacks), layered on `library`. */
+  packs?: CombinedLibrary;
   ui?: ReactElement;
 }
 
@@ -58,7 +90,15 @@ export function renderApp(options: RenderOptions = {}) {
   installBrowserShims();
   const library = options.library ?? testLibrary();
   const store = createAppStore({
-    library,
+    ...(options.packs
+      ? {
+          baseLibrary: library,
+          library: options.packs.library,
+          rulePacks: options.packs.active,
+          rejectedPacks: options.packs.rejected,
+        }
+      : { library }),
+    ...(options.tabId ? { tabId: options.tabId } : {}),
     ...(options.storage === undefined
       ? { document: options.document ?? createEmptyDocument('Test model') }
       : { storage: options.storage }),
@@ -72,8 +112,9 @@ export function renderApp(options: RenderOptions = {}) {
     downloadUrl: (fileName, url) => void downloads.push({ fileName, text: url, mimeType: 'url' }),
     pickFile: vi.fn(async () => platform.nextFile),
   };
-  const services = { store, canvas: createCanvasBridge(), platform };
+  const packStorage = options.packStorage === undefined ? memoryStorage() : options.packStorage;
+  const services = { store, canvas: createCanvasBridge(), platform, packStorage };
   const user = userEvent.setup();
   const result = render(<AppProvider services={services}>{options.ui ?? <App />}</AppProvider>);
-  return { ...result, store, user, platform, downloads, services };
+  return { ...result, store, user, platform, downloads, services, packStorage };
 }

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { formatProblems } from '../../core';
+import { Dialog } from '../dialogs/Dialog';
+import { useAppStore, useServices } from '../store/StoreContext';
+import { addRulePackFile, describeCounts, removeRulePack, type PackOutcome } from './rulePackActions';
+
+/**
+ * The library in use: the shipped library and the user's rule packs (JSON data validated by the
+ * core, never executed). Adding a pack that does not validate changes nothing and shows why.
+ */
+export default function LibraryDialog() {
+  const services = useServices();
+  const base = useAppStore((s) => s.baseLibrary);
+  const library = useAppStore((s) => s.library);
+  const packs = useAppStore((s) => s.rulePacks);
+  const rejected = useAppStore((s) => s.rejectedPacks);
+  const update = useAppStore((s) => s.update);
+  const [outcome, setOutcome] = useState<PackOutcome | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const add = async () => {
+    const file = await services.platform.pickFile('.json,application/json');
+    if (!file) return;
+    setBusy(true);
+    setOutcome(await addRulePackFile(services, file));
+    setBusy(false);
+  };
+
+  return (
+    <Dialog title="Threat library" onClose={() => update({ libraryOpen: false })} className="library-dialog">
+      <p>
+        {base.name} {base.version}: {base.threats.size} threats, {base.mitigations.size} mitigations,{' '}
+        {base.rules.length} rules. In use with your rule packs: {library.threats.size} threats,{' '}
+        {library.rules.length} rules.
+      </p>
+      <h3>Rule packs</h3>
+      <p className="muted small">
+        A rule pack is a library file (JSON) with your own threats, mitigations, rules and component types. It
+        is data only: conditions over the model’s facts, checked when loaded and never run as code. Packs are
+        kept in this browser.
+      </p>
+      {packs.length === 0 ? (
+        <p className="muted">No rule packs in use.</p>
+      ) : (
+        <ul className="pack-list" aria-label="Rule packs in use">
+          {packs.map((p) => (
+            <li key={p.fileName} className="pack-item">
+              <span>
+                <strong>{p.name}</strong> <span className="muted small">{p.fileName}</span>
+                <br />
+                <span className="small">{describeCounts(p.counts)}</span>
+              </span>
+              <button
+                type="button"
+                className="secondary-button"
+                aria-label={`Remove ${p.name}`}
+                onClick={() => setOutcome(removeRulePack(services, p.fileName))}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {rejected.length > 0 && (
+        <>
+          <h3>Stored packs that no longer load</h3>
+          <ul className="pack-list" aria-label="Rule packs not loaded">
+            {rejected.map((p) => (
+              <li key={p.fileName} className="pack-item">
+                <pre className="notice-text small">{formatProblems(p.fileName, p.problems, 50)}</pre>
+                <button
+                  type="button"
+                  className="secondary-button"
+                  aria-label={`Remove ${p.fileName}`}
+                  onClick={() => setOutcome(removeRulePack(services, p.fileName))}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {outcome && !outcome.ok && (
+        <pre className="notice notice-error notice-text" role="alert">
+          {outcome.message}
+        </pre>
+      )}
+      {outcome?.ok && (
+        <p className="notice notice-info" role="status">
+          {outcome.message}
+          {outcome.warning ? ` ${outcome.warning}` : ''}
+        </p>
+      )}
+      <div className="button-row">
+        <button
+          type="button"
+          className="primary-button"
+          onClick={() => void add()}
+          disabled={busy}
+          data-autofocus
+        >
+          Add a rule pack…
+        </button>
+        <button type="button" className="secondary-button" onClick={() => update({ libraryOpen: false })}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}

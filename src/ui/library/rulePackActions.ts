@@ -1,0 +1,82 @@
+import { formatProblems, parseDocument } from '../../core';
+import { MAX_FILE_BYTES } from '../documents/openDocument';
+import { readFileText } from '../platform/platform';
+import type { RejectedPack, RulePack } from '../store/appState';
+import type { AppServices } from '../store/StoreContext';
+import { addPack, combinePacks, serialisePacks } from './rulePacks';
+
+/** What the Library dialog shows after an action: an error (nothing changed) or a confirmation. */
+export type PackOutcome = { ok: true; message: string; warning?: string } | { ok: false; message: string };
+
+export const PACK_NOT_STORED =
+  'The browser storage is full or unavailable: the rule packs work in this tab but will not be here after a reload.';
+
+function store(services: AppServices, active: readonly RulePack[], rejected: readonly RejectedPack[]) {
+  try {
+    services.packStorage?.save(serialisePacks([...active, ...rejected]));
+    return undefined;
+  } catch {
+    return PACK_NOT_STORED;
+  }
+}
+
+/** Reads a pack file and, if it validates on top of the packs in use, starts using it. */
+export async function addRulePackFile(services: AppServices, file: File): Promise<PackOutcome> {
+  if (file.size > MAX_FILE_BYTES)
+    return { ok: false, message: `${file.name} is larger than 20 MB; it was not loaded.` };
+  const text = await readFileText(file);
+  const state = services.store.getState();
+  const result = addPack(state.baseLibrary, state.rulePacks, file.name, text);
+  if (!result.ok)
+    return {
+      ok: false,
+      message: `Could not load ${file.name}; the library in use is unchanged.\n${formatProblems(file.name, result.problems, 500)}`,
+    };
+  const rejected = state.rejectedPacks.filter((p) => p.fileName !== file.name);
+  state.setLibrary(result.value.library, result.value.active, rejected);
+  const pack = result.value.active.at(-1)!;
+  const warning = store(services, result.value.active, rejected);
+  return {
+    ok: true,
+    message: `Loaded ${pack.name}: ${describeCounts(pack.counts)}.`,
+    ...(warning ? { warning } : {}),
+  };
+}
+
+/**
+ * Stops using a pack. Refused when the open model needs it (components of a type it defines),
+ * so removing a pack can never make the model unreadable.
+ */
+export function removeRulePack(services: AppServices, fileName: string): PackOutcome {
+  const state = services.store.getState();
+  const rejected = state.rejectedPacks.filter((p) => p.fileName !== fileName);
+  const remaining = state.rulePacks.filter((p) => p.fileName !== fileName);
+  const combined =
+    remaining.length === state.rulePacks.length
+      ? { library: state.library, active: state.rulePacks, rejected: [] }
+      : combinePacks(state.baseLibrary, remaining);
+  const check = parseDocument(state.document, { catalogue: combined.library.catalogue });
+  if (!check.ok)
+    return {
+      ok: false,
+      message: `${fileName} is still needed by the open model:\n${formatProblems('model', check.problems, 20)}`,
+    };
+  const allRejected = [...rejected, ...combined.rejected];
+  state.setLibrary(combined.library, combined.active, allRejected);
+  const warning = store(services, combined.active, allRejected);
+  return { ok: true, message: `Removed ${fileName}.`, ...(warning ? { warning } : {}) };
+}
+
+export function describeCounts(counts: RulePack['counts']): string {
+  const parts = (
+    [
+      [counts.componentTypes, 'component type', 'component types'],
+      [counts.threats, 'threat', 'threats'],
+      [counts.mitigations, 'mitigation', 'mitigations'],
+      [counts.rules, 'rule', 'rules'],
+    ] as const
+  )
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  return parts.length > 0 ? `adds ${parts.join(', ')}` : 'adds nothing';
+}

@@ -1,0 +1,145 @@
+import {
+  loadLibrary,
+  parseJsonText,
+  type Library,
+  type LibraryFile,
+  type LibrarySource,
+  type ParseResult,
+  type Problem,
+} from '../../core';
+import type { RejectedPack, RulePack } from '../store/appState';
+import type { DocumentStorage } from '../store/persistence';
+
+/**
+ * User rule packs: library files (threats, mitigations, rules, component types) layered on the
+ * base library. A pack is JSON data validated by loadLibrary — conditions over a closed set of
+ * facts and operators — and is never executed. Packs are kept in localStorage and validated again
+ * on every load, like any other untrusted input.
+ */
+
+export const RULE_PACKS_FORMAT = 'aitm-rule-packs';
+
+export interface StoredPack {
+  fileName: string;
+  content: unknown;
+}
+
+export interface CombinedLibrary {
+  library: Library;
+  active: RulePack[];
+  rejected: RejectedPack[];
+}
+
+const sources = (packs: readonly StoredPack[]): LibrarySource[] =>
+  packs.map((p) => ({ path: p.fileName, content: p.content }));
+
+/** A validated pack with what it adds, for the Library dialog. */
+export function describePack(pack: StoredPack): RulePack {
+  // Only called after loadLibrary accepted the content, so it has the library file's shape.
+  const file = pack.content as LibraryFile;
+  return {
+    fileName: pack.fileName,
+    name: file.name ?? pack.fileName,
+    content: pack.content,
+    counts: {
+      componentTypes: file.componentTypes?.length ?? 0,
+      threats: file.threats?.length ?? 0,
+      mitigations: file.mitigations?.length ?? 0,
+      rules: file.rules?.length ?? 0,
+    },
+  };
+}
+
+/**
+ * Layers packs on the base library, in order. A pack that does not load on top of the ones before
+ * it (invalid, or clashing with an id already defined) is set aside with its problems.
+ */
+export function combinePacks(base: Library, packs: readonly StoredPack[]): CombinedLibrary {
+  const all = loadLibrary(sources(packs), { base });
+  if (all.ok) return { library: all.value, active: packs.map(describePack), rejected: [] };
+  let library = base;
+  const accepted: StoredPack[] = [];
+  const rejected: RejectedPack[] = [];
+  for (const pack of packs) {
+    const result = loadLibrary(sources([...accepted, pack]), { base });
+    if (result.ok) {
+      accepted.push(pack);
+      library = result.value;
+    } else rejected.push({ ...pack, problems: result.problems });
+  }
+  return { library, active: accepted.map(describePack), rejected };
+}
+
+/**
+ * Adds (or, for the same file name, replaces) a pack read from a file. Fails with every problem,
+ * each with its file and JSON path; the caller then keeps the library it had.
+ */
+export function addPack(
+  base: Library,
+  active: readonly RulePack[],
+  fileName: string,
+  text: string,
+): ParseResult<{ library: Library; active: RulePack[] }> {
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, problems: [{ ...json.problem, file: fileName }] };
+  const packs: StoredPack[] = [
+    ...active.filter((p) => p.fileName !== fileName),
+    { fileName, content: json.value },
+  ];
+  const result = loadLibrary(sources(packs), { base });
+  if (!result.ok) return result;
+  return { ok: true, value: { library: result.value, active: packs.map(describePack) }, warnings: [] };
+}
+
+export function serialisePacks(packs: readonly StoredPack[]): string {
+  return JSON.stringify({
+    format: RULE_PACKS_FORMAT,
+    packs: packs.map((p) => ({ fileName: p.fileName, content: p.content })),
+  });
+}
+
+/** Reads the stored packs back and validates them against the base library. */
+export function restorePacks(
+  storage: DocumentStorage | null,
+  base: Library,
+): CombinedLibrary & { problems: Problem[] } {
+  const none = { library: base, active: [], rejected: [] };
+  let text: string | null;
+  try {
+    text = storage?.load() ?? null;
+  } catch {
+    return { ...none, problems: [] };
+  }
+  if (!text) return { ...none, problems: [] };
+  const stored = readStored(text);
+  if (!stored.ok) return { ...none, problems: stored.problems };
+  const combined = combinePacks(base, stored.value);
+  return { ...combined, problems: combined.rejected.flatMap((r) => r.problems) };
+}
+
+function readStored(text: string): ParseResult<StoredPack[]> {
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, problems: [json.problem] };
+  const value = json.value as { format?: unknown; packs?: unknown } | null;
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    value.format !== RULE_PACKS_FORMAT ||
+    !Array.isArray(value.packs)
+  )
+    return { ok: false, problems: [{ path: '$', message: 'not a list of rule packs' }] };
+  const packs: StoredPack[] = [];
+  const problems: Problem[] = [];
+  value.packs.forEach((p: unknown, i) => {
+    const entry = p as { fileName?: unknown; content?: unknown } | null;
+    if (
+      entry &&
+      typeof entry === 'object' &&
+      typeof entry.fileName === 'string' &&
+      entry.fileName.length <= 500
+    )
+      packs.push({ fileName: entry.fileName, content: entry.content });
+    else problems.push({ path: `$.packs[${i}]`, message: 'expected { fileName, content }' });
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: packs, warnings: [] };
+}
