@@ -57,7 +57,7 @@ export function importThreatComposer(input: unknown, options: InteropOptions): P
   ].filter(Boolean);
   if (left.length > 0)
     notes.add(
-      `The ${left.join(' and ')} of the Threat Composer file were not imported: draw the system on the canvas.`,
+      `${capitalise(left.join(' and '))} of the Threat Composer file were not imported: draw the system on the canvas.`,
     );
   return finaliseImport(doc, notes.list(), options);
 }
@@ -288,4 +288,8 @@ function composeStatement(t: TcThreat): string | undefined {
   if (assets.length > 0)
     text += `${goals.length > 0 ? ' of' : ', negatively impacting'} ${assets.join(', ')}`;
   return text;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -167,8 +167,11 @@ export function loadLibrary(
 
   const meta = files.find((f) => f.file.version !== undefined)?.file;
   const library: Library = {
-    name: meta?.name ?? base?.name ?? 'custom library',
-    version: meta?.version ?? base?.version ?? '0',
+    // A rule pack extends the base library: reports keep the base's name and say which pack was added.
+    name: base?.name ?? meta?.name ?? 'custom library',
+    version: base
+      ? `${base.version}${meta ? ` + ${meta.name ?? 'rule pack'} ${meta.version}` : ''}`
+      : (meta?.version ?? '0'),
     catalogue,
     componentTypes: [...typesById.values()],
     guidelines: [...guidelinesById.values()],
