@@ -115,7 +115,10 @@ function checkLeaf(
 export function testCondition(condition: CompiledCondition, ctx: EvaluationContext, index: number): boolean {
   switch (condition.kind) {
     case 'leaf':
-      return condition.op.test(condition.fact.get(ctx, index), condition.value);
+      // `eq` is most leaves; comparing inline skips a megamorphic call through the operator table.
+      return condition.op.name === 'eq'
+        ? condition.fact.get(ctx, index) === condition.value
+        : condition.op.test(condition.fact.get(ctx, index), condition.value);
     case 'all':
       for (const item of condition.items) if (!testCondition(item, ctx, index)) return false;
       return true;

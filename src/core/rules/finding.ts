@@ -24,8 +24,8 @@ export interface FindingTrace {
   leaves: LeafTrace[];
   /** Component ids, origin first, of the path that made the rule fire (if a graph fact did). */
   path: string[];
-  adjustments: string[];
-  byDesign: string[];
+  adjustments: readonly string[];
+  byDesign: readonly string[];
   /** Properties whose catalogue default the finding relies on. */
   assumedDefaults: string[];
 }

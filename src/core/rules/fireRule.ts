@@ -9,6 +9,7 @@ import { guidelinesOf, mitigationsFor, planFor } from './rulePlan';
 import { severityOf, shiftRating } from './severity';
 
 const NONE: ReadonlySet<string> = new Set();
+const EMPTY: readonly string[] = Object.freeze([]);
 
 /** Tests one rule on one target and, when it holds, appends the finding with its triage merged in. */
 export function fireRule(
@@ -26,20 +27,21 @@ export function fireRule(
   const { threat } = plan;
   let likelihood = rule.likelihood ?? threat.likelihood;
   let impact = rule.impact ?? threat.impact;
-  const adjustments: string[] = [];
+  // Most findings have no adjustment and nothing by design: share one empty list instead of allocating.
+  let adjustments: readonly string[] = EMPTY;
   for (const a of compiled.adjust) {
     if (!testCondition(a.when, ctx, index)) continue;
     likelihood = shiftRating(likelihood, a.likelihood);
     impact = shiftRating(impact, a.impact);
-    adjustments.push(a.reason);
+    adjustments = [...adjustments, a.reason];
   }
   let byDesignIds = NONE;
-  const byDesign: string[] = [];
+  let byDesign: readonly string[] = EMPTY;
   let mitigatedByDesign = false;
   for (const b of compiled.byDesign) {
     if (!testCondition(b.when, ctx, index)) continue;
     byDesignIds = new Set([...byDesignIds, ...b.mitigations]);
-    byDesign.push(b.reason);
+    byDesign = [...byDesign, b.reason];
     if (b.effect === 'mitigated') mitigatedByDesign = true;
     else likelihood = shiftRating(likelihood, -1);
   }

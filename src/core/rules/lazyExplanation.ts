@@ -16,8 +16,8 @@ interface Pending {
   compiled: CompiledRule;
   index: number;
   summary: string;
-  adjustments: string[];
-  byDesign: string[];
+  adjustments: readonly string[];
+  byDesign: readonly string[];
   trace?: FindingTrace;
   why?: string;
 }
