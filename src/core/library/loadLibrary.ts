@@ -1,4 +1,4 @@
-import type { Problem, ParseResult } from '../model/problems';
+import { quote, type Problem, type ParseResult } from '../model/problems';
 import { checkUntrustedJson } from '../model/untrustedJson';
 import { zodIssuesToProblems } from '../model/zodProblems';
 import type { TargetKind } from '../model/vocabulary';
@@ -119,7 +119,7 @@ export function loadLibrary(
     map: ReadonlyMap<string, unknown>,
     what: string,
   ) => {
-    if (!map.has(id)) problems.push({ file, path, message: `no ${what} has the id "${id}"` });
+    if (!map.has(id)) problems.push({ file, path, message: `no ${what} has the id ${quote(id)}` });
   };
   for (const { item, file, at } of threats) {
     if (file === 'base') continue;

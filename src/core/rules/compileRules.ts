@@ -1,6 +1,6 @@
 import type { Catalogue } from '../library/catalogue';
 import type { Mitigation, Rule, Threat } from '../library/librarySchema';
-import type { Problem } from '../model/problems';
+import { quote, type Problem } from '../model/problems';
 import { compileCondition, type CompiledCondition } from './conditions';
 import type { FactRegistry } from './factRegistry';
 
@@ -41,7 +41,7 @@ export function compileRules(
       local.push({ path: `${at}.types`, message: 'only component rules can name component types' });
     rule.types?.forEach((t, i) => {
       if (!inputs.catalogue.types.has(t))
-        local.push({ path: `${at}.types[${i}]`, message: `unknown component type "${t}"` });
+        local.push({ path: `${at}.types[${i}]`, message: `unknown component type ${quote(t)}` });
     });
     const mitigationIds = [...(rule.mitigations ?? []), ...rule.byDesign.flatMap((b) => b.mitigations)];
     mitigationIds.forEach((m) => {
