@@ -28,7 +28,7 @@ export function checkProperties(doc: ThreatModelDocument, catalogue: Catalogue):
         continue;
       }
       if (declaration.kind === 'boolean' && typeof value !== 'boolean')
-        problems.push({ path, message: `expected true or false, got ${JSON.stringify(value).slice(0, 40)}` });
+        problems.push({ path, message: `expected true or false, got ${quote(value, 40)}` });
       if (declaration.kind === 'string' && typeof value !== 'string')
         problems.push({ path, message: 'expected a string' });
       if (declaration.kind === 'string' && typeof value === 'string' && value.length > MAX_STRING_PROP)

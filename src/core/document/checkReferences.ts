@@ -1,5 +1,5 @@
 import type { ThreatModelDocument } from '../model/document';
-import type { Problem } from '../model/problems';
+import { formatPath, type Problem } from '../model/problems';
 import { FINDING_KEY_SEPARATOR } from '../rules/findingKey';
 
 /**
@@ -71,7 +71,7 @@ export function checkReferences(doc: ThreatModelDocument): Problem[] {
   for (const key of Object.keys(doc.triage)) {
     if (!key.includes(FINDING_KEY_SEPARATOR)) {
       problems.push({
-        path: `$.triage[${JSON.stringify(key)}]`,
+        path: formatPath(['triage', key]),
         message: 'a triage key must be a finding key of the form "ruleId@targetId"',
       });
     }

@@ -1,5 +1,5 @@
 import { DOCUMENT_FORMAT, DocumentSchema, type ThreatModelDocument } from '../model/document';
-import { formatPath, type ParseResult, type Problem } from '../model/problems';
+import { formatPath, quote, type ParseResult, type Problem } from '../model/problems';
 import { checkUntrustedJson, parseJsonText } from '../model/untrustedJson';
 import { zodIssuesToProblems } from '../model/zodProblems';
 import type { Catalogue } from '../library/catalogue';
@@ -31,8 +31,7 @@ export function parseDocument(
   }
   const raw = input as Record<string, unknown>;
   if (raw['format'] !== DOCUMENT_FORMAT) {
-    const got =
-      raw['format'] === undefined ? 'it is missing' : `got ${JSON.stringify(raw['format']).slice(0, 60)}`;
+    const got = raw['format'] === undefined ? 'it is missing' : `got ${quote(raw['format'])}`;
     return {
       ok: false,
       problems: [

@@ -17,7 +17,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
     else if (typeof part === 'string' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(part)) out += `.${part}`;
-    else out += `[${JSON.stringify(String(part))}]`;
+    else out += `[${neutraliseControls(JSON.stringify(String(part)))}]`;
   }
   return out;
 }
@@ -37,7 +37,7 @@ export function neutraliseControls(text: string): string {
 
 /** An untrusted value quoted in a message: JSON-escaped and cut to a readable length. */
 export function quote(value: unknown, max = 60): string {
-  const text = typeof value === 'string' ? value : String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;
   return neutraliseControls(JSON.stringify(cut));
 }

@@ -129,7 +129,7 @@ describe('parseDocument', () => {
     [
       'bad triage key',
       (d) => ((d.triage = { nokey: { status: 'open' } }), d),
-      '$.triage["nokey"]',
+      '$.triage.nokey',
       /finding key/,
     ],
     [
