@@ -13,7 +13,9 @@ try {
   report = undefined;
 }
 if (!report || report.error || !report.metadata) {
-  const errorLines = result.stderr.split('\n').filter((l) => l.startsWith('npm error') && !l.includes('complete log'));
+  const errorLines = result.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('npm error') && !l.includes('complete log'));
   const reason = report?.error?.summary || errorLines[0]?.replace(/^npm error /, '') || 'no answer';
   console.warn(
     `WARNING: npm audit could not reach the advisory service (${reason}); dependency audit skipped.`,
