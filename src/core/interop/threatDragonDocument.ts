@@ -1,0 +1,76 @@
+/** Our round-trip data on a Threat Dragon model (the model block) and the document built from it all. */
+import type { ThreatModelDocument } from '../model/document';
+import { joinList, quoteList } from './notes';
+import { clamp, nonEmpty, quoted } from './text';
+import type { ThreatDragonImportState, Entry } from './threatDragonImportState';
+import { textAt } from './threatDragonImportCells';
+import { importThreats } from './threatDragonImportThreats';
+
+type Meta = ThreatModelDocument['meta'];
+
+export function importText(s: ThreatDragonImportState, entry: Entry): void {
+  if (entry.aitm?.kind === 'model') {
+    if (s.modelBlock)
+      s.notes.add(`More than one block of our model data was found; the one at ${entry.where} was ignored.`);
+    else s.modelBlock = entry.aitm;
+    return;
+  }
+  const text = textAt(entry.cell.attrs, 'text', 'text') ?? nonEmpty(entry.cell.data?.name) ?? '';
+  s.notes.group(
+    'text',
+    (items) => `Text annotations were not imported: ${quoteList(items)}.`,
+    text || entry.cell.id,
+  );
+  importThreats(s, entry, null);
+}
+
+export function buildDocument(s: ThreatDragonImportState): Record<string, unknown> {
+  const summary = s.model.summary;
+  const block = s.modelBlock;
+  const title = clamp(nonEmpty(summary.title) ?? 'Imported Threat Dragon model', 500);
+  let description = nonEmpty(summary.description);
+  let owner = nonEmpty(summary.owner);
+  const meta: Meta = { title };
+  if (block) {
+    if ((summary.description ?? '') === (block.meta.description ?? '')) description = block.meta.description;
+    if ((summary.owner ?? '') === (block.meta.owner ?? '')) owner = block.meta.owner;
+    if ((summary.title ?? '') === block.meta.title) meta.title = block.meta.title;
+    if (block.meta.version !== undefined) meta.version = block.meta.version;
+    for (const [key, t] of Object.entries(block.triage ?? {})) s.triage[key] = { ...t };
+    for (const ref of block.userThreats ?? [])
+      s.userThreats.push({ ...ref.record, id: s.ids.take(ref.record.id, 'threat') });
+  } else {
+    const reviewer = nonEmpty(s.model.detail.reviewer);
+    const contributors = (s.model.detail.contributors ?? [])
+      .map((c) => nonEmpty(c.name))
+      .filter((n): n is string => n !== undefined);
+    if (reviewer || contributors.length > 0) {
+      s.notes.add(
+        `The reviewer and contributors (${joinList([reviewer, ...contributors].filter((n): n is string => n !== undefined).map((n) => quoted(n)))}) have no place in this format and were not imported.`,
+      );
+    }
+  }
+  if (description !== undefined) meta.description = clamp(description, 20_000);
+  if (owner !== undefined) meta.owner = clamp(owner, 500);
+  const ordered: Meta = { title: meta.title };
+  if (meta.description !== undefined) ordered.description = meta.description;
+  if (meta.owner !== undefined) ordered.owner = meta.owner;
+  if (meta.version !== undefined) ordered.version = meta.version;
+
+  // Drop triage of user-threat keys (they live on the threats themselves) and sort.
+  const triage = Object.fromEntries(
+    Object.keys(s.triage)
+      .sort()
+      .map((key) => [key, s.triage[key]!]),
+  );
+  return {
+    format: 'ai-threat-model',
+    schemaVersion: 1,
+    meta: ordered,
+    trustBoundaries: s.boundaries,
+    components: s.components,
+    dataFlows: s.flows,
+    triage,
+    userThreats: s.userThreats,
+  };
+}
