@@ -18,7 +18,7 @@ export * from './document/clipboardCommands';
 export { loadLibrary, type Library, type LoadLibraryOptions } from './library/loadLibrary';
 export { LibraryFileSchema, type LibraryFile, type LibrarySource } from './library/libraryFile';
 export * from './library/librarySchema';
-export { buildCatalogue, resolveProps, type Catalogue } from './library/catalogue';
+export { buildCatalogue, type Catalogue } from './library/catalogue';
 export { shippedLibrary, SHIPPED_LIBRARY_SOURCES } from './library/shippedLibrary';
 export { evaluate, compareGuidelines } from './rules/evaluate';
 export type { Finding, FindingMitigation, FindingTrace } from './rules/finding';

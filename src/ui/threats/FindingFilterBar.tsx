@@ -10,6 +10,30 @@ const FRAMEWORKS: { value: Framework; label: string }[] = [
   { value: 'saif', label: 'Google SAIF' },
 ];
 
+interface FilterSelectProps<T extends string> {
+  label: string;
+  value: T | 'all';
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T | 'all') => void;
+}
+
+/** One labelled filter: "All" plus the given options. */
+function FilterSelect<T extends string>({ label, value, options, onChange }: FilterSelectProps<T>) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value as T | 'all')}>
+        <option value="all">All</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Filters for the list of all findings: severity, status, guideline and framework. */
 export function FindingFilterBar() {
   const filters = useAppStore((s) => s.filters);
@@ -17,59 +41,30 @@ export function FindingFilterBar() {
   const guidelines = useAppStore((s) => s.library.guidelines);
   return (
     <div className="filter-bar" role="group" aria-label="Filter findings">
-      <label>
-        Severity
-        <select
-          value={filters.severity}
-          onChange={(e) => setFilters({ severity: e.target.value as typeof filters.severity })}
-        >
-          <option value="all">All</option>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Status
-        <select
-          value={filters.status}
-          onChange={(e) => setFilters({ status: e.target.value as typeof filters.status })}
-        >
-          <option value="all">All</option>
-          {FINDING_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {humanise(s)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Guideline
-        <select value={filters.guideline} onChange={(e) => setFilters({ guideline: e.target.value })}>
-          <option value="all">All</option>
-          {guidelines.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.id} {g.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Framework
-        <select
-          value={filters.framework}
-          onChange={(e) => setFilters({ framework: e.target.value as typeof filters.framework })}
-        >
-          <option value="all">All</option>
-          {FRAMEWORKS.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Severity"
+        value={filters.severity}
+        options={SEVERITIES.map((s) => ({ value: s, label: s }))}
+        onChange={(severity) => setFilters({ severity })}
+      />
+      <FilterSelect
+        label="Status"
+        value={filters.status}
+        options={FINDING_STATUSES.map((s) => ({ value: s, label: humanise(s) }))}
+        onChange={(status) => setFilters({ status })}
+      />
+      <FilterSelect
+        label="Guideline"
+        value={filters.guideline}
+        options={guidelines.map((g) => ({ value: g.id, label: `${g.id} ${g.title}` }))}
+        onChange={(guideline) => setFilters({ guideline })}
+      />
+      <FilterSelect
+        label="Framework"
+        value={filters.framework}
+        options={FRAMEWORKS}
+        onChange={(framework) => setFilters({ framework })}
+      />
     </div>
   );
 }
