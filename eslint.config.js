@@ -15,9 +15,10 @@ const CORE_DATA_DIR = path.join(ROOT, 'threat-library');
 /** The only packages the core may use: both are pure, with no host access. */
 const CORE_PACKAGES = ['zod', 'jsonc-parser'];
 
-const isInside = (dir, file) => {
-  const relative = path.relative(dir, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+/** True when `target` is `dir` itself (its index) or anything below it. */
+const isInside = (dir, target) => {
+  const relative = path.relative(dir, target);
+  return !path.isAbsolute(relative) && relative.split(path.sep)[0] !== '..';
 };
 
 /**
@@ -38,7 +39,7 @@ const coreImportsAllowlist = {
     const check = (source) => {
       if (source?.type !== 'Literal' || typeof source.value !== 'string') return;
       const specifier = source.value;
-      if (specifier.startsWith('./') || specifier.startsWith('../')) {
+      if (/^\.\.?(\/|$)/.test(specifier)) {
         const target = path.resolve(fromDir, specifier);
         if (isInside(CORE_DIR, target) || (isInside(CORE_DATA_DIR, target) && target.endsWith('.json')))
           return;

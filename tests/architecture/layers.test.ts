@@ -108,6 +108,7 @@ describe('ESLint: the core is pure', () => {
       "import { parse } from 'jsonc-parser';",
       "import { DOCUMENT_FORMAT } from './model/document';",
       "import type { ThreatModelDocument } from './model/document';",
+      "import type { Library } from '.';",
       "import library from '../../threat-library/library.json' with { type: 'json' };",
       "export { shippedLibrary } from './library/shippedLibrary';",
       'export const Name = z.string();',
@@ -115,6 +116,7 @@ describe('ESLint: the core is pure', () => {
       'export const format = DOCUMENT_FORMAT;',
       'export const title = (doc: ThreatModelDocument) => doc.meta.title;',
       'export const data = library;',
+      'export const noLibrary: Library | undefined = undefined;',
       'export const epoch = new Date(0);',
       '',
     ].join('\n');
