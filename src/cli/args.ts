@@ -4,15 +4,23 @@ import { CliError } from './io';
 export interface ParsedArgs {
   positional: string[];
   options: Map<string, string>;
+  /** Every value of each repeatable option (`--pack a.json --pack b.json`), in the order given. */
+  repeated: Map<string, string[]>;
 }
 
 /**
  * A small strict parser: unknown options and missing values are usage errors, because a typo in
  * `--fail-on` silently ignored would let a CI gate pass that should fail.
  */
-export function parseArgs(argv: readonly string[], known: readonly string[]): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  known: readonly string[],
+  repeatable: readonly string[] = [],
+): ParsedArgs {
   const positional: string[] = [];
   const options = new Map<string, string>();
+  const repeated = new Map<string, string[]>();
+  const allowed = [...known, ...repeatable];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) {
@@ -20,17 +28,18 @@ export function parseArgs(argv: readonly string[], known: readonly string[]): Pa
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (!known.includes(name))
+    if (!allowed.includes(name))
       throw new CliError(
-        `unknown option --${name}; expected one of ${known.map((k) => `--${k}`).join(', ') || '(none)'}`,
+        `unknown option --${name}; expected one of ${allowed.map((k) => `--${k}`).join(', ') || '(none)'}`,
       );
     if (options.has(name)) throw new CliError(`option --${name} given twice`);
     const value = inline ?? argv[++i];
     if (value === undefined || (inline === undefined && value.startsWith('--')))
       throw new CliError(`option --${name} needs a value`);
-    options.set(name, value);
+    if (repeatable.includes(name)) repeated.set(name, [...(repeated.get(name) ?? []), value]);
+    else options.set(name, value);
   }
-  return { positional, options };
+  return { positional, options, repeated };
 }
 
 export function oneOf<T extends string>(

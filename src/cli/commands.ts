@@ -16,17 +16,22 @@ import {
 import { oneOf, parseArgs } from './args';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliIo } from './io';
 import { loadLibraryFrom, loadModel, readInput } from './loadInputs';
+import { layerPacksFrom } from './loadPacks';
 
-/** `analyze <model> [--format json|md] [--out FILE] [--fail-on SEVERITY] [--library DIR]` */
+/** `analyze <model> [--format json|md] [--out FILE] [--fail-on SEVERITY] [--library DIR] [--pack FILE]…` */
 export function runAnalyze(argv: readonly string[], io: CliIo): number {
-  const { positional, options } = parseArgs(argv, ['format', 'out', 'fail-on', 'library']);
+  const { positional, options, repeated } = parseArgs(
+    argv,
+    ['format', 'out', 'fail-on', 'library'],
+    ['pack'],
+  );
   if (positional.length !== 1)
     throw new CliError('analyze needs exactly one model file: analyze <model.aitm.json>');
   const format = oneOf('format', options.get('format'), ['json', 'md'] as const, 'json');
   const failOn = options.has('fail-on')
     ? oneOf<Severity>('fail-on', options.get('fail-on'), SEVERITIES, 'high')
     : undefined;
-  const library = loadLibraryFrom(io, options.get('library'));
+  const library = layerPacksFrom(io, loadLibraryFrom(io, options.get('library')), repeated.get('pack') ?? []);
   const path = positional[0]!;
   const doc = loadModel(io, path, library);
   const findings = evaluate(doc, library);

@@ -6,7 +6,9 @@ const USAGE = `Usage: aitm <command> [options]
 
 Commands:
   analyze <model> [--format json|md] [--out FILE] [--fail-on critical|high|medium|low] [--library DIR]
+          [--pack FILE]...
       Evaluate a model and print its threat report. Exit 1 when an open finding is at or above --fail-on.
+      --pack layers a rule pack on the library (repeatable, in order); a pack that does not load exits 2.
   validate <model | library-dir | rule-pack.json> [--kind model|library] [--library DIR]
       Check a model or a library and list every problem with its JSON path.
   convert <in> --to aitm|threat-dragon|threat-composer|csv [--out FILE]

@@ -4,6 +4,7 @@
  */
 export * from './model/vocabulary';
 export * from './model/document';
+export { flowName } from './model/flowName';
 export * from './model/problems';
 export { parseJsonText, checkUntrustedJson, MAX_JSON_DEPTH } from './model/untrustedJson';
 export { parseDocument, parseDocumentText, type ParseDocumentOptions } from './document/parseDocument';
@@ -20,10 +21,26 @@ export { LibraryFileSchema, type LibraryFile, type LibrarySource } from './libra
 export * from './library/librarySchema';
 export { buildCatalogue, type Catalogue } from './library/catalogue';
 export { shippedLibrary, SHIPPED_LIBRARY_SOURCES } from './library/shippedLibrary';
+export {
+  layerRulePacks,
+  describeRulePack,
+  type RulePackInput,
+  type RulePackCounts,
+  type DescribedRulePack,
+  type RejectedRulePack,
+  type LayeredRulePacks,
+} from './library/layerRulePacks';
 export { evaluate, compareGuidelines } from './rules/evaluate';
 export type { Finding, FindingMitigation, FindingTrace } from './rules/finding';
 export type { LeafTrace } from './rules/conditions';
-export { findingKey, userThreatKey, FINDING_KEY_SEPARATOR } from './rules/findingKey';
+export { findingKey, FINDING_KEY_SEPARATOR } from './rules/findingKey';
+export {
+  userThreatKey,
+  userThreatId,
+  userThreatIdOf,
+  userMitigationId,
+  USER_THREAT_PREFIX,
+} from './rules/userThreatIds';
 export { findOrphanedTriage } from './rules/orphanedTriage';
 export { severityOf } from './rules/severity';
 export { OPERATORS } from './rules/operators';

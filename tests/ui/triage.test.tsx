@@ -44,11 +44,11 @@ describe('threat panel triage', () => {
       .getAllByRole('link')
       .map((a) => a.getAttribute('href'));
     expect(hrefs).toEqual([
-      'https://www.ncsc.gov.uk/collection/guidelines-secure-ai-system-development',
-      'https://www.ncsc.gov.uk/collection/guidelines-secure-ai-system-development',
+      'https://www.ncsc.gov.uk/collection/guidelines-secure-ai-system-development/guidelines/secure-design',
+      'https://www.ncsc.gov.uk/collection/guidelines-secure-ai-system-development/guidelines/secure-deployment',
       'https://atlas.mitre.org/techniques/AML.T0051.001',
-      'https://genai.owasp.org/llmrisk/llm012025-prompt-injection/',
-      'https://saif.google/secure-ai-framework/risks',
+      'https://genai.owasp.org/llmrisk/llm01-prompt-injection/',
+      'https://saif.google/secure-ai-framework/risks#prompt-injection',
     ]);
   });
 

@@ -10,3 +10,4 @@ export { guidelineCoverage, type GuidelineCoverage, type CoverageStatus } from '
 export { mermaidDiagram } from './mermaidDiagram';
 export { mdInline, mdCell, mdQuote, mermaidText } from './escapeMarkdown';
 export { REFERENCE_URLS, referenceLinks } from './referenceLinks';
+export { referenceUrl, referenceTitle, hasOwnReferencePage, type ReferenceFramework } from './referenceUrls';

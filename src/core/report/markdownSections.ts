@@ -1,4 +1,5 @@
 import type { ThreatModelDocument } from '../model/document';
+import { flowName } from '../model/flowName';
 import { FINDING_STATUSES, SEVERITIES } from '../model/vocabulary';
 import type { Library } from '../library/loadLibrary';
 import type { Report, ReportFinding } from './buildReport';
@@ -52,11 +53,10 @@ export function inventorySection(doc: ThreatModelDocument, library: Library): st
   });
   const labels = new Map(doc.components.map((c) => [c.id, c.label || c.id]));
   const flows = doc.dataFlows.map((f) => {
-    const name = (id: string) => labels.get(id) ?? id;
     const p = f.props ?? {};
     return [
       mdCell(f.label || f.id),
-      mdCell(`${name(f.sourceId)} → ${name(f.targetId)}`),
+      mdCell(flowName(f, (id) => labels.get(id))),
       mdCell((p.data ?? []).join(', ') || '—'),
       p.encrypted ? 'yes' : 'no',
       p.authenticated ? 'yes' : 'no',

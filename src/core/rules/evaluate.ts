@@ -1,6 +1,7 @@
 import { canonicalOrder } from '../document/canonicalOrder';
 import type { Library } from '../library/loadLibrary';
 import type { ThreatModelDocument } from '../model/document';
+import { flowName } from '../model/flowName';
 import { MODEL_TARGET_ID } from '../model/vocabulary';
 import { buildEvaluationContext, type EvaluationContext } from './evaluationContext';
 import type { Finding } from './finding';
@@ -27,7 +28,7 @@ export function evaluate(input: ThreatModelDocument, library: Library): Finding[
   const flowRules = index.byTarget.get('dataFlow')!;
   doc.dataFlows.forEach((flow, k) => {
     for (const rule of flowRules)
-      fireRule(ctx, rule, 'dataFlow', k, flow.id, flow.label || flowName(ctx, k), findings);
+      fireRule(ctx, rule, 'dataFlow', k, flow.id, flow.label || flowEnds(ctx, k), findings);
   });
   const boundaryRules = index.byTarget.get('trustBoundary')!;
   doc.trustBoundaries.forEach((boundary, b) => {
@@ -40,10 +41,9 @@ export function evaluate(input: ThreatModelDocument, library: Library): Finding[
   return findings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-function flowName(ctx: EvaluationContext, k: number): string {
-  const flow = ctx.doc.dataFlows[k]!;
-  const label = (id: string) => ctx.doc.components[ctx.graph.indexOf.get(id)!]?.label ?? id;
-  return `${label(flow.sourceId)} → ${label(flow.targetId)}`;
+/** An unlabelled flow's finding target label: its ends. */
+function flowEnds(ctx: EvaluationContext, k: number): string {
+  return flowName(ctx.doc.dataFlows[k]!, (id) => ctx.doc.components[ctx.graph.indexOf.get(id)!]?.label);
 }
 
 export { compareGuidelines } from './rulePlan';

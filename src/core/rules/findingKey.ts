@@ -6,7 +6,6 @@ export function findingKey(ruleId: string, targetId: string): string {
   return `${ruleId}${FINDING_KEY_SEPARATOR}${targetId}`;
 }
 
-/** Key of a user-added threat: prefixed so it never collides with a rule's finding. */
-export function userThreatKey(threatId: string, targetId: string | null): string {
-  return `user.${threatId}${FINDING_KEY_SEPARATOR}${targetId ?? 'unplaced'}`;
-}
+// The key of a user threat's finding lives with the rest of the user-threat id scheme. Re-exported
+// here only for src/core/interop, which still imports it from this file; drop once it does not.
+export { userThreatKey } from './userThreatIds';

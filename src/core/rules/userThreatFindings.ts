@@ -1,7 +1,7 @@
 import type { ThreatModelDocument, UserThreat } from '../model/document';
 import { MODEL_TARGET_ID, type TargetKind } from '../model/vocabulary';
 import type { Finding } from './finding';
-import { userThreatKey } from './findingKey';
+import { userMitigationId, userThreatId, userThreatKey } from './userThreatIds';
 
 /**
  * Threats users added by hand behave like findings everywhere (panels, badges, reports). Their
@@ -25,7 +25,7 @@ function toFinding(t: UserThreat, kind: TargetKind, label: string): Finding {
   return {
     key: userThreatKey(t.id, t.targetId),
     ruleId: null,
-    threatId: `user.${t.id}`,
+    threatId: userThreatId(t.id),
     title: t.title,
     description: t.description ?? '',
     targetId: t.targetId!,
@@ -41,7 +41,7 @@ function toFinding(t: UserThreat, kind: TargetKind, label: string): Finding {
     stride: [],
     references: { guidelines: [], atlas: [], owaspLlm: [], owaspMl: [], saif: [] },
     mitigations: (t.mitigations ?? []).map((m, i) => ({
-      id: `user.${t.id}.${i + 1}`,
+      id: userMitigationId(t.id, i),
       title: m.title,
       state: m.state,
       guidelines: [],

@@ -1,4 +1,4 @@
-import { DATA_CATEGORIES, updateDataFlow, type DataCategory } from '../../core';
+import { DATA_CATEGORIES, flowName, updateDataFlow, type DataCategory } from '../../core';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { componentsById, selectFlow } from '../store/selectors';
 import { CheckboxField, Fieldset, TextAreaField, TextField, humanise } from './fields';
@@ -7,11 +7,8 @@ import { CheckboxField, Fieldset, TextAreaField, TextField, humanise } from './f
 export function FlowInspector({ id }: { id: string }) {
   const store = useStoreApi();
   const flow = useAppStore(selectFlow(id));
-  const source = useAppStore((s) =>
-    flow ? componentsById(s.document).get(flow.sourceId)?.label : undefined,
-  );
-  const target = useAppStore((s) =>
-    flow ? componentsById(s.document).get(flow.targetId)?.label : undefined,
+  const ends = useAppStore((s) =>
+    flow ? flowName(flow, (id) => componentsById(s.document).get(id)?.label) : '',
   );
   if (!flow) return null;
   const change = (patch: Parameters<typeof updateDataFlow>[2], field: string) =>
@@ -29,7 +26,7 @@ export function FlowInspector({ id }: { id: string }) {
     <div className="inspector-body">
       <h2 className="inspector-title">Data flow</h2>
       <p className="muted small">
-        {source ?? flow.sourceId} → {target ?? flow.targetId}{' '}
+        {ends}{' '}
         <button
           type="button"
           className="link-button"

@@ -1,8 +1,9 @@
 import {
+  describeRulePack,
+  layerRulePacks,
   loadLibrary,
   parseJsonText,
   type Library,
-  type LibraryFile,
   type LibrarySource,
   type ParseResult,
   type Problem,
@@ -11,10 +12,10 @@ import type { RejectedPack, RulePack } from '../store/appState';
 import type { DocumentStorage } from '../store/persistence';
 
 /**
- * User rule packs: library files (threats, mitigations, rules, component types) layered on the
- * base library. A pack is JSON data validated by loadLibrary — conditions over a closed set of
- * facts and operators — and is never executed. Packs are kept in localStorage and validated again
- * on every load, like any other untrusted input.
+ * Storage of user rule packs: library files (threats, mitigations, rules, component types) layered
+ * on the base library by the core (layerRulePacks). A pack is JSON data validated by loadLibrary —
+ * conditions over a closed set of facts and operators — and is never executed. Packs are kept in
+ * localStorage and validated again on every load, like any other untrusted input.
  */
 
 export const RULE_PACKS_FORMAT = 'aitm-rule-packs';
@@ -35,39 +36,16 @@ const sources = (packs: readonly StoredPack[]): LibrarySource[] =>
 
 /** A validated pack with what it adds, for the Library dialog. */
 export function describePack(pack: StoredPack): RulePack {
-  // Only called after loadLibrary accepted the content, so it has the library file's shape.
-  const file = pack.content as LibraryFile;
-  return {
-    fileName: pack.fileName,
-    name: file.name ?? pack.fileName,
-    content: pack.content,
-    counts: {
-      componentTypes: file.componentTypes?.length ?? 0,
-      threats: file.threats?.length ?? 0,
-      mitigations: file.mitigations?.length ?? 0,
-      rules: file.rules?.length ?? 0,
-    },
-  };
+  return describeRulePack(pack);
 }
 
 /**
- * Layers packs on the base library, in order. A pack that does not load on top of the ones before
- * it (invalid, or clashing with an id already defined) is set aside with its problems.
+ * Layers packs on the base library, in order, the same way the CLI's `--pack` does (the layering
+ * itself is the core's); a pack that does not load is set aside with its problems.
  */
 export function combinePacks(base: Library, packs: readonly StoredPack[]): CombinedLibrary {
-  const all = loadLibrary(sources(packs), { base });
-  if (all.ok) return { library: all.value, active: packs.map(describePack), rejected: [] };
-  let library = base;
-  const accepted: StoredPack[] = [];
-  const rejected: RejectedPack[] = [];
-  for (const pack of packs) {
-    const result = loadLibrary(sources([...accepted, pack]), { base });
-    if (result.ok) {
-      accepted.push(pack);
-      library = result.value;
-    } else rejected.push({ ...pack, problems: result.problems });
-  }
-  return { library, active: accepted.map(describePack), rejected };
+  const layered = layerRulePacks(base, packs);
+  return { library: layered.library, active: layered.accepted.map(describePack), rejected: layered.rejected };
 }
 
 /**

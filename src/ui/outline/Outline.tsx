@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Component, TrustBoundary } from '../../core';
+import { flowName, type Component, type TrustBoundary } from '../../core';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { elementName } from '../store/selectors';
 import { FindingBadge } from '../threats/FindingBadge';
@@ -89,7 +89,7 @@ export function Outline() {
           <li key={f.id}>
             <OutlineItem
               id={f.id}
-              label={`${elementName(doc, f.sourceId)} → ${elementName(doc, f.targetId)}${f.label ? `: ${f.label}` : ''}`}
+              label={flowName(f, (id) => elementName(doc, id), { withLabel: true })}
               kind="→"
             />
           </li>

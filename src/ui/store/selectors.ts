@@ -1,5 +1,6 @@
 import {
   evaluate,
+  flowName,
   SEVERITIES,
   type Component,
   type DataFlow,
@@ -116,8 +117,8 @@ export function elementName(doc: ThreatModelDocument, id: string): string {
   const flow = flowsById(doc).get(id);
   if (flow) {
     if (flow.label) return flow.label;
-    const name = (cid: string) => componentsById(doc).get(cid)?.label || cid;
-    return `${name(flow.sourceId)} → ${name(flow.targetId)}`;
+    // An empty component label names the end by its id, as everywhere in the editor.
+    return flowName(flow, (cid) => componentsById(doc).get(cid)?.label || undefined);
   }
   return id === 'model' ? doc.meta.title : id;
 }

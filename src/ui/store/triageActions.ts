@@ -3,6 +3,8 @@ import {
   setTriage,
   updateUserThreat,
   removeUserThreat,
+  userMitigationId,
+  userThreatIdOf,
   type Finding,
   type FindingStatus,
   type MitigationState,
@@ -25,11 +27,9 @@ export interface FindingEdit {
   mitigation?: { id: string; state: MitigationState | 'suggested' };
 }
 
-const USER_PREFIX = 'user.';
-
 function userThreatOf(doc: ThreatModelDocument, finding: Finding): UserThreat | undefined {
   if (finding.origin !== 'user') return undefined;
-  const id = finding.threatId.slice(USER_PREFIX.length);
+  const id = userThreatIdOf(finding.threatId);
   return doc.userThreats.find((t) => t.id === id);
 }
 
@@ -41,7 +41,7 @@ export function editFinding(store: AppStore, finding: Finding, edit: FindingEdit
     if (threat) {
       const mitigations = edit.mitigation
         ? (threat.mitigations ?? []).map((m, i) =>
-            `${USER_PREFIX}${threat.id}.${i + 1}` === edit.mitigation!.id
+            userMitigationId(threat.id, i) === edit.mitigation!.id
               ? { ...m, state: edit.mitigation!.state }
               : m,
           )
@@ -98,8 +98,9 @@ export function addThreatByHand(store: AppStore, input: NewUserThreat): string {
 }
 
 export function removeThreatByHand(store: AppStore, finding: Finding): void {
-  if (finding.origin !== 'user') return;
-  store.getState().change((doc) => removeUserThreat(doc, finding.threatId.slice(USER_PREFIX.length)));
+  const id = finding.origin === 'user' ? userThreatIdOf(finding.threatId) : undefined;
+  if (id === undefined) return;
+  store.getState().change((doc) => removeUserThreat(doc, id));
 }
 
 /** Attaches an unplaced (imported) threat to an element; from then on it is a finding of that element. */

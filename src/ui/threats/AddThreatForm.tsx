@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { SEVERITIES, type Severity } from '../../core';
+import { SEVERITIES, userThreatKey, type Severity } from '../../core';
 import { useStoreApi } from '../store/StoreContext';
 import { addThreatByHand } from '../store/triageActions';
 
@@ -29,7 +29,7 @@ export function AddThreatForm({ targetId }: { targetId: string }) {
       description,
       mitigations: [mitigation],
     });
-    store.getState().update({ expandedFinding: `user.${created}@${targetId}` });
+    store.getState().update({ expandedFinding: userThreatKey(created, targetId) });
     setTitle('');
     setDescription('');
     setMitigation('');

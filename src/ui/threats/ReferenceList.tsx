@@ -11,18 +11,14 @@ export function ReferenceList({ references }: { references: References }) {
     <ul className="reference-list" aria-label="References">
       {links.map((link) => (
         <li key={`${link.framework}:${link.id}`}>
-          {link.href ? (
-            <a
-              href={link.href}
-              target="_blank"
-              rel="noopener noreferrer"
-              title={`${link.framework}: ${link.title}`}
-            >
-              {link.id}
-            </a>
-          ) : (
-            <span>{link.id}</span>
-          )}{' '}
+          <a
+            href={link.href}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={`${link.framework}: ${link.title}`}
+          >
+            {link.id}
+          </a>{' '}
           <span className="muted small">{link.title}</span>
         </li>
       ))}

@@ -21,8 +21,8 @@ const MARKUP = new Set([...'\\`*_{}[]<>()#!|~']);
  * same line.
  */
 const FENCE = /^ {0,3}(?:`{3,}[^`]*|~{3,}.*)$/;
-/** The only link targets the report itself writes (referenceLinks.ts). */
-const OWN_LINK = /^https:\/\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9._~/-]*)?$/;
+/** The only link targets the report itself writes (referenceUrls.ts): https pages, maybe with an anchor. */
+const OWN_LINK = /^https:\/\/[A-Za-z0-9.-]+(?:\/[A-Za-z0-9._~/-]*)?(?:#[a-z0-9-]+)?$/;
 
 interface Segment {
   text: string;

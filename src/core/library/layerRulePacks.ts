@@ -1,0 +1,86 @@
+import type { Problem } from '../model/problems';
+import type { LibraryFile, LibrarySource } from './libraryFile';
+import { loadLibrary, type Library } from './loadLibrary';
+
+/**
+ * Rule packs: library files (threats, mitigations, rules, component types) layered on a base
+ * library. The editor and the CLI both layer through here, so the same packs in the same order
+ * give the same library — and the same report — in both.
+ */
+
+/** A rule pack as read from a file: untrusted JSON, validated by loadLibrary when layered. */
+export interface RulePackInput {
+  fileName: string;
+  content: unknown;
+}
+
+export interface RulePackCounts {
+  componentTypes: number;
+  threats: number;
+  mitigations: number;
+  rules: number;
+}
+
+/** A pack that loaded, with what it adds. */
+export interface DescribedRulePack extends RulePackInput {
+  /** The pack's own name, or its file name. */
+  name: string;
+  counts: RulePackCounts;
+}
+
+/** A pack that did not load on top of the ones before it, kept with its problems (each names its file). */
+export type RejectedRulePack<P extends RulePackInput = RulePackInput> = P & { problems: Problem[] };
+
+export interface LayeredRulePacks<P extends RulePackInput = RulePackInput> {
+  library: Library;
+  /** The packs in use, in the order given. */
+  accepted: P[];
+  rejected: RejectedRulePack<P>[];
+}
+
+const sources = (packs: readonly RulePackInput[]): LibrarySource[] =>
+  packs.map((p) => ({ path: p.fileName, content: p.content }));
+
+/**
+ * Layers packs on `base` in order. When every pack loads they are all used, loaded together (so a
+ * pack may use ids a later one defines). Otherwise each pack must load on top of the base and the
+ * packs accepted before it; one that does not (invalid, dangling, or clashing with an id already
+ * defined) is set aside with its problems and the packs after it are still tried. Of two packs
+ * defining the same id, the first wins and the second is rejected.
+ */
+export function layerRulePacks<P extends RulePackInput>(
+  base: Library,
+  packs: readonly P[],
+): LayeredRulePacks<P> {
+  // The common case — every pack loads — costs one load instead of one per pack.
+  const all = loadLibrary(sources(packs), { base });
+  if (all.ok) return { library: all.value, accepted: [...packs], rejected: [] };
+  let library = base;
+  const accepted: P[] = [];
+  const rejected: RejectedRulePack<P>[] = [];
+  for (const pack of packs) {
+    const result = loadLibrary(sources([...accepted, pack]), { base });
+    if (result.ok) {
+      accepted.push(pack);
+      library = result.value;
+    } else rejected.push({ ...pack, problems: result.problems });
+  }
+  return { library, accepted, rejected };
+}
+
+/** A pack that loaded, with its name and what it adds. Only for packs layerRulePacks accepted. */
+export function describeRulePack(pack: RulePackInput): DescribedRulePack {
+  // Only called after loadLibrary accepted the content, so it has the library file's shape.
+  const file = pack.content as LibraryFile;
+  return {
+    fileName: pack.fileName,
+    name: file.name ?? pack.fileName,
+    content: pack.content,
+    counts: {
+      componentTypes: file.componentTypes?.length ?? 0,
+      threats: file.threats?.length ?? 0,
+      mitigations: file.mitigations?.length ?? 0,
+      rules: file.rules?.length ?? 0,
+    },
+  };
+}
