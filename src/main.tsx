@@ -7,6 +7,7 @@ import { shippedLibrary } from './core';
 import './ui/styles/app.css';
 import { App } from './ui/App';
 import { createCanvasBridge } from './ui/canvas/canvasBridge';
+import { showUncaughtErrors } from './ui/errors/globalErrors';
 import { restorePacks } from './ui/library/rulePacks';
 import { localDocumentStorage, RULE_PACKS_KEY } from './ui/platform/localDocumentStorage';
 import { browserPlatform } from './ui/platform/platform';
@@ -33,6 +34,7 @@ if (packs.problems.length > 0 && store.getState().notice === null)
       message: 'Some stored rule packs no longer load and are not in use; see Library for the problems.',
     },
   });
+showUncaughtErrors(store);
 const services = { store, canvas: createCanvasBridge(), platform: browserPlatform, packStorage };
 
 createRoot(document.getElementById('root')!).render(

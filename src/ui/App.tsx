@@ -5,6 +5,8 @@ import { ImportNotesPanel } from './dialogs/ImportNotesPanel';
 import { Notices } from './dialogs/Notices';
 import { StartScreen } from './dialogs/StartScreen';
 import { openFile } from './documents/openDocument';
+import { CrashBoundary } from './errors/CrashBoundary';
+import { runReported } from './errors/reportFailure';
 import { Workspace } from './layout/Workspace';
 import { applyTheme, saveThemePreference } from './platform/themePreference';
 import { useAppStore, useStoreApi } from './store/StoreContext';
@@ -13,13 +15,23 @@ import { Toolbar } from './toolbar/Toolbar';
 const HelpDialog = lazy(() => import('./dialogs/HelpDialog'));
 const LibraryDialog = lazy(() => import('./library/LibraryDialog'));
 
-/** The editor shell: toolbar, notices, start screen or workspace, and the dialogs. */
+/** The app: the editor inside a boundary that, if it crashes, still offers the model for download. */
 export function App() {
+  return (
+    <CrashBoundary area="editor" variant="app">
+      <Editor />
+    </CrashBoundary>
+  );
+}
+
+/** The editor shell: toolbar, notices, start screen or workspace, and the dialogs. */
+function Editor() {
   const store = useStoreApi();
   const view = useAppStore((s) => s.view);
   const helpOpen = useAppStore((s) => s.helpOpen);
   const libraryOpen = useAppStore((s) => s.libraryOpen);
   const theme = useAppStore((s) => s.theme);
+  const update = useAppStore((s) => s.update);
   useShortcuts();
 
   useEffect(() => {
@@ -52,7 +64,8 @@ export function App() {
     const file = event.dataTransfer.files[0];
     if (!file) return;
     event.preventDefault();
-    void openFile(store, file);
+    // openFile reports its own failures; this catches what it could not foresee.
+    runReported(store, `open ${file.name}`, () => openFile(store, file));
   };
 
   return (
@@ -63,14 +76,18 @@ export function App() {
       {view === 'start' ? <StartScreen /> : <Workspace />}
       <ImportChoiceDialog />
       {helpOpen && (
-        <Suspense fallback={null}>
-          <HelpDialog />
-        </Suspense>
+        <CrashBoundary area="help dialog" variant="dialog" onClose={() => update({ helpOpen: false })}>
+          <Suspense fallback={null}>
+            <HelpDialog />
+          </Suspense>
+        </CrashBoundary>
       )}
       {libraryOpen && (
-        <Suspense fallback={null}>
-          <LibraryDialog />
-        </Suspense>
+        <CrashBoundary area="library dialog" variant="dialog" onClose={() => update({ libraryOpen: false })}>
+          <Suspense fallback={null}>
+            <LibraryDialog />
+          </Suspense>
+        </CrashBoundary>
       )}
     </div>
   );

@@ -18,6 +18,7 @@ export function useCanvasBridge(
   const focusRequest = useAppStore((s) => s.focusRequest);
 
   useEffect(() => {
+    // React Flow's viewport promises only say when an animation ends and never reject: ignored.
     canvasRef.current = {
       fitView: () => void flow.fitView({ duration: 200, padding: 0.15, maxZoom: 1 }),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),

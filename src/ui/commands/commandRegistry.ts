@@ -2,6 +2,7 @@ import { createEmptyDocument, serialiseDocument } from '../../core';
 import { autoLayout } from '../canvas/autoLayout';
 import type { ImageFormat } from '../canvas/canvasBridge';
 import { fileBaseName, openFile, saveFileName } from '../documents/openDocument';
+import { runReported } from '../errors/reportFailure';
 import type { TextExport } from '../interop/exportFiles';
 import type { AppState } from '../store/appState';
 import { findingsOf } from '../store/selectors';
@@ -27,6 +28,10 @@ export interface Command {
   group: 'File' | 'Edit' | 'View' | 'Review' | 'Export';
   shortcuts: string[];
   run: (services: AppServices) => void | Promise<void>;
+  /** Completes "Could not …" when `run` throws or rejects; defaults to the label. */
+  failure?: string;
+  /** What a failure means for the user's work, added to the notice. */
+  failureNote?: string;
   enabled?: (state: AppState) => boolean;
   /** Shortcuts that work even while typing in a field. */
   global?: boolean;
@@ -54,19 +59,10 @@ const exportImage =
   (format: ImageFormat) =>
   async ({ store, canvas, platform }: AppServices): Promise<void> => {
     const name = `${fileBaseName(store.getState().document.meta.title)}.${format}`;
-    try {
-      if (!canvas.current) throw new Error('the canvas is not shown');
-      const image = await canvas.current.toImage(format);
-      if (format === 'svg') platform.download(name, image, 'image/svg+xml');
-      else platform.downloadUrl(name, image);
-    } catch (error) {
-      store.getState().update({
-        notice: {
-          kind: 'error',
-          message: `Could not export the diagram: ${error instanceof Error ? error.message : String(error)}`,
-        },
-      });
-    }
+    if (!canvas.current) throw new Error('the canvas is not shown');
+    const image = await canvas.current.toImage(format);
+    if (format === 'svg') platform.download(name, image, 'image/svg+xml');
+    else platform.downloadUrl(name, image);
   };
 
 export const COMMANDS: readonly Command[] = [
@@ -83,6 +79,8 @@ export const COMMANDS: readonly Command[] = [
     group: 'File',
     shortcuts: ['Mod+O'],
     global: true,
+    failure: 'open the file',
+    failureNote: 'The current model is unchanged.',
     run: async ({ store, platform }) => {
       const file = await platform.pickFile('.json,application/json');
       if (file) await openFile(store, file);
@@ -95,6 +93,7 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['Mod+S'],
     global: true,
     enabled: inEditor,
+    failure: 'save the model',
     run: ({ store, platform }) => {
       const { document, fileName } = store.getState();
       platform.download(
@@ -141,6 +140,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['Mod+C'],
     enabled: hasSelection,
+    failure: 'copy the selection',
     run: ({ store }) => copySelection(store),
   },
   {
@@ -149,6 +149,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['Mod+V'],
     enabled: (s) => inEditor(s) && s.clipboard !== null,
+    failure: 'paste',
     run: ({ store }) => pasteClipboard(store),
   },
   {
@@ -157,6 +158,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['Mod+D'],
     enabled: hasSelection,
+    failure: 'duplicate the selection',
     run: ({ store }) => duplicateSelection(store),
   },
   {
@@ -187,6 +189,8 @@ export const COMMANDS: readonly Command[] = [
     group: 'View',
     shortcuts: ['Shift+L'],
     enabled: inEditor,
+    failure: 'lay out the model',
+    failureNote: 'The model is unchanged.',
     run: async ({ store, canvas }) => {
       const laidOut = await autoLayout(store.getState().document);
       store.getState().change(() => laidOut);
@@ -277,6 +281,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Export',
     shortcuts: [],
     enabled: inEditor,
+    failure: 'export the JSON report',
     run: exportText('jsonReport'),
   },
   {
@@ -285,6 +290,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Export',
     shortcuts: [],
     enabled: inEditor,
+    failure: 'export the Markdown report',
     run: exportText('markdownReport'),
   },
   {
@@ -293,6 +299,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Export',
     shortcuts: [],
     enabled: inEditor,
+    failure: 'export the Threat Dragon file',
     run: exportText('threatDragon'),
   },
   {
@@ -301,6 +308,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Export',
     shortcuts: [],
     enabled: inEditor,
+    failure: 'export the Threat Composer file',
     run: exportText('threatComposer'),
   },
   {
@@ -309,6 +317,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Export',
     shortcuts: [],
     enabled: inEditor,
+    failure: 'export the findings as CSV',
     run: exportText('findingsCsv'),
   },
   {
@@ -317,6 +326,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Export',
     shortcuts: [],
     enabled: inEditor,
+    failure: 'export the diagram',
     run: exportImage('svg'),
   },
   {
@@ -325,15 +335,25 @@ export const COMMANDS: readonly Command[] = [
     group: 'Export',
     shortcuts: [],
     enabled: inEditor,
+    failure: 'export the diagram',
     run: exportImage('png'),
   },
 ];
 
 export const commandById = new Map(COMMANDS.map((c) => [c.id, c]));
 
+/**
+ * Runs a command from a button, menu or shortcut. Whatever it throws or rejects with is shown as
+ * a notice naming the command and the reason: a failed open, layout or export is never silent.
+ */
 export function runCommand(services: AppServices, id: string): void {
   const command = commandById.get(id);
   if (!command) throw new Error(`unknown command "${id}"`);
   if (command.enabled && !command.enabled(services.store.getState())) return;
-  void command.run(services);
+  runReported(
+    services.store,
+    command.failure ?? `run “${command.label}”`,
+    () => command.run(services),
+    command.failureNote,
+  );
 }

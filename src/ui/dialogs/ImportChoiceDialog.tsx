@@ -1,4 +1,5 @@
 import { resolvePendingImport } from '../documents/openDocument';
+import { runReported } from '../errors/reportFailure';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { Dialog } from './Dialog';
 
@@ -9,7 +10,9 @@ export function ImportChoiceDialog() {
   const title = useAppStore((s) => s.document.meta.title);
   if (!pending) return null;
   const count = pending.document.userThreats.length;
-  const choose = (choice: 'new' | 'merge' | 'cancel') => void resolvePendingImport(store, choice);
+  // resolvePendingImport reports its own failures; runReported catches what it could not foresee.
+  const choose = (choice: 'new' | 'merge' | 'cancel') =>
+    runReported(store, `import ${pending.fileName}`, () => resolvePendingImport(store, choice));
   return (
     <Dialog title={`Import ${pending.fileName}`} onClose={() => choose('cancel')}>
       <p>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { createEmptyDocument } from '../../core';
 import { useCommand } from '../commands/useCommand';
 import { loadTemplate, TEMPLATES, type Template } from '../documents/templates';
+import { runReported } from '../errors/reportFailure';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 
 /** First screen: a blank model, a file, or one of the example models as a template. */
@@ -12,12 +13,18 @@ export function StartScreen() {
     s.document.components.length + s.document.trustBoundaries.length > 0 ? s.document.meta.title : null,
   );
   const [loading, setLoading] = useState<string | null>(null);
-  const openTemplate = async (template: Template) => {
+  const openTemplate = (template: Template) => {
     setLoading(template.id);
-    const result = await loadTemplate(template, store.getState().library.catalogue);
-    setLoading(null);
-    if (result.ok) store.getState().replaceDocument(result.document, `${template.id}.aitm.json`);
-    else store.getState().update({ notice: { kind: 'error', message: result.message } });
+    runReported(store, `open the example “${template.title}”`, async () => {
+      try {
+        const result = await loadTemplate(template, store.getState().library.catalogue);
+        if (result.ok) store.getState().replaceDocument(result.document, `${template.id}.aitm.json`);
+        else store.getState().update({ notice: { kind: 'error', message: result.message } });
+      } finally {
+        // Also after a failure (its chunk did not load): the examples stay available.
+        setLoading(null);
+      }
+    });
   };
   return (
     <main className="start-screen" aria-labelledby="start-heading">
@@ -56,7 +63,7 @@ export function StartScreen() {
                 <button
                   type="button"
                   className="template-card"
-                  onClick={() => void openTemplate(t)}
+                  onClick={() => openTemplate(t)}
                   disabled={loading !== null}
                   aria-busy={loading === t.id}
                 >

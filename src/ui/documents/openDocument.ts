@@ -1,7 +1,8 @@
 import { formatProblems, type Problem, type ThreatModelDocument } from '../../core';
 import { layoutIfNeeded } from '../canvas/autoLayout';
+import { reportFailure } from '../errors/reportFailure';
 import { readFileText } from '../platform/platform';
-import type { AppState } from '../store/appState';
+import type { AppState, PendingImport } from '../store/appState';
 import type { AppStore } from '../store/createAppStore';
 
 /** Files larger than this are refused before reading, like the CLI does. */
@@ -9,18 +10,28 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 const importer = () => import('../interop/importFile');
 
-/** Opens a picked or dropped file (see openDocumentText); refuses huge files unread. */
+const UNCHANGED = 'The current model is unchanged.';
+
+/**
+ * Opens a picked or dropped file (see openDocumentText); refuses huge files unread. Never rejects:
+ * a file that cannot be read, or an importer that cannot load, becomes a notice like a bad file.
+ */
 export async function openFile(store: AppStore, file: File): Promise<boolean> {
   if (file.size > MAX_FILE_BYTES) {
     store.getState().update({
       notice: {
         kind: 'error',
-        message: `Could not open ${file.name}: it is larger than 20 MB. The current model is unchanged.`,
+        message: `Could not open ${file.name}: it is larger than 20 MB. ${UNCHANGED}`,
       },
     });
     return false;
   }
-  return openDocumentText(store, file.name, await readFileText(file));
+  try {
+    return await openDocumentText(store, file.name, await readFileText(file));
+  } catch (error) {
+    reportFailure(store, `open ${file.name}`, error, UNCHANGED);
+    return false;
+  }
 }
 
 const hasModel = (s: AppState) =>
@@ -74,13 +85,26 @@ async function openAsNew(
   });
 }
 
-/** The user's answer to the Threat Composer question. */
+/** The user's answer to the Threat Composer question. Never rejects: a failure closes the question with a notice. */
 export async function resolvePendingImport(
   store: AppStore,
   choice: 'new' | 'merge' | 'cancel',
 ): Promise<void> {
   const pending = store.getState().pendingImport;
   if (!pending) return;
+  try {
+    await answerPendingImport(store, pending, choice);
+  } catch (error) {
+    store.getState().update({ pendingImport: null });
+    reportFailure(store, `import ${pending.fileName}`, error, UNCHANGED);
+  }
+}
+
+async function answerPendingImport(
+  store: AppStore,
+  pending: PendingImport,
+  choice: 'new' | 'merge' | 'cancel',
+): Promise<void> {
   if (choice === 'cancel') {
     store.getState().update({ pendingImport: null });
     return;

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { FlowCanvas } from '../canvas/FlowCanvas';
+import { CrashBoundary } from '../errors/CrashBoundary';
 import { Inspector } from '../inspector/Inspector';
 import { Outline } from '../outline/Outline';
 import { Palette } from '../palette/Palette';
@@ -36,34 +37,52 @@ export function Workspace() {
           value={leftPanel}
           onChange={(id) => update({ leftPanel: id })}
         >
-          {leftPanel === 'palette' ? <Palette /> : <Outline />}
+          <CrashBoundary key={leftPanel} area={leftPanel === 'palette' ? 'components palette' : 'outline'}>
+            {leftPanel === 'palette' ? <Palette /> : <Outline />}
+          </CrashBoundary>
         </Tabs>
       </aside>
       <main className="canvas-area" id="canvas">
-        <FlowCanvas />
+        <CrashBoundary area="canvas">
+          <FlowCanvas />
+        </CrashBoundary>
         {reviewing && (
-          <Suspense fallback={null}>
-            <ReviewPanel />
-          </Suspense>
+          <CrashBoundary area="review panel">
+            <Suspense fallback={null}>
+              <ReviewPanel />
+            </Suspense>
+          </CrashBoundary>
         )}
       </main>
       <aside className="right-panel" aria-label="Inspector and findings">
-        <Inspector />
+        <InspectorArea />
         <Tabs
           label="Findings panel"
           tabs={SIDE_TABS}
           value={sidePanel}
           onChange={(id) => update({ sidePanel: id })}
         >
-          {sidePanel === 'threats' ? (
-            <ThreatPanel />
-          ) : (
-            <Suspense fallback={<p className="muted">Loading…</p>}>
-              <Dashboard />
-            </Suspense>
-          )}
+          <CrashBoundary key={sidePanel} area={sidePanel === 'threats' ? 'threats panel' : 'dashboard'}>
+            {sidePanel === 'threats' ? (
+              <ThreatPanel />
+            ) : (
+              <Suspense fallback={<p className="muted">Loading…</p>}>
+                <Dashboard />
+              </Suspense>
+            )}
+          </CrashBoundary>
         </Tabs>
       </aside>
     </div>
+  );
+}
+
+/** The inspector in its own boundary; selecting something else gives it another chance. */
+function InspectorArea() {
+  const selection = useAppStore((s) => s.selection.join('\n'));
+  return (
+    <CrashBoundary area="inspector" resetKey={selection}>
+      <Inspector />
+    </CrashBoundary>
   );
 }

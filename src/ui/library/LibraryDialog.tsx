@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatProblems } from '../../core';
 import { Dialog } from '../dialogs/Dialog';
+import { failureMessage } from '../errors/reportFailure';
 import { useAppStore, useServices } from '../store/StoreContext';
 import { addRulePackFile, describeCounts, removeRulePack, type PackOutcome } from './rulePackActions';
 
@@ -22,8 +23,20 @@ export default function LibraryDialog() {
     const file = await services.platform.pickFile('.json,application/json');
     if (!file) return;
     setBusy(true);
-    setOutcome(await addRulePackFile(services, file));
-    setBusy(false);
+    try {
+      setOutcome(await addRulePackFile(services, file));
+    } finally {
+      setBusy(false);
+    }
+  };
+  // The dialog covers the notice bar, so a failure shows here, like a pack that does not validate.
+  const addReported = () => {
+    add().catch((error: unknown) =>
+      setOutcome({
+        ok: false,
+        message: failureMessage('add the rule pack', error, 'The library in use is unchanged.'),
+      }),
+    );
   };
 
   return (
@@ -83,9 +96,12 @@ export default function LibraryDialog() {
         </>
       )}
       {outcome && !outcome.ok && (
-        <pre className="notice notice-error notice-text" role="alert">
-          {outcome.message}
-        </pre>
+        <div className="notice notice-error" role="alert">
+          <pre className="notice-text">{outcome.message}</pre>
+          <button type="button" className="secondary-button" onClick={() => setOutcome(null)}>
+            Dismiss
+          </button>
+        </div>
       )}
       {outcome?.ok && (
         <p className="notice notice-info" role="status">
@@ -94,13 +110,7 @@ export default function LibraryDialog() {
         </p>
       )}
       <div className="button-row">
-        <button
-          type="button"
-          className="primary-button"
-          onClick={() => void add()}
-          disabled={busy}
-          data-autofocus
-        >
+        <button type="button" className="primary-button" onClick={addReported} disabled={busy} data-autofocus>
           Add a rule pack…
         </button>
         <button type="button" className="secondary-button" onClick={() => update({ libraryOpen: false })}>

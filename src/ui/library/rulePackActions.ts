@@ -1,5 +1,6 @@
 import { formatProblems, parseDocument } from '../../core';
 import { MAX_FILE_BYTES } from '../documents/openDocument';
+import { failureMessage } from '../errors/reportFailure';
 import { readFileText } from '../platform/platform';
 import type { RejectedPack, RulePack } from '../store/appState';
 import type { AppServices } from '../store/StoreContext';
@@ -7,6 +8,8 @@ import { addPack, combinePacks, serialisePacks } from './rulePacks';
 
 /** What the Library dialog shows after an action: an error (nothing changed) or a confirmation. */
 export type PackOutcome = { ok: true; message: string; warning?: string } | { ok: false; message: string };
+
+const UNCHANGED = 'The library in use is unchanged.';
 
 export const PACK_NOT_STORED =
   'The browser storage is full or unavailable: the rule packs work in this tab but will not be here after a reload.';
@@ -24,7 +27,12 @@ function store(services: AppServices, active: readonly RulePack[], rejected: rea
 export async function addRulePackFile(services: AppServices, file: File): Promise<PackOutcome> {
   if (file.size > MAX_FILE_BYTES)
     return { ok: false, message: `${file.name} is larger than 20 MB; it was not loaded.` };
-  const text = await readFileText(file);
+  let text: string;
+  try {
+    text = await readFileText(file);
+  } catch (error) {
+    return { ok: false, message: failureMessage(`load ${file.name}`, error, UNCHANGED) };
+  }
   const state = services.store.getState();
   const result = addPack(state.baseLibrary, state.rulePacks, file.name, text);
   if (!result.ok)

@@ -126,6 +126,11 @@ export interface AppState {
   flushAutosave: () => void;
   /** Ends an autosave conflict: load the other tab's version, or overwrite it with this one. */
   resolveAutosaveConflict: (choice: 'theirs' | 'mine') => void;
+  /**
+   * Called when part of the UI crashes (see errors/CrashBoundary.tsx): from then on autosave
+   * writes only documents that pass parseDocument, so a broken state cannot replace a good save.
+   */
+  protectAutosave: () => void;
 }
 
 /** Plain UI fields that panels may set directly. */

@@ -144,6 +144,7 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
       }),
     flushAutosave: () => {},
     resolveAutosaveConflict: () => {},
+    protectAutosave: () => {},
   });
 }
 

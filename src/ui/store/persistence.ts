@@ -73,6 +73,10 @@ export function withPersistence(
 
     let saved: ThreatModelDocument = state.document;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    /** Set once part of the UI has crashed: from then on only documents that pass the checks are written. */
+    let guarded = false;
+    /** The last document refused for failing them, so it is checked once, not on every state change. */
+    let refused: ThreatModelDocument | null = null;
 
     /** True (and the conflict shown) when the slot holds a record this tab has not seen. */
     const detectConflict = (): boolean => {
@@ -93,6 +97,12 @@ export function withPersistence(
     };
 
     const writeNow = (doc: ThreatModelDocument, revision: number) => {
+      if (doc === refused) return;
+      if (guarded && !parseDocument(doc, { catalogue: get().library.catalogue }).ok) {
+        // A state that may have broken the UI never replaces the last good autosave.
+        refused = doc;
+        return;
+      }
       const stamp = { owner: tabId, revision, savedAt: now() };
       const text = encodeAutosave(doc, stamp);
       try {
@@ -112,7 +122,7 @@ export function withPersistence(
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       const doc = get().document;
-      if (doc === saved || get().autosaveConflict !== null) return;
+      if (doc === saved || doc === refused || get().autosaveConflict !== null) return;
       if (detectConflict()) return;
       writeNow(doc, (base?.revision ?? 0) + 1);
     };
@@ -162,7 +172,10 @@ export function withPersistence(
     api.subscribe((s) => {
       if (s.document !== saved && timer === undefined) timer = setTimeout(write, options.delayMs);
     });
-    return { ...state, flushAutosave: write, resolveAutosaveConflict: resolve };
+    const protect = () => {
+      guarded = true;
+    };
+    return { ...state, flushAutosave: write, resolveAutosaveConflict: resolve, protectAutosave: protect };
   };
 }
 
