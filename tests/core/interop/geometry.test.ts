@@ -14,7 +14,7 @@ import {
   simplifyPolyline,
   type Point,
   type Rect,
-} from '../../../src/core/interop/geometry';
+} from '../../../src/core/interop/shared/polyline';
 
 /** The definitions the importer had, one pair at a time. */
 const naive = {

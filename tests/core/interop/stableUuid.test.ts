@@ -6,7 +6,7 @@ import {
   polylinesIntersect,
   segmentsIntersect,
   boxParents,
-} from '../../../src/core/interop/geometry';
+} from '../../../src/core/interop/shared/polyline';
 
 describe('stableUuid', () => {
   it('is an RFC 4122 version 5 UUID (matches a known vector)', () => {

@@ -1,5 +1,5 @@
-import type { Finding } from '../rules/finding';
-import { referencesText } from './referencesText';
+import type { Finding } from '../../rules/finding';
+import { referencesText } from '../shared/referencesText';
 
 /** The columns of the findings CSV, in order. */
 export const CSV_COLUMNS = [

@@ -1,8 +1,8 @@
-import { parseDocument } from '../document/parseDocument';
-import type { Catalogue } from '../library/catalogue';
-import type { ThreatModelDocument } from '../model/document';
-import type { ParseResult, Problem } from '../model/problems';
-import { checkUntrustedJson } from '../model/untrustedJson';
+import { parseDocument } from '../../document/parseDocument';
+import type { Catalogue } from '../../library/catalogue';
+import type { ThreatModelDocument } from '../../model/document';
+import type { ParseResult, Problem } from '../../model/problems';
+import { checkUntrustedJson } from '../../model/untrustedJson';
 
 /** What every importer needs: the catalogue that documents are validated against. */
 export interface InteropOptions {

@@ -1,4 +1,4 @@
-import type { References } from '../library/librarySchema';
+import type { References } from '../../library/librarySchema';
 
 /** "NCSC SD-3; ATLAS AML.T0051.000; OWASP LLM LLM01; SAIF PIJ", leaving out empty lists. */
 export function referencesText(refs: References): string {

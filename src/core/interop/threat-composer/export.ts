@@ -1,17 +1,17 @@
-import type { ThreatModelDocument, UserThreat } from '../model/document';
+import type { ThreatModelDocument, UserThreat } from '../../model/document';
 import type {
   FindingStatus,
   MitigationState,
   Severity,
   StrideCategory,
   TargetKind,
-} from '../model/vocabulary';
-import type { References } from '../library/librarySchema';
-import type { Finding } from '../rules/finding';
-import { userThreatKey } from '../rules/findingKey';
-import { stableUuid } from './stableUuid';
-import { clamp, compareStrings, toJsonText } from './text';
-import { TC_CUSTOM } from './threatComposerSchema';
+} from '../../model/vocabulary';
+import type { References } from '../../library/librarySchema';
+import type { Finding } from '../../rules/finding';
+import { userThreatKey } from '../../rules/findingKey';
+import { stableUuid } from '../shared/stableUuid';
+import { clamp, compareStrings, toJsonText } from '../shared/text';
+import { TC_CUSTOM } from './schema';
 
 /**
  * Exports findings as a Threat Composer file (`.tc.json`) that passes Threat Composer's strict

@@ -1,19 +1,13 @@
-import { createEmptyDocument, type UserThreat } from '../model/document';
-import type { ParseResult } from '../model/problems';
-import { checkUntrustedJson } from '../model/untrustedJson';
-import { FINDING_STATUSES, SEVERITIES, type FindingStatus, type Severity } from '../model/vocabulary';
-import { zodIssuesToProblems } from '../model/zodProblems';
-import { isObject } from './detectFormat';
-import { finaliseImport, type ImportResult, type InteropOptions } from './finalise';
-import { Notes } from './notes';
-import { clamp, IdAllocator, nonEmpty, plural } from './text';
-import {
-  TC_CUSTOM,
-  TcFileSchema,
-  type TcFile,
-  type TcMitigation,
-  type TcThreat,
-} from './threatComposerSchema';
+import { createEmptyDocument, type UserThreat } from '../../model/document';
+import type { ParseResult } from '../../model/problems';
+import { checkUntrustedJson } from '../../model/untrustedJson';
+import { FINDING_STATUSES, SEVERITIES, type FindingStatus, type Severity } from '../../model/vocabulary';
+import { zodIssuesToProblems } from '../../model/zodProblems';
+import { isObject } from '../shared/isObject';
+import { finaliseImport, type ImportResult, type InteropOptions } from '../shared/finalise';
+import { Notes } from '../shared/notes';
+import { clamp, IdAllocator, nonEmpty, plural } from '../shared/text';
+import { TC_CUSTOM, TcFileSchema, type TcFile, type TcMitigation, type TcThreat } from './schema';
 
 type Mitigation = NonNullable<UserThreat['mitigations']>[number];
 

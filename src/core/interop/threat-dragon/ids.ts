@@ -1,5 +1,5 @@
 /** Threat Dragon ids of our elements and threats: UUIDs derived from our ids, so exports are deterministic. */
-import { stableUuid } from './stableUuid';
+import { stableUuid } from '../shared/stableUuid';
 
 /** Threat Dragon cell id of one of our elements. */
 export function threatDragonCellId(elementId: string): string {

@@ -1,4 +1,4 @@
-import type { FindingStatus, Severity, StrideCategory } from '../model/vocabulary';
+import type { FindingStatus, Severity, StrideCategory } from '../../model/vocabulary';
 
 /** How our statuses, severities and component types map to Threat Dragon's, both ways. */
 

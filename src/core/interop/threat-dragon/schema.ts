@@ -7,8 +7,8 @@ import {
   SizeSchema,
   TriageSchema,
   UserThreatSchema,
-} from '../model/document';
-import { FINDING_STATUSES, SEVERITIES, ZONES } from '../model/vocabulary';
+} from '../../model/document';
+import { FINDING_STATUSES, SEVERITIES, ZONES } from '../../model/vocabulary';
 
 /**
  * What the Threat Dragon importer reads from a v2 file. Objects are loose: Threat Dragon files

@@ -1,27 +1,22 @@
 /** The cells of an exported Threat Dragon diagram: boxes, nodes, flows and the model block. */
-import type { Component, DataFlow, TrustBoundary } from '../model/document';
-import { MODEL_TARGET_ID } from '../model/vocabulary';
-import type { Rect } from './geometry';
-import { stableUuid } from './stableUuid';
-import { compareStrings } from './text';
-import {
-  shapeOfComponentType,
-  statusToThreatDragon,
-  TD_DATA_TYPES,
-  type TdNodeShape,
-} from './threatDragonMapping';
-import { AITM_DATA_VERSION, type AitmCellData } from './threatDragonSchema';
-import { threatDragonCellId } from './threatDragonIds';
-import type { ThreatDragonExportState, TdThreatOut } from './threatDragonExportState';
+import type { Component, DataFlow, TrustBoundary } from '../../../model/document';
+import { MODEL_TARGET_ID } from '../../../model/vocabulary';
+import type { Rect } from '../../shared/polyline';
+import { stableUuid } from '../../shared/stableUuid';
+import { compareStrings } from '../../shared/text';
+import { shapeOfComponentType, statusToThreatDragon, TD_DATA_TYPES, type TdNodeShape } from '../mapping';
+import { AITM_DATA_VERSION, type AitmCellData } from '../schema';
+import { threatDragonCellId } from '../ids';
+import { commonAitm, threatsOf, type ExportContext, type TdThreatOut } from './context';
 
 export function boxCell(
-  s: ThreatDragonExportState,
+  ctx: ExportContext,
   b: TrustBoundary,
   rect: Rect,
   parentBox: string | null,
   zIndex: number,
 ): unknown {
-  const threats = s.threatsOf(b.id);
+  const threats = threatsOf(ctx, b.id);
   const aitm: AitmCellData = {
     v: AITM_DATA_VERSION,
     kind: 'trustBoundary',
@@ -34,7 +29,7 @@ export function boxCell(
     at: { x: rect.x, y: rect.y },
     atSize: { width: rect.width, height: rect.height },
     box: parentBox,
-    ...s.common(b.id),
+    ...commonAitm(ctx, b.id),
   };
   return {
     position: { x: rect.x, y: rect.y },
@@ -57,14 +52,14 @@ export function boxCell(
 }
 
 export function nodeCell(
-  s: ThreatDragonExportState,
+  ctx: ExportContext,
   c: Component,
   rect: Rect,
   box: string | null,
   zIndex: number,
 ): unknown {
   const shape = shapeOfComponentType(c.type);
-  const threats = s.threatsOf(c.id);
+  const threats = threatsOf(ctx, c.id);
   const open = hasOpen(threats);
   const tdFields = nodeFields(shape, c);
   const exported: Record<string, boolean | string> = {};
@@ -82,7 +77,7 @@ export function nodeCell(
     at: { x: rect.x, y: rect.y },
     box,
     exported,
-    ...s.common(c.id),
+    ...commonAitm(ctx, c.id),
   };
   const stroke = { stroke: open ? 'red' : '#333333', strokeWidth: 1.5, strokeDasharray: null };
   const outline = shape === 'store' ? { topLine: stroke, bottomLine: stroke } : { body: stroke };
@@ -110,13 +105,13 @@ export function nodeCell(
   };
 }
 
-export function flowCell(s: ThreatDragonExportState, f: DataFlow, zIndex: number): unknown {
-  const threats = s.threatsOf(f.id);
+export function flowCell(ctx: ExportContext, f: DataFlow, zIndex: number): unknown {
+  const threats = threatsOf(ctx, f.id);
   const open = hasOpen(threats);
   const exported = {
     isBidirectional: false,
     isEncrypted: f.props?.encrypted === true,
-    isPublicNetwork: isPublicNetwork(s, f),
+    isPublicNetwork: isPublicNetwork(ctx, f),
     protocol: f.props?.protocol ?? '',
   };
   const aitm: AitmCellData = {
@@ -126,7 +121,7 @@ export function flowCell(s: ThreatDragonExportState, f: DataFlow, zIndex: number
     ...(f.description !== undefined ? { description: f.description } : {}),
     ...(f.props !== undefined ? { props: f.props } : {}),
     exported,
-    ...s.common(f.id),
+    ...commonAitm(ctx, f.id),
   };
   return {
     shape: 'flow',
@@ -178,13 +173,13 @@ export function flowCell(s: ThreatDragonExportState, f: DataFlow, zIndex: number
  * Dragon has no model-level threats), triage of elements that no longer exist, unplaced and
  * model-level user threats, and the model's metadata. Omitted when there is none of that.
  */
-export function modelBlock(s: ThreatDragonExportState, zIndex: number): unknown {
-  const { doc } = s;
-  const common = s.common(MODEL_TARGET_ID);
-  if (s.modelFindings.length === 0 && Object.keys(common).length === 0 && doc.meta.version === undefined)
+export function modelBlock(ctx: ExportContext, zIndex: number): unknown {
+  const { doc } = ctx;
+  const common = commonAitm(ctx, MODEL_TARGET_ID);
+  if (ctx.modelFindings.length === 0 && Object.keys(common).length === 0 && doc.meta.version === undefined)
     return undefined;
   const lines = ['AI threat model: model-level threats and data (keep this block to round-trip the model)'];
-  for (const f of s.modelFindings) lines.push(`• ${f.title} (${f.severity}, ${f.status})`);
+  for (const f of ctx.modelFindings) lines.push(`• ${f.title} (${f.severity}, ${f.status})`);
   for (const ref of common.userThreats ?? [])
     lines.push(
       `• ${ref.record.title} (${ref.record.severity}, ${ref.record.status}${ref.record.targetId === null ? ', unplaced' : ''})`,
@@ -192,7 +187,7 @@ export function modelBlock(s: ThreatDragonExportState, zIndex: number): unknown 
   const text = lines.join('\n');
   const aitm: AitmCellData = { v: AITM_DATA_VERSION, kind: 'model', meta: doc.meta, ...common };
   return {
-    position: { x: 40, y: s.layout.bottom + 80 },
+    position: { x: 40, y: ctx.layout.bottom + 80 },
     size: { width: 480, height: Math.max(60, 20 * lines.length) },
     attrs: { text: { text } },
     visible: true,
@@ -204,9 +199,9 @@ export function modelBlock(s: ThreatDragonExportState, zIndex: number): unknown 
 }
 
 /** A flow is on a public network when one end is in an internet-zone boundary and the other is not. */
-export function isPublicNetwork(s: ThreatDragonExportState, f: DataFlow): boolean {
-  const zoneOf = new Map(s.doc.trustBoundaries.map((b) => [b.id, b.zone]));
-  const boundaryOf = new Map(s.doc.components.map((c) => [c.id, c.boundaryId ?? null]));
+export function isPublicNetwork(ctx: ExportContext, f: DataFlow): boolean {
+  const zoneOf = new Map(ctx.doc.trustBoundaries.map((b) => [b.id, b.zone]));
+  const boundaryOf = new Map(ctx.doc.components.map((c) => [c.id, c.boundaryId ?? null]));
   const internet = (id: string) => {
     const b = boundaryOf.get(id);
     return b != null && zoneOf.get(b) === 'internet';

@@ -1,13 +1,13 @@
-import type { ThreatModelDocument } from '../model/document';
-import type { Finding } from '../rules/finding';
-import { BoxIndex, centre, type Rect } from './geometry';
-import { toJsonText } from './text';
-import { threatDragonCellId } from './threatDragonIds';
-import { ThreatDragonExportState } from './threatDragonExportState';
-import { distribute } from './threatDragonExportThreats';
-import { boxCell, nodeCell, flowCell, modelBlock } from './threatDragonExportCells';
+import type { ThreatModelDocument } from '../../../model/document';
+import type { Finding } from '../../../rules/finding';
+import { BoxIndex, centre, type Rect } from '../../shared/polyline';
+import { toJsonText } from '../../shared/text';
+import { threatDragonCellId } from '../ids';
+import { createExportContext, type ExportContext } from './context';
+import { distribute } from './threats';
+import { boxCell, nodeCell, flowCell, modelBlock } from './cells';
 
-export { threatDragonCellId, threatDragonThreatId } from './threatDragonIds';
+export { threatDragonCellId, threatDragonThreatId } from '../ids';
 
 /** The Threat Dragon version we write files as (its schema limits it to 10 characters). */
 export const THREAT_DRAGON_VERSION = '2.3.0';
@@ -33,7 +33,7 @@ export function exportThreatDragon(
   doc: ThreatModelDocument,
   findings: readonly Finding[],
 ): ThreatDragonModel {
-  return new ThreatDragonExporter(doc, findings).run();
+  return exportModel(createExportContext(doc, findings));
 }
 
 /** exportThreatDragon as the JSON text of a `.json` file Threat Dragon opens. */
@@ -41,69 +41,67 @@ export function exportThreatDragonJson(doc: ThreatModelDocument, findings: reado
   return toJsonText(exportThreatDragon(doc, findings));
 }
 
-class ThreatDragonExporter extends ThreatDragonExportState {
-  run(): ThreatDragonModel {
-    const { doc } = this;
-    distribute(this);
+function exportModel(ctx: ExportContext): ThreatDragonModel {
+  const { doc } = ctx;
+  distribute(ctx);
 
-    // Geometry as Threat Dragon (and our importer) will read it back.
-    const boundaryOrder = doc.trustBoundaries;
-    const boxRects = boundaryOrder.map((b) => this.layout.boundaries.get(b.id)!);
-    const boxIndex = new BoxIndex(boxRects);
-    const boxParent = boxIndex.parents();
-    const boxOf = (rect: Rect): string | null => {
-      const i = boxIndex.innermostContaining(centre(rect));
-      return i < 0 ? null : threatDragonCellId(boundaryOrder[i]!.id);
-    };
+  // Geometry as Threat Dragon (and our importer) will read it back.
+  const boundaryOrder = doc.trustBoundaries;
+  const boxRects = boundaryOrder.map((b) => ctx.layout.boundaries.get(b.id)!);
+  const boxIndex = new BoxIndex(boxRects);
+  const boxParent = boxIndex.parents();
+  const boxOf = (rect: Rect): string | null => {
+    const i = boxIndex.innermostContaining(centre(rect));
+    return i < 0 ? null : threatDragonCellId(boundaryOrder[i]!.id);
+  };
 
-    const maxDepth = Math.max(0, ...this.layout.depth.values());
-    const cells: unknown[] = [];
-    boundaryOrder.forEach((b, i) => {
-      const parent = boxParent[i]!;
-      cells.push(
-        boxCell(
-          this,
-          b,
-          boxRects[i]!,
-          parent < 0 ? null : threatDragonCellId(boundaryOrder[parent]!.id),
-          (this.layout.depth.get(b.id) ?? 0) - maxDepth - 1,
-        ),
-      );
-    });
-    doc.components.forEach((c, i) => {
-      const rect = this.layout.components.get(c.id)!;
-      cells.push(nodeCell(this, c, rect, boxOf(rect), i + 1));
-    });
-    doc.dataFlows.forEach((f, i) => cells.push(flowCell(this, f, doc.components.length + 1 + i)));
-    const block = modelBlock(this, doc.components.length + doc.dataFlows.length + 1);
-    if (block) cells.push(block);
+  const maxDepth = Math.max(0, ...ctx.layout.depth.values());
+  const cells: unknown[] = [];
+  boundaryOrder.forEach((b, i) => {
+    const parent = boxParent[i]!;
+    cells.push(
+      boxCell(
+        ctx,
+        b,
+        boxRects[i]!,
+        parent < 0 ? null : threatDragonCellId(boundaryOrder[parent]!.id),
+        (ctx.layout.depth.get(b.id) ?? 0) - maxDepth - 1,
+      ),
+    );
+  });
+  doc.components.forEach((c, i) => {
+    const rect = ctx.layout.components.get(c.id)!;
+    cells.push(nodeCell(ctx, c, rect, boxOf(rect), i + 1));
+  });
+  doc.dataFlows.forEach((f, i) => cells.push(flowCell(ctx, f, doc.components.length + 1 + i)));
+  const block = modelBlock(ctx, doc.components.length + doc.dataFlows.length + 1);
+  if (block) cells.push(block);
 
-    return {
-      version: THREAT_DRAGON_VERSION,
-      summary: {
-        title: doc.meta.title,
-        owner: doc.meta.owner ?? '',
-        description: doc.meta.description ?? '',
-        id: 0,
-      },
-      detail: {
-        contributors: [],
-        diagrams: [
-          {
-            id: 0,
-            title: doc.meta.title,
-            description: '',
-            diagramType: 'Generic',
-            placeholder: '',
-            thumbnail: './public/content/images/thumbnail.jpg',
-            version: THREAT_DRAGON_VERSION,
-            cells,
-          },
-        ],
-        diagramTop: 1,
-        reviewer: '',
-        threatTop: this.number,
-      },
-    };
-  }
+  return {
+    version: THREAT_DRAGON_VERSION,
+    summary: {
+      title: doc.meta.title,
+      owner: doc.meta.owner ?? '',
+      description: doc.meta.description ?? '',
+      id: 0,
+    },
+    detail: {
+      contributors: [],
+      diagrams: [
+        {
+          id: 0,
+          title: doc.meta.title,
+          description: '',
+          diagramType: 'Generic',
+          placeholder: '',
+          thumbnail: './public/content/images/thumbnail.jpg',
+          version: THREAT_DRAGON_VERSION,
+          cells,
+        },
+      ],
+      diagramTop: 1,
+      reviewer: '',
+      threatTop: ctx.number,
+    },
+  };
 }

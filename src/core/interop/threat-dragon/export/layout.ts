@@ -1,6 +1,6 @@
-import type { ThreatModelDocument, TrustBoundary } from '../model/document';
-import type { Rect } from './geometry';
-import { shapeOfComponentType, type TdNodeShape } from './threatDragonMapping';
+import type { ThreatModelDocument, TrustBoundary } from '../../../model/document';
+import type { Rect } from '../../shared/polyline';
+import { shapeOfComponentType, type TdNodeShape } from '../mapping';
 
 /**
  * Where each component and trust boundary goes on a Threat Dragon canvas. Threat Dragon needs a

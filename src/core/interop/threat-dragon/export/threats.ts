@@ -1,55 +1,50 @@
 /** Our findings and user threats as Threat Dragon threats, sorted onto the cells of their elements. */
-import type { UserThreat } from '../model/document';
-import { MODEL_TARGET_ID } from '../model/vocabulary';
-import type { Finding } from '../rules/finding';
-import { FINDING_KEY_SEPARATOR } from '../rules/findingKey';
-import { referencesText } from './referencesText';
-import { compareStrings } from './text';
-import {
-  mitigationsToText,
-  severityToThreatDragon,
-  statusToThreatDragon,
-  STRIDE_LABELS,
-} from './threatDragonMapping';
-import { threatDragonThreatId, userThreatTdId } from './threatDragonIds';
-import type { ThreatDragonExportState, TdThreatOut, CellExtras } from './threatDragonExportState';
+import type { UserThreat } from '../../../model/document';
+import { MODEL_TARGET_ID } from '../../../model/vocabulary';
+import type { Finding } from '../../../rules/finding';
+import { FINDING_KEY_SEPARATOR } from '../../../rules/findingKey';
+import { referencesText } from '../../shared/referencesText';
+import { compareStrings } from '../../shared/text';
+import { mitigationsToText, severityToThreatDragon, statusToThreatDragon, STRIDE_LABELS } from '../mapping';
+import { threatDragonThreatId, userThreatTdId } from '../ids';
+import type { ExportContext, TdThreatOut, CellExtras } from './context';
 
 /** Sorts findings, triage and user threats onto the cells of their elements (or the model block). */
-export function distribute(s: ThreatDragonExportState): void {
-  const { doc } = s;
+export function distribute(ctx: ExportContext): void {
+  const { doc } = ctx;
   const elements = new Set([...doc.components, ...doc.dataFlows, ...doc.trustBoundaries].map((e) => e.id));
   const extrasOf = (id: string): CellExtras => {
     const key = elements.has(id) ? id : MODEL_TARGET_ID;
-    let e = s.extras.get(key);
+    let e = ctx.extras.get(key);
     if (!e) {
       e = { triage: {}, findings: [], userThreats: [], threats: [] };
-      s.extras.set(key, e);
+      ctx.extras.set(key, e);
     }
     return e;
   };
   for (const key of Object.keys(doc.triage).sort(compareStrings)) {
     extrasOf(key.slice(key.lastIndexOf(FINDING_KEY_SEPARATOR) + 1)).triage[key] = doc.triage[key]!;
   }
-  const rule = s.findings.filter((f) => f.origin === 'rule').sort((a, b) => compareStrings(a.key, b.key));
+  const rule = ctx.findings.filter((f) => f.origin === 'rule').sort((a, b) => compareStrings(a.key, b.key));
   for (const f of rule) {
     if (!elements.has(f.targetId)) {
-      if (f.targetKind === 'model') s.modelFindings.push(f);
+      if (f.targetKind === 'model') ctx.modelFindings.push(f);
       continue;
     }
     const e = extrasOf(f.targetId);
     const threat = threatDragonThreatId(f.key);
     e.findings.push({ threat, key: f.key, status: f.status, severity: f.severity });
-    e.threats.push(findingThreat(s, f, threat));
+    e.threats.push(findingThreat(ctx, f, threat));
   }
   for (const t of doc.userThreats) {
     const e = extrasOf(t.targetId ?? MODEL_TARGET_ID);
     const threat = userThreatTdId(t.id);
     e.userThreats.push({ threat, record: t });
-    if (t.targetId !== null && elements.has(t.targetId)) e.threats.push(userThreat(s, t, threat));
+    if (t.targetId !== null && elements.has(t.targetId)) e.threats.push(userThreat(ctx, t, threat));
   }
 }
 
-export function findingThreat(s: ThreatDragonExportState, f: Finding, id: string): TdThreatOut {
+export function findingThreat(ctx: ExportContext, f: Finding, id: string): TdThreatOut {
   const refs = referencesText(f.references);
   const description = [
     f.description,
@@ -69,13 +64,13 @@ export function findingThreat(s: ThreatDragonExportState, f: Finding, id: string
     mitigation: mitigationsToText(f.mitigations.map((m) => ({ title: m.title, state: m.state }))),
     modelType: 'Generic',
     new: false,
-    number: ++s.number,
+    number: ++ctx.number,
     score: '',
     aitm: { key: f.key, ruleId: f.ruleId, threatId: f.threatId, references: f.references },
   };
 }
 
-export function userThreat(s: ThreatDragonExportState, t: UserThreat, id: string): TdThreatOut {
+export function userThreat(ctx: ExportContext, t: UserThreat, id: string): TdThreatOut {
   return {
     id,
     title: t.title,
@@ -86,7 +81,7 @@ export function userThreat(s: ThreatDragonExportState, t: UserThreat, id: string
     mitigation: mitigationsToText(t.mitigations ?? []),
     modelType: 'Generic',
     new: false,
-    number: ++s.number,
+    number: ++ctx.number,
     score: '',
     aitm: { userThreatId: t.id },
   };

@@ -1,17 +1,17 @@
 /** Threat Dragon boundary boxes: trust boundaries, their zones and nesting. */
-import type { TrustBoundary } from '../model/document';
-import type { Problem } from '../model/problems';
-import type { Zone } from '../model/vocabulary';
-import { joinList } from './notes';
-import { clamp, nonEmpty, quoted } from './text';
-import { MAX_NESTING } from './threatDragonImportLimits';
-import type { ThreatDragonImportState, Placed } from './threatDragonImportState';
-import { near, textAt } from './threatDragonImportCells';
-import { importThreats } from './threatDragonImportThreats';
+import type { TrustBoundary } from '../../../model/document';
+import type { Problem } from '../../../model/problems';
+import type { Zone } from '../../../model/vocabulary';
+import { joinList } from '../../shared/notes';
+import { clamp, nonEmpty, quoted } from '../../shared/text';
+import { MAX_NESTING } from './limits';
+import type { ImportContext, Placed } from './context';
+import { near, textAt } from './cells';
+import { importThreats } from './threats';
 
 /** Boxes nested deeper than MAX_NESTING levels (one problem per over-deep chain, at its first box too deep). */
-export function checkNesting(s: ThreatDragonImportState): Problem[] {
-  const byId = new Map(s.boundaries.map((b) => [b.id, b]));
+export function checkNesting(ctx: ImportContext): Problem[] {
+  const byId = new Map(ctx.boundaries.map((b) => [b.id, b]));
   const depth = new Map<string, number>();
   // Cycles are broken already, so every walk up ends; each depth is worked out once.
   const depthOf = (start: TrustBoundary): number => {
@@ -30,17 +30,17 @@ export function checkNesting(s: ThreatDragonImportState): Problem[] {
     for (let k = chain.length - 1; k >= 0; k--) depth.set(chain[k]!.id, ++base);
     return depth.get(start.id)!;
   };
-  return s.boundaries
+  return ctx.boundaries
     .filter((b) => depthOf(b) === MAX_NESTING)
     .slice(0, 10)
     .map((b) => ({
-      path: s.boundaryWhere.get(b.id) ?? '$',
+      path: ctx.boundaryWhere.get(b.id) ?? '$',
       message: `boundary boxes nest more than ${MAX_NESTING} levels deep here, and at most ${MAX_NESTING} levels of trust boundaries can be imported: move this box out of the boxes around it in Threat Dragon`,
     }));
 }
 
 export function importBox(
-  s: ThreatDragonImportState,
+  ctx: ImportContext,
   box: Placed,
   shiftY: number,
   geometricParent: number,
@@ -81,7 +81,7 @@ export function importBox(
     const guess = guessZone(label);
     zone = guess.zone;
     parentId = geometricParentId;
-    s.notes.group(
+    ctx.notes.group(
       'zones',
       (items) =>
         `Threat Dragon boundaries have no zone; zones were guessed from the labels (set "internal" when nothing matched), check them: ${joinList(items)}.`,
@@ -89,10 +89,10 @@ export function importBox(
     );
   }
   if (!rect)
-    s.notes.add(`The boundary box at ${entry.where} has no position or size; nothing was placed in it.`);
-  s.boundaryIds.add(entry.id);
-  s.boundaryWhere.set(entry.id, entry.where);
-  s.boundaries.push({
+    ctx.notes.add(`The boundary box at ${entry.where} has no position or size; nothing was placed in it.`);
+  ctx.boundaryIds.add(entry.id);
+  ctx.boundaryWhere.set(entry.id, entry.where);
+  ctx.boundaries.push({
     id: entry.id,
     label,
     zone,
@@ -101,7 +101,7 @@ export function importBox(
     ...(position ? { position } : {}),
     ...(size ? { size } : {}),
   });
-  importThreats(s, entry, entry.id);
+  importThreats(ctx, entry, entry.id);
 }
 
 /**
@@ -109,12 +109,12 @@ export function importBox(
  * up from the first boundary (in order) that reaches it closes it. A parent that is no boundary
  * of the model is dropped. Linear: every boundary is walked over once.
  */
-export function breakBoundaryCycles(s: ThreatDragonImportState): void {
-  const byId = new Map(s.boundaries.map((b) => [b.id, b]));
+export function breakBoundaryCycles(ctx: ImportContext): void {
+  const byId = new Map(ctx.boundaries.map((b) => [b.id, b]));
   const ON_PATH = 1;
   const DONE = 2;
   const state = new Map<string, number>();
-  for (const start of s.boundaries) {
+  for (const start of ctx.boundaries) {
     const path: TrustBoundary[] = [];
     let current: TrustBoundary | undefined = start;
     while (current !== undefined && state.get(current.id) === undefined) {
@@ -128,7 +128,7 @@ export function breakBoundaryCycles(s: ThreatDragonImportState): void {
         break;
       }
       if (state.get(parent.id) === ON_PATH) {
-        s.notes.add(
+        ctx.notes.add(
           `Trust boundary ${quoted(current.label || current.id)} was nested inside itself; it is now top-level.`,
         );
         current.parentId = null;

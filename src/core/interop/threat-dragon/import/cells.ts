@@ -1,8 +1,8 @@
 /** Reading Threat Dragon cells: geometry, ports and text where Threat Dragon keeps them. */
-import { isObject } from './detectFormat';
-import type { Point, Rect } from './geometry';
-import { nonEmpty } from './text';
-import type { TdCell } from './threatDragonSchema';
+import { isObject } from '../../shared/isObject';
+import type { Point, Rect } from '../../shared/polyline';
+import { nonEmpty } from '../../shared/text';
+import type { TdCell } from '../schema';
 
 /** 20000 → "20,000". */
 export function count(n: number): string {

@@ -1,12 +1,12 @@
 /** What a Threat Dragon import builds up as it reads the cells of every diagram. */
-import type { Component, DataFlow, Triage, TrustBoundary, UserThreat } from '../model/document';
-import type { Catalogue } from '../library/catalogue';
-import { Polyline, type Budget, type Point, type Rect } from './geometry';
-import { Notes } from './notes';
-import { IdAllocator } from './text';
-import type { TdCellKind } from './threatDragonMapping';
-import type { AitmCellData, TdCell, TdModel } from './threatDragonSchema';
-import { MAX_CROSSING_TESTS } from './threatDragonImportLimits';
+import type { Component, DataFlow, Triage, TrustBoundary, UserThreat } from '../../../model/document';
+import type { Catalogue } from '../../../library/catalogue';
+import type { Budget, Point, Polyline, Rect } from '../../shared/polyline';
+import { Notes } from '../../shared/notes';
+import { IdAllocator } from '../../shared/text';
+import type { TdCellKind } from '../mapping';
+import type { AitmCellData, TdCell, TdModel } from '../schema';
+import { MAX_CROSSING_TESTS } from './limits';
 
 export type ModelAitm = Extract<AitmCellData, { kind: 'model' }>;
 
@@ -32,26 +32,53 @@ export interface Curve {
   line: Polyline;
 }
 
-export class ThreatDragonImportState {
-  readonly ids = new IdAllocator(['model']);
-  readonly notes = new Notes();
-  readonly boundaries: TrustBoundary[] = [];
-  readonly components: Component[] = [];
-  readonly flows: DataFlow[] = [];
-  readonly triage: Record<string, Triage> = Object.create(null) as Record<string, Triage>;
-  readonly userThreats: UserThreat[] = [];
-  readonly boundaryIds = new Set<string>();
+/**
+ * Everything a Threat Dragon import builds up, passed explicitly to every step (the cells of each
+ * diagram are read in order, and later cells look at what earlier ones made).
+ */
+export interface ImportContext {
+  readonly model: TdModel;
+  /** Our `data.aitm` block of each cell that carries one (already validated). */
+  readonly aitm: ReadonlyMap<TdCell, AitmCellData>;
+  readonly catalogue: Catalogue;
+  readonly ids: IdAllocator;
+  readonly notes: Notes;
+  readonly boundaries: TrustBoundary[];
+  readonly components: Component[];
+  readonly flows: DataFlow[];
+  readonly triage: Record<string, Triage>;
+  readonly userThreats: UserThreat[];
+  readonly boundaryIds: Set<string>;
   /** JSON path of the cell each trust boundary came from. */
-  readonly boundaryWhere = new Map<string, string>();
-  readonly crossingBudget: Budget = { left: MAX_CROSSING_TESTS };
+  readonly boundaryWhere: Map<string, string>;
+  readonly crossingBudget: Budget;
   modelBlock: ModelAitm | undefined;
-  curveCount = 0;
+  curveCount: number;
   /** Bottom of everything placed so far, to stack further diagrams below. */
   bottom: number | undefined;
+}
 
-  constructor(
-    readonly model: TdModel,
-    readonly aitm: ReadonlyMap<TdCell, AitmCellData>,
-    readonly catalogue: Catalogue,
-  ) {}
+export function createImportContext(
+  model: TdModel,
+  aitm: ReadonlyMap<TdCell, AitmCellData>,
+  catalogue: Catalogue,
+): ImportContext {
+  return {
+    model,
+    aitm,
+    catalogue,
+    ids: new IdAllocator(['model']),
+    notes: new Notes(),
+    boundaries: [],
+    components: [],
+    flows: [],
+    triage: Object.create(null) as Record<string, Triage>,
+    userThreats: [],
+    boundaryIds: new Set<string>(),
+    boundaryWhere: new Map<string, string>(),
+    crossingBudget: { left: MAX_CROSSING_TESTS },
+    modelBlock: undefined,
+    curveCount: 0,
+    bottom: undefined,
+  };
 }

@@ -1,11 +1,11 @@
 /** Threat Dragon boundary curves: which flows cross them. */
-import { Polyline, simplifyPolyline, type Point } from './geometry';
-import { joinList } from './notes';
-import { quoted } from './text';
-import type { TdCell } from './threatDragonSchema';
-import { MAX_VERTICES, MAX_CROSSING_TESTS } from './threatDragonImportLimits';
-import type { ThreatDragonImportState, Entry, Curve } from './threatDragonImportState';
-import { count } from './threatDragonImportCells';
+import { Polyline, simplifyPolyline, type Point } from '../../shared/polyline';
+import { joinList } from '../../shared/notes';
+import { quoted } from '../../shared/text';
+import type { TdCell } from '../schema';
+import { MAX_VERTICES, MAX_CROSSING_TESTS } from './limits';
+import type { ImportContext, Entry, Curve } from './context';
+import { count } from './cells';
 
 /**
  * Whether a flow crosses a boundary curve: named in its `trustBoundaryIds`, or its path (source
@@ -13,7 +13,7 @@ import { count } from './threatDragonImportCells';
  * budget for the whole import; flows left untested when it runs out are listed in a note.
  */
 export function crossesCurve(
-  s: ThreatDragonImportState,
+  ctx: ImportContext,
   entry: Entry,
   label: string,
   source: { cell: string },
@@ -27,13 +27,13 @@ export function crossesCurve(
   const from = nodeCentre.get(source.cell);
   const to = nodeCentre.get(target.cell);
   if (!from || !to) return false;
-  const path = new Polyline([from, ...verticesOf(s, entry), to]);
+  const path = new Polyline([from, ...verticesOf(ctx, entry), to]);
   for (const curve of curves.list) {
     if (curve.points.length < 2) continue;
-    const crosses = path.intersects(curve.line, s.crossingBudget);
+    const crosses = path.intersects(curve.line, ctx.crossingBudget);
     if (crosses === true) return true;
     if (crosses === undefined) {
-      s.notes.group(
+      ctx.notes.group(
         'untested',
         (items) =>
           `The diagrams' geometry is too large to test every flow against every boundary curve (more than ${count(MAX_CROSSING_TESTS)} tests), so these flows were not tested and are not marked "crosses a boundary" unless Threat Dragon says so; check them: ${joinList(items)}.`,
@@ -46,10 +46,10 @@ export function crossesCurve(
 }
 
 /** An edge's vertices, at most MAX_VERTICES of them (evenly spaced ones kept, with a note). */
-export function verticesOf(s: ThreatDragonImportState, entry: Entry): Point[] {
+export function verticesOf(ctx: ImportContext, entry: Entry): Point[] {
   const vertices = (entry.cell.vertices ?? []).map((v) => ({ x: v.x, y: v.y }));
   if (vertices.length <= MAX_VERTICES) return vertices;
-  s.notes.group(
+  ctx.notes.group(
     'vertices',
     (items) =>
       `Edges with more than ${count(MAX_VERTICES)} vertices were simplified to ${count(MAX_VERTICES)} evenly spaced ones before testing which flows cross boundary curves, so those crossings are approximate: ${joinList(items)}.`,

@@ -1,32 +1,34 @@
 /** Our round-trip data on a Threat Dragon model (the model block) and the document built from it all. */
-import type { ThreatModelDocument } from '../model/document';
-import { joinList, quoteList } from './notes';
-import { clamp, nonEmpty, quoted } from './text';
-import type { ThreatDragonImportState, Entry } from './threatDragonImportState';
-import { textAt } from './threatDragonImportCells';
-import { importThreats } from './threatDragonImportThreats';
+import type { ThreatModelDocument } from '../../../model/document';
+import { joinList, quoteList } from '../../shared/notes';
+import { clamp, nonEmpty, quoted } from '../../shared/text';
+import type { ImportContext, Entry } from './context';
+import { textAt } from './cells';
+import { importThreats } from './threats';
 
 type Meta = ThreatModelDocument['meta'];
 
-export function importText(s: ThreatDragonImportState, entry: Entry): void {
+export function importText(ctx: ImportContext, entry: Entry): void {
   if (entry.aitm?.kind === 'model') {
-    if (s.modelBlock)
-      s.notes.add(`More than one block of our model data was found; the one at ${entry.where} was ignored.`);
-    else s.modelBlock = entry.aitm;
+    if (ctx.modelBlock)
+      ctx.notes.add(
+        `More than one block of our model data was found; the one at ${entry.where} was ignored.`,
+      );
+    else ctx.modelBlock = entry.aitm;
     return;
   }
   const text = textAt(entry.cell.attrs, 'text', 'text') ?? nonEmpty(entry.cell.data?.name) ?? '';
-  s.notes.group(
+  ctx.notes.group(
     'text',
     (items) => `Text annotations were not imported: ${quoteList(items)}.`,
     text || entry.cell.id,
   );
-  importThreats(s, entry, null);
+  importThreats(ctx, entry, null);
 }
 
-export function buildDocument(s: ThreatDragonImportState): Record<string, unknown> {
-  const summary = s.model.summary;
-  const block = s.modelBlock;
+export function buildDocument(ctx: ImportContext): Record<string, unknown> {
+  const summary = ctx.model.summary;
+  const block = ctx.modelBlock;
   const title = clamp(nonEmpty(summary.title) ?? 'Imported Threat Dragon model', 500);
   let description = nonEmpty(summary.description);
   let owner = nonEmpty(summary.owner);
@@ -36,16 +38,16 @@ export function buildDocument(s: ThreatDragonImportState): Record<string, unknow
     if ((summary.owner ?? '') === (block.meta.owner ?? '')) owner = block.meta.owner;
     if ((summary.title ?? '') === block.meta.title) meta.title = block.meta.title;
     if (block.meta.version !== undefined) meta.version = block.meta.version;
-    for (const [key, t] of Object.entries(block.triage ?? {})) s.triage[key] = { ...t };
+    for (const [key, t] of Object.entries(block.triage ?? {})) ctx.triage[key] = { ...t };
     for (const ref of block.userThreats ?? [])
-      s.userThreats.push({ ...ref.record, id: s.ids.take(ref.record.id, 'threat') });
+      ctx.userThreats.push({ ...ref.record, id: ctx.ids.take(ref.record.id, 'threat') });
   } else {
-    const reviewer = nonEmpty(s.model.detail.reviewer);
-    const contributors = (s.model.detail.contributors ?? [])
+    const reviewer = nonEmpty(ctx.model.detail.reviewer);
+    const contributors = (ctx.model.detail.contributors ?? [])
       .map((c) => nonEmpty(c.name))
       .filter((n): n is string => n !== undefined);
     if (reviewer || contributors.length > 0) {
-      s.notes.add(
+      ctx.notes.add(
         `The reviewer and contributors (${joinList([reviewer, ...contributors].filter((n): n is string => n !== undefined).map((n) => quoted(n)))}) have no place in this format and were not imported.`,
       );
     }
@@ -59,18 +61,18 @@ export function buildDocument(s: ThreatDragonImportState): Record<string, unknow
 
   // Drop triage of user-threat keys (they live on the threats themselves) and sort.
   const triage = Object.fromEntries(
-    Object.keys(s.triage)
+    Object.keys(ctx.triage)
       .sort()
-      .map((key) => [key, s.triage[key]!]),
+      .map((key) => [key, ctx.triage[key]!]),
   );
   return {
     format: 'ai-threat-model',
     schemaVersion: 1,
     meta: ordered,
-    trustBoundaries: s.boundaries,
-    components: s.components,
-    dataFlows: s.flows,
+    trustBoundaries: ctx.boundaries,
+    components: ctx.components,
+    dataFlows: ctx.flows,
     triage,
-    userThreats: s.userThreats,
+    userThreats: ctx.userThreats,
   };
 }

@@ -1,17 +1,17 @@
 /** Threat Dragon flows: data flows and the nodes they connect. */
-import type { DataFlow, DataFlowProps } from '../model/document';
-import type { Point } from './geometry';
-import { joinList, quoteList } from './notes';
-import { clamp, nonEmpty, quoted } from './text';
-import type { TdCell } from './threatDragonSchema';
-import type { ThreatDragonImportState, Entry, Curve } from './threatDragonImportState';
-import { flowLabel } from './threatDragonImportCells';
-import { outOfScope } from './threatDragonNodes';
-import { crossesCurve } from './threatDragonCrossings';
-import { importThreats } from './threatDragonImportThreats';
+import type { DataFlow, DataFlowProps } from '../../../model/document';
+import type { Point } from '../../shared/polyline';
+import { joinList, quoteList } from '../../shared/notes';
+import { clamp, nonEmpty, quoted } from '../../shared/text';
+import type { TdCell } from '../schema';
+import type { ImportContext, Entry, Curve } from './context';
+import { flowLabel } from './cells';
+import { outOfScope } from './nodes';
+import { crossesCurve } from './crossings';
+import { importThreats } from './threats';
 
 export function importFlow(
-  s: ThreatDragonImportState,
+  ctx: ImportContext,
   entry: Entry,
   byCellId: Map<string, Entry>,
   portOwner: Map<string, string | null>,
@@ -20,17 +20,17 @@ export function importFlow(
 ): void {
   const { cell } = entry;
   const data = cell.data ?? {};
-  const source = endpoint(s, cell.source, byCellId, portOwner);
-  const target = endpoint(s, cell.target, byCellId, portOwner);
+  const source = endpoint(ctx, cell.source, byCellId, portOwner);
+  const target = endpoint(ctx, cell.target, byCellId, portOwner);
   const label = clamp(nonEmpty(data.name) ?? flowLabel(cell.labels) ?? '', 500);
   if (!source || !target) {
-    s.notes.group(
+    ctx.notes.group(
       'dangling',
       (items) =>
         `Flows not connected to an actor, process or store at both ends were not imported: ${joinList(items)}.`,
       `${entry.where}${label ? ` (${quoted(label)})` : ''}`,
     );
-    importThreats(s, entry, null);
+    importThreats(ctx, entry, null);
     return;
   }
   const stored = entry.aitm?.kind === 'dataFlow' ? entry.aitm : undefined;
@@ -56,7 +56,7 @@ export function importFlow(
     if (protocol !== undefined) props.protocol = clamp(protocol, 100);
     if (data.isPublicNetwork === true) {
       props.crossesBoundary = true;
-      s.notes.group(
+      ctx.notes.group(
         'public',
         (items) => `Flows over a public network were marked "crosses a boundary": ${quoteList(items)}.`,
         label || cell.id,
@@ -65,11 +65,11 @@ export function importFlow(
   }
 
   // Curve boundaries: Threat Dragon's own record of the crossing, or geometry.
-  if (props.crossesBoundary !== true && crossesCurve(s, entry, label, source, target, nodeCentre, curves)) {
+  if (props.crossesBoundary !== true && crossesCurve(ctx, entry, label, source, target, nodeCentre, curves)) {
     props.crossesBoundary = true;
-    s.notes.group('curves', () => '', label || cell.id);
+    ctx.notes.group('curves', () => '', label || cell.id);
   }
-  if (data.outOfScope === true) description = outOfScope(s, entry, label, description);
+  if (data.outOfScope === true) description = outOfScope(ctx, entry, label, description);
 
   const flow: DataFlow = {
     id: entry.id,
@@ -79,29 +79,29 @@ export function importFlow(
     ...(description !== undefined ? { description: clamp(description, 20_000) } : {}),
     ...(Object.keys(props).length > 0 ? { props: orderFlowProps(props) } : {}),
   };
-  s.flows.push(flow);
+  ctx.flows.push(flow);
   if (data.isBidirectional === true && !(stored && stored.exported['isBidirectional'] === true)) {
     const reverse: DataFlow = {
       ...flow,
-      id: s.ids.take(`${entry.id}-reverse`, 'flow-reverse'),
+      id: ctx.ids.take(`${entry.id}-reverse`, 'flow-reverse'),
       sourceId: target.id,
       targetId: source.id,
       label: label === '' ? '' : clamp(`${label} (reverse)`, 500),
     };
-    s.flows.push(reverse);
-    s.notes.group(
+    ctx.flows.push(reverse);
+    ctx.notes.group(
       'bidi',
       (items) =>
         `Bidirectional flows became two flows, one each way (threats stay on the first): ${quoteList(items)}.`,
       label || cell.id,
     );
   }
-  importThreats(s, entry, entry.id);
+  importThreats(ctx, entry, entry.id);
 }
 
 /** The node an edge end attaches to: a node's cell id, or a port id owned by exactly one node. */
 export function endpoint(
-  s: ThreatDragonImportState,
+  ctx: ImportContext,
   end: TdCell['source'],
   byCellId: Map<string, Entry>,
   portOwner: Map<string, string | null>,

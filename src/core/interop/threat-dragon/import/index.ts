@@ -1,12 +1,13 @@
-import { formatPath, type ParseResult, type Problem } from '../model/problems';
-import { checkUntrustedJson } from '../model/untrustedJson';
-import { zodIssuesToProblems } from '../model/zodProblems';
-import { isObject } from './detectFormat';
-import type { ImportResult, InteropOptions } from './finalise';
-import { AitmCellSchema, TdModelSchema, type AitmCellData, type TdCell } from './threatDragonSchema';
-import { MAX_CELLS } from './threatDragonImportLimits';
-import { count } from './threatDragonImportCells';
-import { ThreatDragonImporter } from './threatDragonImporter';
+import { formatPath, type ParseResult, type Problem } from '../../../model/problems';
+import { checkUntrustedJson } from '../../../model/untrustedJson';
+import { zodIssuesToProblems } from '../../../model/zodProblems';
+import { isObject } from '../../shared/isObject';
+import type { ImportResult, InteropOptions } from '../../shared/finalise';
+import { AitmCellSchema, TdModelSchema, type AitmCellData, type TdCell } from '../schema';
+import { MAX_CELLS } from './limits';
+import { count } from './cells';
+import { createImportContext } from './context';
+import { readModel } from './readModel';
 
 /**
  * Imports a Threat Dragon v2 model (the JSON Threat Dragon saves).
@@ -66,7 +67,7 @@ export function importThreatDragon(input: unknown, options: InteropOptions): Par
   );
   if (problems.length > 0) return { ok: false, problems };
 
-  return new ThreatDragonImporter(model, aitm, options.catalogue).run(options);
+  return readModel(createImportContext(model, aitm, options.catalogue), options);
 }
 
 function findVersion1(input: Record<string, unknown>): Problem | undefined {
@@ -110,11 +111,3 @@ function explainDetailTypo(input: Record<string, unknown>, problems: Problem[]):
       : p,
   );
 }
-
-export {
-  MAX_BOXES,
-  MAX_CELLS,
-  MAX_CROSSING_TESTS,
-  MAX_NESTING,
-  MAX_VERTICES,
-} from './threatDragonImportLimits';

@@ -1,5 +1,5 @@
 /** Limits on the work a Threat Dragon import does, since files come from anywhere. */
-import { MAX_BOUNDARY_DEPTH } from '../document/checkReferences';
+import { MAX_BOUNDARY_DEPTH } from '../../../document/checkReferences';
 
 /** Cells in all diagrams together; more is refused. */
 export const MAX_CELLS = 20_000;

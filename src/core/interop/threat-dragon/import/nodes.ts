@@ -1,11 +1,11 @@
 /** Threat Dragon actors, processes and stores: components. */
-import type { PropValue } from '../model/document';
-import { quoteList } from './notes';
-import { clamp, nonEmpty, quoted } from './text';
-import { componentTypeOfShape, type TdNodeShape } from './threatDragonMapping';
-import type { ThreatDragonImportState, Entry, Placed } from './threatDragonImportState';
-import { near, textAt } from './threatDragonImportCells';
-import { importThreats } from './threatDragonImportThreats';
+import type { PropValue } from '../../../model/document';
+import { quoteList } from '../../shared/notes';
+import { clamp, nonEmpty, quoted } from '../../shared/text';
+import { componentTypeOfShape, type TdNodeShape } from '../mapping';
+import type { ImportContext, Entry, Placed } from './context';
+import { near, textAt } from './cells';
+import { importThreats } from './threats';
 
 const UNMAPPED_NODE_FLAGS = [
   'providesAuthentication',
@@ -18,12 +18,7 @@ const UNMAPPED_NODE_FLAGS = [
   'storesInventory',
 ] as const;
 
-export function importNode(
-  s: ThreatDragonImportState,
-  node: Placed,
-  shiftY: number,
-  box: Placed | undefined,
-): void {
+export function importNode(ctx: ImportContext, node: Placed, shiftY: number, box: Placed | undefined): void {
   const { entry, rect } = node;
   const { cell } = entry;
   const data = cell.data ?? {};
@@ -36,17 +31,17 @@ export function importNode(
   let type = componentTypeOfShape(shape);
   let props: Record<string, PropValue> = {};
 
-  if (stored && s.catalogue.types.has(stored.type)) {
+  if (stored && ctx.catalogue.types.has(stored.type)) {
     type = stored.type;
     props = { ...(stored.props ?? {}) };
     if ((data.description ?? '') === (stored.description ?? '')) description = stored.description;
     if (rect && near(rect, stored.at)) position = stored.position ?? undefined;
     const boxCell = box ? box.entry.cell.id : null;
-    if (boxCell === stored.box && (stored.boundaryId == null || s.boundaryIds.has(stored.boundaryId))) {
+    if (boxCell === stored.box && (stored.boundaryId == null || ctx.boundaryIds.has(stored.boundaryId))) {
       boundaryId = stored.boundaryId;
     }
     // Flags a user changed in Threat Dragon override ours.
-    const declared = new Set((s.catalogue.types.get(type)?.properties ?? []).map((p) => p.name));
+    const declared = new Set((ctx.catalogue.types.get(type)?.properties ?? []).map((p) => p.name));
     const changed = (field: string) =>
       typeof data[field] === 'boolean' &&
       stored.exported[field] !== undefined &&
@@ -57,14 +52,14 @@ export function importNode(
       props['personalData'] = data['storesCredentials'] as boolean;
   } else {
     if (stored)
-      s.notes.add(
+      ctx.notes.add(
         `The component at ${entry.where} has our type ${quoted(stored.type)}, which the library does not declare; it was imported as "${type}".`,
       );
     if (shape === 'store') {
       if (data['isEncrypted'] === true) props['encryptedAtRest'] = true;
       if (data.storesCredentials === true) {
         props['personalData'] = true;
-        s.notes.group(
+        ctx.notes.group(
           'creds',
           (items) =>
             `Stores marked "stores credentials" in Threat Dragon were marked as holding personal data: ${quoteList(items)}.`,
@@ -75,7 +70,7 @@ export function importNode(
     for (const field of UNMAPPED_NODE_FLAGS) {
       const value = data[field];
       if (value === true || (typeof value === 'string' && value.trim() !== '')) {
-        s.notes.group(
+        ctx.notes.group(
           `flag:${field}`,
           (items) =>
             `The Threat Dragon property "${field}" has no equivalent here and was not imported (${quoteList(items)}).`,
@@ -84,11 +79,11 @@ export function importNode(
       }
     }
   }
-  if (data.outOfScope === true) description = outOfScope(s, entry, label, description);
+  if (data.outOfScope === true) description = outOfScope(ctx, entry, label, description);
   if (!rect)
-    s.notes.add(`The ${shape} at ${entry.where} has no position; it will be laid out automatically.`);
+    ctx.notes.add(`The ${shape} at ${entry.where} has no position; it will be laid out automatically.`);
 
-  s.components.push({
+  ctx.components.push({
     id: entry.id,
     type,
     label,
@@ -97,17 +92,17 @@ export function importNode(
     ...(position ? { position } : {}),
     ...(Object.keys(props).length > 0 ? { props: sortKeys(props) } : {}),
   });
-  importThreats(s, entry, entry.id);
+  importThreats(ctx, entry, entry.id);
 }
 
 export function outOfScope(
-  s: ThreatDragonImportState,
+  ctx: ImportContext,
   entry: Entry,
   label: string,
   description: string | undefined,
 ): string {
   const reason = nonEmpty(entry.cell.data?.reasonOutOfScope);
-  s.notes.group(
+  ctx.notes.group(
     'scope',
     (items) =>
       `Elements marked out of scope in Threat Dragon were imported (threats are still found on them); their descriptions say so: ${quoteList(items)}.`,

@@ -1,20 +1,20 @@
 /** Threat Dragon threats: user threats, and the triage of our findings. */
-import type { UserThreat } from '../model/document';
-import { joinList, quoteList } from './notes';
-import { clamp, nonEmpty } from './text';
+import type { UserThreat } from '../../../model/document';
+import { joinList, quoteList } from '../../shared/notes';
+import { clamp, nonEmpty } from '../../shared/text';
 import {
   mitigationsFromText,
   mitigationsToText,
   severityFromThreatDragon,
   statusFromThreatDragon,
   type MitigationLine,
-} from './threatDragonMapping';
-import type { TdThreat } from './threatDragonSchema';
-import type { ThreatDragonImportState, Entry } from './threatDragonImportState';
+} from '../mapping';
+import type { TdThreat } from '../schema';
+import type { ImportContext, Entry } from './context';
 
-export function importThreats(s: ThreatDragonImportState, entry: Entry, targetId: string | null): void {
+export function importThreats(ctx: ImportContext, entry: Entry, targetId: string | null): void {
   const stored = entry.aitm && entry.aitm.kind !== 'model' ? entry.aitm : undefined;
-  if (stored?.triage) for (const [key, t] of Object.entries(stored.triage)) s.triage[key] = { ...t };
+  if (stored?.triage) for (const [key, t] of Object.entries(stored.triage)) ctx.triage[key] = { ...t };
   const threats = entry.cell.data?.threats ?? [];
   const seenUser = new Set<string>();
   const findings = firstBy(stored?.findings ?? [], (f) => f.threat);
@@ -25,20 +25,20 @@ export function importThreats(s: ThreatDragonImportState, entry: Entry, targetId
     if (finding) {
       const { status, known } = statusFromThreatDragon(threat.status);
       if (known && status !== finding.status)
-        s.triage[finding.key] = { ...(s.triage[finding.key] ?? {}), status };
+        ctx.triage[finding.key] = { ...(ctx.triage[finding.key] ?? {}), status };
       return;
     }
     const user = users.get(tdId);
     if (user && !seenUser.has(tdId)) {
       seenUser.add(tdId);
-      s.userThreats.push(restoreUserThreat(s, user.record, threat, targetId));
+      ctx.userThreats.push(restoreUserThreat(ctx, user.record, threat, targetId));
       return;
     }
-    s.userThreats.push(foreignThreat(s, entry, threat, k, targetId));
+    ctx.userThreats.push(foreignThreat(ctx, entry, threat, k, targetId));
   });
   for (const user of stored?.userThreats ?? []) {
     if (!seenUser.has(user.threat)) {
-      s.notes.group(
+      ctx.notes.group(
         'deleted',
         (items) => `Threats deleted in Threat Dragon were not kept: ${quoteList(items)}.`,
         user.record.title,
@@ -46,7 +46,7 @@ export function importThreats(s: ThreatDragonImportState, entry: Entry, targetId
     }
   }
   if (targetId === null && threats.length > 0) {
-    s.notes.group(
+    ctx.notes.group(
       'unplaced',
       (items) =>
         `Threats on elements that were not imported are kept as unplaced threats: ${joinList(items)}.`,
@@ -57,12 +57,12 @@ export function importThreats(s: ThreatDragonImportState, entry: Entry, targetId
 
 /** A user threat we exported: ours, with whatever a user edited in Threat Dragon. */
 export function restoreUserThreat(
-  s: ThreatDragonImportState,
+  ctx: ImportContext,
   record: UserThreat,
   threat: TdThreat,
   targetId: string | null,
 ): UserThreat {
-  const out: UserThreat = { ...record, id: s.ids.take(record.id, 'threat'), targetId };
+  const out: UserThreat = { ...record, id: ctx.ids.take(record.id, 'threat'), targetId };
   const title = nonEmpty(threat.title);
   if (title !== undefined && title !== record.title) out.title = clamp(title, 500);
   if ((threat.description ?? '') !== (record.description ?? '')) {
@@ -83,17 +83,17 @@ export function restoreUserThreat(
 }
 
 export function foreignThreat(
-  s: ThreatDragonImportState,
+  ctx: ImportContext,
   entry: Entry,
   threat: TdThreat,
   k: number,
   targetId: string | null,
 ): UserThreat {
   const tdId = threat.id === undefined ? undefined : String(threat.id);
-  const id = s.ids.take(tdId, `${entry.id}-threat-${k + 1}`);
+  const id = ctx.ids.take(tdId, `${entry.id}-threat-${k + 1}`);
   const status = statusFromThreatDragon(threat.status);
   if (!status.known) {
-    s.notes.group(
+    ctx.notes.group(
       'status',
       (items) => `Threat statuses that were not recognised were read as "open": ${quoteList(items)}.`,
       threat.status ?? '(none)',
@@ -101,7 +101,7 @@ export function foreignThreat(
   }
   const severity = severityFromThreatDragon(threat.severity);
   if (!severity.known) {
-    s.notes.group(
+    ctx.notes.group(
       'severity',
       (items) =>
         `Threat severities that were not recognised (or still "TBD") were read as "medium": ${quoteList(items)}.`,
