@@ -1,7 +1,7 @@
 /** The cells of an exported Threat Dragon diagram: boxes, nodes, flows and the model block. */
 import type { Component, DataFlow, TrustBoundary } from '../../../model/document';
 import { MODEL_TARGET_ID } from '../../../model/vocabulary';
-import type { Rect } from '../../shared/polyline';
+import type { Rect } from '../../../layout/geometry';
 import { stableUuid } from '../../shared/stableUuid';
 import { compareStrings } from '../../shared/text';
 import { shapeOfComponentType, statusToThreatDragon, TD_DATA_TYPES, type TdNodeShape } from '../mapping';

@@ -1,6 +1,7 @@
 import type { ThreatModelDocument } from '../../../model/document';
 import type { Finding } from '../../../rules/finding';
-import { BoxIndex, centre, type Rect } from '../../shared/polyline';
+import { BoxIndex } from '../../../layout/boxIndex';
+import { centre, type Rect } from '../../../layout/geometry';
 import { toJsonText } from '../../shared/text';
 import { threatDragonCellId } from '../ids';
 import { createExportContext, type ExportContext } from './context';

@@ -1,5 +1,5 @@
 import type { ThreatModelDocument, TrustBoundary } from '../../../model/document';
-import type { Rect } from '../../shared/polyline';
+import type { Rect } from '../../../layout/geometry';
 import { shapeOfComponentType, type TdNodeShape } from '../mapping';
 
 /**

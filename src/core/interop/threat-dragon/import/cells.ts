@@ -1,6 +1,6 @@
 /** Reading Threat Dragon cells: geometry, ports and text where Threat Dragon keeps them. */
 import { isObject } from '../../shared/isObject';
-import type { Point, Rect } from '../../shared/polyline';
+import type { Point, Rect } from '../../../layout/geometry';
 import { nonEmpty } from '../../shared/text';
 import type { TdCell } from '../schema';
 

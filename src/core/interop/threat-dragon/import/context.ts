@@ -1,7 +1,8 @@
 /** What a Threat Dragon import builds up as it reads the cells of every diagram. */
 import type { Component, DataFlow, Triage, TrustBoundary, UserThreat } from '../../../model/document';
 import type { Catalogue } from '../../../library/catalogue';
-import type { Budget, Point, Polyline, Rect } from '../../shared/polyline';
+import type { Point, Rect } from '../../../layout/geometry';
+import type { Budget, Polyline } from '../../shared/polyline';
 import { Notes } from '../../shared/notes';
 import { IdAllocator } from '../../shared/text';
 import type { TdCellKind } from '../mapping';

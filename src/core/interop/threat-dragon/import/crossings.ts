@@ -1,5 +1,6 @@
 /** Threat Dragon boundary curves: which flows cross them. */
-import { Polyline, simplifyPolyline, type Point } from '../../shared/polyline';
+import type { Point } from '../../../layout/geometry';
+import { Polyline, simplifyPolyline } from '../../shared/polyline';
 import { joinList } from '../../shared/notes';
 import { quoted } from '../../shared/text';
 import type { TdCell } from '../schema';

@@ -1,6 +1,6 @@
 /** Threat Dragon flows: data flows and the nodes they connect. */
 import type { DataFlow, DataFlowProps } from '../../../model/document';
-import type { Point } from '../../shared/polyline';
+import type { Point } from '../../../layout/geometry';
 import { joinList, quoteList } from '../../shared/notes';
 import { clamp, nonEmpty, quoted } from '../../shared/text';
 import type { TdCell } from '../schema';

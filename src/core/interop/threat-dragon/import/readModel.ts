@@ -1,7 +1,9 @@
 /** The Threat Dragon importer proper: reads every diagram of a validated model, cell by cell, into one document. */
 import { formatPath, type ParseResult } from '../../../model/problems';
 import { finaliseImport, type ImportResult, type InteropOptions } from '../../shared/finalise';
-import { BoxIndex, centre, Polyline, type Point } from '../../shared/polyline';
+import { BoxIndex } from '../../../layout/boxIndex';
+import { centre, type Point } from '../../../layout/geometry';
+import { Polyline } from '../../shared/polyline';
 import { joinList, quoteList } from '../../shared/notes';
 import { plural, quoted } from '../../shared/text';
 import { cellKind } from '../mapping';
