@@ -45,5 +45,6 @@ export { findOrphanedTriage } from './rules/orphanedTriage';
 export { severityOf } from './rules/severity';
 export { OPERATORS } from './rules/operators';
 export type { FactDefinition } from './rules/factTypes';
+export * from './layout/index';
 export * from './report/index';
 export * from './interop/index';

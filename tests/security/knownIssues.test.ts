@@ -93,7 +93,7 @@ describe('KI-2 raw input echoed into messages: forged lines in CI logs, terminal
     expect(stderrOf(['validate', 'p.json', '--kind', 'library'], { 'p.json': pack })).not.toMatch(forged);
   });
 
-  it('a Threat Dragon cell shape cannot start a new stderr line in convert notes (src/core/interop/threatDragonImport.ts)', () => {
+  it('a Threat Dragon cell shape cannot start a new stderr line in convert notes (src/core/interop/threat-dragon/import)', () => {
     const td = loadFixtures().find((f) => f.name === 'threat-dragon/v2-threat-model.json')!.content as {
       detail: { diagrams: { cells: unknown[] }[] };
     };
@@ -199,7 +199,7 @@ describe('KI-8 nested trust boundaries: quadratic time and output (DoS by a 140 
   });
 });
 
-describe('KI-9 src/core/interop/threatDragonImport.ts: quadratic geometry (DoS by a 1 MB file)', () => {
+describe('KI-9 src/core/interop/threat-dragon/import: quadratic geometry (DoS by a 1 MB file)', () => {
   it('a flow and a curve with 8,000 vertices each import in well under a second', () => {
     // polylinesIntersect tested every segment pair: 20,000 vertices each (900 KB) took 9 s, and a
     // 20 MB file (the CLI limit) about an hour. Edges are now simplified to 1,000 vertices, with a

@@ -5,13 +5,16 @@ import {
   addComponent,
   addDataFlow,
   addTrustBoundary,
+  boundarySize,
+  COMPONENT_SIZE,
   createEmptyDocument,
+  freeSpot,
+  positionOf,
   updateComponent,
   type ThreatModelDocument,
 } from '../../src/core/index';
 import { layoutWith, needsLayout } from '../../src/ui/canvas/autoLayout';
 import { commitMoves } from '../../src/ui/canvas/commitMoves';
-import { boundarySize, COMPONENT_SIZE, freeSpot, positionOf } from '../../src/ui/canvas/geometry';
 import { projectEdges, projectNodes } from '../../src/ui/canvas/projectDocument';
 import { apiModel } from './helpers/builders';
 

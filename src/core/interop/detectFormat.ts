@@ -1,4 +1,5 @@
 import { DOCUMENT_FORMAT } from '../model/document';
+import { isObject } from './shared/isObject';
 
 export const INTEROP_FORMATS = [
   'aitm',
@@ -67,8 +68,4 @@ export function formatName(format: InteropFormat): string {
     default:
       return 'unknown';
   }
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

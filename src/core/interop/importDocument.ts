@@ -2,9 +2,9 @@ import { parseDocument } from '../document/parseDocument';
 import type { ParseResult } from '../model/problems';
 import { checkUntrustedJson } from '../model/untrustedJson';
 import { detectFormat, type InteropFormat } from './detectFormat';
-import type { ImportResult, InteropOptions } from './finalise';
-import { importThreatComposer } from './threatComposerImport';
-import { importThreatDragon } from './threatDragonImport';
+import type { ImportResult, InteropOptions } from './shared/finalise';
+import { importThreatComposer } from './threat-composer/import';
+import { importThreatDragon } from './threat-dragon/import';
 
 /** An imported document, the format it was read from, and what could not be carried over. */
 export interface DetectedImport extends ImportResult {

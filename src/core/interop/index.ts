@@ -1,11 +1,13 @@
 /**
  * Import and export: Threat Dragon v2, Threat Composer and CSV. Pure like the rest of the core:
  * every importer validates its result with parseDocument, every exporter is deterministic.
+ * One folder per format (threat-dragon/, threat-composer/, csv/), helpers that serve every format
+ * in shared/; the format detection and the detecting importer stay here, beside this barrel.
  */
 export { detectFormat, formatName, INTEROP_FORMATS, type InteropFormat } from './detectFormat';
-export type { ImportResult, InteropOptions } from './finalise';
+export type { ImportResult, InteropOptions } from './shared/finalise';
 export { importDocument, type DetectedImport } from './importDocument';
-export { importThreatDragon } from './threatDragonImport';
+export { importThreatDragon } from './threat-dragon/import';
 export {
   exportThreatDragon,
   exportThreatDragonJson,
@@ -13,15 +15,15 @@ export {
   threatDragonThreatId,
   THREAT_DRAGON_VERSION,
   type ThreatDragonModel,
-} from './threatDragonExport';
+} from './threat-dragon/export';
 export {
   statusFromThreatDragon,
   statusToThreatDragon,
   severityFromThreatDragon,
   severityToThreatDragon,
   shapeOfComponentType,
-} from './threatDragonMapping';
-export { importThreatComposer, mergeImportedThreats } from './threatComposerImport';
+} from './threat-dragon/mapping';
+export { importThreatComposer, mergeImportedThreats } from './threat-composer/import';
 export {
   exportThreatComposer,
   exportThreatComposerJson,
@@ -29,8 +31,8 @@ export {
   type TcThreatOut,
   type TcMitigationOut,
   type TcMetadata,
-} from './threatComposerExport';
-export { TC_CUSTOM } from './threatComposerSchema';
-export { exportFindingsCsv, csvCell, CSV_COLUMNS } from './csvExport';
-export { referencesText } from './referencesText';
-export { stableUuid, AITM_UUID_NAMESPACE } from './stableUuid';
+} from './threat-composer/export';
+export { TC_CUSTOM } from './threat-composer/schema';
+export { exportFindingsCsv, csvCell, CSV_COLUMNS } from './csv/export';
+export { referencesText } from './shared/referencesText';
+export { stableUuid, AITM_UUID_NAMESPACE } from './shared/stableUuid';

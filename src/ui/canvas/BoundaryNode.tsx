@@ -1,10 +1,9 @@
 import { NodeResizer, type NodeProps, type ResizeParams } from '@xyflow/react';
 import { memo, useCallback } from 'react';
-import { moveElements, updateTrustBoundary } from '../../core';
+import { moveElements, positionOf, updateTrustBoundary } from '../../core';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { boundariesById } from '../store/selectors';
 import { FindingBadge } from '../threats/FindingBadge';
-import { positionOf } from './geometry';
 import type { BoundaryNodeType } from './projectDocument';
 
 /** A trust boundary: a resizable group; dragged by its header so its inside stays a drop zone. */

@@ -15,12 +15,13 @@ import {
   type NodePositionChange,
 } from '@xyflow/react';
 import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { centredAt, COMPONENT_SIZE } from '../../core';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { addComponentOfType, connectComponents } from '../store/elementActions';
 import { componentsById } from '../store/selectors';
 import { edgeTypes, nodeTypes } from './canvasTypes';
 import { commitMoves } from './commitMoves';
-import { COMPONENT_SIZE, GRID } from './geometry';
+import { GRID } from './geometry';
 import { PALETTE_MIME } from './paletteDrag';
 import { projectEdges, projectNodes, type CanvasNode, type FlowEdgeType } from './projectDocument';
 import { useCanvasBridge } from './useCanvasBridge';
@@ -135,10 +136,7 @@ function CanvasInner() {
       event.preventDefault();
       event.stopPropagation();
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addComponentOfType(store, typeId, {
-        x: at.x - COMPONENT_SIZE.width / 2,
-        y: at.y - COMPONENT_SIZE.height / 2,
-      });
+      addComponentOfType(store, typeId, centredAt(at, COMPONENT_SIZE));
     },
     [flow, store],
   );

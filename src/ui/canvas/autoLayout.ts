@@ -1,5 +1,10 @@
-import { moveElements, updateTrustBoundary, type ThreatModelDocument } from '../../core';
-import { COMPONENT_SIZE, DEFAULT_BOUNDARY_SIZE } from './geometry';
+import {
+  COMPONENT_SIZE,
+  DEFAULT_BOUNDARY_SIZE,
+  moveElements,
+  updateTrustBoundary,
+  type ThreatModelDocument,
+} from '../../core';
 
 type Dagre = typeof import('@dagrejs/dagre');
 

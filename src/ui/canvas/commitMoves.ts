@@ -1,13 +1,16 @@
 import {
   boundaryDescendants,
+  boundaryOfComponentAt,
+  boundarySize,
   moveElements,
+  parentBoundaryAt,
+  positionOf,
   updateComponent,
   updateTrustBoundary,
   type Position,
   type ThreatModelDocument,
 } from '../../core';
 import { componentsById, boundariesById } from '../store/selectors';
-import { boundaryAt, boundarySize, COMPONENT_SIZE, positionOf } from './geometry';
 
 /**
  * Turns the end of a drag into one document change: the moved elements' new absolute positions,
@@ -53,20 +56,14 @@ export function commitMoves(
     const component = components.get(m.id);
     if (component) {
       if (component.boundaryId != null && movedIds.has(component.boundaryId)) continue;
-      const size = sizeOf(m.id) ?? COMPONENT_SIZE;
-      const centre = { x: moves.get(m.id)!.x + size.width / 2, y: moves.get(m.id)!.y + size.height / 2 };
-      const boundaryId = boundaryAt(next, centre);
+      const boundaryId = boundaryOfComponentAt(next, moves.get(m.id)!, sizeOf(m.id));
       if (boundaryId !== (component.boundaryId ?? null)) next = updateComponent(next, m.id, { boundaryId });
       continue;
     }
     const boundary = boundaries.get(m.id);
     if (boundary) {
       if (boundary.parentId != null && movedIds.has(boundary.parentId)) continue;
-      const parentId = boundaryAt(
-        next,
-        { ...moves.get(m.id)!, ...boundarySize(boundary) },
-        boundaryDescendants(next, m.id),
-      );
+      const parentId = parentBoundaryAt(next, m.id, { ...moves.get(m.id)!, ...boundarySize(boundary) });
       if (parentId !== (boundary.parentId ?? null)) next = updateTrustBoundary(next, m.id, { parentId });
     }
   }

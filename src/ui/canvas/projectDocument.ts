@@ -1,6 +1,11 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import type { Position, ThreatModelDocument, TrustBoundary } from '../../core';
-import { boundarySize, positionOf } from './geometry';
+import {
+  boundarySize,
+  positionOf,
+  type Position,
+  type ThreatModelDocument,
+  type TrustBoundary,
+} from '../../core';
 
 /** Custom nodes and edges get only the element's id; everything else they read from the store. */
 export type ElementData = { id: string };

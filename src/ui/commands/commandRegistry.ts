@@ -1,4 +1,4 @@
-import { createEmptyDocument, serialiseDocument } from '../../core';
+import { centredAt, createEmptyDocument, DEFAULT_BOUNDARY_SIZE, serialiseDocument } from '../../core';
 import { autoLayout } from '../canvas/autoLayout';
 import type { ImageFormat } from '../canvas/canvasBridge';
 import { fileBaseName, openFile, saveFileName } from '../documents/openDocument';
@@ -15,7 +15,6 @@ import {
   pasteClipboard,
   selectAll,
 } from '../store/elementActions';
-import { DEFAULT_BOUNDARY_SIZE } from '../canvas/geometry';
 import { startReview } from '../review/reviewActions';
 
 /**
@@ -177,10 +176,7 @@ export const COMMANDS: readonly Command[] = [
     enabled: inEditor,
     run: ({ store, canvas }) => {
       const c = canvas.current?.viewportCenter() ?? { x: 0, y: 0 };
-      addBoundaryAt(store, {
-        x: c.x - DEFAULT_BOUNDARY_SIZE.width / 2,
-        y: c.y - DEFAULT_BOUNDARY_SIZE.height / 2,
-      });
+      addBoundaryAt(store, centredAt(c, DEFAULT_BOUNDARY_SIZE));
     },
   },
   {

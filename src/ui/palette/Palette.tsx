@@ -1,7 +1,14 @@
 import { useId, useMemo, useState, type DragEvent } from 'react';
-import { CATEGORIES, type ComponentType } from '../../core';
+import {
+  CATEGORIES,
+  centredAt,
+  COMPONENT_SIZE,
+  DEFAULT_BOUNDARY_SIZE,
+  freeSpot,
+  type ComponentType,
+  type Size,
+} from '../../core';
 import { PALETTE_MIME } from '../canvas/paletteDrag';
-import { COMPONENT_SIZE, DEFAULT_BOUNDARY_SIZE, freeSpot } from '../canvas/geometry';
 import { addBoundaryAt, addComponentOfType } from '../store/elementActions';
 import { useAppStore, useServices } from '../store/StoreContext';
 
@@ -38,10 +45,7 @@ export function Palette() {
     [types, query],
   );
 
-  const centre = (size: { width: number; height: number }) => {
-    const c = canvas.current?.viewportCenter() ?? { x: 240, y: 160 };
-    return { x: c.x - size.width / 2, y: c.y - size.height / 2 };
-  };
+  const centre = (size: Size) => centredAt(canvas.current?.viewportCenter() ?? { x: 240, y: 160 }, size);
   const onDragStart = (event: DragEvent, typeId: string) => {
     event.dataTransfer.setData(PALETTE_MIME, typeId);
     event.dataTransfer.effectAllowed = 'copy';

@@ -2,18 +2,22 @@ import {
   addComponent,
   addDataFlow,
   addTrustBoundary,
+  boundaryOfComponentAt,
   copyElements,
   duplicateElements,
   fragmentSize,
+  memberSpot,
   moveElements,
   pasteElements,
+  placeBoundary,
+  placeComponent,
+  positionOf,
   removeElements,
   updateComponent,
   type DocumentFragment,
   type Position,
   type ThreatModelDocument,
 } from '../../core';
-import { boundaryAt, COMPONENT_SIZE, DEFAULT_BOUNDARY_SIZE, snap } from '../canvas/geometry';
 import type { AppStore } from './createAppStore';
 import { freshId, freshIds } from './freshIds';
 
@@ -36,9 +40,7 @@ export function addComponentOfType(store: AppStore, typeId: string, position: Po
   const type = library.catalogue.types.get(typeId);
   if (!type) return null;
   const id = freshId(doc, 'c');
-  const at = { x: snap(position.x), y: snap(position.y) };
-  const centre = { x: at.x + COMPONENT_SIZE.width / 2, y: at.y + COMPONENT_SIZE.height / 2 };
-  const boundaryId = boundaryAt(doc, centre);
+  const { position: at, boundaryId } = placeComponent(doc, position);
   store.getState().change((d) =>
     addComponent(d, {
       id,
@@ -59,31 +61,17 @@ export function addComponentOfType(store: AppStore, typeId: string, position: Po
 export function addBoundaryAt(store: AppStore, position: Position): string {
   const doc = store.getState().document;
   const id = freshId(doc, 'tb');
-  const rect = { x: snap(position.x), y: snap(position.y), ...DEFAULT_BOUNDARY_SIZE };
-  const parentId = boundaryAt(doc, rect);
-  const covered = doc.components.filter((c) => {
-    if ((c.boundaryId ?? null) !== parentId || !c.position) return false;
-    const centre = {
-      x: c.position.x + COMPONENT_SIZE.width / 2,
-      y: c.position.y + COMPONENT_SIZE.height / 2,
-    };
-    return (
-      centre.x >= rect.x &&
-      centre.x <= rect.x + rect.width &&
-      centre.y >= rect.y &&
-      centre.y <= rect.y + rect.height
-    );
-  });
+  const { rect, parentId, covered } = placeBoundary(doc, position);
   store.getState().change((d) => {
     let next = addTrustBoundary(d, {
       id,
       label: `Trust boundary ${d.trustBoundaries.length + 1}`,
       zone: 'internal',
       position: { x: rect.x, y: rect.y },
-      size: { ...DEFAULT_BOUNDARY_SIZE },
+      size: { width: rect.width, height: rect.height },
       ...(parentId ? { parentId } : {}),
     });
-    for (const c of covered) next = updateComponent(next, c.id, { boundaryId: id });
+    for (const componentId of covered) next = updateComponent(next, componentId, { boundaryId: id });
     return next;
   });
   store.getState().select([id]);
@@ -174,16 +162,8 @@ export function assignBoundary(store: AppStore, componentId: string, boundaryId:
     const boundary = boundaryId ? next.trustBoundaries.find((b) => b.id === boundaryId) : undefined;
     const component = next.components.find((c) => c.id === componentId);
     if (!boundary || !component) return next;
-    const p = component.position ?? { x: 0, y: 0 };
-    const centre = { x: p.x + COMPONENT_SIZE.width / 2, y: p.y + COMPONENT_SIZE.height / 2 };
-    if (boundaryAt(next, centre) === boundaryId) return next;
-    const origin = boundary.position ?? { x: 0, y: 0 };
+    if (boundaryOfComponentAt(next, positionOf(component)) === boundaryId) return next;
     const members = next.components.filter((c) => c.boundaryId === boundaryId).length;
-    return moveElements(next, [
-      {
-        id: componentId,
-        position: { x: origin.x + 24 + (members - 1) * 16, y: origin.y + 48 + (members - 1) * 16 },
-      },
-    ]);
+    return moveElements(next, [{ id: componentId, position: memberSpot(boundary, members) }]);
   });
 }

@@ -12,7 +12,7 @@ import {
   MAX_CROSSING_TESTS,
   MAX_NESTING,
   MAX_VERTICES,
-} from '../../../src/core/interop/threatDragonImport';
+} from '../../../src/core/interop/threat-dragon/import/limits';
 
 const options = { catalogue: shippedLibrary().catalogue };
 const LOOSE_MS = 2000;

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { shippedLibrary } from '../../../src/core/index';
 import { importThreatDragon } from '../../../src/core/interop/index';
-import { joinList, Notes, quoteList } from '../../../src/core/interop/notes';
-import { escapeControls, IdAllocator, quoted, sanitiseQuoted } from '../../../src/core/interop/text';
+import { joinList, Notes, quoteList } from '../../../src/core/interop/shared/notes';
+import { escapeControls, IdAllocator, quoted, sanitiseQuoted } from '../../../src/core/interop/shared/text';
 import { memoryIo } from '../../cli/memoryIo';
 import { fixture } from './support';
 

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stableUuid } from '../../../src/core/interop/index';
-import {
-  centre,
-  innermostContaining,
-  polylinesIntersect,
-  segmentsIntersect,
-  boxParents,
-} from '../../../src/core/interop/geometry';
+import { polylinesIntersect, segmentsIntersect } from '../../../src/core/interop/shared/polyline';
+import { boxParents, innermostContaining } from '../../../src/core/layout/boxIndex';
+import { centre } from '../../../src/core/layout/geometry';
 
 describe('stableUuid', () => {
   it('is an RFC 4122 version 5 UUID (matches a known vector)', () => {

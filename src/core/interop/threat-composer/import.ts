@@ -1,0 +1,289 @@
+import { createEmptyDocument, type UserThreat } from '../../model/document';
+import type { ParseResult } from '../../model/problems';
+import { checkUntrustedJson } from '../../model/untrustedJson';
+import { FINDING_STATUSES, SEVERITIES, type FindingStatus, type Severity } from '../../model/vocabulary';
+import { zodIssuesToProblems } from '../../model/zodProblems';
+import { isObject } from '../shared/isObject';
+import { finaliseImport, type ImportResult, type InteropOptions } from '../shared/finalise';
+import { Notes } from '../shared/notes';
+import { clamp, IdAllocator, nonEmpty, plural } from '../shared/text';
+import { TC_CUSTOM, TcFileSchema, type TcFile, type TcMitigation, type TcThreat } from './schema';
+
+type Mitigation = NonNullable<UserThreat['mitigations']>[number];
+
+/** Mitigations kept per threat (the most a user threat may list). */
+const MAX_MITIGATIONS = 500;
+
+/**
+ * Imports the threats of a Threat Composer file (`.tc.json`) into a new document, as unplaced
+ * user threats (`targetId: null`): Threat Composer has no diagram elements to attach them to, so
+ * the user places them. Each threat keeps its statement (as the title), its linked mitigations
+ * with their status, its linked assumptions, impacted assets and goals, STRIDE and tags (in the
+ * description) and its comments (as the note). Priority gives the severity (none: medium).
+ * Dangling links, which real files contain, are ignored and counted in the notes.
+ *
+ * Use mergeImportedThreats to add the threats to an existing document instead.
+ */
+export function importThreatComposer(input: unknown, options: InteropOptions): ParseResult<ImportResult> {
+  const unsafe = checkUntrustedJson(input);
+  if (unsafe.length > 0) return { ok: false, problems: unsafe };
+  if (!isObject(input))
+    return { ok: false, problems: [{ path: '$', message: 'a Threat Composer file must be a JSON object' }] };
+  const parsed = TcFileSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: zodIssuesToProblems(parsed.error.issues) };
+  const file = parsed.data;
+  const notes = new Notes();
+  const threats = threatsOf(file, notes, new IdAllocator(['model']));
+
+  const doc = createEmptyDocument(
+    clamp(nonEmpty(file.applicationInfo?.name) ?? 'Imported Threat Composer model', 500),
+  );
+  const description = nonEmpty(file.applicationInfo?.description);
+  if (description !== undefined) doc.meta.description = clamp(description, 20_000);
+  doc.userThreats = threats;
+  const left = [
+    nonEmpty(file.architecture?.description) || nonEmpty(file.architecture?.image)
+      ? 'the architecture description and diagram'
+      : '',
+    nonEmpty(file.dataflow?.description) || nonEmpty(file.dataflow?.image)
+      ? 'the data-flow description and diagram'
+      : '',
+  ].filter(Boolean);
+  if (left.length > 0)
+    notes.add(
+      `${capitalise(left.join(' and '))} of the Threat Composer file were not imported: draw the system on the canvas.`,
+    );
+  return finaliseImport(doc, notes.list(), options);
+}
+
+/**
+ * Adds imported threats (e.g. `importThreatComposer(...).value.document.userThreats`) to an
+ * existing document. Threats already there (same id: the same file imported twice) are skipped;
+ * an id that clashes with an element is renamed; a target that does not exist in the document
+ * becomes unplaced. The result is validated by parseDocument.
+ */
+export function mergeImportedThreats(
+  doc: ImportResult['document'],
+  imported: readonly UserThreat[],
+  options: InteropOptions,
+): ParseResult<ImportResult> {
+  const notes = new Notes();
+  const existingThreats = new Set(doc.userThreats.map((t) => t.id));
+  const elements = new Set([...doc.components, ...doc.dataFlows, ...doc.trustBoundaries].map((e) => e.id));
+  const ids = new IdAllocator(['model', ...elements, ...existingThreats]);
+  const added: UserThreat[] = [];
+  let skipped = 0;
+  let unplaced = 0;
+  for (const threat of imported) {
+    if (existingThreats.has(threat.id)) {
+      skipped++;
+      continue;
+    }
+    const id = ids.take(threat.id, 'imported-threat');
+    let targetId = threat.targetId;
+    if (targetId !== null && targetId !== 'model' && !elements.has(targetId)) {
+      targetId = null;
+      unplaced++;
+    }
+    added.push({ ...threat, id, targetId });
+  }
+  notes.add(
+    `${plural(added.length, 'threat was', 'threats were')} added${added.some((t) => t.targetId === null) ? '; unplaced threats wait to be attached to an element' : ''}.`,
+  );
+  if (skipped > 0)
+    notes.add(`${plural(skipped, 'threat was', 'threats were')} already in the model and skipped.`);
+  if (unplaced > 0)
+    notes.add(
+      `${plural(unplaced, 'threat names an element', 'threats name elements')} this model does not have; they are unplaced.`,
+    );
+  return finaliseImport({ ...doc, userThreats: [...doc.userThreats, ...added] }, notes.list(), options);
+}
+
+// ---------------------------------------------------------------- threats
+
+function threatsOf(file: TcFile, notes: Notes, ids: IdAllocator): UserThreat[] {
+  const threats = file.threats ?? [];
+  const mitigations = new Map((file.mitigations ?? []).map((m) => [m.id, m]));
+  const assumptions = new Map((file.assumptions ?? []).map((a) => [a.id, a]));
+  const threatIds = new Set(threats.map((t) => t.id));
+
+  // Lists in link order, each item once: a Set per threat beside each list keeps that linear.
+  const mitigationsOf = new Map<string, TcMitigation[]>();
+  const mitigationSeen = new Map<string, Set<TcMitigation>>();
+  let danglingMitigationLinks = 0;
+  const linkedMitigations = new Set<string>();
+  for (const link of file.mitigationLinks ?? []) {
+    const mitigation = mitigations.get(link.mitigationId);
+    if (!mitigation || !(threatIds.has(link.linkedId) || assumptions.has(link.linkedId))) {
+      danglingMitigationLinks++;
+      continue;
+    }
+    if (!threatIds.has(link.linkedId)) continue; // linked to an assumption
+    addOnce(mitigationsOf, mitigationSeen, link.linkedId, mitigation);
+    linkedMitigations.add(mitigation.id);
+  }
+  const assumptionsOf = new Map<string, string[]>();
+  const assumptionSeen = new Map<string, Set<string>>();
+  let danglingAssumptionLinks = 0;
+  for (const link of file.assumptionLinks ?? []) {
+    const assumption = assumptions.get(link.assumptionId);
+    const toThreat = threatIds.has(link.linkedId);
+    if (!assumption || !(toThreat || mitigations.has(link.linkedId))) {
+      danglingAssumptionLinks++;
+      continue;
+    }
+    if (!toThreat) continue;
+    addOnce(assumptionsOf, assumptionSeen, link.linkedId, assumption.content);
+  }
+
+  let noPriority = 0;
+  const out = threats.map((t): UserThreat => {
+    const meta = metadataOf(t);
+    const severity = severityOf(meta);
+    if (!severity.known) noPriority++;
+    const statement = nonEmpty(t.statement) ?? composeStatement(t) ?? `Threat T-${t.numericId ?? '?'}`;
+    const title = clamp(statement.replace(/\s+/g, ' '), 500);
+    const list = (label: string, values: readonly string[] | undefined) => {
+      const items = (values ?? []).map((v) => v.trim()).filter((v) => v !== '');
+      return items.length > 0 ? `${label}: ${items.join(', ')}` : undefined;
+    };
+    const stride = meta.get('STRIDE');
+    const linkedAssumptions = assumptionsOf.get(t.id) ?? [];
+    const lines = [
+      title !== statement ? statement : undefined,
+      list('Impacted assets', t.impactedAssets),
+      list('Impacted goals', t.impactedGoal),
+      list('STRIDE', Array.isArray(stride) ? stride : stride === undefined ? [] : [stride]),
+      list('Tags', t.tags),
+      linkedAssumptions.length > 0
+        ? `Assumptions:\n${linkedAssumptions.map((a) => `- ${a}`).join('\n')}`
+        : undefined,
+      `Threat Composer: T-${t.numericId ?? '?'}`,
+    ].filter((l): l is string => l !== undefined);
+    const comments = stringOf(meta.get('Comments'));
+    // A threat we exported ourselves keeps the id of the user threat it came from.
+    const ourId = stringOf(meta.get(TC_CUSTOM.userThreatId));
+    const owner = stringOf(meta.get(TC_CUSTOM.owner));
+    const linked = (mitigationsOf.get(t.id) ?? []).slice(0, MAX_MITIGATIONS).map((m): Mitigation => ({
+      title: clamp(nonEmpty(m.content) ?? `Mitigation M-${m.numericId ?? '?'}`, 500),
+      state: mitigationState(m.status),
+    }));
+    return {
+      id: ids.take(ourId ?? `tc-${t.id}`, 'tc-threat'),
+      targetId: null,
+      title,
+      description: clamp(lines.join('\n\n'), 20_000),
+      severity: severity.severity,
+      status: statusOf(t.status, meta),
+      ...(owner !== undefined ? { owner: clamp(owner, 500) } : {}),
+      ...(comments !== undefined ? { note: clamp(comments, 20_000) } : {}),
+      ...(linked.length > 0 ? { mitigations: linked } : {}),
+      source: 'threat-composer',
+    };
+  });
+
+  if (out.length === 0) notes.add('The file has no threats.');
+  if (out.length > 0)
+    notes.add(
+      `${plural(out.length, 'threat was', 'threats were')} imported as unplaced threats: attach each to an element of the model.`,
+    );
+  if (noPriority > 0)
+    notes.add(
+      `${plural(noPriority, 'threat has', 'threats have')} no priority and ${noPriority === 1 ? 'was' : 'were'} given severity "medium".`,
+    );
+  const unlinked = (file.mitigations ?? []).filter((m) => !linkedMitigations.has(m.id)).length;
+  if (unlinked > 0)
+    notes.add(
+      `${plural(unlinked, 'mitigation is', 'mitigations are')} linked to no threat and ${unlinked === 1 ? 'was' : 'were'} not imported.`,
+    );
+  if (danglingMitigationLinks > 0)
+    notes.add(
+      `${plural(danglingMitigationLinks, 'mitigation link points', 'mitigation links point')} at something that does not exist and ${danglingMitigationLinks === 1 ? 'was' : 'were'} ignored.`,
+    );
+  if (danglingAssumptionLinks > 0)
+    notes.add(
+      `${plural(danglingAssumptionLinks, 'assumption link points', 'assumption links point')} at something that does not exist and ${danglingAssumptionLinks === 1 ? 'was' : 'were'} ignored.`,
+    );
+  if ((file.assumptions ?? []).length > 0)
+    notes.add('Assumptions linked to a threat are listed in its description; the others were not imported.');
+  return out;
+}
+
+/** Appends `item` to the list under `key` unless it is there already (`seen` mirrors the lists). */
+function addOnce<T>(lists: Map<string, T[]>, seen: Map<string, Set<T>>, key: string, item: T): void {
+  let set = seen.get(key);
+  if (!set) {
+    set = new Set();
+    seen.set(key, set);
+    lists.set(key, []);
+  }
+  if (set.has(item)) return;
+  set.add(item);
+  lists.get(key)!.push(item);
+}
+
+type MetaValue = string | string[];
+
+function metadataOf(t: TcThreat): Map<string, MetaValue> {
+  const out = new Map<string, MetaValue>();
+  for (const m of t.metadata ?? []) if (!out.has(m.key)) out.set(m.key, m.value);
+  return out;
+}
+
+function stringOf(value: MetaValue | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return nonEmpty(Array.isArray(value) ? value.join(', ') : value);
+}
+
+/** Our severity if we wrote the file (`custom:aitmSeverity`), otherwise the Priority. */
+function severityOf(meta: Map<string, MetaValue>): { severity: Severity; known: boolean } {
+  const ours = meta.get(TC_CUSTOM.severity);
+  if (typeof ours === 'string' && (SEVERITIES as readonly string[]).includes(ours))
+    return { severity: ours as Severity, known: true };
+  const priority = meta.get('Priority');
+  const p = typeof priority === 'string' ? priority.trim().toLowerCase() : '';
+  if (p === 'high' || p === 'medium' || p === 'low') return { severity: p, known: true };
+  return { severity: 'medium', known: false };
+}
+
+/** Our status if we wrote the file (`custom:aitmStatus`, which keeps "accepted"), otherwise Threat Composer's. */
+function statusOf(status: string | undefined, meta: Map<string, MetaValue>): FindingStatus {
+  const ours = meta.get(TC_CUSTOM.status);
+  if (typeof ours === 'string' && (FINDING_STATUSES as readonly string[]).includes(ours))
+    return ours as FindingStatus;
+  if (status === 'threatResolved') return 'mitigated';
+  if (status === 'threatResolvedNotUseful') return 'not-applicable';
+  return 'open';
+}
+
+function mitigationState(status: string | undefined): Mitigation['state'] {
+  switch (status) {
+    case 'mitigationResolved':
+      return 'implemented';
+    case 'mitigationInProgress':
+      return 'planned';
+    case 'mitigationResolvedWillNotAction':
+      return 'not-applicable';
+    default:
+      return 'suggested';
+  }
+}
+
+/** Threat Composer's sentence from the grammar fields, for threats saved without a statement. */
+function composeStatement(t: TcThreat): string | undefined {
+  const action = nonEmpty(t.threatAction);
+  if (action === undefined) return undefined;
+  const source = nonEmpty(t.threatSource) ?? 'threat source';
+  let text = `${/^[aeiou]/i.test(source) ? 'An' : 'A'} ${source}${t.prerequisites ? ` ${t.prerequisites.trim()}` : ''} can ${action}`;
+  if (nonEmpty(t.threatImpact)) text += `, which leads to ${t.threatImpact!.trim()}`;
+  const goals = (t.impactedGoal ?? []).filter((g) => g.trim() !== '');
+  const assets = (t.impactedAssets ?? []).filter((a) => a.trim() !== '');
+  if (goals.length > 0) text += `, resulting in reduced ${goals.join(', ')}`;
+  if (assets.length > 0)
+    text += `${goals.length > 0 ? ' of' : ', negatively impacting'} ${assets.join(', ')}`;
+  return text;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

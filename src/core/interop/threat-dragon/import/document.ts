@@ -1,0 +1,78 @@
+/** Our round-trip data on a Threat Dragon model (the model block) and the document built from it all. */
+import type { ThreatModelDocument } from '../../../model/document';
+import { joinList, quoteList } from '../../shared/notes';
+import { clamp, nonEmpty, quoted } from '../../shared/text';
+import type { ImportContext, Entry } from './context';
+import { textAt } from './cells';
+import { importThreats } from './threats';
+
+type Meta = ThreatModelDocument['meta'];
+
+export function importText(ctx: ImportContext, entry: Entry): void {
+  if (entry.aitm?.kind === 'model') {
+    if (ctx.modelBlock)
+      ctx.notes.add(
+        `More than one block of our model data was found; the one at ${entry.where} was ignored.`,
+      );
+    else ctx.modelBlock = entry.aitm;
+    return;
+  }
+  const text = textAt(entry.cell.attrs, 'text', 'text') ?? nonEmpty(entry.cell.data?.name) ?? '';
+  ctx.notes.group(
+    'text',
+    (items) => `Text annotations were not imported: ${quoteList(items)}.`,
+    text || entry.cell.id,
+  );
+  importThreats(ctx, entry, null);
+}
+
+export function buildDocument(ctx: ImportContext): Record<string, unknown> {
+  const summary = ctx.model.summary;
+  const block = ctx.modelBlock;
+  const title = clamp(nonEmpty(summary.title) ?? 'Imported Threat Dragon model', 500);
+  let description = nonEmpty(summary.description);
+  let owner = nonEmpty(summary.owner);
+  const meta: Meta = { title };
+  if (block) {
+    if ((summary.description ?? '') === (block.meta.description ?? '')) description = block.meta.description;
+    if ((summary.owner ?? '') === (block.meta.owner ?? '')) owner = block.meta.owner;
+    if ((summary.title ?? '') === block.meta.title) meta.title = block.meta.title;
+    if (block.meta.version !== undefined) meta.version = block.meta.version;
+    for (const [key, t] of Object.entries(block.triage ?? {})) ctx.triage[key] = { ...t };
+    for (const ref of block.userThreats ?? [])
+      ctx.userThreats.push({ ...ref.record, id: ctx.ids.take(ref.record.id, 'threat') });
+  } else {
+    const reviewer = nonEmpty(ctx.model.detail.reviewer);
+    const contributors = (ctx.model.detail.contributors ?? [])
+      .map((c) => nonEmpty(c.name))
+      .filter((n): n is string => n !== undefined);
+    if (reviewer || contributors.length > 0) {
+      ctx.notes.add(
+        `The reviewer and contributors (${joinList([reviewer, ...contributors].filter((n): n is string => n !== undefined).map((n) => quoted(n)))}) have no place in this format and were not imported.`,
+      );
+    }
+  }
+  if (description !== undefined) meta.description = clamp(description, 20_000);
+  if (owner !== undefined) meta.owner = clamp(owner, 500);
+  const ordered: Meta = { title: meta.title };
+  if (meta.description !== undefined) ordered.description = meta.description;
+  if (meta.owner !== undefined) ordered.owner = meta.owner;
+  if (meta.version !== undefined) ordered.version = meta.version;
+
+  // Drop triage of user-threat keys (they live on the threats themselves) and sort.
+  const triage = Object.fromEntries(
+    Object.keys(ctx.triage)
+      .sort()
+      .map((key) => [key, ctx.triage[key]!]),
+  );
+  return {
+    format: 'ai-threat-model',
+    schemaVersion: 1,
+    meta: ordered,
+    trustBoundaries: ctx.boundaries,
+    components: ctx.components,
+    dataFlows: ctx.flows,
+    triage,
+    userThreats: ctx.userThreats,
+  };
+}

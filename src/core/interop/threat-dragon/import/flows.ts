@@ -1,0 +1,134 @@
+/** Threat Dragon flows: data flows and the nodes they connect. */
+import type { DataFlow, DataFlowProps } from '../../../model/document';
+import type { Point } from '../../../layout/geometry';
+import { joinList, quoteList } from '../../shared/notes';
+import { clamp, nonEmpty, quoted } from '../../shared/text';
+import type { TdCell } from '../schema';
+import type { ImportContext, Entry, Curve } from './context';
+import { flowLabel } from './cells';
+import { outOfScope } from './nodes';
+import { crossesCurve } from './crossings';
+import { importThreats } from './threats';
+
+export function importFlow(
+  ctx: ImportContext,
+  entry: Entry,
+  byCellId: Map<string, Entry>,
+  portOwner: Map<string, string | null>,
+  nodeCentre: Map<string, Point>,
+  curves: { list: readonly Curve[]; ids: ReadonlySet<string> },
+): void {
+  const { cell } = entry;
+  const data = cell.data ?? {};
+  const source = endpoint(ctx, cell.source, byCellId, portOwner);
+  const target = endpoint(ctx, cell.target, byCellId, portOwner);
+  const label = clamp(nonEmpty(data.name) ?? flowLabel(cell.labels) ?? '', 500);
+  if (!source || !target) {
+    ctx.notes.group(
+      'dangling',
+      (items) =>
+        `Flows not connected to an actor, process or store at both ends were not imported: ${joinList(items)}.`,
+      `${entry.where}${label ? ` (${quoted(label)})` : ''}`,
+    );
+    importThreats(ctx, entry, null);
+    return;
+  }
+  const stored = entry.aitm?.kind === 'dataFlow' ? entry.aitm : undefined;
+  let description = nonEmpty(data.description);
+  let props: DataFlowProps = {};
+  if (stored) {
+    props = { ...(stored.props ?? {}) };
+    if ((data.description ?? '') === (stored.description ?? '')) description = stored.description;
+    const changed = (field: string) =>
+      data[field] !== undefined &&
+      stored.exported[field] !== undefined &&
+      data[field] !== stored.exported[field];
+    if (changed('isEncrypted') && typeof data.isEncrypted === 'boolean') props.encrypted = data.isEncrypted;
+    if (changed('protocol')) {
+      const protocol = nonEmpty(data.protocol);
+      if (protocol === undefined) delete props.protocol;
+      else props.protocol = clamp(protocol, 100);
+    }
+    if (changed('isPublicNetwork') && data.isPublicNetwork === true) props.crossesBoundary = true;
+  } else {
+    if (data.isEncrypted === true) props.encrypted = true;
+    const protocol = nonEmpty(data.protocol);
+    if (protocol !== undefined) props.protocol = clamp(protocol, 100);
+    if (data.isPublicNetwork === true) {
+      props.crossesBoundary = true;
+      ctx.notes.group(
+        'public',
+        (items) => `Flows over a public network were marked "crosses a boundary": ${quoteList(items)}.`,
+        label || cell.id,
+      );
+    }
+  }
+
+  // Curve boundaries: Threat Dragon's own record of the crossing, or geometry.
+  if (props.crossesBoundary !== true && crossesCurve(ctx, entry, label, source, target, nodeCentre, curves)) {
+    props.crossesBoundary = true;
+    ctx.notes.group('curves', () => '', label || cell.id);
+  }
+  if (data.outOfScope === true) description = outOfScope(ctx, entry, label, description);
+
+  const flow: DataFlow = {
+    id: entry.id,
+    sourceId: source.id,
+    targetId: target.id,
+    label,
+    ...(description !== undefined ? { description: clamp(description, 20_000) } : {}),
+    ...(Object.keys(props).length > 0 ? { props: orderFlowProps(props) } : {}),
+  };
+  ctx.flows.push(flow);
+  if (data.isBidirectional === true && !(stored && stored.exported['isBidirectional'] === true)) {
+    const reverse: DataFlow = {
+      ...flow,
+      id: ctx.ids.take(`${entry.id}-reverse`, 'flow-reverse'),
+      sourceId: target.id,
+      targetId: source.id,
+      label: label === '' ? '' : clamp(`${label} (reverse)`, 500),
+    };
+    ctx.flows.push(reverse);
+    ctx.notes.group(
+      'bidi',
+      (items) =>
+        `Bidirectional flows became two flows, one each way (threats stay on the first): ${quoteList(items)}.`,
+      label || cell.id,
+    );
+  }
+  importThreats(ctx, entry, entry.id);
+}
+
+/** The node an edge end attaches to: a node's cell id, or a port id owned by exactly one node. */
+export function endpoint(
+  ctx: ImportContext,
+  end: TdCell['source'],
+  byCellId: Map<string, Entry>,
+  portOwner: Map<string, string | null>,
+): { id: string; cell: string } | undefined {
+  if (!end) return undefined;
+  const asNode = (cellId: string | undefined) => {
+    if (cellId === undefined) return undefined;
+    const entry = byCellId.get(cellId);
+    return entry && (entry.kind === 'actor' || entry.kind === 'process' || entry.kind === 'store')
+      ? { id: entry.id, cell: cellId }
+      : undefined;
+  };
+  const direct = asNode(end.cell);
+  if (direct) return direct;
+  for (const candidate of [end.cell, end.port]) {
+    const owner = candidate === undefined ? undefined : portOwner.get(candidate);
+    if (owner) return asNode(owner);
+  }
+  return undefined;
+}
+
+function orderFlowProps(props: DataFlowProps): DataFlowProps {
+  const out: DataFlowProps = {};
+  if (props.encrypted !== undefined) out.encrypted = props.encrypted;
+  if (props.authenticated !== undefined) out.authenticated = props.authenticated;
+  if (props.protocol !== undefined) out.protocol = props.protocol;
+  if (props.data !== undefined) out.data = props.data;
+  if (props.crossesBoundary !== undefined) out.crossesBoundary = props.crossesBoundary;
+  return out;
+}

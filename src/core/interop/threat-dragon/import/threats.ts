@@ -1,0 +1,147 @@
+/** Threat Dragon threats: user threats, and the triage of our findings. */
+import type { UserThreat } from '../../../model/document';
+import { joinList, quoteList } from '../../shared/notes';
+import { clamp, nonEmpty } from '../../shared/text';
+import {
+  mitigationsFromText,
+  mitigationsToText,
+  severityFromThreatDragon,
+  statusFromThreatDragon,
+  type MitigationLine,
+} from '../mapping';
+import type { TdThreat } from '../schema';
+import type { ImportContext, Entry } from './context';
+
+export function importThreats(ctx: ImportContext, entry: Entry, targetId: string | null): void {
+  const stored = entry.aitm && entry.aitm.kind !== 'model' ? entry.aitm : undefined;
+  if (stored?.triage) for (const [key, t] of Object.entries(stored.triage)) ctx.triage[key] = { ...t };
+  const threats = entry.cell.data?.threats ?? [];
+  const seenUser = new Set<string>();
+  const findings = firstBy(stored?.findings ?? [], (f) => f.threat);
+  const users = firstBy(stored?.userThreats ?? [], (u) => u.threat);
+  threats.forEach((threat, k) => {
+    const tdId = threat.id === undefined ? '' : String(threat.id);
+    const finding = findings.get(tdId);
+    if (finding) {
+      const { status, known } = statusFromThreatDragon(threat.status);
+      if (known && status !== finding.status)
+        ctx.triage[finding.key] = { ...(ctx.triage[finding.key] ?? {}), status };
+      return;
+    }
+    const user = users.get(tdId);
+    if (user && !seenUser.has(tdId)) {
+      seenUser.add(tdId);
+      ctx.userThreats.push(restoreUserThreat(ctx, user.record, threat, targetId));
+      return;
+    }
+    ctx.userThreats.push(foreignThreat(ctx, entry, threat, k, targetId));
+  });
+  for (const user of stored?.userThreats ?? []) {
+    if (!seenUser.has(user.threat)) {
+      ctx.notes.group(
+        'deleted',
+        (items) => `Threats deleted in Threat Dragon were not kept: ${quoteList(items)}.`,
+        user.record.title,
+      );
+    }
+  }
+  if (targetId === null && threats.length > 0) {
+    ctx.notes.group(
+      'unplaced',
+      (items) =>
+        `Threats on elements that were not imported are kept as unplaced threats: ${joinList(items)}.`,
+      entry.where,
+    );
+  }
+}
+
+/** A user threat we exported: ours, with whatever a user edited in Threat Dragon. */
+export function restoreUserThreat(
+  ctx: ImportContext,
+  record: UserThreat,
+  threat: TdThreat,
+  targetId: string | null,
+): UserThreat {
+  const out: UserThreat = { ...record, id: ctx.ids.take(record.id, 'threat'), targetId };
+  const title = nonEmpty(threat.title);
+  if (title !== undefined && title !== record.title) out.title = clamp(title, 500);
+  if ((threat.description ?? '') !== (record.description ?? '')) {
+    const description = nonEmpty(threat.description);
+    if (description === undefined) delete out.description;
+    else out.description = clamp(description, 20_000);
+  }
+  const status = statusFromThreatDragon(threat.status);
+  if (status.known && status.status !== record.status) out.status = status.status;
+  const severity = severityFromThreatDragon(threat.severity);
+  if (severity.known && severity.severity !== record.severity) out.severity = severity.severity;
+  if ((threat.mitigation ?? '') !== mitigationsToText(record.mitigations ?? [])) {
+    const mitigations = mitigationsFromText(threat.mitigation ?? '').map(clampMitigation);
+    if (mitigations.length === 0) delete out.mitigations;
+    else out.mitigations = mitigations;
+  }
+  return out;
+}
+
+export function foreignThreat(
+  ctx: ImportContext,
+  entry: Entry,
+  threat: TdThreat,
+  k: number,
+  targetId: string | null,
+): UserThreat {
+  const tdId = threat.id === undefined ? undefined : String(threat.id);
+  const id = ctx.ids.take(tdId, `${entry.id}-threat-${k + 1}`);
+  const status = statusFromThreatDragon(threat.status);
+  if (!status.known) {
+    ctx.notes.group(
+      'status',
+      (items) => `Threat statuses that were not recognised were read as "open": ${quoteList(items)}.`,
+      threat.status ?? '(none)',
+    );
+  }
+  const severity = severityFromThreatDragon(threat.severity);
+  if (!severity.known) {
+    ctx.notes.group(
+      'severity',
+      (items) =>
+        `Threat severities that were not recognised (or still "TBD") were read as "medium": ${quoteList(items)}.`,
+      threat.severity ?? '(none)',
+    );
+  }
+  const type = nonEmpty(threat.type);
+  const mitigationText = nonEmpty(threat.mitigation);
+  const score = threat.score === undefined ? undefined : nonEmpty(String(threat.score));
+  const lines = [
+    nonEmpty(threat.description),
+    type ? `Threat Dragon type: ${type}${threat.modelType ? ` (${threat.modelType})` : ''}` : undefined,
+    score ? `Score: ${score}` : undefined,
+    mitigationText !== undefined && mitigationText.length > 500 ? `Mitigation: ${mitigationText}` : undefined,
+  ].filter((l): l is string => l !== undefined);
+  const state: MitigationLine['state'] =
+    status.status === 'mitigated'
+      ? 'implemented'
+      : status.status === 'not-applicable'
+        ? 'not-applicable'
+        : 'suggested';
+  return {
+    id,
+    targetId,
+    title: clamp(nonEmpty(threat.title) ?? type ?? 'Untitled threat', 500),
+    ...(lines.length > 0 ? { description: clamp(lines.join('\n\n'), 20_000) } : {}),
+    severity: severity.severity,
+    status: status.status,
+    ...(mitigationText !== undefined ? { mitigations: [{ title: clamp(mitigationText, 500), state }] } : {}),
+    source: 'threat-dragon',
+  };
+}
+
+/** The first item for each key, like `items.find` for every key at once. */
+function firstBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const item of items) if (!out.has(key(item))) out.set(key(item), item);
+  return out;
+}
+
+function clampMitigation(m: MitigationLine): MitigationLine {
+  return { title: clamp(m.title, 500), state: m.state };
+}

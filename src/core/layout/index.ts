@@ -1,0 +1,11 @@
+/**
+ * Layout of the diagram, shared by the canvas and the importers of drawn formats: the sizes that
+ * decide membership and placement, which trust boundary contains what (innermost wins), and where
+ * new elements go. The geometry helpers behind it (centre, containsRect, …) stay inside the core.
+ */
+export { COMPONENT_SIZE, DEFAULT_BOUNDARY_SIZE, LAYOUT_GRID, snapToGrid } from './sizes';
+export { centredAt, containsPoint, type Rect, type Size } from './geometry';
+export { boundaryRect, boundarySize, componentCentre, positionOf } from './elementRects';
+export { BoxIndex } from './boxIndex';
+export { boundaryAt, boundaryOfComponentAt, componentsCovered, parentBoundaryAt } from './membership';
+export { freeSpot, memberSpot, placeBoundary, placeComponent } from './placement';

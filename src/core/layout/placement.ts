@@ -1,0 +1,67 @@
+/** Where new elements go: on the layout grid, clear of other components, inside what they land on. */
+import type { Position, ThreatModelDocument, TrustBoundary } from '../model/document';
+import { overlaps, type Rect } from './geometry';
+import { positionOf } from './elementRects';
+import { boundaryAt, boundaryOfComponentAt, componentsCovered } from './membership';
+import { COMPONENT_SIZE, DEFAULT_BOUNDARY_SIZE, LAYOUT_GRID, snapToGrid } from './sizes';
+
+/** How many rings of component-sized steps freeSpot searches before giving up. */
+const FREE_SPOT_RINGS = 12;
+
+/**
+ * The free spot nearest to `desired` where a new component does not cover another, searched on
+ * rings of component-sized steps, so that clicking the palette repeatedly lays components side by side.
+ */
+export function freeSpot(doc: ThreatModelDocument, desired: Position): Position {
+  const step = { x: COMPONENT_SIZE.width + LAYOUT_GRID * 2, y: COMPONENT_SIZE.height + LAYOUT_GRID * 2 };
+  const taken = doc.components.map((c) => ({ ...positionOf(c), ...COMPONENT_SIZE }));
+  for (let ring = 0; ring < FREE_SPOT_RINGS; ring++) {
+    const cells: [number, number][] = [];
+    for (let dy = -ring; dy <= ring; dy++)
+      for (let dx = -ring; dx <= ring; dx++)
+        if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) cells.push([dx, dy]);
+    // Reading order: prefer to the right, then below, before left or above.
+    cells.sort(
+      (a, b) =>
+        (a[1] < 0 ? 2 : 0) + (a[0] < 0 ? 1 : 0) - ((b[1] < 0 ? 2 : 0) + (b[0] < 0 ? 1 : 0)) ||
+        Math.abs(a[0]) + Math.abs(a[1]) - Math.abs(b[0]) - Math.abs(b[1]),
+    );
+    for (const [dx, dy] of cells) {
+      const candidate = {
+        x: snapToGrid(desired.x + dx * step.x),
+        y: snapToGrid(desired.y + dy * step.y),
+      };
+      if (!taken.some((t) => overlaps(t, { ...candidate, ...COMPONENT_SIZE }))) return candidate;
+    }
+  }
+  return { x: snapToGrid(desired.x), y: snapToGrid(desired.y) };
+}
+
+/** A new component with its top-left corner near `position`: snapped to the grid, in the boundary it lands in. */
+export function placeComponent(
+  doc: ThreatModelDocument,
+  position: Position,
+): { position: Position; boundaryId: string | null } {
+  const at = { x: snapToGrid(position.x), y: snapToGrid(position.y) };
+  return { position: at, boundaryId: boundaryOfComponentAt(doc, at) };
+}
+
+/**
+ * A new trust boundary of the default size with its top-left corner near `position`: snapped to
+ * the grid, nested in the boundary that contains it, and taking in the components of that
+ * boundary it covers (so the model says what the canvas shows).
+ */
+export function placeBoundary(
+  doc: ThreatModelDocument,
+  position: Position,
+): { rect: Rect; parentId: string | null; covered: string[] } {
+  const rect = { x: snapToGrid(position.x), y: snapToGrid(position.y), ...DEFAULT_BOUNDARY_SIZE };
+  const parentId = boundaryAt(doc, rect);
+  return { rect, parentId, covered: componentsCovered(doc, rect, parentId) };
+}
+
+/** Where the n-th member (1-based) of a boundary goes when it is put there without dragging: a diagonal cascade. */
+export function memberSpot(boundary: TrustBoundary, n: number): Position {
+  const origin = positionOf(boundary);
+  return { x: origin.x + 24 + (n - 1) * 16, y: origin.y + 48 + (n - 1) * 16 };
+}
