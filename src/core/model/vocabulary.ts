@@ -1,5 +1,5 @@
 /**
- * The closed vocabularies of the public contract (../shared/design/model-format.md).
+ * The closed vocabularies of the public contract (docs/model-format.md).
  * Extend these lists, never rename an entry: users' files and CI pipelines depend on them.
  */
 

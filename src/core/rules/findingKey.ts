@@ -5,7 +5,3 @@ export const FINDING_KEY_SEPARATOR = '@';
 export function findingKey(ruleId: string, targetId: string): string {
   return `${ruleId}${FINDING_KEY_SEPARATOR}${targetId}`;
 }
-
-// The key of a user threat's finding lives with the rest of the user-threat id scheme. Re-exported
-// here only for src/core/interop, which still imports it from this file; drop once it does not.
-export { userThreatKey } from './userThreatIds';

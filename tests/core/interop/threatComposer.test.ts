@@ -13,7 +13,7 @@ import { fixture, interopLibrary, richModel } from './support';
 
 /**
  * Threat Composer's data exchange format, strict at every level as Threat Composer's own Zod
- * schema is (../shared/design/interop-formats.md §3b and schemas/threat-composer-v1.schema.json).
+ * schema is (docs/interop-formats.md, "Threat Composer JSON" and schemas/threat-composer-v1.schema.json).
  */
 const Tag = z.string().min(1).max(30);
 const MetadataComment = z.strictObject({ key: z.literal('Comments'), value: z.string().max(1000) });

@@ -8,7 +8,8 @@ import type {
 } from '../../model/vocabulary';
 import type { References } from '../../library/librarySchema';
 import type { Finding } from '../../rules/finding';
-import { userThreatKey } from '../../rules/findingKey';
+import { userMitigationId, userThreatIdOf, userThreatKey } from '../../rules/userThreatIds';
+import { flowName } from '../../model/flowName';
 import { stableUuid } from '../shared/stableUuid';
 import { clamp, compareStrings, toJsonText } from '../shared/text';
 import { TC_CUSTOM } from './schema';
@@ -183,7 +184,7 @@ function fromFinding(f: Finding): Item {
     references: f.references,
     ruleId: f.ruleId,
     threatId: f.origin === 'rule' ? f.threatId : null,
-    userThreatId: f.origin === 'user' ? f.threatId.replace(/^user\./, '') : null,
+    userThreatId: f.origin === 'user' ? (userThreatIdOf(f.threatId) ?? null) : null,
     mitigations: f.mitigations.map((m) => ({
       id: m.id,
       title: m.title,
@@ -212,7 +213,7 @@ function fromUnplaced(t: UserThreat): Item {
     threatId: null,
     userThreatId: t.id,
     mitigations: (t.mitigations ?? []).map((m, i) => ({
-      id: `user.${t.id}.${i + 1}`,
+      id: userMitigationId(t.id, i),
       title: m.title,
       state: m.state,
       guidelines: [],
@@ -366,7 +367,7 @@ function dataflowText(doc: ThreatModelDocument): string {
       ...(f.props?.data ?? []),
     ].filter(Boolean);
     lines.push(
-      `- ${label.get(f.sourceId) ?? f.sourceId} → ${label.get(f.targetId) ?? f.targetId}${f.label ? `: ${f.label}` : ''}${props.length > 0 ? ` (${props.join(', ')})` : ''} — id \`${f.id}\``,
+      `- ${flowName(f, (id) => label.get(id), { withLabel: true })}${props.length > 0 ? ` (${props.join(', ')})` : ''} — id \`${f.id}\``,
     );
   }
   return lines.join('\n');
