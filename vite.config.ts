@@ -92,6 +92,9 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     globals: false,
-    testTimeout: 20000,
+    // Lazy panels get a generous async timeout (see the setup file); a test must outlast a few of
+    // those waits before it is declared hung.
+    setupFiles: ['tests/support/vitestSetup.ts'],
+    testTimeout: 30_000,
   },
 });

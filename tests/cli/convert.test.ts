@@ -4,32 +4,33 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runConvert } from '../../src/cli/convertCommand';
 import { main } from '../../src/cli/main';
-import { evaluate, parseDocumentText, shippedLibrary } from '../../src/core/index';
+import { evaluate, parseDocumentText, serialiseDocument, shippedLibrary } from '../../src/core/index';
+import { boundary, component, flow, model } from '../support/modelBuilders';
 import { memoryIo } from './memoryIo';
 
 const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
 const read = (path: string) => readFileSync(join(FIXTURES, path), 'utf8');
 
-const MODEL = JSON.stringify({
-  format: 'ai-threat-model',
-  schemaVersion: 1,
-  meta: { title: 'CLI convert' },
-  trustBoundaries: [{ id: 'tb', label: 'Cloud', zone: 'internal' }],
-  components: [
-    { id: 'u', type: 'user', label: 'Visitor' },
-    {
-      id: 'api',
-      type: 'inference-api',
-      label: '=Scoring API',
-      boundaryId: 'tb',
-      props: { exposure: 'internet' },
-    },
-  ],
-  dataFlows: [{ id: 'f', sourceId: 'u', targetId: 'api', label: 'requests', props: { encrypted: true } }],
-  userThreats: [
-    { id: 'ut', targetId: 'api', title: 'Model theft, by "distillation"', severity: 'high', status: 'open' },
-  ],
-});
+const MODEL = serialiseDocument(
+  model({
+    title: 'CLI convert',
+    trustBoundaries: [boundary('tb', 'internal', undefined, { label: 'Cloud' })],
+    components: [
+      component('u', 'user', {}, undefined, { label: 'Visitor' }),
+      component('api', 'inference-api', { exposure: 'internet' }, 'tb', { label: '=Scoring API' }),
+    ],
+    dataFlows: [flow('u', 'api', { encrypted: true }, 'f', { label: 'requests' })],
+    userThreats: [
+      {
+        id: 'ut',
+        targetId: 'api',
+        title: 'Model theft, by "distillation"',
+        severity: 'high',
+        status: 'open',
+      },
+    ],
+  }),
+);
 
 const FILES = {
   'model.aitm.json': MODEL,

@@ -96,6 +96,20 @@ describe('analyze', () => {
     ).toBe(0);
   });
 
+  it('an accepted finding with no note passes the --fail-on gate silently (no justification is required)', () => {
+    const accepted = model({}, { triage: { 'rule.scores@api': { status: 'accepted' } } });
+    const r = run(['analyze', 'm.json', '--library', 'lib', '--fail-on', 'low'], {
+      'm.json': accepted,
+      ...libraryDir('high'),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).findings).toEqual([
+      expect.objectContaining({ key: 'rule.scores@api', status: 'accepted' }),
+    ]);
+    expect(JSON.parse(r.stdout).findings[0]).not.toHaveProperty('note');
+  });
+
   it('writes Markdown to --out, the same text the editor exports', () => {
     const r = run(['analyze', 'm.json', '--format', 'md', '--out', 'report.md'], { 'm.json': model() });
     expect(r.code).toBe(0);

@@ -1,86 +1,56 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { download, exportFile, openFile } from './helpers/appDriver';
-import { chromiumAvailable, startHarness, type Harness } from './helpers/browserHarness';
-
-const available = chromiumAvailable();
+import { browserTest, describeInBrowser } from './helpers/browserTest';
 
 /** No data loss: bad files, full storage, two tabs, and rule packs kept across reloads. */
-describe.skipIf(!available)('data safety in Chromium', () => {
-  let harness: Harness;
-
-  beforeAll(async () => {
-    harness = await startHarness({ outDir: inject('distDir') });
-  });
-
-  afterAll(async () => {
-    await harness?.dispose();
-  });
-
-  /** Each test gets a fresh context: its own localStorage. */
-  const withContext = async (run: (context: BrowserContext) => Promise<void>) => {
-    const context = await harness.newContext({ acceptDownloads: true });
-    try {
-      await run(context);
-    } finally {
-      await context.close();
-    }
-  };
+describeInBrowser('data safety in Chromium', () => {
   const title = (page: Page) => page.getByRole('textbox', { name: 'Model title' });
 
-  it('a bad file leaves the open model untouched', async () => {
-    await withContext(async (context) => {
-      const page = await context.newPage();
-      await page.goto(harness.server.url);
-      await page.getByRole('button', { name: 'Blank model' }).click();
-      await page.getByRole('button', { name: 'Add User' }).click();
-      await title(page).fill('Keep me');
-      const before = await exportFile(page, 'Model (.aitm.json)');
-      await openFile(page, 'cut.tc.json', '{"schema": 1, "threats": [');
-      await expect
-        .poll(() => page.getByRole('alert').textContent())
-        .toMatch(/cut\.tc\.json: \$: not valid JSON at line 1/);
-      const after = await exportFile(page, 'Model (.aitm.json)');
-      expect(after.text).toBe(before.text);
-      expect(JSON.parse(after.text).meta.title).toBe('Keep me');
-    });
+  browserTest('a bad file leaves the open model untouched', async ({ page }) => {
+    await page.getByRole('button', { name: 'Blank model' }).click();
+    await page.getByRole('button', { name: 'Add User' }).click();
+    await title(page).fill('Keep me');
+    const before = await exportFile(page, 'Model (.aitm.json)');
+    await openFile(page, 'cut.tc.json', '{"schema": 1, "threats": [');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/cut\.tc\.json: \$: not valid JSON at line 1/);
+    const after = await exportFile(page, 'Model (.aitm.json)');
+    expect(after.text).toBe(before.text);
+    expect(JSON.parse(after.text).meta.title).toBe('Keep me');
   });
 
-  it('a full storage shows a warning and the document can still be downloaded', async () => {
-    await withContext(async (context) => {
-      const page = await context.newPage();
-      await page.goto(harness.server.url);
-      // Fill this origin's localStorage to the last byte.
-      const filled = await page.evaluate(() => {
-        let size = 1 << 20;
-        let n = 0;
-        while (size >= 1) {
-          try {
-            localStorage.setItem(`filler-${n}`, 'x'.repeat(size));
-            n++;
-          } catch {
-            size >>= 1;
-          }
+  browserTest('a full storage shows a warning and the document can still be downloaded', async ({ page }) => {
+    // Fill this origin's localStorage to the last byte.
+    const filled = await page.evaluate(() => {
+      let size = 1 << 20;
+      let n = 0;
+      while (size >= 1) {
+        try {
+          localStorage.setItem(`filler-${n}`, 'x'.repeat(size));
+          n++;
+        } catch {
+          size >>= 1;
         }
-        return n;
-      });
-      expect(filled).toBeGreaterThan(2);
-      await page.getByRole('button', { name: 'Blank model' }).click();
-      await page.getByRole('button', { name: 'Add Inference API' }).click();
-      const warning = page.getByRole('status').filter({ hasText: 'Autosave failed' });
-      await expect.poll(() => warning.textContent()).toContain('the browser storage is full');
-      expect(await page.evaluate(() => localStorage.getItem('aitm.autosave.v1'))).toBeNull();
-
-      const copy = await download(page, () =>
-        warning.getByRole('button', { name: 'Download a copy' }).click(),
-      );
-      expect(copy.name).toBe('untitled-model.aitm.json');
-      expect(JSON.parse(copy.text).components).toEqual([expect.objectContaining({ type: 'inference-api' })]);
+      }
+      return n;
     });
+    expect(filled).toBeGreaterThan(2);
+    await page.getByRole('button', { name: 'Blank model' }).click();
+    await page.getByRole('button', { name: 'Add Inference API' }).click();
+    const warning = page.getByRole('status').filter({ hasText: 'Autosave failed' });
+    await expect.poll(() => warning.textContent()).toContain('the browser storage is full');
+    expect(await page.evaluate(() => localStorage.getItem('aitm.autosave.v1'))).toBeNull();
+
+    const copy = await download(page, () => warning.getByRole('button', { name: 'Download a copy' }).click());
+    expect(copy.name).toBe('untitled-model.aitm.json');
+    expect(JSON.parse(copy.text).components).toEqual([expect.objectContaining({ type: 'inference-api' })]);
   });
 
-  it('the same model in two tabs: no silent overwrite, the stale tab is warned and chooses', async () => {
-    await withContext(async (context) => {
+  browserTest(
+    'the same model in two tabs: no silent overwrite, the stale tab is warned and chooses',
+    async ({ harness, context }) => {
       const stored = (page: Page) =>
         page.evaluate(() => {
           const text = localStorage.getItem('aitm.autosave.v1');
@@ -122,30 +92,29 @@ describe.skipIf(!available)('data safety in Chromium', () => {
       await conflict(a).getByRole('button', { name: 'Keep mine' }).click();
       await expect.poll(() => stored(a)).toBe('Version A2');
       await expect.poll(() => conflict(b).count()).toBe(1);
-    });
-  });
+    },
+  );
 
-  it('a custom rule pack: refused with its problems, or used at once, kept across a reload, removable', async () => {
-    const pack = {
-      name: 'Acme rules',
-      threats: [
-        {
-          id: 'threat.acme-phishing',
-          title: 'Acme: users can be phished',
-          description: 'Credentials can be stolen from users.',
-          likelihood: 'medium',
-          impact: 'high',
-          references: { guidelines: ['DEP-1'] },
-          mitigations: [],
-        },
-      ],
-      rules: [
-        { id: 'rule.acme-phishing', threat: 'threat.acme-phishing', target: 'component', types: ['user'] },
-      ],
-    };
-    await withContext(async (context) => {
-      const page = await context.newPage();
-      await page.goto(harness.server.url);
+  browserTest(
+    'a custom rule pack: refused with its problems, or used at once, kept across a reload, removable',
+    async ({ page }) => {
+      const pack = {
+        name: 'Acme rules',
+        threats: [
+          {
+            id: 'threat.acme-phishing',
+            title: 'Acme: users can be phished',
+            description: 'Credentials can be stolen from users.',
+            likelihood: 'medium',
+            impact: 'high',
+            references: { guidelines: ['DEP-1'] },
+            mitigations: [],
+          },
+        ],
+        rules: [
+          { id: 'rule.acme-phishing', threat: 'threat.acme-phishing', target: 'component', types: ['user'] },
+        ],
+      };
       await page.getByRole('button', { name: 'Blank model' }).click();
       await page.getByRole('button', { name: 'Add User' }).click();
       const acme = page
@@ -192,10 +161,6 @@ describe.skipIf(!available)('data safety in Chromium', () => {
       await dialog.getByRole('button', { name: 'Remove Acme rules' }).click();
       await dialog.getByRole('button', { name: 'Close' }).click();
       await expect.poll(() => acme.count()).toBe(0);
-    });
-  });
-
-  it('made no console errors, no dialogs and no request outside the app', () => {
-    expect(harness.watch).toEqual({ problems: [], foreignRequests: [], dialogs: [] });
-  });
+    },
+  );
 });

@@ -1,156 +1,182 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { download, exportFile, pngSize } from './helpers/appDriver';
-import { chromiumAvailable, startHarness, type Harness } from './helpers/browserHarness';
-
-const available = chromiumAvailable();
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { evaluate, shippedLibrary, type ThreatModelDocument } from '../../src/core/index';
+import { boundary, component, flow, model } from '../support/modelBuilders';
+import { download, exportFile, openModel, pngSize, viewportSettled } from './helpers/appDriver';
+import { browserTest, describeInBrowser } from './helpers/browserTest';
 
 /** The inference-API rule of the shipped library that the Authenticated checkbox switches off. */
 const UNAUTHENTICATED = /without authentication/i;
 
-describe.skipIf(!available)('editor in Chromium', () => {
-  let harness: Harness;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    harness = await startHarness({ outDir: inject('distDir') });
-    context = await harness.newContext({ acceptDownloads: true });
-    page = await context.newPage();
-    await page.goto(harness.server.url);
+/** What the drawing steps make: User → Inference API → LLM, the LLM in a trust boundary. */
+function drawnModel(): ThreatModelDocument {
+  return model({
+    title: 'Untitled model',
+    trustBoundaries: [
+      boundary('tb-1', 'internal', undefined, {
+        label: 'Trust boundary 1',
+        position: { x: 500, y: 20 },
+        size: { width: 320, height: 220 },
+      }),
+    ],
+    components: [
+      component('c-1', 'user', {}, undefined, { label: 'User', position: { x: 0, y: 60 } }),
+      component('c-2', 'inference-api', {}, undefined, {
+        label: 'Inference API',
+        position: { x: 240, y: 60 },
+      }),
+      component('c-3', 'llm', {}, 'tb-1', { label: 'LLM', position: { x: 560, y: 80 } }),
+    ],
+    dataFlows: [flow('c-1', 'c-2', {}, 'f-1'), flow('c-2', 'c-3', {}, 'f-2')],
   });
+}
 
-  afterAll(async () => {
-    await context?.close();
-    await harness?.dispose();
-  });
+/** The same model with the unauthenticated-API finding accepted by Ana. */
+function acceptedModel(): ThreatModelDocument {
+  const doc = drawnModel();
+  const finding = evaluate(doc, shippedLibrary()).find((f) => UNAUTHENTICATED.test(f.title))!;
+  return { ...doc, triage: { [finding.key]: { status: 'accepted', owner: 'Ana' } } };
+}
 
-  const canvas = () => page.locator('.react-flow__pane');
-  const node = (label: string) => page.locator('.react-flow__node-component', { hasText: label });
-  const inspector = () => page.getByRole('region', { name: 'Inspector' });
-  const centre = async (locator: Locator) => {
-    const box = (await locator.boundingBox())!;
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  };
-  const dragMouse = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
-    await page.mouse.move(to.x, to.y, { steps: 8 });
-    await page.mouse.up();
-  };
-  const selectNode = async (label: string) => {
-    const header = await centre(node(label).locator('.component-label'));
-    await page.mouse.click(header.x, header.y);
-    await expect.poll(() => inspector().getByRole('textbox', { name: 'Label' }).inputValue()).toBe(label);
-  };
+const canvas = (page: Page) => page.locator('.react-flow__pane');
+const node = (page: Page, label: string) => page.locator('.react-flow__node-component', { hasText: label });
+const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
+const findingsOfApi = (page: Page) => page.getByRole('region', { name: 'Findings for Inference API' });
+const centre = async (locator: Locator) => {
+  const box = (await locator.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+};
+const dragMouse = async (page: Page, from: { x: number; y: number }, to: { x: number; y: number }) => {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+};
+const selectNode = async (page: Page, label: string) => {
+  const header = await centre(node(page, label).locator('.component-label'));
+  await page.mouse.click(header.x, header.y);
+  await expect.poll(() => inspector(page).getByRole('textbox', { name: 'Label' }).inputValue()).toBe(label);
+};
 
-  it('starts on the start screen with the example templates', async () => {
+/** A blank model with User, Inference API and LLM dragged from the palette onto the canvas. */
+async function dropThreeComponents(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Blank model' }).click();
+  const drop = async (name: string, x: number, y: number) =>
+    page.getByRole('button', { name, exact: true }).dragTo(canvas(page), { targetPosition: { x, y } });
+  await drop('Add User', 110, 110);
+  await drop('Add Inference API', 330, 110);
+  await drop('Add LLM', 550, 110);
+  await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(3);
+}
+
+describeInBrowser('editor in Chromium', () => {
+  browserTest('starts on the start screen with the example templates', async ({ page }) => {
     await expect.poll(() => page.getByRole('heading', { name: 'AI threat modeller' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Blank model' }).click();
-    await expect.poll(() => canvas().isVisible()).toBe(true);
+    await expect.poll(() => canvas(page).isVisible()).toBe(true);
   });
 
-  it('adds components from the palette by dragging them onto the canvas', async () => {
-    const box = (await canvas().boundingBox())!;
-    const drop = async (name: string, x: number, y: number) =>
-      page.getByRole('button', { name, exact: true }).dragTo(canvas(), { targetPosition: { x, y } });
-    await drop('Add User', 110, 110);
-    await drop('Add Inference API', 330, 110);
-    await drop('Add LLM', 550, 110);
-    await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(3);
-    expect(box.width).toBeGreaterThan(600);
+  browserTest('adds components from the palette by dragging them onto the canvas', async ({ page }) => {
+    await dropThreeComponents(page);
+    expect((await canvas(page).boundingBox())!.width).toBeGreaterThan(600);
+    for (const label of ['User', 'Inference API', 'LLM']) expect(await node(page, label).count()).toBe(1);
   });
 
-  it('connects components with directed data flows', async () => {
+  browserTest('connects components with directed data flows', async ({ page }) => {
+    await dropThreeComponents(page);
     await dragMouse(
-      await centre(node('User').locator('.react-flow__handle.source')),
-      await centre(node('Inference API').locator('.react-flow__handle.target')),
+      page,
+      await centre(node(page, 'User').locator('.react-flow__handle.source')),
+      await centre(node(page, 'Inference API').locator('.react-flow__handle.target')),
     );
     await dragMouse(
-      await centre(node('Inference API').locator('.react-flow__handle.source')),
-      await centre(node('LLM').locator('.react-flow__handle.target')),
+      page,
+      await centre(node(page, 'Inference API').locator('.react-flow__handle.source')),
+      await centre(node(page, 'LLM').locator('.react-flow__handle.target')),
     );
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
   });
 
-  it('places a component in a trust boundary by dragging it in, and out again', async () => {
+  browserTest('places a component in a trust boundary by dragging it in, and out again', async ({ page }) => {
+    await dropThreeComponents(page);
     await page.getByRole('button', { name: 'Trust boundary' }).click();
     await expect.poll(() => page.locator('.react-flow__node-boundary').count()).toBe(1);
-    const boundary = (await page.locator('.boundary-node').boundingBox())!;
-    const llm = await centre(node('LLM'));
-    await dragMouse(llm, { x: boundary.x + boundary.width / 2, y: boundary.y + boundary.height / 2 });
-    await selectNode('LLM');
-    await expect
-      .poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue())
-      .toBe('tb-1');
+    const boundaryBox = (await page.locator('.boundary-node').boundingBox())!;
+    const inside = { x: boundaryBox.x + boundaryBox.width / 2, y: boundaryBox.y + boundaryBox.height / 2 };
+    const outside = await centre(node(page, 'LLM'));
+    const boundaryOfSelected = () =>
+      inspector(page).getByRole('combobox', { name: 'Trust boundary' }).inputValue();
 
-    await dragMouse(await centre(node('LLM')), llm);
-    await expect
-      .poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue())
-      .toBe('');
-    await dragMouse(await centre(node('LLM')), {
-      x: boundary.x + boundary.width / 2,
-      y: boundary.y + boundary.height / 2,
-    });
-    await expect
-      .poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue())
-      .toBe('tb-1');
+    await dragMouse(page, outside, inside);
+    await selectNode(page, 'LLM');
+    await expect.poll(boundaryOfSelected).toBe('tb-1');
+    await dragMouse(page, await centre(node(page, 'LLM')), outside);
+    await expect.poll(boundaryOfSelected).toBe('');
+    await dragMouse(page, await centre(node(page, 'LLM')), inside);
+    await expect.poll(boundaryOfSelected).toBe('tb-1');
   });
 
-  it('a property change makes a finding disappear and reappear', async () => {
-    await selectNode('Inference API');
-    const panel = page.getByRole('region', { name: 'Findings for Inference API' });
-    const finding = panel.getByRole('button', { name: UNAUTHENTICATED });
+  browserTest('a property change makes a finding disappear and reappear', async ({ page }) => {
+    await openModel(page, drawnModel());
+    await selectNode(page, 'Inference API');
+    const finding = findingsOfApi(page).getByRole('button', { name: UNAUTHENTICATED });
     await expect.poll(() => finding.count()).toBe(1);
-    await expect.poll(() => node('Inference API').locator('.badge').count()).toBe(1);
-    await inspector().getByRole('checkbox', { name: 'Authenticated' }).check();
+    await expect.poll(() => node(page, 'Inference API').locator('.badge').count()).toBe(1);
+    await inspector(page).getByRole('checkbox', { name: 'Authenticated' }).check();
     await expect.poll(() => finding.count()).toBe(0);
-    await inspector().getByRole('checkbox', { name: 'Authenticated' }).uncheck();
+    await inspector(page).getByRole('checkbox', { name: 'Authenticated' }).uncheck();
     await expect.poll(() => finding.count()).toBe(1);
   });
 
-  it('triages a finding, then undoes and redoes it', async () => {
-    const panel = page.getByRole('region', { name: 'Findings for Inference API' });
+  browserTest('triages a finding, then undoes and redoes it', async ({ page }) => {
+    await openModel(page, drawnModel());
+    await selectNode(page, 'Inference API');
+    const panel = findingsOfApi(page);
+    const finding = () => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent();
     await panel.getByRole('button', { name: UNAUTHENTICATED }).click();
     await panel.getByRole('combobox', { name: 'Triage status' }).selectOption('accepted');
     await panel.getByRole('textbox', { name: 'Owner' }).fill('Ana');
-    await expect
-      .poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent())
-      .toMatch(/accepted/);
+    await expect.poll(finding).toMatch(/accepted/);
 
     const undo = page.getByRole('button', { name: 'Undo' });
     const redo = page.getByRole('button', { name: 'Redo' });
     await undo.click();
     await undo.click();
-    await expect
-      .poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent())
-      .toMatch(/open/);
+    await expect.poll(finding).toMatch(/open/);
     await redo.click();
     await redo.click();
-    await expect
-      .poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent())
-      .toMatch(/accepted/);
+    await expect.poll(finding).toMatch(/accepted/);
     await expect.poll(() => panel.getByRole('textbox', { name: 'Owner' }).inputValue()).toBe('Ana');
   });
 
-  it('keeps the work across a reload', async () => {
+  browserTest('keeps the work across a reload', async ({ page }) => {
+    await openModel(page, drawnModel());
+    await selectNode(page, 'Inference API');
+    const panel = findingsOfApi(page);
+    await panel.getByRole('button', { name: UNAUTHENTICATED }).click();
+    await panel.getByRole('combobox', { name: 'Triage status' }).selectOption('accepted');
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('aitm.autosave.v1') ?? ''))
+      .toContain('"accepted"');
+
     await page.reload();
     await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(3);
+    await viewportSettled(page);
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
     await expect.poll(() => page.locator('.react-flow__node-boundary').count()).toBe(1);
-    await selectNode('Inference API');
-    const panel = page.getByRole('region', { name: 'Findings for Inference API' });
+    await selectNode(page, 'Inference API');
     await expect
       .poll(() => panel.getByRole('button', { name: UNAUTHENTICATED }).textContent())
       .toMatch(/accepted/);
-    await selectNode('LLM');
+    await selectNode(page, 'LLM');
     await expect
-      .poll(() => inspector().getByRole('combobox', { name: 'Trust boundary' }).inputValue())
+      .poll(() => inspector(page).getByRole('combobox', { name: 'Trust boundary' }).inputValue())
       .toBe('tb-1');
   });
 
-  it('exports the model, the reports, other tools’ formats and the diagram', async () => {
+  browserTest('exports the model, the reports, other tools’ formats and the diagram', async ({ page }) => {
+    await openModel(page, acceptedModel(), 'untitled-model.aitm.json');
     const model = await exportFile(page, 'Model (.aitm.json)');
     expect(model.name).toBe('untitled-model.aitm.json');
     expect(JSON.parse(model.text).components).toHaveLength(3);
@@ -210,33 +236,36 @@ describe.skipIf(!available)('editor in Chromium', () => {
     expect(saved.text).toBe(model.text);
   });
 
-  it('a bad file shows an error naming the path and leaves the model untouched', async () => {
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: 'Open…' }).click(),
-    ]);
-    const bad = {
-      format: 'ai-threat-model',
-      schemaVersion: 1,
-      meta: { title: 'Bad' },
-      components: [{ id: 'x', type: 'flux-capacitor', label: 'X' }],
-    };
-    await chooser.setFiles({
-      name: 'bad.aitm.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(bad)),
-    });
-    const alert = page.getByRole('alert');
-    await expect
-      .poll(() => alert.textContent())
-      .toContain('bad.aitm.json: $.components[0].type: unknown component type "flux-capacitor"');
-    expect(await page.getByRole('textbox', { name: 'Model title' }).inputValue()).toBe('Untitled model');
-    expect(await page.locator('.react-flow__node-component').count()).toBe(3);
-    await page.getByRole('button', { name: 'Dismiss' }).click();
-  });
+  browserTest(
+    'a bad file shows an error naming the path and leaves the model untouched',
+    async ({ page }) => {
+      await openModel(page, drawnModel());
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: 'Open…' }).click(),
+      ]);
+      const bad = {
+        format: 'ai-threat-model',
+        schemaVersion: 1,
+        meta: { title: 'Bad' },
+        components: [{ id: 'x', type: 'flux-capacitor', label: 'X' }],
+      };
+      await chooser.setFiles({
+        name: 'bad.aitm.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(bad)),
+      });
+      const alert = page.getByRole('alert');
+      await expect
+        .poll(() => alert.textContent())
+        .toContain('bad.aitm.json: $.components[0].type: unknown component type "flux-capacitor"');
+      expect(await page.getByRole('textbox', { name: 'Model title' }).inputValue()).toBe('Untitled model');
+      expect(await page.locator('.react-flow__node-component').count()).toBe(3);
+      await page.getByRole('button', { name: 'Dismiss' }).click();
+    },
+  );
 
-  it('opens an example and reviews its findings from the keyboard', async () => {
-    await page.getByRole('button', { name: 'New model' }).click();
+  browserTest('opens an example and reviews its findings from the keyboard', async ({ page }) => {
     await page.getByRole('button', { name: /Public RAG chatbot/ }).click();
     await expect.poll(() => page.locator('.react-flow__node-component').count()).toBeGreaterThan(5);
     await page.locator('body').press('r');
@@ -255,15 +284,13 @@ describe.skipIf(!available)('editor in Chromium', () => {
     await expect.poll(() => review.count()).toBe(0);
   });
 
-  it('switches between light and dark themes', async () => {
+  browserTest('switches between light and dark themes', async ({ page }) => {
+    await page.getByRole('button', { name: 'Blank model' }).click();
+    const theme = () => page.evaluate(() => document.documentElement.dataset['theme']);
     await page.getByRole('button', { name: 'Switch theme' }).click();
-    const first = await page.evaluate(() => document.documentElement.dataset['theme']);
+    const first = await theme();
     await page.getByRole('button', { name: 'Switch theme' }).click();
-    const second = await page.evaluate(() => document.documentElement.dataset['theme']);
+    const second = await theme();
     expect(new Set([first, second])).toEqual(new Set(['light', 'dark']));
-  });
-
-  it('made no console errors, no dialogs and no request outside the app', () => {
-    expect(harness.watch).toEqual({ problems: [], foreignRequests: [], dialogs: [] });
   });
 });

@@ -1,22 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  addComponent,
-  addDataFlow,
-  addTrustBoundary,
-  addUserThreat,
-  createEmptyDocument,
-  evaluate,
-  serialiseDocument,
-  setTriage,
-  shippedLibrary,
-} from '../../src/core/index';
+import { describe, expect, inject, it } from 'vitest';
+import { addUserThreat, evaluate, serialiseDocument, setTriage, shippedLibrary } from '../../src/core/index';
+import { boundary, component, flow, model } from '../support/modelBuilders';
 import { exportFile, openFile } from './helpers/appDriver';
-import { chromiumAvailable, startHarness, type Harness } from './helpers/browserHarness';
-
-const available = chromiumAvailable();
+import { browserTest, describeInBrowser } from './helpers/browserTest';
 
 /** The directives of the Content-Security-Policy in the built index.html. */
 function builtPolicy(): { html: string; directives: Map<string, string[]> } {
@@ -84,38 +72,31 @@ const P = {
 
 /** The model, and the title of the rule finding whose triage carries payloads. */
 function hostileModel(): { text: string; triaged: string } {
-  let doc = createEmptyDocument(P.svg);
+  let doc = model({
+    title: P.svg,
+    trustBoundaries: [
+      boundary('tb-1', 'internet', undefined, {
+        label: P.iframe,
+        description: P.script,
+        position: { x: 360, y: 40 },
+        size: { width: 320, height: 220 },
+      }),
+    ],
+    components: [
+      component('c-user', 'user', {}, undefined, {
+        label: P.mermaid,
+        description: P.jsUrl,
+        position: { x: 0, y: 100 },
+      }),
+      component('c-api', 'inference-api', {}, 'tb-1', {
+        label: P.img,
+        description: P.script,
+        position: { x: 400, y: 120 },
+      }),
+    ],
+    dataFlows: [flow('c-user', 'c-api', {}, 'f-1', { label: P.link, description: P.jsUrl })],
+  });
   doc = { ...doc, meta: { ...doc.meta, description: P.markdown } };
-  doc = addTrustBoundary(doc, {
-    id: 'tb-1',
-    label: P.iframe,
-    description: P.script,
-    zone: 'internet',
-    position: { x: 360, y: 40 },
-    size: { width: 320, height: 220 },
-  });
-  doc = addComponent(doc, {
-    id: 'c-user',
-    type: 'user',
-    label: P.mermaid,
-    description: P.jsUrl,
-    position: { x: 0, y: 100 },
-  });
-  doc = addComponent(doc, {
-    id: 'c-api',
-    type: 'inference-api',
-    label: P.img,
-    description: P.script,
-    boundaryId: 'tb-1',
-    position: { x: 400, y: 120 },
-  });
-  doc = addDataFlow(doc, {
-    id: 'f-1',
-    sourceId: 'c-user',
-    targetId: 'c-api',
-    label: P.link,
-    description: P.jsUrl,
-  });
   const finding = evaluate(doc, shippedLibrary()).find((f) => f.targetId === 'c-api')!;
   doc = setTriage(doc, finding.key, { status: 'open', owner: P.script, note: P.alert });
   doc = addUserThreat(doc, {
@@ -141,148 +122,137 @@ const RECORD_VIOLATIONS = () => {
   );
 };
 
-describe.skipIf(!available)('security in Chromium', () => {
-  let harness: Harness;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    harness = await startHarness({ outDir: inject('distDir') });
-    context = await harness.newContext({ acceptDownloads: true });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await harness?.dispose();
-  });
-
-  it('the policy is enforced: inline scripts, inline handlers and blob scripts are refused', async () => {
-    // Not a watched context: the refusals below are logged as console errors on purpose.
-    const unwatched = await harness.browser.newContext();
-    const page = await unwatched.newPage();
-    await page.addInitScript(RECORD_VIOLATIONS);
-    await page.goto(harness.server.url);
-    await page.getByRole('heading', { name: 'AI threat modeller' }).waitFor();
-    const ran = await page.evaluate(async () => {
-      const w = window as unknown as Record<string, unknown>;
-      const inline = document.createElement('script');
-      inline.textContent = 'window.__inline = 1';
-      document.head.append(inline);
-      const button = document.createElement('button');
-      button.setAttribute('onclick', 'window.__handler = 1');
-      document.body.append(button);
-      button.click();
-      const blob = document.createElement('script');
-      blob.src = URL.createObjectURL(new Blob(['window.__blob = 1'], { type: 'text/javascript' }));
-      await new Promise((resolve) => {
-        blob.onerror = resolve;
-        blob.onload = resolve;
-        document.head.append(blob);
+describeInBrowser('security in Chromium', () => {
+  browserTest(
+    'the policy is enforced: inline scripts, inline handlers and blob scripts are refused',
+    async ({ harness }) => {
+      // Not a watched context: the refusals below are logged as console errors on purpose.
+      const unwatched = await harness.browser.newContext();
+      const page = await unwatched.newPage();
+      await page.addInitScript(RECORD_VIOLATIONS);
+      await page.goto(harness.server.url);
+      await page.getByRole('heading', { name: 'AI threat modeller' }).waitFor();
+      const ran = await page.evaluate(async () => {
+        const w = window as unknown as Record<string, unknown>;
+        const inline = document.createElement('script');
+        inline.textContent = 'window.__inline = 1';
+        document.head.append(inline);
+        const button = document.createElement('button');
+        button.setAttribute('onclick', 'window.__handler = 1');
+        document.body.append(button);
+        button.click();
+        const blob = document.createElement('script');
+        blob.src = URL.createObjectURL(new Blob(['window.__blob = 1'], { type: 'text/javascript' }));
+        await new Promise((resolve) => {
+          blob.onerror = resolve;
+          blob.onload = resolve;
+          document.head.append(blob);
+        });
+        return [w['__inline'], w['__handler'], w['__blob']];
       });
-      return [w['__inline'], w['__handler'], w['__blob']];
-    });
-    expect(ran).toEqual([undefined, undefined, undefined]);
-    // Exactly these three: the app itself never tries dynamic code (zod runs jitless).
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations))
-      .toEqual(['script-src-elem inline', 'script-src-attr inline', 'script-src-elem blob']);
-    await unwatched.close();
-  });
+      expect(ran).toEqual([undefined, undefined, undefined]);
+      // Exactly these three: the app itself never tries dynamic code (zod runs jitless).
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations))
+        .toEqual(['script-src-elem inline', 'script-src-attr inline', 'script-src-elem blob']);
+      await unwatched.close();
+    },
+  );
 
-  it('text from a hostile model is shown literally everywhere and runs no script', async () => {
-    const page = await context.newPage();
-    await page.addInitScript(RECORD_VIOLATIONS);
-    await page.goto(harness.server.url);
-    const hostile = hostileModel();
-    await openFile(page, 'hostile.aitm.json', hostile.text);
-    await expect.poll(() => page.getByRole('textbox', { name: 'Model title' }).inputValue()).toBe(P.svg);
+  browserTest(
+    'text from a hostile model is shown literally everywhere and runs no script',
+    async ({ harness, context, watch }) => {
+      const page = await context.newPage();
+      await page.addInitScript(RECORD_VIOLATIONS);
+      await page.goto(harness.server.url);
+      const hostile = hostileModel();
+      await openFile(page, 'hostile.aitm.json', hostile.text);
+      await expect.poll(() => page.getByRole('textbox', { name: 'Model title' }).inputValue()).toBe(P.svg);
 
-    // Canvas: component and boundary labels as text; the flow label (cut to fit) as SVG text.
-    const canvas = page.locator('.react-flow');
-    await expect
-      .poll(() => canvas.locator('.component-label').allTextContents())
-      .toEqual(expect.arrayContaining([P.img, P.mermaid]));
-    expect(await canvas.textContent()).toContain(P.iframe);
-    expect(await canvas.locator('.flow-label-text').textContent()).toBe(`${P.link.slice(0, 27)}…`);
+      // Canvas: component and boundary labels as text; the flow label (cut to fit) as SVG text.
+      const canvas = page.locator('.react-flow');
+      await expect
+        .poll(() => canvas.locator('.component-label').allTextContents())
+        .toEqual(expect.arrayContaining([P.img, P.mermaid]));
+      expect(await canvas.textContent()).toContain(P.iframe);
+      expect(await canvas.locator('.flow-label-text').textContent()).toBe(`${P.link.slice(0, 27)}…`);
 
-    // Inspector of the model, then of the component.
-    const inspector = page.getByRole('region', { name: 'Inspector' });
-    expect(await inspector.getByRole('textbox', { name: 'Description' }).inputValue()).toBe(P.markdown);
-    await canvas.locator('.component-label', { hasText: 'img src=x' }).click();
-    await expect.poll(() => inspector.getByRole('textbox', { name: 'Label' }).inputValue()).toBe(P.img);
-    expect(await inspector.getByRole('textbox', { name: 'Description' }).inputValue()).toBe(P.script);
+      // Inspector of the model, then of the component.
+      const inspector = page.getByRole('region', { name: 'Inspector' });
+      expect(await inspector.getByRole('textbox', { name: 'Description' }).inputValue()).toBe(P.markdown);
+      await canvas.locator('.component-label', { hasText: 'img src=x' }).click();
+      await expect.poll(() => inspector.getByRole('textbox', { name: 'Label' }).inputValue()).toBe(P.img);
+      expect(await inspector.getByRole('textbox', { name: 'Description' }).inputValue()).toBe(P.script);
 
-    // Threat panel: the user threat and a triaged rule finding, expanded.
-    const panel = page.getByRole('region', { name: `Findings for ${P.img}` });
-    const threat = panel.locator('.finding-card', {
-      has: page.locator('.finding-title', { hasText: P.alert }),
-    });
-    await threat.locator('.finding-summary').click();
-    expect(await threat.locator('.finding-title').textContent()).toBe(P.alert);
-    expect(await threat.textContent()).toContain(P.link);
-    expect(await threat.textContent()).toContain(P.img);
-    expect(await threat.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(P.mermaid);
-    const triaged = panel.locator('.finding-card', {
-      has: page.locator('.finding-title', { hasText: hostile.triaged }),
-    });
-    await triaged.locator('.finding-summary').click();
-    expect(await triaged.getByRole('textbox', { name: 'Owner' }).inputValue()).toBe(P.script);
-    expect(await triaged.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(P.alert);
+      // Threat panel: the user threat and a triaged rule finding, expanded.
+      const panel = page.getByRole('region', { name: `Findings for ${P.img}` });
+      const threat = panel.locator('.finding-card', {
+        has: page.locator('.finding-title', { hasText: P.alert }),
+      });
+      await threat.locator('.finding-summary').click();
+      expect(await threat.locator('.finding-title').textContent()).toBe(P.alert);
+      expect(await threat.textContent()).toContain(P.link);
+      expect(await threat.textContent()).toContain(P.img);
+      expect(await threat.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(P.mermaid);
+      const triaged = panel.locator('.finding-card', {
+        has: page.locator('.finding-title', { hasText: hostile.triaged }),
+      });
+      await triaged.locator('.finding-summary').click();
+      expect(await triaged.getByRole('textbox', { name: 'Owner' }).inputValue()).toBe(P.script);
+      expect(await triaged.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(P.alert);
 
-    // Unplaced threats, outline, dashboard, review mode.
-    await page.getByRole('button', { name: 'Show all findings' }).click();
-    const unplaced = page.getByRole('list', { name: 'Unplaced threats' });
-    expect(await unplaced.locator('.unplaced-title').allTextContents()).toEqual([P.svg]);
-    await page.getByRole('tab', { name: 'Outline' }).click();
-    const outline = page.getByRole('navigation', { name: 'Model outline' });
-    expect(await outline.locator('.outline-label').allTextContents()).toEqual(
-      expect.arrayContaining([
-        `${P.iframe} (internet)`,
-        P.img,
-        P.mermaid,
-        `${P.mermaid} → ${P.img}: ${P.link}`,
-      ]),
-    );
-    await page.getByRole('tab', { name: 'Dashboard' }).click();
-    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    await page.locator('body').press('r');
-    const review = page.getByRole('region', { name: 'Review findings' });
-    await expect.poll(() => review.textContent()).toMatch(/finding 1 of \d+/);
-    for (let i = 0; i < 6 && !(await review.textContent())!.includes(P.alert); i++)
-      await page.keyboard.press('j');
-    expect(await review.textContent()).toContain(P.alert);
-    await page.keyboard.press('Escape');
+      // Unplaced threats, outline, dashboard, review mode.
+      await page.getByRole('button', { name: 'Show all findings' }).click();
+      const unplaced = page.getByRole('list', { name: 'Unplaced threats' });
+      expect(await unplaced.locator('.unplaced-title').allTextContents()).toEqual([P.svg]);
+      await page.getByRole('tab', { name: 'Outline' }).click();
+      const outline = page.getByRole('navigation', { name: 'Model outline' });
+      expect(await outline.locator('.outline-label').allTextContents()).toEqual(
+        expect.arrayContaining([
+          `${P.iframe} (internet)`,
+          P.img,
+          P.mermaid,
+          `${P.mermaid} → ${P.img}: ${P.link}`,
+        ]),
+      );
+      await page.getByRole('tab', { name: 'Dashboard' }).click();
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      await page.locator('body').press('r');
+      const review = page.getByRole('region', { name: 'Review findings' });
+      await expect.poll(() => review.textContent()).toMatch(/finding 1 of \d+/);
+      for (let i = 0; i < 6 && !(await review.textContent())!.includes(P.alert); i++)
+        await page.keyboard.press('j');
+      expect(await review.textContent()).toContain(P.alert);
+      await page.keyboard.press('Escape');
 
-    // The Markdown report escapes it too.
-    const markdown = await exportFile(page, 'Markdown report');
-    // Markdown: every tag opener and link bracket is backslash-escaped, so it renders as text.
-    const fence = /```mermaid\n([\s\S]*?)```/.exec(markdown.text)!;
-    const prose = markdown.text.replace(fence[0], '');
-    expect(prose).toContain('\\<img src=x');
-    expect(prose).not.toMatch(/(^|[^\\])<(img|script|iframe|svg|b)\b/m);
-    expect(prose).not.toMatch(/(^|[^\\])\]\(javascript:/m);
-    // Mermaid: labels quoted and entity-encoded: no tags, no directives, no click lines.
-    expect(fence[1]!.replaceAll('<br/>', '')).not.toMatch(/<|%%\{|^\s*click\b/m);
+      // The Markdown report escapes it too.
+      const markdown = await exportFile(page, 'Markdown report');
+      // Markdown: every tag opener and link bracket is backslash-escaped, so it renders as text.
+      const fence = /```mermaid\n([\s\S]*?)```/.exec(markdown.text)!;
+      const prose = markdown.text.replace(fence[0], '');
+      expect(prose).toContain('\\<img src=x');
+      expect(prose).not.toMatch(/(^|[^\\])<(img|script|iframe|svg|b)\b/m);
+      expect(prose).not.toMatch(/(^|[^\\])\]\(javascript:/m);
+      // Mermaid: labels quoted and entity-encoded: no tags, no directives, no click lines.
+      expect(fence[1]!.replaceAll('<br/>', '')).not.toMatch(/<|%%\{|^\s*click\b/m);
 
-    // Nothing ran, nothing was injected, nothing was blocked (nothing tried).
-    const state = await page.evaluate(() => {
-      const all = [...document.querySelectorAll('*')];
-      return {
-        pwned: (window as unknown as { __pwned?: unknown }).__pwned,
-        violations: (window as unknown as { __violations: string[] }).__violations,
-        handlers: all.flatMap((el) =>
-          [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name),
-        ),
-        injected: document.querySelectorAll('#root img, #root script, #root iframe, #root b').length,
-        scriptLinks: [...document.querySelectorAll('a[href]')].filter((a) =>
-          /^\s*javascript:/i.test(a.getAttribute('href')!),
-        ).length,
-      };
-    });
-    expect(state).toEqual({ pwned: undefined, violations: [], handlers: [], injected: 0, scriptLinks: 0 });
-    expect(harness.watch.dialogs).toEqual([]);
-  });
-
-  it('made no console errors, no dialogs and no request outside the app', () => {
-    expect(harness.watch).toEqual({ problems: [], foreignRequests: [], dialogs: [] });
-  });
+      // Nothing ran, nothing was injected, nothing was blocked (nothing tried).
+      const state = await page.evaluate(() => {
+        const all = [...document.querySelectorAll('*')];
+        return {
+          pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+          violations: (window as unknown as { __violations: string[] }).__violations,
+          handlers: all.flatMap((el) =>
+            [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name),
+          ),
+          injected: document.querySelectorAll('#root img, #root script, #root iframe, #root b').length,
+          scriptLinks: [...document.querySelectorAll('a[href]')].filter((a) =>
+            /^\s*javascript:/i.test(a.getAttribute('href')!),
+          ).length,
+        };
+      });
+      expect(state).toEqual({ pwned: undefined, violations: [], handlers: [], injected: 0, scriptLinks: 0 });
+      expect(watch.dialogs).toEqual([]);
+    },
+  );
 });

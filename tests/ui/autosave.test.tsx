@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renameDocument, serialiseDocument } from '../../src/core/index';
 import { encodeAutosave } from '../../src/ui/store/autosaveRecord';
 import { STORAGE_FULL_WARNING } from '../../src/ui/store/persistence';
-import { apiModel } from './helpers/builders';
+import { apiModel } from '../support/modelBuilders';
 import { memoryStorage, renderApp, sharedSlot } from './helpers/renderApp';
 
 const storedTitle = (text: string | null) =>

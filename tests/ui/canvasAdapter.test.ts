@@ -11,25 +11,30 @@ import {
   freeSpot,
   positionOf,
   updateComponent,
+  updateDataFlow,
   type ThreatModelDocument,
 } from '../../src/core/index';
 import { layoutWith, needsLayout } from '../../src/ui/canvas/autoLayout';
 import { commitMoves } from '../../src/ui/canvas/commitMoves';
 import { projectEdges, projectNodes } from '../../src/ui/canvas/projectDocument';
-import { apiModel } from './helpers/builders';
+import { apiModel, boundary, component, flow, model } from '../support/modelBuilders';
 
-function nested(): ThreatModelDocument {
-  let doc = createEmptyDocument('Nested');
-  doc = addTrustBoundary(doc, { id: 'outer', label: 'Outer', zone: 'internal' });
-  doc = addTrustBoundary(doc, { id: 'inner', label: 'Inner', zone: 'restricted', parentId: 'outer' });
-  doc = addTrustBoundary(doc, { id: 'empty', label: 'Empty', zone: 'dmz' });
-  doc = addComponent(doc, { id: 'u', type: 'user', label: 'User' });
-  doc = addComponent(doc, { id: 'a', type: 'llm-app', label: 'App', boundaryId: 'outer' });
-  doc = addComponent(doc, { id: 'm', type: 'llm', label: 'Model', boundaryId: 'inner' });
-  doc = addDataFlow(doc, { id: 'f1', sourceId: 'u', targetId: 'a', label: '' });
-  doc = addDataFlow(doc, { id: 'f2', sourceId: 'a', targetId: 'm', label: '' });
-  return doc;
-}
+/** Nested boundaries with members at each level and no positions yet: what auto layout is for. */
+const nested = (): ThreatModelDocument =>
+  model({
+    title: 'Nested',
+    trustBoundaries: [
+      boundary('outer', 'internal'),
+      boundary('inner', 'restricted', 'outer'),
+      boundary('empty', 'dmz'),
+    ],
+    components: [
+      component('u', 'user'),
+      component('a', 'llm-app', {}, 'outer'),
+      component('m', 'llm', {}, 'inner'),
+    ],
+    dataFlows: [flow('u', 'a', {}, 'f1'), flow('a', 'm', {}, 'f2')],
+  });
 
 const rectOf = (doc: ThreatModelDocument, id: string) => {
   const b = doc.trustBoundaries.find((x) => x.id === id)!;
@@ -112,6 +117,71 @@ describe('projecting the document onto the canvas', () => {
     expect(second[2]).not.toBe(first[2]);
     const edges = projectEdges(doc, new Set(), []);
     expect(projectEdges(changed, new Set(), edges)[0]).toBe(edges[0]);
+  });
+
+  it('an unchanged document and selection give back the very same node and edge objects', () => {
+    const doc = apiModel();
+    const nodes = projectNodes(doc, new Set(['c-api']), []);
+    const edges = projectEdges(doc, new Set(['c-api']), []);
+    const again = projectNodes(doc, new Set(['c-api']), nodes);
+    expect(again).toHaveLength(3);
+    again.forEach((node, i) => expect(node, node.id).toBe(nodes[i]));
+    const edgesAgain = projectEdges(doc, new Set(['c-api']), edges);
+    edgesAgain.forEach((edge, i) => expect(edge, edge.id).toBe(edges[i]));
+  });
+
+  it('editing one component rebuilds only its node: the other components keep their objects', () => {
+    let doc = apiModel();
+    doc = addComponent(doc, { id: 'c-llm', type: 'llm', label: 'Model', position: { x: 0, y: 400 } });
+    doc = addDataFlow(doc, { id: 'f-2', sourceId: 'c-api', targetId: 'c-llm', label: 'prompts' });
+    const first = projectNodes(doc, new Set(), []);
+    const byId = (nodes: readonly { id: string }[], id: string) => nodes.find((n) => n.id === id)!;
+
+    const relabelled = updateComponent(doc, 'c-user', { label: 'Visitor' });
+    const second = projectNodes(relabelled, new Set(), first);
+    expect(second.map((n) => n.id)).toEqual(first.map((n) => n.id));
+    expect(byId(second, 'c-user')).not.toBe(byId(first, 'c-user'));
+    expect(byId(second, 'c-user')).toMatchObject({ ariaLabel: 'Visitor (user)' });
+    // The invariant the canvas's speed rests on: React Flow skips nodes whose object is the same.
+    expect(byId(second, 'c-api')).toBe(byId(first, 'c-api'));
+    expect(byId(second, 'c-llm')).toBe(byId(first, 'c-llm'));
+    expect(byId(second, 'tb-cloud')).toBe(byId(first, 'tb-cloud'));
+
+    // Selecting a component rebuilds it (its `selected` changed) and nothing else.
+    const third = projectNodes(relabelled, new Set(['c-llm']), second);
+    expect(byId(third, 'c-llm')).not.toBe(byId(second, 'c-llm'));
+    expect(byId(third, 'c-llm')).toMatchObject({ selected: true });
+    expect(byId(third, 'c-user')).toBe(byId(second, 'c-user'));
+    expect(byId(third, 'c-api')).toBe(byId(second, 'c-api'));
+
+    // Moving a component rebuilds it at its new place; the others stay.
+    const moved = updateComponent(relabelled, 'c-llm', { position: { x: 40, y: 440 } });
+    const fourth = projectNodes(moved, new Set(['c-llm']), third);
+    expect(byId(fourth, 'c-llm')).toMatchObject({ position: { x: 40, y: 440 } });
+    expect(byId(fourth, 'c-user')).toBe(byId(third, 'c-user'));
+    expect(byId(fourth, 'c-api')).toBe(byId(third, 'c-api'));
+  });
+
+  it('editing one data flow rebuilds only its edge; component edits leave every edge alone', () => {
+    let doc = apiModel();
+    doc = addComponent(doc, { id: 'c-llm', type: 'llm', label: 'Model', position: { x: 0, y: 400 } });
+    doc = addDataFlow(doc, { id: 'f-2', sourceId: 'c-api', targetId: 'c-llm', label: 'prompts' });
+    const first = projectEdges(doc, new Set(), []);
+    expect(first.map((e) => e.id)).toEqual(['f-1', 'f-2']);
+
+    const relabelled = projectEdges(updateComponent(doc, 'c-llm', { label: 'LLM' }), new Set(), first);
+    expect(relabelled[0]).toBe(first[0]);
+    expect(relabelled[1]).toBe(first[1]);
+
+    const encrypted = updateDataFlow(doc, 'f-2', { props: { encrypted: true } });
+    const second = projectEdges(encrypted, new Set(), first);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+
+    const selected = projectEdges(encrypted, new Set(['f-1']), second);
+    expect(selected[0]).not.toBe(second[0]);
+    expect(selected[0]).toMatchObject({ selected: true });
+    expect(selected[1]).toBe(second[1]);
   });
 
   it('places new components next to existing ones rather than on top', () => {

@@ -9,7 +9,7 @@ import {
   renameDocument,
   serialiseDocument,
 } from '../../src/core/index';
-import { apiModel } from './helpers/builders';
+import { apiModel } from '../support/modelBuilders';
 import { renderApp } from './helpers/renderApp';
 import { testLibrary } from './helpers/testLibrary';
 

@@ -2,7 +2,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { serialiseDocument } from '../../src/core/index';
-import { apiModel } from './helpers/builders';
+import { apiModel } from '../support/modelBuilders';
 import { renderApp } from './helpers/renderApp';
 
 describe('opening files', () => {

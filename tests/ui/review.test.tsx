@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { addComponent } from '../../src/core/index';
-import { apiModel } from './helpers/builders';
+import { apiModel } from '../support/modelBuilders';
 import { renderApp } from './helpers/renderApp';
 
 const key = (k: string) => act(() => void fireEvent.keyDown(window, { key: k }));

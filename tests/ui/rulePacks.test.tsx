@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { addComponent } from '../../src/core/index';
 import { restorePacks, serialisePacks } from '../../src/ui/library/rulePacks';
-import { apiModel } from './helpers/builders';
+import { apiModel } from '../support/modelBuilders';
 import { memoryStorage, renderApp } from './helpers/renderApp';
 import { testLibrary } from './helpers/testLibrary';
 

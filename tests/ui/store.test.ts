@@ -5,7 +5,7 @@ import { createAppStore } from '../../src/ui/store/createAppStore';
 import { freshIds } from '../../src/ui/store/freshIds';
 import { HISTORY_LIMIT } from '../../src/ui/store/middleware';
 import { selectFindings } from '../../src/ui/store/selectors';
-import { apiModel } from './helpers/builders';
+import { apiModel } from '../support/modelBuilders';
 import { testLibrary } from './helpers/testLibrary';
 
 const library = testLibrary();

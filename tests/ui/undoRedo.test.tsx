@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { apiModel } from './helpers/builders';
+import { apiModel } from '../support/modelBuilders';
 import { renderApp } from './helpers/renderApp';
 
 const outlineLabels = () =>

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   addComponent,
   addDataFlow,
-  addTrustBoundary,
   addUserThreat,
   clearTriage,
   copyElements,
@@ -24,37 +23,30 @@ import {
   updateUserThreat,
   type ThreatModelDocument,
 } from '../../../src/core/index';
+import { boundary, model as buildModel, component, flow } from '../../support/modelBuilders';
 
 /** A small model: internet boundary > app boundary; user -> api -> llm. */
-function model(): ThreatModelDocument {
-  let doc = createEmptyDocument('Test');
-  doc = addTrustBoundary(doc, {
-    id: 'tb-net',
-    label: 'Internet',
-    zone: 'internet',
-    position: { x: 0, y: 0 },
-    size: { width: 800, height: 600 },
+const model = (): ThreatModelDocument =>
+  buildModel({
+    title: 'Test',
+    trustBoundaries: [
+      boundary('tb-net', 'internet', undefined, {
+        label: 'Internet',
+        position: { x: 0, y: 0 },
+        size: { width: 800, height: 600 },
+      }),
+      boundary('tb-app', 'internal', 'tb-net', { label: 'App', position: { x: 100, y: 100 } }),
+    ],
+    components: [
+      component('user', 'user', {}, undefined, { label: 'User', position: { x: 10, y: 10 } }),
+      component('api', 'inference-api', {}, 'tb-app', { label: 'API', position: { x: 200, y: 200 } }),
+      component('llm', 'llm', {}, 'tb-app', { label: 'LLM' }),
+    ],
+    dataFlows: [
+      flow('user', 'api', {}, 'f1', { label: 'asks' }),
+      flow('api', 'llm', {}, 'f2', { label: 'prompts' }),
+    ],
   });
-  doc = addTrustBoundary(doc, {
-    id: 'tb-app',
-    label: 'App',
-    zone: 'internal',
-    parentId: 'tb-net',
-    position: { x: 100, y: 100 },
-  });
-  doc = addComponent(doc, { id: 'user', type: 'user', label: 'User', position: { x: 10, y: 10 } });
-  doc = addComponent(doc, {
-    id: 'api',
-    type: 'inference-api',
-    label: 'API',
-    boundaryId: 'tb-app',
-    position: { x: 200, y: 200 },
-  });
-  doc = addComponent(doc, { id: 'llm', type: 'llm', label: 'LLM', boundaryId: 'tb-app' });
-  doc = addDataFlow(doc, { id: 'f1', sourceId: 'user', targetId: 'api', label: 'asks' });
-  doc = addDataFlow(doc, { id: 'f2', sourceId: 'api', targetId: 'llm', label: 'prompts' });
-  return doc;
-}
 
 /** Every command's output must pass the single gate. */
 function expectValid(doc: ThreatModelDocument): void {

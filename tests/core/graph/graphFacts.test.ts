@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/core/index';
-import { boundary, component, flow, model, ruleLibrary } from '../builders';
+import { boundary, component, flow, model } from '../../support/modelBuilders';
+import { ruleLibrary } from '../../support/libraryBuilders';
 
 /** Runs a one-leaf component rule and returns, per component id, the path in the trace (or false). */
 function fires(

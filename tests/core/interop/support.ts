@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate, parseDocument, type Library, type ThreatModelDocument } from '../../../src/core/index';
-import { ruleLibrary } from '../builders';
+import { ruleLibrary } from '../../support/libraryBuilders';
 
 export const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary, shippedLibrary, type Problem } from '../../../src/core/index';
-import { bareSources } from '../builders';
+import { bareSources } from '../../support/libraryBuilders';
 
 const threat = (id: string, extra: object = {}) => ({
   id,

@@ -8,7 +8,8 @@ import {
   mermaidDiagram,
   mermaidText,
 } from '../../../src/core/index';
-import { boundary, component, flow, model, ruleLibrary } from '../builders';
+import { boundary, component, flow, model } from '../../support/modelBuilders';
+import { ruleLibrary } from '../../support/libraryBuilders';
 
 const library = ruleLibrary([
   {

@@ -5,7 +5,8 @@ import {
   exportMarkdownReport,
   findOrphanedTriage,
 } from '../../../src/core/index';
-import { component, flow, model, ruleLibrary } from '../builders';
+import { component, flow, model } from '../../support/modelBuilders';
+import { ruleLibrary } from '../../support/libraryBuilders';
 
 const apiRule = {
   id: 'rule.api',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, type TargetKind } from '../../../src/core/index';
-import { boundary, component, flow, model, ruleLibrary } from '../builders';
+import { boundary, component, flow, model } from '../../support/modelBuilders';
+import { ruleLibrary } from '../../support/libraryBuilders';
 
 const doc = model({
   trustBoundaries: [

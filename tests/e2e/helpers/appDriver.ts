@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { serialiseDocument, type ThreatModelDocument } from '../../../src/core/index';
 
 /** Small steps the browser tests share: downloads, the Export menu, opening and dropping files. */
 
@@ -31,6 +32,41 @@ export async function openFile(page: Page, name: string, content: string): Promi
     page.getByRole('button', { name: 'Open…' }).click(),
   ]);
   await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+}
+
+/**
+ * Opens a model (built with tests/support/modelBuilders) the way a user opens a saved file: a
+ * test starts from its own state without replaying another test's steps.
+ */
+export async function openModel(
+  page: Page,
+  doc: ThreatModelDocument,
+  name = 'model.aitm.json',
+): Promise<void> {
+  await openFile(page, name, serialiseDocument(doc));
+  await page.getByRole('textbox', { name: 'Model title' }).waitFor();
+  if (doc.components.length > 0)
+    await page
+      .locator('.react-flow__node-component')
+      .nth(doc.components.length - 1)
+      .waitFor();
+  await viewportSettled(page);
+}
+
+/**
+ * Waits until the canvas stops moving: opening a model fits the view with an animation, and a
+ * click during it lands beside its target.
+ */
+export async function viewportSettled(page: Page): Promise<void> {
+  const transform = () =>
+    page.evaluate(async () => {
+      const read = () => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '';
+      const before = read();
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      return before === read() ? before : null;
+    });
+  for (let i = 0; i < 50; i++) if ((await transform()) !== null) return;
+  throw new Error('the canvas kept moving for 6 s');
 }
 
 /** Drops a file onto the window, as dragging it from the desktop does. */

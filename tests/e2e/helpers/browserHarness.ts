@@ -100,10 +100,13 @@ export function serveDirectory(root: string): Promise<StaticServer> {
 export interface Harness {
   browser: Browser;
   server: StaticServer;
-  /** Everything seen by the contexts made with `newContext`, checked at the end of each file. */
+  /** Everything seen by the contexts made with `newContext` that were given no watch of their own. */
   watch: PageWatch;
-  /** A browser context whose pages are all watched (requests, console errors, dialogs). */
-  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+  /**
+   * A browser context whose pages are all watched (requests, console errors, dialogs), into
+   * `watch` — the harness's own unless given one (browser tests give each test its own).
+   */
+  newContext: (options?: BrowserContextOptions, watch?: PageWatch) => Promise<BrowserContext>;
   dispose: () => Promise<void>;
 }
 
@@ -116,6 +119,8 @@ export interface PageWatch {
   dialogs: string[];
 }
 
+export const emptyWatch = (): PageWatch => ({ problems: [], foreignRequests: [], dialogs: [] });
+
 /**
  * Builds (unless given a build), serves and launches; `dispose` undoes what it did. Browser test
  * files pass the build the global setup made once for the whole run.
@@ -124,10 +129,10 @@ export async function startHarness(options: { outDir?: string } = {}): Promise<H
   const outDir = options.outDir ?? (await buildApp());
   const server = await serveDirectory(outDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const watch: PageWatch = { problems: [], foreignRequests: [], dialogs: [] };
+  const harnessWatch = emptyWatch();
   const own = (url: string) =>
     url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:');
-  const watchPage = (page: Page) => {
+  const watchPage = (watch: PageWatch) => (page: Page) => {
     page.on('console', (m) => {
       if (m.type() === 'error') watch.problems.push(`console: ${m.text()}`);
     });
@@ -141,8 +146,8 @@ export async function startHarness(options: { outDir?: string } = {}): Promise<H
   return {
     browser,
     server,
-    watch,
-    newContext: async (contextOptions = {}) => {
+    watch: harnessWatch,
+    newContext: async (contextOptions = {}, watch = harnessWatch) => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...contextOptions });
       context.on('request', (r) => {
         if (!own(r.url())) watch.foreignRequests.push(r.url());
@@ -152,7 +157,7 @@ export async function startHarness(options: { outDir?: string } = {}): Promise<H
         (url) => !own(url.href),
         (route) => route.abort(),
       );
-      context.on('page', watchPage);
+      context.on('page', watchPage(watch));
       return context;
     },
     dispose: async () => {

@@ -1,58 +1,6 @@
-import {
-  createEmptyDocument,
-  loadLibrary,
-  parseDocument,
-  SHIPPED_LIBRARY_SOURCES,
-  type Component,
-  type DataFlow,
-  type Library,
-  type LibraryFile,
-  type ThreatModelDocument,
-  type TrustBoundary,
-} from '../../src/core/index';
+import { loadLibrary, SHIPPED_LIBRARY_SOURCES, type Library, type LibraryFile } from '../../src/core/index';
 
-/** Tiny builders so that each test states only what matters to it. */
-export const component = (
-  id: string,
-  type: string,
-  props: Component['props'] = {},
-  boundaryId?: string,
-): Component => ({
-  id,
-  type,
-  label: id,
-  ...(boundaryId ? { boundaryId } : {}),
-  props,
-});
-
-export const flow = (
-  sourceId: string,
-  targetId: string,
-  props: DataFlow['props'] = {},
-  id = `${sourceId}->${targetId}`,
-): DataFlow => ({
-  id,
-  sourceId,
-  targetId,
-  label: '',
-  props,
-});
-
-export const boundary = (id: string, zone: TrustBoundary['zone'], parentId?: string): TrustBoundary => ({
-  id,
-  label: id,
-  zone,
-  ...(parentId ? { parentId } : {}),
-});
-
-export function model(parts: {
-  components?: Component[];
-  dataFlows?: DataFlow[];
-  trustBoundaries?: TrustBoundary[];
-  triage?: ThreatModelDocument['triage'];
-}): ThreatModelDocument {
-  return { ...createEmptyDocument('test'), ...parts };
-}
+/** Libraries for rule-engine tests: the shipped catalogue with only the threats and rules a test names. */
 
 /** The catalogue and guidelines of the shipped library, with no threats or rules: a blank slate for rule tests. */
 export function bareSources() {
@@ -106,10 +54,4 @@ export function ruleLibrary(rules: unknown[]): Library {
     ],
     rules: rules as LibraryFile['rules'],
   });
-}
-
-export function parseOk(raw: unknown, library: Library): ThreatModelDocument {
-  const result = parseDocument(raw, { catalogue: library.catalogue });
-  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return result.value;
 }
