@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renameDocument, serialiseDocument, type ThreatModelDocument } from '../../src/core/index';
 import { asStored, autosavedDocument } from './helpers/crashHelpers';
-import { apiModel } from './helpers/builders';
+import { apiModel } from '../support/modelBuilders';
 import { memoryStorage, renderApp } from './helpers/renderApp';
 
 /** Which mocked parts throw while rendering; every test starts with none. */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serialiseDocument } from '../../src/core/index';
 import { showUncaughtErrors } from '../../src/ui/errors/globalErrors';
 import { createAppStore } from '../../src/ui/store/createAppStore';
-import { apiModel } from './helpers/builders';
+import { apiModel } from '../support/modelBuilders';
 import { renderApp } from './helpers/renderApp';
 import { testLibrary } from './helpers/testLibrary';
 

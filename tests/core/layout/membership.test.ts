@@ -13,7 +13,7 @@ import {
   parentBoundaryAt,
   type ThreatModelDocument,
 } from '../../../src/core/index';
-import { model } from '../builders';
+import { model } from '../../support/modelBuilders';
 import { drawnBoundary, placedComponent } from './support';
 
 /** Outer (0,0 1000×800) holds middle (100,100 600×500), which holds inner (200,200 200×150). */

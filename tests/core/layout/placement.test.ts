@@ -11,7 +11,7 @@ import {
   placeComponent,
   snapToGrid,
 } from '../../../src/core/index';
-import { model } from '../builders';
+import { model } from '../../support/modelBuilders';
 import { drawnBoundary, placedComponent } from './support';
 
 const step = { x: COMPONENT_SIZE.width + 2 * LAYOUT_GRID, y: COMPONENT_SIZE.height + 2 * LAYOUT_GRID };

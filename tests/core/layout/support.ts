@@ -1,5 +1,5 @@
 import type { Component, TrustBoundary } from '../../../src/core/index';
-import { boundary, component } from '../builders';
+import { boundary, component } from '../../support/modelBuilders';
 
 /** A boundary drawn at (x, y) with the given size (none: the default size). */
 export const drawnBoundary = (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, exportMarkdownReport, flowName, shippedLibrary } from '../../../src/core/index';
-import { component, flow, model, ruleLibrary } from '../builders';
+import { component, flow, model } from '../../support/modelBuilders';
+import { ruleLibrary } from '../../support/libraryBuilders';
 
 describe('flowName', () => {
   const names = new Map([

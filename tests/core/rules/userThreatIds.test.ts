@@ -7,7 +7,8 @@ import {
   userThreatIdOf,
   userThreatKey,
 } from '../../../src/core/index';
-import { component, model, ruleLibrary } from '../builders';
+import { component, model } from '../../support/modelBuilders';
+import { ruleLibrary } from '../../support/libraryBuilders';
 
 describe('user-threat ids', () => {
   it('builds the threat id, mitigation ids and finding key of a user threat', () => {

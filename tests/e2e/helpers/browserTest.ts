@@ -17,7 +17,9 @@ import { chromiumAvailable, emptyWatch, startHarness, type Harness, type PageWat
  */
 
 /** `describe`, skipped with a loud warning when Chromium is missing (a failure when CI=true). */
-export const describeInBrowser = describe.skipIf(!chromiumAvailable());
+export function describeInBrowser(name: string, body: () => void): void {
+  describe.skipIf(!chromiumAvailable())(name, body);
+}
 
 export const browserTest = test
   // eslint-disable-next-line no-empty-pattern -- Vitest reads a fixture's dependencies from this pattern.
