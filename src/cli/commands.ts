@@ -9,14 +9,16 @@ import {
   parseJsonText,
   SEVERITIES,
   buildReport,
-  renderJsonReport,
   renderMarkdownReport,
   type Severity,
 } from '../core';
 import { oneOf, parseArgs } from './args';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliIo } from './io';
+import { writeJsonInPieces } from './jsonPieces';
 import { loadLibraryFrom, loadModel, readInput } from './loadInputs';
 import { layerPacksFrom } from './loadPacks';
+import { emitOutput } from './output';
+import { oneLine, terminalSafe } from './terminalText';
 
 /** `analyze <model> [--format json|md] [--out FILE] [--fail-on SEVERITY] [--library DIR] [--pack FILE]…` */
 export function runAnalyze(argv: readonly string[], io: CliIo): number {
@@ -36,23 +38,15 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
   const doc = loadModel(io, path, library);
   const findings = evaluate(doc, library);
   const report = buildReport(doc, library, findings);
-  const text = format === 'json' ? renderJsonReport(report) : renderMarkdownReport(report, doc, library);
-  const out = options.get('out');
-  if (out !== undefined) {
-    try {
-      io.writeFile(out, text);
-    } catch (error) {
-      throw new CliError(
-        `${out}: cannot write the report (${error instanceof Error ? error.message : String(error)})`,
-      );
-    }
-  } else io.stdout(text);
+  emitOutput(io, options.get('out'), 'report', (write) =>
+    format === 'json' ? writeJsonInPieces(report, write) : write(renderMarkdownReport(report, doc, library)),
+  );
   if (failOn === undefined) return EXIT_OK;
   const threshold = SEVERITIES.indexOf(failOn);
   const blocking = findings.filter((f) => f.status === 'open' && SEVERITIES.indexOf(f.severity) <= threshold);
   if (blocking.length === 0) return EXIT_OK;
   io.stderr(
-    `${path}: ${blocking.length} open finding${blocking.length === 1 ? '' : 's'} at or above ${failOn}:\n`,
+    `${oneLine(path)}: ${blocking.length} open finding${blocking.length === 1 ? '' : 's'} at or above ${failOn}:\n`,
   );
   for (const f of blocking.slice(0, 20))
     io.stderr(
@@ -83,7 +77,9 @@ export function runValidate(argv: readonly string[], io: CliIo): number {
     if (isDirectory) {
       const library = loadLibraryFrom(io, target);
       io.stdout(
-        `${target}: valid library "${library.name}" ${library.version}: ${library.threats.size} threats, ${library.mitigations.size} mitigations, ${library.rules.length} rules, ${library.componentTypes.length} component types\n`,
+        terminalSafe(
+          `${oneLine(target)}: valid library "${oneLine(library.name)}" ${oneLine(library.version)}: ${library.threats.size} threats, ${library.mitigations.size} mitigations, ${library.rules.length} rules, ${library.componentTypes.length} component types\n`,
+        ),
       );
       return EXIT_OK;
     }
@@ -93,13 +89,15 @@ export function runValidate(argv: readonly string[], io: CliIo): number {
       base: loadLibraryFrom(io, options.get('library')),
     });
     if (!result.ok) throw new CliError(formatProblems(target, result.problems));
-    io.stdout(`${target}: valid rule pack\n`);
+    io.stdout(terminalSafe(`${oneLine(target)}: valid rule pack\n`));
     return EXIT_OK;
   }
   const library = loadLibraryFrom(io, options.get('library'));
   const doc = loadModel(io, target, library);
   io.stdout(
-    `${target}: valid model ${quote(doc.meta.title, 200)}: ${doc.components.length} components, ${doc.dataFlows.length} data flows, ${doc.trustBoundaries.length} trust boundaries\n`,
+    terminalSafe(
+      `${oneLine(target)}: valid model ${quote(doc.meta.title, 200)}: ${doc.components.length} components, ${doc.dataFlows.length} data flows, ${doc.trustBoundaries.length} trust boundaries\n`,
+    ),
   );
   return EXIT_OK;
 }

@@ -13,6 +13,8 @@ import {
 import { oneOf, parseArgs } from './args';
 import { CliError, EXIT_INVALID, EXIT_OK, type CliIo } from './io';
 import { readInput } from './loadInputs';
+import { emitOutput } from './output';
+import { oneLine } from './terminalText';
 
 export const CONVERT_TARGETS = ['aitm', 'threat-dragon', 'threat-composer', 'csv'] as const;
 export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
@@ -47,7 +49,7 @@ export function runConvert(args: string[], io: CliIo): number {
     return convert(args, io);
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr(`${error.message}\n`);
+      if (!error.quiet) io.stderr(`${error.message}\n`);
       return EXIT_INVALID;
     }
     throw error;
@@ -62,7 +64,7 @@ function convert(args: readonly string[], io: CliIo): number {
   const { positional, options } = parseArgs(args, ['to', 'out']);
   if (positional.length !== 1) {
     throw new CliError(
-      `convert needs exactly one input file${positional.length > 1 ? ` (got ${positional.length}: ${positional.join(', ')})` : ''}\n\n${USAGE}`,
+      `convert needs exactly one input file${positional.length > 1 ? ` (got ${positional.length}: ${positional.map(oneLine).join(', ')})` : ''}\n\n${USAGE}`,
     );
   }
   if (!options.has('to')) throw new CliError(`convert needs --to ${CONVERT_TARGETS.join('|')}\n\n${USAGE}`);
@@ -75,8 +77,9 @@ function convert(args: readonly string[], io: CliIo): number {
   const library = shippedLibrary();
   const imported = importDocument(json.value, { catalogue: library.catalogue });
   if (!imported.ok) throw new CliError(formatProblems(path, imported.problems));
-  for (const w of imported.warnings) io.stderr(`${path}: ${w.path}: warning: ${w.message}\n`);
-  for (const note of imported.value.notes) io.stderr(`${path}: note: ${note}\n`);
+  const name = oneLine(path);
+  for (const w of imported.warnings) io.stderr(`${name}: ${oneLine(`${w.path}: warning: ${w.message}`)}\n`);
+  for (const note of imported.value.notes) io.stderr(`${name}: note: ${oneLine(note)}\n`);
 
   const doc = imported.value.document;
   let text: string;
@@ -91,17 +94,8 @@ function convert(args: readonly string[], io: CliIo): number {
           : exportFindingsCsv(findings);
   }
 
-  if (out === undefined) {
-    io.stdout(text);
-    return EXIT_OK;
-  }
-  try {
-    io.writeFile(out, text);
-  } catch (error) {
-    throw new CliError(
-      `${out}: cannot write the file (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-  io.stderr(`${path} (${formatName(imported.value.format)}) → ${out} (${TARGET_NAMES[target]})\n`);
+  emitOutput(io, out, 'file', (write) => write(text));
+  if (out === undefined) return EXIT_OK;
+  io.stderr(`${name} (${formatName(imported.value.format)}) → ${oneLine(out)} (${TARGET_NAMES[target]})\n`);
   return EXIT_OK;
 }

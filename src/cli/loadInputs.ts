@@ -8,36 +8,52 @@ import {
   type LibrarySource,
   type ThreatModelDocument,
 } from '../core';
-import { CliError, type CliIo } from './io';
+import { CliError, STDIN_PATHS, type CliIo } from './io';
+import { CLI_LIMITS, megabytes } from './limits';
+import { oneLine } from './terminalText';
 
 /** Files larger than this are refused before reading: no model or library is anywhere near it. */
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+export const MAX_INPUT_BYTES = CLI_LIMITS.maxInputBytes;
 
-/** Reads a text file, turning every I/O failure into a message that names the file. */
+/**
+ * Reads a text file, turning every I/O failure into a message that names the file. The io reads
+ * regular files only, checked on the opened file, and never more than the limit.
+ */
 export function readInput(io: CliIo, path: string): string {
-  let size: number;
   try {
-    size = io.fileSize(path);
+    return io.readFile(path, MAX_INPUT_BYTES);
   } catch (error) {
-    throw new CliError(`${path}: cannot read the file (${describeIoError(error)})`);
-  }
-  if (size > MAX_INPUT_BYTES) {
-    throw new CliError(
-      `${path}: the file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1024 / 1024} MB`,
-    );
-  }
-  try {
-    return io.readFile(path);
-  } catch (error) {
-    throw new CliError(`${path}: cannot read the file (${describeIoError(error)})`);
+    const { code, size, fileType } = (error ?? {}) as { code?: string; size?: number; fileType?: string };
+    const limit = megabytes(MAX_INPUT_BYTES);
+    const name = oneLine(path);
+    const what = STDIN_PATHS.includes(path) ? 'standard input' : 'the file';
+    if (code === 'EFBIG')
+      throw new CliError(
+        size === undefined
+          ? `${name}: ${what} is more than ${limit}; the limit is ${limit}`
+          : `${name}: ${what} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${limit}`,
+      );
+    // Opening a Unix socket fails with ENXIO: one more file that is not a regular file.
+    if (code === 'ENOTREG' || code === 'ENXIO')
+      throw new CliError(
+        `${name}: not a regular file (${fileType ?? (code === 'ENXIO' ? 'a socket' : 'a special file')}); only regular files of up to ${limit} are read`,
+      );
+    throw new CliError(`${name}: cannot read the file (${describeIoError(error)})`);
   }
 }
 
 export function describeIoError(error: unknown): string {
-  const code = (error as { code?: string } | null)?.code;
+  const { code, input, link } = (error ?? {}) as { code?: string; input?: string; link?: string };
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a directory';
   if (code === 'EACCES') return 'permission denied';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'EROFS') return 'read-only file system';
+  if (code === 'EPIPE') return 'the reader closed the pipe';
+  if (code === 'ENOTREG') return 'it is not a regular file';
+  if (code === 'ELOOP')
+    return `${link ? `${oneLine(link)} is` : 'it is'} a symbolic link; the CLI never writes through one`;
+  if (code === 'EINPUT') return `it would replace the input file ${oneLine(input ?? '')}`.trimEnd();
   return code ?? (error instanceof Error ? error.message : String(error));
 }
 
@@ -51,9 +67,9 @@ export function loadLibraryFrom(io: CliIo, dir: string | undefined): Library {
       .filter((p) => !/[\\/]schema[\\/]/.test(p))
       .sort();
   } catch (error) {
-    throw new CliError(`${dir}: cannot read the library directory (${describeIoError(error)})`);
+    throw new CliError(`${oneLine(dir)}: cannot read the library directory (${describeIoError(error)})`);
   }
-  if (paths.length === 0) throw new CliError(`${dir}: no JSON files found in the library directory`);
+  if (paths.length === 0) throw new CliError(`${oneLine(dir)}: no JSON files found in the library directory`);
   const sources: LibrarySource[] = [];
   const problems: string[] = [];
   for (const path of paths) {

@@ -1,6 +1,9 @@
 import { runAnalyze, runSchema, runValidate } from './commands';
 import { runConvert } from './convertCommand';
 import { CliError, EXIT_INVALID, type CliIo } from './io';
+import { CLI_LIMITS, megabytes } from './limits';
+import { guardedIo } from './guardedIo';
+import { oneLine } from './terminalText';
 
 const USAGE = `Usage: aitm <command> [options]
 
@@ -16,6 +19,10 @@ Commands:
   schema [model|library]
       Print the JSON Schema of model documents or library files.
 
+Inputs are regular files of up to ${megabytes(CLI_LIMITS.maxInputBytes)}; "-" reads standard input. Reports and converted
+files are at most ${megabytes(CLI_LIMITS.maxOutputBytes)}; --out replaces its file whole and never writes through a
+symbolic link or over an input.
+
 Exit codes: 0 success, 1 findings at or above --fail-on, 2 invalid input or usage.
 `;
 
@@ -24,7 +31,8 @@ Exit codes: 0 success, 1 findings at or above --fail-on, 2 invalid input or usag
  * through `io`, so tests run it in memory. Expected failures print one clear message; anything
  * unexpected is reported without a stack trace but still exits 2.
  */
-export function main(argv: readonly string[], io: CliIo): number {
+export function main(argv: readonly string[], rawIo: CliIo): number {
+  const io = guardedIo(rawIo);
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -43,12 +51,16 @@ export function main(argv: readonly string[], io: CliIo): number {
         io.stdout(USAGE);
         return command === undefined ? EXIT_INVALID : 0;
       default:
-        io.stderr(`aitm: unknown command "${command}"\n\n${USAGE}`);
+        io.stderr(`aitm: unknown command "${oneLine(command)}"\n\n${USAGE}`);
         return EXIT_INVALID;
     }
   } catch (error) {
-    if (error instanceof CliError) io.stderr(`${error.message}\n`);
-    else io.stderr(`aitm: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof CliError) {
+      if (!error.quiet) io.stderr(`${error.message}\n`);
+    } else
+      io.stderr(
+        `aitm: unexpected error: ${oneLine(error instanceof Error ? error.message : String(error))}\n`,
+      );
     return EXIT_INVALID;
   }
 }

@@ -183,7 +183,7 @@ describe('aitm convert refuses, with exit 2 and one clear message', () => {
 
   it('reports a file it cannot write', () => {
     const m = memoryIo(FILES);
-    m.io.writeFile = () => {
+    m.io.createFile = () => {
       throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
     };
     expect(runConvert(['model.aitm.json', '--to', 'csv', '--out', '/ro/out.csv'], m.io)).toBe(2);

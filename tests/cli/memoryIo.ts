@@ -1,36 +1,46 @@
 import type { CliIo } from '../../src/cli/io';
 
-/** An in-memory file system for CLI tests: files by path, captured stdout and stderr. */
+/**
+ * An in-memory file system for CLI tests: files by path, captured stdout and stderr. `sizes`
+ * pretends a file is that large (it is refused by its size, unread). Like the real io, it
+ * refuses to write over a file it has read.
+ */
 export function memoryIo(files: Record<string, string> = {}, sizes: Record<string, number> = {}) {
   const written: Record<string, string> = {};
+  const reads: string[] = [];
   let out = '';
   let err = '';
-  const missing = (path: string) => Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+  const fail = (code: string, extra: Record<string, unknown> = {}) =>
+    Object.assign(new Error(`${code}`), { code, ...extra });
+  const isFolder = (path: string) => Object.keys(files).some((f) => f.startsWith(`${path}/`));
   const io: CliIo = {
-    readFile: (path) => {
+    readFile: (path, maxBytes) => {
       const content = files[path] ?? written[path];
-      if (content === undefined) throw missing(path);
+      if (content === undefined) throw fail(isFolder(path) ? 'EISDIR' : 'ENOENT');
+      const size = sizes[path] ?? new TextEncoder().encode(content).length;
+      if (size > maxBytes) throw fail('EFBIG', { size });
+      reads.push(path);
       return content;
-    },
-    fileSize: (path) => {
-      if (sizes[path] !== undefined) return sizes[path]!;
-      const content = files[path];
-      if (content === undefined) {
-        if (Object.keys(files).some((f) => f.startsWith(`${path}/`)))
-          throw Object.assign(new Error('dir'), { code: 'EISDIR' });
-        throw missing(path);
-      }
-      return content.length;
-    },
-    writeFile: (path, content) => {
-      written[path] = content;
     },
     listJsonFiles: (dir) => {
       const inside = Object.keys(files).filter((f) => f.startsWith(`${dir}/`) && f.endsWith('.json'));
-      if (inside.length === 0 && files[dir] !== undefined)
-        throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-      if (inside.length === 0) throw missing(dir);
+      if (inside.length === 0 && files[dir] !== undefined) throw fail('ENOTDIR');
+      if (inside.length === 0) throw fail('ENOENT');
       return inside;
+    },
+    createFile: (path) => {
+      if (reads.includes(path)) throw fail('EINPUT', { input: path });
+      if (isFolder(path)) throw fail('EISDIR');
+      let content = '';
+      return {
+        write: (chunk) => {
+          content += chunk;
+        },
+        commit: () => {
+          written[path] = content;
+        },
+        abort: () => {},
+      };
     },
     stdout: (text) => {
       out += text;
@@ -39,5 +49,5 @@ export function memoryIo(files: Record<string, string> = {}, sizes: Record<strin
       err += text;
     },
   };
-  return { io, written, stdout: () => out, stderr: () => err };
+  return { io, written, reads, stdout: () => out, stderr: () => err };
 }

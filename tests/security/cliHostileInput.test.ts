@@ -80,14 +80,8 @@ const COMMANDS: [string, (file: string) => string[]][] = [
 
 function run(argv: string[], files: Record<string, string>, sizes: Record<string, number> = {}) {
   const m = memoryIo(files, sizes);
-  const reads: string[] = [];
-  const readFile = m.io.readFile;
-  m.io.readFile = (path) => {
-    reads.push(path);
-    return readFile(path);
-  };
   const code = main(argv, m.io);
-  return { code, stdout: m.stdout(), stderr: m.stderr(), written: m.written, reads };
+  return { code, stdout: m.stdout(), stderr: m.stderr(), written: m.written, reads: m.reads };
 }
 
 function expectCleanRejection(r: ReturnType<typeof run>, file: string, path: RegExp) {
@@ -247,5 +241,50 @@ describe('hostile files of other tools (convert)', () => {
       'in.json',
       path,
     );
+  });
+});
+
+describe('messages cannot forge CI workflow commands or hide text', () => {
+  const libraryWithName = (name: string, version: string) => {
+    const files: Record<string, string> = {};
+    for (const s of SHIPPED_LIBRARY_SOURCES) {
+      const content = s.path.endsWith('library.json')
+        ? { ...(s.content as object), name, version }
+        : s.content;
+      files[`lib/${s.path.replace('threat-library/', '')}`] = JSON.stringify(content);
+    }
+    return files;
+  };
+  /** A workflow command, or a control or bidi character left raw. */
+  const FORGED =
+    // eslint-disable-next-line no-control-regex -- raw control characters are what this detects
+    /^\s*(::|##)|##vso\[|[\u0000-\u0009\u000b-\u001f\u202a-\u202e\u2066-\u2069\u200e\u200f]/i;
+  const forged = (text: string) => text.split('\n').filter((line) => FORGED.test(line));
+
+  it('a library name and version with line breaks stay on the one line validate prints', () => {
+    const r = run(['validate', 'lib'], libraryWithName('x\n::error::forged', '1\r\n##vso[task.complete]'));
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(forged(r.stdout)).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown command', (x: string) => [x]],
+    ['two inputs to convert', (x: string) => ['convert', x, `${x}2`, '--to', 'csv']],
+    ['findings at --fail-on', (x: string) => ['analyze', x, '--fail-on', 'low']],
+    ['a missing library folder', (x: string) => ['analyze', 'm.json', '--library', x]],
+    ['an --out that is an input', (x: string) => ['convert', x, '--to', 'aitm', '--out', x]],
+  ])('%s', (_, argv) => {
+    for (const hostile of [
+      'a\n::error::forged',
+      '::warning::x',
+      '##vso[task.setvariable]',
+      'rtl\u202eredoc.json\u200f',
+    ]) {
+      const r = run(argv(hostile), { 'm.json': model(), [hostile]: model() });
+      expect(r.code).toBeGreaterThan(0);
+      expect(r.stderr).not.toBe('');
+      expect(forged(r.stderr)).toEqual([]);
+    }
   });
 });
