@@ -76,7 +76,7 @@ export function parseDocumentText(
   options: ParseDocumentOptions,
 ): ParseResult<ThreatModelDocument> {
   const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, problems: [json.problem] };
+  if (!json.ok) return { ok: false, problems: json.problems };
   return parseDocument(json.value, options);
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { formatPath, type Problem } from './problems';
+import { pushAll } from './pushAll';
 
 /** Turns zod issues into Problems with JSON paths and messages a user can act on. */
 export function zodIssuesToProblems(
@@ -28,7 +29,7 @@ export function zodIssuesToProblems(
         undefined,
       );
       if (best && best.length > 0 && (deepest(best) > 0 || misfit(best) < 100)) {
-        problems.push(...zodIssuesToProblems(best, path));
+        pushAll(problems, zodIssuesToProblems(best, path));
         continue;
       }
     }
