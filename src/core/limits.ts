@@ -55,7 +55,7 @@ export const LIMITS = {
     why: 'deeper nesting is never a real architecture and makes layouts and diagrams unreadable',
   },
   userThreats: {
-    value: 100_000,
+    value: 200_000,
     bounds: 'threats added by hand or imported, in a model',
     why: 'each one becomes a finding in every report',
   },
@@ -95,7 +95,7 @@ export const LIMITS = {
     why: 'a condition is tested on every element; its size bounds the work per element',
   },
   outputBytes: {
-    value: 512 * MIB,
+    value: 256 * MIB,
     bounds: 'characters in one report written by the streaming report functions',
     why: 'a report larger than this fills CI disks and cannot be opened; the input is hostile',
   },

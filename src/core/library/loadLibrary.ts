@@ -2,7 +2,7 @@ import { describeLimit, groupDigits, LIMITS } from '../limits';
 import { quote, type Problem, type ParseResult } from '../model/problems';
 import { pushAll } from '../model/pushAll';
 import { checkUntrustedJson } from '../model/untrustedJson';
-import { zodIssuesToProblems } from '../model/zodProblems';
+import { safeParseBounded, zodIssuesToProblems } from '../model/zodProblems';
 import type { TargetKind } from '../model/vocabulary';
 import { buildFactRegistry, type FactRegistry } from '../rules/factRegistry';
 import { compileRules, type CompiledRule } from '../rules/compileRules';
@@ -57,8 +57,9 @@ export function loadLibrary(
       );
       continue;
     }
-    const parsed = LibraryFileSchema.safeParse(source.content, { reportInput: true });
-    if (!parsed.success)
+    const parsed = safeParseBounded(LibraryFileSchema, source.content);
+    if ('tooManyProblems' in parsed) problems.push({ ...parsed.tooManyProblems, file: source.path });
+    else if (!parsed.success)
       pushAll(
         problems,
         zodIssuesToProblems(parsed.error.issues).map((p) => ({ ...p, file: source.path })),

@@ -76,7 +76,8 @@ export const idArb = fc.oneof(
 
 // ------------------------------------------------------------------ documents
 
-const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 });
+/** Canvas coordinates within LIMITS.coordinate (valid documents; beyond it is a refusal, tested on its own). */
+const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 });
 const positionArb = fc.record({ x: finite, y: finite });
 const sizeArb = fc.record({
   width: fc.double({ noNaN: true, min: 1, max: 1e6 }),
