@@ -65,14 +65,14 @@ export const LIMITS = {
     why: 'each one is matched against the findings and listed when orphaned',
   },
   coordinate: {
-    value: 1_000_000,
+    value: 10_000_000,
     bounds: 'absolute value of a position (x or y) on the canvas',
     why: 'an element placed further out cannot be reached or seen on the canvas',
   },
   extent: {
-    value: 1_000_000,
+    value: 20_000_000,
     bounds: 'width or height of a trust boundary on the canvas',
-    why: 'a larger box cannot be seen or selected as a whole and breaks membership tests',
+    why: 'a box may span every position the coordinate limit allows; a larger one cannot be seen or selected',
   },
   libraryRules: {
     value: 50_000,

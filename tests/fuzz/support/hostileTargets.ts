@@ -34,7 +34,7 @@ import { enforce, type Violation } from './violations';
 import type { FuzzTarget, Property } from './targets';
 
 /** Budget of one hostile case: generous for 2 shared cores, far below what quadratic code takes. */
-const HOSTILE_BUDGET_MS = 20_000;
+const HOSTILE_BUDGET_MS = 30_000;
 const erase = <Ts extends unknown[]>(p: fc.IPropertyWithHooks<Ts>): Property => p as unknown as Property;
 
 /** Units that made the former URL expression backtrack, and the characters reports must escape. */
@@ -99,7 +99,8 @@ function withDuplicate(
   const last = target.path[target.path.length - 1];
   const whole = parent === undefined ? copy : value;
   if (parent !== undefined) (parent as Record<string | number, unknown>)[last!] = copy;
-  const text = JSON.stringify(whole).replace(marker, `${JSON.stringify(key)}:"first"`);
+  // A replacer function: a replacement string would read `$$` or `$&` in the key as patterns.
+  const text = JSON.stringify(whole).replace(marker, () => `${JSON.stringify(key)}:"first"`);
   if (parent !== undefined) (parent as Record<string | number, unknown>)[last!] = original;
   return { text, path: [...target.path, key] };
 }
