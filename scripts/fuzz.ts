@@ -6,7 +6,9 @@
  *
  * Each target runs in a child process that reports every case; a case that makes no progress for
  * --timeout seconds (default 60) is a hang: the child is killed and the seed printed, so the run
- * can be replayed with `--target … --seed …`. Targets run --jobs at a time (default: 2, the cores
+ * can be replayed with `--target … --seed …`. Inside, every case also has a time budget (oracles.ts
+ * CASE_BUDGET_MS, and a larger one for the hostile targets of hostileTargets.ts): a slow case fails
+ * like a throwing one. The slowest case of each target is printed. Targets run --jobs at a time (default: 2, the cores
  * of the project's machines). Exit code 1 when any target failed or hung.
  */
 import { fork } from 'node:child_process';
@@ -21,6 +23,8 @@ interface Outcome {
   name: string;
   cases: number;
   ms: number;
+  /** The longest time between two cases' starts: the slowest case (the last one is timed to the end). */
+  maxCaseMs: number;
   status: 'ok' | 'failed' | 'hang' | 'crashed';
   seed: number;
   report?: string;
@@ -73,6 +77,8 @@ function runTarget(
     const start = performance.now();
     let cases = 0;
     let settled = false;
+    let caseStart = start;
+    let maxCaseMs = 0;
     const child = fork(
       fileURLToPath(import.meta.url),
       ['--child', String(index), String(runs), String(seed)],
@@ -81,11 +87,13 @@ function runTarget(
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       },
     );
-    const finish = (outcome: Omit<Outcome, 'name' | 'ms' | 'seed'>) => {
+    const finish = (outcome: Omit<Outcome, 'name' | 'ms' | 'seed' | 'maxCaseMs'>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve({ name, ms: performance.now() - start, seed, ...outcome });
+      const now = performance.now();
+      maxCaseMs = Math.max(maxCaseMs, now - caseStart);
+      resolve({ name, ms: now - start, maxCaseMs, seed, ...outcome });
     };
     let timer = setTimeout(onHang, timeoutMs);
     function onHang() {
@@ -100,8 +108,12 @@ function runTarget(
     child.on('message', (m: ChildMessage) => {
       clearTimeout(timer);
       timer = setTimeout(onHang, timeoutMs);
-      if (m.type === 'case') cases++;
-      else
+      if (m.type === 'case') {
+        const now = performance.now();
+        if (cases > 0) maxCaseMs = Math.max(maxCaseMs, now - caseStart);
+        caseStart = now;
+        cases++;
+      } else
         finish({
           cases: m.cases,
           status: m.failed ? 'failed' : 'ok',
@@ -151,7 +163,7 @@ async function main(): Promise<number> {
       outcomes.push(outcome);
       const mark = outcome.status === 'ok' ? 'ok' : outcome.status.toUpperCase();
       console.log(
-        `${mark.padEnd(7)} ${String(outcome.cases).padStart(6)} cases  ${(outcome.ms / 1000).toFixed(1).padStart(6)} s  ${t.name}`,
+        `${mark.padEnd(7)} ${String(outcome.cases).padStart(6)} cases  ${(outcome.ms / 1000).toFixed(1).padStart(6)} s  max case ${(outcome.maxCaseMs / 1000).toFixed(2).padStart(6)} s  ${t.name}`,
       );
       if (outcome.report)
         console.log(
@@ -164,8 +176,12 @@ async function main(): Promise<number> {
   await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
   const total = outcomes.reduce((sum, o) => sum + o.cases, 0);
   const seconds = (performance.now() - started) / 1000;
+  const slowest = outcomes.reduce<Outcome | undefined>(
+    (a, o) => (!a || o.maxCaseMs > a.maxCaseMs ? o : a),
+    undefined,
+  );
   console.log(
-    `\nTotal: ${total} cases in ${seconds.toFixed(1)} s over ${outcomes.length} targets (seed ${seed}).`,
+    `\nTotal: ${total} cases in ${seconds.toFixed(1)} s over ${outcomes.length} targets (seed ${seed}); slowest case ${((slowest?.maxCaseMs ?? 0) / 1000).toFixed(2)} s (${slowest?.name ?? '-'}).`,
   );
   if (knownIssueHits.size > 0) {
     console.log('\nKnown issues hit (reported, not yet fixed; see tests/fuzz/support/violations.ts):');

@@ -6,6 +6,7 @@ export * from './model/vocabulary';
 export * from './model/document';
 export { flowName } from './model/flowName';
 export * from './model/problems';
+export * from './limits';
 export { parseJsonText, checkUntrustedJson, MAX_JSON_DEPTH } from './model/untrustedJson';
 export { parseDocument, parseDocumentText, type ParseDocumentOptions } from './document/parseDocument';
 export { documentJsonSchema, libraryFileJsonSchema } from './model/jsonSchemas';

@@ -103,9 +103,13 @@ describe('aitm convert', () => {
     const csv = run(['model.aitm.json', '--to', 'csv']);
     expect(csv.code).toBe(0);
     const lines = csv.stdout.split('\r\n');
-    expect(lines[0]).toBe('target,target kind,threat,severity,status,owner,mitigations,references,key,why');
+    expect(lines[0]).toBe(
+      '"target","target kind","threat","severity","status","owner","mitigations","references","key","why"',
+    );
     expect(lines).toHaveLength(findings.length + 2);
-    expect(csv.stdout).toContain(`'=Scoring API,component,"Model theft, by ""distillation""",high,open`);
+    expect(csv.stdout).toContain(
+      `"'=Scoring API","component","Model theft, by ""distillation""","high","open"`,
+    );
   });
 
   it('converts between the other tools too, and round-trips our format unchanged', () => {
@@ -125,7 +129,7 @@ describe('aitm convert', () => {
   it('is dispatched by main', () => {
     const m = memoryIo(FILES);
     expect(main(['convert', 'model.aitm.json', '--to', 'csv'], m.io)).toBe(0);
-    expect(m.stdout()).toMatch(/^target,target kind/);
+    expect(m.stdout()).toMatch(/^"target","target kind"/);
   });
 });
 

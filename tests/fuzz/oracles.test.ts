@@ -106,9 +106,18 @@ describe('problemViolations', () => {
 
 describe('csvViolations', () => {
   it('flags formulas, extra columns and extra rows', () => {
-    expect(kinds(csvViolations('a,b\r\n=1+1,x\r\n', 2, 2))).toEqual(['csv-formula']);
-    expect(kinds(csvViolations('a,b\r\nx,y,z\r\n', 2, 2))).toEqual(['csv-shape']);
-    expect(kinds(csvViolations('a,b\r\nx,y\r\nz,w\r\n', 2, 2))).toEqual(['csv-shape']);
-    expect(csvViolations('a,b\r\n"\'=1,2",x\r\n', 2, 2)).toEqual([]);
+    expect(kinds(csvViolations('"a","b"\r\n"=1+1","x"\r\n', 2, 2))).toEqual(['csv-formula']);
+    expect(kinds(csvViolations('"a","b"\r\n"x","y","z"\r\n', 2, 2))).toEqual(['csv-shape']);
+    expect(kinds(csvViolations('"a","b"\r\n"x","y"\r\n"z","w"\r\n', 2, 2))).toEqual(['csv-shape']);
+    expect(csvViolations('"a","b"\r\n"\'=1,2","x"\r\n', 2, 2)).toEqual([]);
+  });
+
+  it('flags a formula after any separator, after white space, and unquoted or multi-line fields', () => {
+    expect(kinds(csvViolations('"x;=1+1"\r\n', 1, 1))).toEqual(['csv-formula']);
+    expect(kinds(csvViolations('"a| @x"\r\n', 1, 1))).toEqual(['csv-formula']);
+    expect(kinds(csvViolations('"  \uff1d1"\r\n', 1, 1))).toEqual(['csv-formula']);
+    expect(kinds(csvViolations('a\r\n', 1, 1))).toEqual(['csv-shape']);
+    expect(kinds(csvViolations('"a\nb"\r\n', 1, 1))).toEqual(['csv-shape']);
+    expect(csvViolations('"x;\'=1+1"\r\n', 1, 1)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { LIMITS } from '../limits';
 import type { ThreatModelDocument } from '../model/document';
 import { formatPath, type Problem } from '../model/problems';
 import { FINDING_KEY_SEPARATOR } from '../rules/findingKey';
@@ -32,7 +33,7 @@ export function checkReferences(doc: ThreatModelDocument): Problem[] {
       });
     }
   });
-  problems.push(...findBoundaryCycles(doc));
+  for (const p of findBoundaryCycles(doc)) problems.push(p);
   doc.components.forEach((c, i) => {
     if (c.boundaryId != null && !boundaryIds.has(c.boundaryId)) {
       problems.push({
@@ -80,7 +81,7 @@ export function checkReferences(doc: ThreatModelDocument): Problem[] {
 }
 
 /** Deeper than any real architecture; a limit keeps reports and layouts proportionate to the file. */
-export const MAX_BOUNDARY_DEPTH = 32;
+export const MAX_BOUNDARY_DEPTH = LIMITS.boundaryDepth.value;
 
 /**
  * Cycles and excessive depth in boundary nesting, in one linear pass: each boundary's depth is

@@ -1,7 +1,7 @@
 import { DOCUMENT_FORMAT, DocumentSchema, type ThreatModelDocument } from '../model/document';
 import { formatPath, quote, type ParseResult, type Problem } from '../model/problems';
 import { checkUntrustedJson, parseJsonText } from '../model/untrustedJson';
-import { zodIssuesToProblems } from '../model/zodProblems';
+import { safeParseBounded, zodIssuesToProblems } from '../model/zodProblems';
 import type { Catalogue } from '../library/catalogue';
 import { migrateDocument, MIGRATIONS, type Migration } from './migrations';
 import { checkReferences } from './checkReferences';
@@ -45,7 +45,8 @@ export function parseDocument(
   const migrated = migrateDocument(raw, options.migrations ?? MIGRATIONS);
   if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
 
-  const parsed = DocumentSchema.safeParse(migrated.value, { reportInput: true });
+  const parsed = safeParseBounded(DocumentSchema, migrated.value);
+  if ('tooManyProblems' in parsed) return { ok: false, problems: [parsed.tooManyProblems] };
   if (!parsed.success) {
     return {
       ok: false,
@@ -76,7 +77,7 @@ export function parseDocumentText(
   options: ParseDocumentOptions,
 ): ParseResult<ThreatModelDocument> {
   const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, problems: [json.problem] };
+  if (!json.ok) return { ok: false, problems: json.problems };
   return parseDocument(json.value, options);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../limits';
 import { RATINGS, STRIDE, TARGET_KINDS, ZONES } from '../model/vocabulary';
 
 /**
@@ -174,7 +175,7 @@ const LeafSchema = z.strictObject({
 });
 
 /** Depth is bounded so that a hostile rule pack cannot exhaust the stack. */
-export const MAX_CONDITION_DEPTH = 12;
+export const MAX_CONDITION_DEPTH = LIMITS.conditionDepth.value;
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([

@@ -1,6 +1,8 @@
+import { describeLimit, groupDigits, LIMITS } from '../limits';
 import { quote, type Problem, type ParseResult } from '../model/problems';
+import { pushAll } from '../model/pushAll';
 import { checkUntrustedJson } from '../model/untrustedJson';
-import { zodIssuesToProblems } from '../model/zodProblems';
+import { safeParseBounded, zodIssuesToProblems } from '../model/zodProblems';
 import type { TargetKind } from '../model/vocabulary';
 import { buildFactRegistry, type FactRegistry } from '../rules/factRegistry';
 import { compileRules, type CompiledRule } from '../rules/compileRules';
@@ -49,12 +51,19 @@ export function loadLibrary(
   for (const source of sources) {
     const unsafe = checkUntrustedJson(source.content);
     if (unsafe.length > 0) {
-      problems.push(...unsafe.map((p) => ({ ...p, file: source.path })));
+      pushAll(
+        problems,
+        unsafe.map((p) => ({ ...p, file: source.path })),
+      );
       continue;
     }
-    const parsed = LibraryFileSchema.safeParse(source.content, { reportInput: true });
-    if (!parsed.success)
-      problems.push(...zodIssuesToProblems(parsed.error.issues).map((p) => ({ ...p, file: source.path })));
+    const parsed = safeParseBounded(LibraryFileSchema, source.content);
+    if ('tooManyProblems' in parsed) problems.push({ ...parsed.tooManyProblems, file: source.path });
+    else if (!parsed.success)
+      pushAll(
+        problems,
+        zodIssuesToProblems(parsed.error.issues).map((p) => ({ ...p, file: source.path })),
+      );
     else files.push({ path: source.path, file: parsed.data });
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -106,6 +115,18 @@ export function loadLibrary(
     }
     return map;
   };
+  // Refused before any indexing or compiling: the work below is linear, but in this many rules.
+  if (rules.length > LIMITS.libraryRules.value)
+    return {
+      ok: false,
+      problems: [
+        {
+          file: files.at(-1)?.path ?? 'base',
+          path: '$.rules',
+          message: `${groupDigits(rules.length)} rules with the base library and every pack: ${describeLimit('libraryRules')}`,
+        },
+      ],
+    };
   const typesById = index(componentTypes, 'component type');
   const guidelinesById = index(guidelines, 'guideline');
   const threatsById = index(threats, 'threat');
@@ -197,8 +218,12 @@ function indexRules(compiled: readonly CompiledRule[]): RuleIndex {
     if (rule.rule.target !== 'component') byTarget.get(rule.rule.target)!.push(rule);
     else if (!rule.rule.types) componentAnyType.push(rule);
     else
-      for (const type of rule.rule.types)
-        componentByType.set(type, [...(componentByType.get(type) ?? []), rule]);
+      // Appended in place (copying the list per rule was quadratic), each type once per rule.
+      for (const type of new Set(rule.rule.types)) {
+        const list = componentByType.get(type);
+        if (list) list.push(rule);
+        else componentByType.set(type, [rule]);
+      }
   }
   return { componentByType, componentAnyType, byTarget };
 }

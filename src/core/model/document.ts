@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeLimit, groupDigits, LIMITS, type LimitName } from '../limits';
 import { DATA_CATEGORIES, FINDING_STATUSES, MITIGATION_STATES, SEVERITIES, ZONES } from './vocabulary';
 
 /**
@@ -29,11 +30,33 @@ export const IdSchema = z
 const Text = z.string().max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`);
 const Label = z.string().max(500, 'must be at most 500 characters');
 
-export const PositionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
-export const SizeSchema = z.strictObject({
-  width: z.number().finite().positive(),
-  height: z.number().finite().positive(),
-});
+/** A canvas coordinate: beyond LIMITS.coordinate an element can no longer be reached on the canvas. */
+const Coordinate = z
+  .number()
+  .finite()
+  .min(-LIMITS.coordinate.value, withinCoordinates())
+  .max(LIMITS.coordinate.value, withinCoordinates());
+const Extent = z
+  .number()
+  .finite()
+  .positive()
+  .max(
+    LIMITS.extent.value,
+    `must be at most ${groupDigits(LIMITS.extent.value)}: ${describeLimit('extent')}`,
+  );
+
+function withinCoordinates(): string {
+  const v = groupDigits(LIMITS.coordinate.value);
+  return `must be between -${v} and ${v}: ${describeLimit('coordinate')}`;
+}
+
+/** A list whose length is one of the limits, refused with a message naming it. */
+function limitedArray<T extends z.ZodType>(item: T, limit: LimitName) {
+  return z.array(item).max(LIMITS[limit].value, `has too many entries: ${describeLimit(limit)}`);
+}
+
+export const PositionSchema = z.strictObject({ x: Coordinate, y: Coordinate });
+export const SizeSchema = z.strictObject({ width: Extent, height: Extent });
 
 /**
  * A property value as written in a file. Its type is checked against the catalogue declaration
@@ -124,11 +147,16 @@ export const DocumentSchema = z.strictObject({
   format: z.literal(DOCUMENT_FORMAT),
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   meta: MetaSchema,
-  trustBoundaries: z.array(TrustBoundarySchema).default([]),
-  components: z.array(ComponentSchema).default([]),
-  dataFlows: z.array(DataFlowSchema).default([]),
-  triage: z.record(z.string().max(2 * MAX_ID + 1), TriageSchema).default({}),
-  userThreats: z.array(UserThreatSchema).default([]),
+  trustBoundaries: limitedArray(TrustBoundarySchema, 'trustBoundaries').default([]),
+  components: limitedArray(ComponentSchema, 'components').default([]),
+  dataFlows: limitedArray(DataFlowSchema, 'dataFlows').default([]),
+  triage: z
+    .record(z.string().max(2 * MAX_ID + 1), TriageSchema)
+    .refine((t) => Object.keys(t).length <= LIMITS.triageEntries.value, {
+      message: `has too many entries: ${describeLimit('triageEntries')}`,
+    })
+    .default({}),
+  userThreats: limitedArray(UserThreatSchema, 'userThreats').default([]),
 });
 
 export type ThreatModelDocument = z.output<typeof DocumentSchema>;

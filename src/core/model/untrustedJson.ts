@@ -1,8 +1,10 @@
 import * as jsonc from 'jsonc-parser';
+import { LIMITS } from '../limits';
+import { findDuplicateKeys } from './duplicateKeys';
 import { formatPath, type Problem } from './problems';
 
-/** Deeper than any real document; deep enough to stop stack-exhaustion attempts. */
-export const MAX_JSON_DEPTH = 64;
+/** Deeper than any real document; deep enough to stop stack-exhaustion attempts (LIMITS.jsonDepth). */
+export const MAX_JSON_DEPTH = LIMITS.jsonDepth.value;
 /** Keys that could reach an object's prototype if the data were ever merged into a plain object. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -11,7 +13,10 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * nesting beyond MAX_JSON_DEPTH. Runs before schema validation so that neither the validator nor
  * later code ever sees such structures.
  */
-export function checkUntrustedJson(root: unknown, maxProblems = 100): Problem[] {
+export function checkUntrustedJson(
+  root: unknown,
+  maxProblems: number = LIMITS.reportedProblems.value,
+): Problem[] {
   const problems: Problem[] = [];
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
   while (stack.length > 0 && problems.length < maxProblems) {
@@ -60,26 +65,38 @@ const SYNTAX_ERRORS: Record<number, string> = {
  * instead of an exception. V8 often gives no position, so a second, tolerant scanner
  * (jsonc-parser, the one VS Code uses) locates the first error. Nothing of the file's own bytes is
  * echoed: a message may end up in a CI log, where a forged line could pass for a command.
+ *
+ * JSON is strict: a key twice in one object is refused (findDuplicateKeys). Every JSON entry point
+ * — models, rule packs, imported files, stored documents, in the CLI and the editor — reads text
+ * through here. `problem` is the first problem; `problems` lists all of them.
  */
-export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problem: Problem } {
+export function parseJsonText(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; problem: Problem; problems: Problem[] } {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch {
-    const errors: jsonc.ParseError[] = [];
-    jsonc.parse(text, errors, {
-      disallowComments: true,
-      allowTrailingComma: false,
-      allowEmptyContent: false,
-    });
-    const first = errors[0];
-    if (!first) return { ok: false, problem: { path: '$', message: 'not valid JSON' } };
-    const before = text.slice(0, first.offset);
-    const line = before.split('\n').length;
-    const column = first.offset - before.lastIndexOf('\n');
-    const what = text.trim() === '' ? 'the file is empty' : (SYNTAX_ERRORS[first.error] ?? 'syntax error');
-    return {
-      ok: false,
-      problem: { path: '$', message: `not valid JSON at line ${line}, column ${column}: ${what}` },
-    };
+    const problem = locateSyntaxError(text);
+    return { ok: false, problem, problems: [problem] };
   }
+  const duplicates = findDuplicateKeys(text);
+  if (duplicates.length > 0) return { ok: false, problem: duplicates[0]!, problems: duplicates };
+  return { ok: true, value };
+}
+
+function locateSyntaxError(text: string): Problem {
+  const errors: jsonc.ParseError[] = [];
+  jsonc.parse(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
+  const first = errors[0];
+  if (!first) return { path: '$', message: 'not valid JSON' };
+  const before = text.slice(0, first.offset);
+  const line = before.split('\n').length;
+  const column = first.offset - before.lastIndexOf('\n');
+  const what = text.trim() === '' ? 'the file is empty' : (SYNTAX_ERRORS[first.error] ?? 'syntax error');
+  return { path: '$', message: `not valid JSON at line ${line}, column ${column}: ${what}` };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { formatPath, type Problem } from './problems';
+import { pushAll } from './pushAll';
 
 /** Turns zod issues into Problems with JSON paths and messages a user can act on. */
 export function zodIssuesToProblems(
@@ -28,7 +29,7 @@ export function zodIssuesToProblems(
         undefined,
       );
       if (best && best.length > 0 && (deepest(best) > 0 || misfit(best) < 100)) {
-        problems.push(...zodIssuesToProblems(best, path));
+        pushAll(problems, zodIssuesToProblems(best, path));
         continue;
       }
     }
@@ -67,4 +68,29 @@ function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value;
+}
+
+/**
+ * `schema.safeParse`, except that a file with so many problems that zod itself overflows the stack
+ * (zod spreads each nested list of issues into `push`, which fails past about 100,000) is refused
+ * with one problem instead of crashing the caller. Nothing is lost: the file was far from valid,
+ * and the structural checks that run first have already bounded its depth.
+ */
+export function safeParseBounded<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+): ReturnType<T['safeParse']> | { success: false; tooManyProblems: Problem } {
+  try {
+    return schema.safeParse(input, { reportInput: true }) as ReturnType<T['safeParse']>;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      success: false,
+      tooManyProblems: {
+        path: '$',
+        message:
+          'the file has more problems than can be listed (over 100,000): it is not a file of this kind, or it is badly damaged',
+      },
+    };
+  }
 }

@@ -12,6 +12,7 @@ import { evaluate } from '../rules/evaluate';
 import type { Finding } from '../rules/finding';
 import { findOrphanedTriage } from '../rules/orphanedTriage';
 import { guidelineCoverage, type GuidelineCoverage } from './guidelineCoverage';
+import { jsonChunks, limitOutput } from './reportChunks';
 
 /** The JSON report of the public contract (`analyze --format json`), with our extensions. */
 export interface Report {
@@ -116,9 +117,18 @@ function toReportFinding(f: Finding): ReportFinding {
   };
 }
 
-/** The JSON report as text: two-space indented, final newline, byte-identical for the same input. */
+/**
+ * The JSON report as text: two-space indented, final newline, byte-identical for the same input.
+ * Control and bidi characters in user text are written as \u escapes (escapeJsonText), so the
+ * parsed report is the same and no raw one reaches a log or an editor.
+ */
 export function renderJsonReport(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return [...jsonReportChunks(report)].join('');
+}
+
+/** renderJsonReport in chunks, for writing a large report without holding it as one string. */
+export function jsonReportChunks(report: Report): Generator<string> {
+  return limitOutput(jsonChunks(report as unknown as Record<string, unknown>));
 }
 
 export function exportJsonReport(doc: ThreatModelDocument, library: Library): string {

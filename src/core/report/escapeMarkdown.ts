@@ -4,12 +4,22 @@
  * columns, or break out of the Mermaid block.
  */
 
-// No \b: GFM autolinks "http://" and "www." even when glued to a letter, digit or underscore, and
-// turns e-mail addresses into mailto: links; all of them are shown as code instead.
-const URL_PATTERN = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s]*|[^\s@<>()[\]]+@[^\s@<>()[\]]+\.[^\s@]+/gi;
+import { findUrls } from './findUrls';
+
 const PUNCTUATION = /[\\`*_{}[\]<>()#!|~]/g;
-const NEEDS_ESCAPE = /[\\`*_{}[\]<>()#!|~&@\r\n\t\u2028\u2029]|:\/\/|www\.|mailto:|^\s*(?:[-+=]|\d+\.)/i;
-const MERMAID_SPECIAL = /[#"<>|`;%\r\n\t\u2028\u2029]/;
+/**
+ * Control characters (C0, DEL, C1) and the invisible bidi controls that reorder text on screen
+ * (embeddings, overrides, isolates, marks), so a label cannot look like something else in a
+ * rendered report ("Trojan Source"). Line breaks and tabs are turned into spaces before this.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const NEEDS_ESCAPE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\\`*_{}[\]<>()#!|~&@\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|:\/\/|www\.|mailto:|^\s*(?:[-+=]|\d+\.)/i;
+const MERMAID_SPECIAL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[#"<>|`;%\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** Inline Markdown text on one line: markup escaped, URLs shown as code so they never become links. */
 export function mdInline(text: string): string {
@@ -18,10 +28,12 @@ export function mdInline(text: string): string {
   const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').trim();
   let out = '';
   let last = 0;
-  for (const match of oneLine.matchAll(URL_PATTERN)) {
-    out += escapePlain(oneLine.slice(last, match.index));
-    out += codeSpan(match[0]);
-    last = match.index + match[0].length;
+  // URLs are found by a linear scanner, not a regular expression: the one used before backtracked
+  // quadratically on long runs of letters, and a 2 MB label took minutes to export.
+  for (const [start, end] of findUrls(oneLine)) {
+    out += escapePlain(oneLine.slice(last, start));
+    out += codeSpan(oneLine.slice(start, end));
+    last = end;
   }
   return out + escapePlain(oneLine.slice(last));
 }
@@ -40,10 +52,15 @@ export function mdQuote(text: string): string {
     .join('\n');
 }
 
+/** `\u202e`: a control character made visible, as the tool's messages show them (neutraliseControls). */
+const visibleEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 function escapePlain(text: string): string {
   return (
     text
       .replace(/&/g, '&amp;')
+      // Before the backslash escapes: `\u202e` is then written `\\u202e` and shows as `\u202e`.
+      .replace(CONTROLS, visibleEscape)
       .replace(PUNCTUATION, (c) => `\\${c}`)
       .replace(/^[-+=]/, (m) => `\\${m}`)
       // CommonMark only honours a backslash before punctuation: "3\." stops an ordered list, "\3." would show.
@@ -54,8 +71,13 @@ function escapePlain(text: string): string {
 function codeSpan(raw: string): string {
   // Pipes and backslashes are percent-encoded: inside a table a pipe would end the cell whatever
   // precedes it, and inside a URL the encoded form means the same thing.
-  const text = raw.replace(/\|/g, '%7C').replace(/\\/g, '%5C');
-  const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  // Control characters are percent-encoded too: in a URL that is what they mean.
+  const text = raw
+    .replace(/\|/g, '%7C')
+    .replace(/\\/g, '%5C')
+    .replace(CONTROLS, (c) => encodeURIComponent(c));
+  let longestRun = 0;
+  for (const m of text.matchAll(/`+/g)) longestRun = Math.max(longestRun, m[0].length);
   const fence = '`'.repeat(longestRun + 1);
   return `${fence} ${text} ${fence}`;
 }
@@ -78,6 +100,8 @@ export function mermaidText(text: string): string {
       .replace(/\|/g, '#124;')
       .replace(/`/g, '#96;')
       .replace(/;(?<!#\d+;|#quot;|#lt;|#gt;)/g, '#59;')
+      // Invisible and reordering characters as numeric entities: seen, and never reordering the diagram.
+      .replace(CONTROLS, (c) => `#${c.charCodeAt(0)};`)
       .trim()
   );
 }

@@ -1,11 +1,13 @@
 export {
   buildReport,
   renderJsonReport,
+  jsonReportChunks,
   exportJsonReport,
   type Report,
   type ReportFinding,
 } from './buildReport';
-export { renderMarkdownReport, exportMarkdownReport } from './markdownReport';
+export { renderMarkdownReport, markdownReportChunks, exportMarkdownReport } from './markdownReport';
+export { escapeJsonText } from './reportChunks';
 export { guidelineCoverage, type GuidelineCoverage, type CoverageStatus } from './guidelineCoverage';
 export { mermaidDiagram } from './mermaidDiagram';
 export { mdInline, mdCell, mdQuote, mermaidText } from './escapeMarkdown';

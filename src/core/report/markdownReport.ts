@@ -4,11 +4,12 @@ import type { ThreatModelDocument } from '../model/document';
 import type { Finding } from '../rules/finding';
 import { buildReport, type Report } from './buildReport';
 import { mdInline, mdQuote } from './escapeMarkdown';
+import { limitOutput, normalisedLines } from './reportChunks';
 import {
   acceptedRisksSection,
   coverageSection,
   diagramSection,
-  findingsSection,
+  findingsLines,
   inventorySection,
   orphansSection,
   summarySection,
@@ -19,6 +20,20 @@ import {
  * so both always agree. Linear in the number of findings.
  */
 export function renderMarkdownReport(report: Report, input: ThreatModelDocument, library: Library): string {
+  return [...markdownReportChunks(report, input, library)].join('');
+}
+
+/** renderMarkdownReport in chunks, for writing a large report without holding it as one string. */
+export function markdownReportChunks(
+  report: Report,
+  input: ThreatModelDocument,
+  library: Library,
+): Generator<string> {
+  return limitOutput(normalisedLines(markdownLines(report, input, library)));
+}
+
+/** The report's lines before blank runs are collapsed; sections follow one another with a blank line. */
+function* markdownLines(report: Report, input: ThreatModelDocument, library: Library): Generator<string> {
   const doc = canonicalOrder(input);
   const meta = doc.meta;
   const header = [`# Threat model: ${mdInline(meta.title || 'Untitled')}`, ''];
@@ -29,19 +44,21 @@ export function renderMarkdownReport(report: Report, input: ThreatModelDocument,
     `**Library:** ${mdInline(`${report.library.name} ${report.library.version}`)}`,
   ].filter(Boolean);
   header.push(facts.join(' · '), '');
-  const sections = [
-    summarySection(report),
-    diagramSection(doc),
-    inventorySection(doc, library),
-    findingsSection(report, doc),
-    coverageSection(report),
-    acceptedRisksSection(report),
-    orphansSection(report),
+  yield* header;
+  // Each section is built when its turn comes, so only one is held at a time (findings line by line).
+  const sections: (() => Iterable<string>)[] = [
+    () => summarySection(report),
+    () => diagramSection(doc),
+    () => inventorySection(doc, library),
+    () => findingsLines(report, doc),
+    () => coverageSection(report),
+    () => acceptedRisksSection(report),
+    () => orphansSection(report),
   ];
-  return `${[...header, ...sections.flatMap((s) => [...s, ''])]
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()}\n`;
+  for (const section of sections) {
+    yield* section();
+    yield '';
+  }
 }
 
 export function exportMarkdownReport(

@@ -1,5 +1,6 @@
 import type { ThreatModelDocument } from '../model/document';
 import { flowName } from '../model/flowName';
+import { pushAll } from '../model/pushAll';
 import { FINDING_STATUSES, SEVERITIES } from '../model/vocabulary';
 import type { Library } from '../library/loadLibrary';
 import type { Report, ReportFinding } from './buildReport';
@@ -108,7 +109,12 @@ function findingBlock(f: ReportFinding): string[] {
 }
 
 export function findingsSection(report: Report, doc: ThreatModelDocument): string[] {
-  const lines = ['## Findings', ''];
+  return [...findingsLines(report, doc)];
+}
+
+/** The findings section line by line, so a streamed report never holds all of it at once. */
+export function* findingsLines(report: Report, doc: ThreatModelDocument): Generator<string> {
+  yield* ['## Findings', ''];
   const groups: [string, string, (f: ReportFinding) => boolean][] = [
     ...doc.components.map((c): [string, string, (f: ReportFinding) => boolean] => [
       c.id,
@@ -138,20 +144,19 @@ export function findingsSection(report: Report, doc: ThreatModelDocument): strin
     const list = (byTarget.get(id) ?? []).filter(belongs).sort(bySeverity);
     if (list.length === 0) continue;
     any = true;
-    lines.push(`### ${mdInline(heading)}`, '');
-    for (const f of list) lines.push(...findingBlock(f));
+    yield* [`### ${mdInline(heading)}`, ''];
+    for (const f of list) yield* findingBlock(f);
   }
-  if (!any) lines.push('No findings on components, flows or boundaries.', '');
+  if (!any) yield* ['No findings on components, flows or boundaries.', ''];
   const organisational = report.findings.filter((f) => f.targetKind === 'model').sort(bySeverity);
-  lines.push(
+  yield* [
     '## Organisational findings',
     '',
     'Threats to the programme as a whole, reported once rather than on every component.',
     '',
-  );
-  if (organisational.length === 0) lines.push('None.', '');
-  for (const f of organisational) lines.push(...findingBlock(f));
-  return lines;
+  ];
+  if (organisational.length === 0) yield* ['None.', ''];
+  for (const f of organisational) yield* findingBlock(f);
 }
 
 const bySeverity = (a: ReportFinding, b: ReportFinding) =>
@@ -208,8 +213,9 @@ export function orphansSection(report: Report): string[] {
       'Triage recorded for findings that no longer fire (the element was removed or changed). Review and delete it if it is obsolete.',
       '',
     );
-    lines.push(
-      ...table(
+    pushAll(
+      lines,
+      table(
         ['Finding key', 'Status', 'Owner', 'Note'],
         report.orphanedTriage.map((o) => [
           mdCell(o.key),
@@ -222,8 +228,9 @@ export function orphansSection(report: Report): string[] {
   }
   if (report.unplacedThreats.length > 0) {
     lines.push('', '## Imported threats not yet placed', '');
-    lines.push(
-      ...table(
+    pushAll(
+      lines,
+      table(
         ['Threat', 'Severity', 'Status', 'Source'],
         report.unplacedThreats.map((t) => [mdCell(t.title), t.severity, t.status, mdCell(t.source ?? '—')]),
       ),

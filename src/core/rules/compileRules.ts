@@ -1,7 +1,10 @@
 import type { Catalogue } from '../library/catalogue';
 import type { Mitigation, Rule, Threat } from '../library/librarySchema';
+import { describeLimit, LIMITS } from '../limits';
+import type { Condition } from '../library/librarySchema';
 import { quote, type Problem } from '../model/problems';
-import { compileCondition, type CompiledCondition } from './conditions';
+import { pushAll } from '../model/pushAll';
+import { compileCondition, conditionSize, type CompiledCondition } from './conditions';
 import type { FactRegistry } from './factRegistry';
 
 /** A rule whose conditions are resolved against the fact registry and operator table. */
@@ -39,31 +42,43 @@ export function compileRules(
       local.push({ path: `${at}.threat`, message: `no threat has the id "${rule.threat}"` });
     if (rule.types && rule.target !== 'component')
       local.push({ path: `${at}.types`, message: 'only component rules can name component types' });
-    rule.types?.forEach((t, i) => {
-      if (!inputs.catalogue.types.has(t))
-        local.push({ path: `${at}.types[${i}]`, message: `unknown component type ${quote(t)}` });
-    });
+    if (rule.types && rule.types.length > LIMITS.ruleTypes.value)
+      local.push({ path: `${at}.types`, message: `too many component types: ${describeLimit('ruleTypes')}` });
+    else
+      rule.types?.forEach((t, i) => {
+        if (!inputs.catalogue.types.has(t))
+          local.push({ path: `${at}.types[${i}]`, message: `unknown component type ${quote(t)}` });
+      });
     const mitigationIds = [...(rule.mitigations ?? []), ...rule.byDesign.flatMap((b) => b.mitigations)];
     mitigationIds.forEach((m) => {
       if (!inputs.mitigations.has(m))
         local.push({ path: `${at}`, message: `no mitigation has the id "${m}"` });
     });
-    const when = rule.when
-      ? compileCondition(rule.when, rule.target, inputs.facts, `${at}.when`, local)
-      : undefined;
+    // A condition over the size limit is refused without compiling it: it would be tested on every element.
+    const compile = (condition: Condition, path: string): CompiledCondition => {
+      if (conditionSize(condition, LIMITS.conditionNodes.value) <= LIMITS.conditionNodes.value)
+        return compileCondition(condition, rule.target, inputs.facts, path, local);
+      local.push({ path, message: `the condition is too large: ${describeLimit('conditionNodes')}` });
+      return { kind: 'all', items: [] };
+    };
+    const when = rule.when ? compile(rule.when, `${at}.when`) : undefined;
     const adjust = rule.adjust.map((a, i) => ({
-      when: compileCondition(a.when, rule.target, inputs.facts, `${at}.adjust[${i}].when`, local),
+      when: compile(a.when, `${at}.adjust[${i}].when`),
       likelihood: a.likelihood ?? 0,
       impact: a.impact ?? 0,
       reason: a.reason,
     }));
     const byDesign = rule.byDesign.map((b, i) => ({
-      when: compileCondition(b.when, rule.target, inputs.facts, `${at}.byDesign[${i}].when`, local),
+      when: compile(b.when, `${at}.byDesign[${i}].when`),
       mitigations: b.mitigations,
       effect: b.effect,
       reason: b.reason,
     }));
-    if (file !== 'base') problems.push(...local.map((p) => ({ ...p, file })));
+    if (file !== 'base')
+      pushAll(
+        problems,
+        local.map((p) => ({ ...p, file })),
+      );
     compiled.push({ rule, when, adjust, byDesign });
   }
   return compiled;

@@ -1,6 +1,7 @@
 import type { Condition, FactValue, LeafCondition } from '../library/librarySchema';
 import { MAX_CONDITION_DEPTH } from '../library/librarySchema';
 import { quote, type Problem } from '../model/problems';
+import { pushAll } from '../model/pushAll';
 import type { TargetKind } from '../model/vocabulary';
 import type { EvaluationContext } from './evaluationContext';
 import type { FactRegistry } from './factRegistry';
@@ -70,12 +71,60 @@ export function compileCondition(
   return { kind: 'leaf', fact, op, value: leaf.value, source: leaf };
 }
 
+/**
+ * Facts whose last segment is the unknown name's, or that start with its first segment, in
+ * registry order. Looked up in an index built once per registry: scanning every fact for every
+ * unknown one made a pack full of typos quadratic.
+ */
 function suggest(name: string, facts: ReadonlyMap<string, FactDefinition> | undefined): string {
   if (!facts) return '';
-  const close = [...facts.keys()]
-    .filter((k) => k.split('.').pop() === name.split('.').pop() || k.startsWith(name.split('.')[0]! + '.'))
-    .slice(0, 5);
+  const index = suggestionIndex(facts);
+  const byLast = index.byLast.get(name.split('.').pop()!) ?? [];
+  const byFirst = index.byFirst.get(name.split('.')[0]!) ?? [];
+  const positions = [...new Set([...byLast.slice(0, 5), ...byFirst.slice(0, 5)])].sort((a, b) => a - b);
+  const close = positions.slice(0, 5).map((p) => index.names[p]!);
   return close.length > 0 ? ` (did you mean ${close.map((c) => `"${c}"`).join(', ')}?)` : '';
+}
+
+interface SuggestionIndex {
+  names: string[];
+  /** Positions of the facts by their last segment. */
+  byLast: Map<string, number[]>;
+  /** Positions of the facts with a dot by their first segment (`k.startsWith(first + '.')`). */
+  byFirst: Map<string, number[]>;
+}
+
+const suggestionIndexes = new WeakMap<ReadonlyMap<string, FactDefinition>, SuggestionIndex>();
+
+function suggestionIndex(facts: ReadonlyMap<string, FactDefinition>): SuggestionIndex {
+  const cached = suggestionIndexes.get(facts);
+  if (cached) return cached;
+  const index: SuggestionIndex = { names: [...facts.keys()], byLast: new Map(), byFirst: new Map() };
+  const add = (map: Map<string, number[]>, key: string, position: number) => {
+    const list = map.get(key);
+    if (list) list.push(position);
+    else map.set(key, [position]);
+  };
+  index.names.forEach((k, position) => {
+    add(index.byLast, k.split('.').pop()!, position);
+    if (k.includes('.')) add(index.byFirst, k.split('.')[0]!, position);
+  });
+  suggestionIndexes.set(facts, index);
+  return index;
+}
+
+/** Nodes in a condition, counted without recursion and up to `stopAfter + 1` (enough to refuse it). */
+export function conditionSize(condition: Condition, stopAfter: number): number {
+  const stack: Condition[] = [condition];
+  let count = 0;
+  while (stack.length > 0 && count <= stopAfter) {
+    const c = stack.pop()!;
+    count++;
+    if ('all' in c) pushAll(stack, c.all);
+    else if ('any' in c) pushAll(stack, c.any);
+    else if ('not' in c) stack.push(c.not);
+  }
+  return count;
 }
 
 function checkLeaf(

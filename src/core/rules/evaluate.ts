@@ -2,6 +2,7 @@ import { canonicalOrder } from '../document/canonicalOrder';
 import type { Library } from '../library/loadLibrary';
 import type { ThreatModelDocument } from '../model/document';
 import { flowName } from '../model/flowName';
+import { pushAll } from '../model/pushAll';
 import { MODEL_TARGET_ID } from '../model/vocabulary';
 import { buildEvaluationContext, type EvaluationContext } from './evaluationContext';
 import type { Finding } from './finding';
@@ -37,7 +38,7 @@ export function evaluate(input: ThreatModelDocument, library: Library): Finding[
   });
   for (const rule of index.byTarget.get('model')!)
     fireRule(ctx, rule, 'model', 0, MODEL_TARGET_ID, doc.meta.title, findings);
-  findings.push(...userThreatFindings(doc));
+  pushAll(findings, userThreatFindings(doc));
   return findings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 

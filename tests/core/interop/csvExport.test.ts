@@ -62,23 +62,24 @@ describe('CSV export of findings', () => {
     expect(llm[9]).toBe(findings.find((f) => f.key === 'rule.on-models@c-llm')!.why);
   });
 
-  it('quotes commas, quotes and line breaks (RFC 4180)', () => {
-    expect(csvCell('plain')).toBe('plain');
+  it('quotes every field (RFC 4180) and turns line breaks into spaces', () => {
+    expect(csvCell('plain')).toBe('"plain"');
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    expect(csvCell('cr\r')).toBe('"cr\r"');
-    expect(csvCell('')).toBe('');
+    expect(csvCell('two\nlines')).toBe('"two lines"');
+    expect(csvCell('cr\r')).toBe('"cr "');
+    expect(csvCell('')).toBe('""');
   });
 
   it('neutralises cells a spreadsheet would run as a formula', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvCell('+1')).toBe("'+1");
-    expect(csvCell('-2')).toBe("'-2");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('\tx')).toBe("'\tx");
-    expect(csvCell('\rx')).toBe(`"'\rx"`);
-    expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell('+1')).toBe(`"'+1"`);
+    expect(csvCell('-2')).toBe(`"'-2"`);
+    expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvCell('\tx')).toBe(`" x"`);
+    expect(csvCell('\t=x')).toBe(`"' =x"`);
+    expect(csvCell('\r=x')).toBe(`"' =x"`);
+    expect(csvCell('a=b')).toBe('"a=b"');
   });
 
   it('neutralises labels and notes from the model, and they read back intact apart from the apostrophe', () => {
@@ -95,7 +96,7 @@ describe('CSV export of findings', () => {
   });
 
   it('writes only the header for no findings, and is deterministic', () => {
-    expect(exportFindingsCsv([] as Finding[])).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
+    expect(exportFindingsCsv([] as Finding[])).toBe(`${CSV_COLUMNS.map((c) => `"${c}"`).join(',')}\r\n`);
     expect(exportFindingsCsv(findings)).toBe(exportFindingsCsv(evaluate(richModel(library), library)));
   });
 });

@@ -76,7 +76,12 @@ export const idArb = fc.oneof(
 
 // ------------------------------------------------------------------ documents
 
-const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 });
+/**
+ * Canvas coordinates well within LIMITS.coordinate (beyond it is a refusal, tested on its own):
+ * the Threat Dragon export lays out unplaced elements below and beside the placed ones, and what it
+ * writes must stay within the limit to import back.
+ */
+const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 });
 const positionArb = fc.record({ x: finite, y: finite });
 const sizeArb = fc.record({
   width: fc.double({ noNaN: true, min: 1, max: 1e6 }),

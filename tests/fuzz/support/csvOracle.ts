@@ -4,8 +4,20 @@
  */
 import type { Violation } from './violations';
 
-/** Cells a spreadsheet evaluates: = + - @ and, after trimming by some importers, tab and CR (OWASP). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Cells a spreadsheet evaluates: = + - @ and tab, CR, LF (OWASP), their full-width forms, after any
+ * leading white space some importers trim — checked for the cell and for every piece an importer
+ * set to another separator (; | tab) would split it into.
+ */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
+const SEPARATORS = /[,;|\t]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const RAW_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/** The cell and each piece of it after a split on any separator: what some reader may see as a cell. */
+export function cellPieces(cell: string): string[] {
+  return [cell, ...cell.split(SEPARATORS).slice(1)];
+}
 
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -49,12 +61,41 @@ export function csvViolations(csv: string, expectedRows: number, columns: number
     if (row.length !== columns)
       out.push({ kind: 'csv-shape', detail: `row ${r + 1} has ${row.length} cells instead of ${columns}` });
     row.forEach((cell, c) => {
-      if (FORMULA_START.test(cell))
+      if (cellPieces(cell).some((piece) => FORMULA_START.test(piece)))
         out.push({
           kind: 'csv-formula',
-          detail: `row ${r + 1}, column ${c + 1} starts a formula: ${JSON.stringify(cell.slice(0, 100))}`,
+          detail: `row ${r + 1}, column ${c + 1} can start a formula: ${JSON.stringify(cell.slice(0, 100))}`,
+        });
+      if (RAW_CONTROL.test(cell))
+        out.push({
+          kind: 'csv-shape',
+          detail: `row ${r + 1}, column ${c + 1} holds a raw line break or control: ${JSON.stringify(cell.slice(0, 100))}`,
         });
     });
   });
+  for (const line of csv.split('\r\n').slice(0, -1))
+    if (!allFieldsQuoted(line))
+      out.push({ kind: 'csv-shape', detail: `a field is not quoted: ${JSON.stringify(line.slice(0, 100))}` });
   return out;
+}
+
+/** Every field of the line is "quoted" (a scan, not a regular expression: lines can be megabytes). */
+export function allFieldsQuoted(line: string): boolean {
+  let i = 0;
+  for (;;) {
+    if (line[i] !== '"') return false;
+    i++;
+    for (;;) {
+      const q = line.indexOf('"', i);
+      if (q < 0) return false;
+      if (line[q + 1] === '"') i = q + 2;
+      else {
+        i = q + 1;
+        break;
+      }
+    }
+    if (i === line.length) return true;
+    if (line[i] !== ',') return false;
+    i++;
+  }
 }

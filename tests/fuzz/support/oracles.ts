@@ -24,6 +24,10 @@ export const JSON_PATH = /^\$(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[\d+\]|\["(?:[^"\\\u
 /** Characters that must never reach a message printed to a terminal or a CI log. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** Characters no report may carry raw (line breaks aside in Markdown): controls, separators, bidi. */
+export const REPORT_CONTROL =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const VAGUE = /^(?:invalid input|invalid|invalid value|error|unknown error|bad input|undefined|null)\.?$/i;
 
 /** Runs `fn`, turning a throw or an over-budget run into a violation. */
@@ -151,5 +155,14 @@ export function reportViolations(
   const md = timed('exportMarkdownReport', () => exportMarkdownReport(doc, library, findings.value));
   violations.push(...md.violations);
   if (md.value !== undefined) violations.push(...markdownViolations(md.value, options));
+  for (const [format, text] of [
+    ['JSON', json.value?.replace(/\n/g, '')],
+    ['Markdown', md.value?.replace(/\n/g, '')],
+  ] as const)
+    if (text !== undefined && REPORT_CONTROL.test(text))
+      violations.push({
+        kind: 'control-char',
+        detail: `a raw control or bidi character in the ${format} report: ${JSON.stringify(REPORT_CONTROL.exec(text)![0])}`,
+      });
   return violations;
 }

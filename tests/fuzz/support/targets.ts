@@ -40,6 +40,7 @@ import {
   timed,
 } from './oracles';
 import { ALL_TEXT_PAYLOADS } from './payloads';
+import { hostileTargets } from './hostileTargets';
 import { enforce, type Violation } from './violations';
 
 /** A property of any arity; the hooks let the fuzz script watch progress case by case. */
@@ -452,6 +453,7 @@ export async function fuzzTargets(): Promise<FuzzTarget[]> {
         ),
     });
   }
+  targets.push(...hostileTargets(library, shipped));
   return targets;
 }
 

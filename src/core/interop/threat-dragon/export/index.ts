@@ -7,6 +7,7 @@ import { threatDragonCellId } from '../ids';
 import { createExportContext, type ExportContext } from './context';
 import { distribute } from './threats';
 import { boxCell, nodeCell, flowCell, modelBlock } from './cells';
+import { maxOf } from '../../../model/extremes';
 
 export { threatDragonCellId, threatDragonThreatId } from '../ids';
 
@@ -56,7 +57,7 @@ function exportModel(ctx: ExportContext): ThreatDragonModel {
     return i < 0 ? null : threatDragonCellId(boundaryOrder[i]!.id);
   };
 
-  const maxDepth = Math.max(0, ...ctx.layout.depth.values());
+  const maxDepth = maxOf(ctx.layout.depth.values(), 0);
   const cells: unknown[] = [];
   boundaryOrder.forEach((b, i) => {
     const parent = boxParent[i]!;

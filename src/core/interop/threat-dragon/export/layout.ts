@@ -1,6 +1,7 @@
 import type { ThreatModelDocument, TrustBoundary } from '../../../model/document';
 import type { Rect } from '../../../layout/geometry';
 import { shapeOfComponentType, type TdNodeShape } from '../mapping';
+import { maxOf, minOf } from '../../../model/extremes';
 
 /**
  * Where each component and trust boundary goes on a Threat Dragon canvas. Threat Dragon needs a
@@ -37,7 +38,7 @@ export function layoutForThreatDragon(doc: ThreatModelDocument): ThreatDragonLay
   const components = new Map<string, Rect>();
   const boundaries = new Map<string, Rect>();
   const depth = boundaryDepths(doc.trustBoundaries);
-  const maxDepth = Math.max(0, ...depth.values());
+  const maxDepth = maxOf(depth.values(), 0);
 
   // 1. What already has a place.
   for (const c of doc.components) {
@@ -52,30 +53,34 @@ export function layoutForThreatDragon(doc: ThreatModelDocument): ThreatDragonLay
   let y =
     placed.length === 0
       ? MARGIN + maxDepth * (PAD + LABEL_ROOM)
-      : Math.max(...placed.map((r) => r.y + r.height)) + 100 + maxDepth * (PAD + LABEL_ROOM);
+      : maxOf(placed.map((r) => r.y + r.height)) + 100 + maxDepth * (PAD + LABEL_ROOM);
   const rowPitch =
-    Math.max(...Object.values(NODE_SIZES).map((s) => s.height)) +
-    2 * (maxDepth + 1) * (PAD + LABEL_ROOM) +
-    20;
+    maxOf(Object.values(NODE_SIZES).map((s) => s.height)) + 2 * (maxDepth + 1) * (PAD + LABEL_ROOM) + 20;
   const groups = new Map<string | null, string[]>();
   for (const c of doc.components) {
     if (components.has(c.id)) continue;
     const key = c.boundaryId ?? null;
-    groups.set(key, [...(groups.get(key) ?? []), c.id]);
+    const group = groups.get(key);
+    if (group) group.push(c.id);
+    else groups.set(key, [c.id]);
   }
   const typeOf = new Map(doc.components.map((c) => [c.id, c.type]));
+  // Members that already had a place, per boundary: indexed once, not searched per boundary.
+  const positionedMembers = new Map<string, Rect[]>();
+  for (const c of doc.components) {
+    if (!c.position || c.boundaryId == null) continue;
+    const rect = components.get(c.id)!;
+    const list = positionedMembers.get(c.boundaryId);
+    if (list) list.push(rect);
+    else positionedMembers.set(c.boundaryId, [rect]);
+  }
   const placeRow = (ids: readonly string[], indent: number, boundaryId: string | null) => {
     // Next to the boundary's members that have a place, so that its box does not swallow other rows;
     // otherwise on a new row below everything.
-    const siblings =
-      boundaryId === null
-        ? []
-        : doc.components
-            .filter((c) => c.boundaryId === boundaryId && c.position)
-            .map((c) => components.get(c.id)!);
+    const siblings = boundaryId === null ? [] : (positionedMembers.get(boundaryId) ?? []);
     const beside = siblings.length > 0;
-    let x = beside ? Math.max(...siblings.map((r) => r.x + r.width)) + GAP_X : MARGIN + indent;
-    const rowY = beside ? Math.min(...siblings.map((r) => r.y)) : y;
+    let x = beside ? maxOf(siblings.map((r) => r.x + r.width)) + GAP_X : MARGIN + indent;
+    const rowY = beside ? minOf(siblings.map((r) => r.y)) : y;
     for (const id of ids) {
       const size = NODE_SIZES[shapeOfComponentType(typeOf.get(id) ?? 'process')];
       components.set(id, { x, y: rowY + (100 - size.height) / 2, ...size });
@@ -97,31 +102,32 @@ export function layoutForThreatDragon(doc: ThreatModelDocument): ThreatDragonLay
   }
 
   // 3. Boxes for boundaries without geometry, innermost first.
+  // Members and child boundaries per boundary, indexed once rather than searched per boundary.
+  const membersOf = groupIds(doc.components, (c) => c.boundaryId);
+  const childrenOf = groupIds(doc.trustBoundaries, (t) => t.parentId);
   const byDepth = [...doc.trustBoundaries].sort((a, b) => (depth.get(b.id) ?? 0) - (depth.get(a.id) ?? 0));
   for (const b of byDepth) {
     if (boundaries.has(b.id)) continue;
-    const inside: Rect[] = [
-      ...doc.components.filter((c) => c.boundaryId === b.id).map((c) => components.get(c.id)!),
-      ...doc.trustBoundaries
-        .filter((child) => child.parentId === b.id)
-        .map((child) => boundaries.get(child.id))
-        .filter((r): r is Rect => r !== undefined),
-    ];
+    const inside: Rect[] = (membersOf.get(b.id) ?? []).map((id) => components.get(id)!);
+    for (const childId of childrenOf.get(b.id) ?? []) {
+      const rect = boundaries.get(childId);
+      if (rect) inside.push(rect);
+    }
     const empty = emptyRows.get(b.id);
     if (inside.length === 0) {
       boundaries.set(b.id, empty ?? { x: MARGIN, y, ...EMPTY_BOX });
       if (!empty) y += rowPitch;
       continue;
     }
-    const left = Math.min(...inside.map((r) => r.x)) - PAD;
-    const top = Math.min(...inside.map((r) => r.y)) - PAD - LABEL_ROOM;
-    const right = Math.max(...inside.map((r) => r.x + r.width)) + PAD;
-    const bottom = Math.max(...inside.map((r) => r.y + r.height)) + PAD;
+    const left = minOf(inside.map((r) => r.x)) - PAD;
+    const top = minOf(inside.map((r) => r.y)) - PAD - LABEL_ROOM;
+    const right = maxOf(inside.map((r) => r.x + r.width)) + PAD;
+    const bottom = maxOf(inside.map((r) => r.y + r.height)) + PAD;
     boundaries.set(b.id, { x: left, y: top, width: right - left, height: bottom - top });
   }
 
   const all = [...components.values(), ...boundaries.values()];
-  const bottom = all.length === 0 ? MARGIN : Math.max(...all.map((r) => r.y + r.height));
+  const bottom = all.length === 0 ? MARGIN : maxOf(all.map((r) => r.y + r.height));
   return { components, boundaries, depth, bottom };
 }
 
@@ -166,4 +172,20 @@ function boundaryDepths(boundaries: readonly TrustBoundary[]): Map<string, numbe
     depth.set(b.id, d);
   }
   return depth;
+}
+
+/** Ids grouped by a parent id (elements without one are left out), in document order. */
+function groupIds<T extends { id: string }>(
+  items: readonly T[],
+  parentOf: (item: T) => string | null | undefined,
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const item of items) {
+    const parent = parentOf(item);
+    if (parent == null) continue;
+    const list = out.get(parent);
+    if (list) list.push(item.id);
+    else out.set(parent, [item.id]);
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import { MAX_CELLS } from './limits';
 import { count } from './cells';
 import { createImportContext } from './context';
 import { readModel } from './readModel';
+import { pushAll } from '../../../model/pushAll';
 
 /**
  * Imports a Threat Dragon v2 model (the JSON Threat Dragon saves).
@@ -60,8 +61,9 @@ export function importThreatDragon(input: unknown, options: InteropOptions): Par
       const result = AitmCellSchema.safeParse(cell.data.aitm, { reportInput: true });
       if (result.success) aitm.set(cell, result.data);
       else
-        problems.push(
-          ...zodIssuesToProblems(result.error.issues, ['detail', 'diagrams', d, 'cells', c, 'data', 'aitm']),
+        pushAll(
+          problems,
+          zodIssuesToProblems(result.error.issues, ['detail', 'diagrams', d, 'cells', c, 'data', 'aitm']),
         );
     }),
   );
