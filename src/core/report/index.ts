@@ -4,6 +4,7 @@ export {
   exportJsonReport,
   type Report,
   type ReportFinding,
+  type ReportFindingGroup,
 } from './buildReport';
 export { renderMarkdownReport, exportMarkdownReport } from './markdownReport';
 export { guidelineCoverage, type GuidelineCoverage, type CoverageStatus } from './guidelineCoverage';
