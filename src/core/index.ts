@@ -32,7 +32,7 @@ export {
   type LayeredRulePacks,
 } from './library/layerRulePacks';
 export { evaluate, compareGuidelines } from './rules/evaluate';
-export type { Finding, FindingMitigation, FindingTrace } from './rules/finding';
+export type { Finding, FindingGroup, FindingMitigation, FindingTrace } from './rules/finding';
 export type { LeafTrace } from './rules/conditions';
 export { findingKey, FINDING_KEY_SEPARATOR } from './rules/findingKey';
 export {

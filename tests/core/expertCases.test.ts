@@ -41,7 +41,8 @@ const CASES: Record<string, ExpertCase> = {
       ['c-vector-store', 'rag-poisoning', 'high'],
       ['c-monitoring', 'sensitive-data-in-logs', 'high'],
       ['f-filtered-prompt', 'sensitive-data-to-external-provider', 'medium', 'mitigated'],
-      ['f-kb-export', 'unencrypted-boundary-flow', 'medium'],
+      // Internal to internal, signed SMB, articles the chatbot publishes anyway: low.
+      ['f-kb-export', 'unencrypted-boundary-flow', 'low'],
       ['model', 'compromised-ml-dependency', 'medium'],
       ['model', 'ai-threat-unawareness', 'medium'],
       ['model', 'stale-threat-model', 'medium'],
@@ -156,7 +157,8 @@ const CASES: Record<string, ExpertCase> = {
       ['c-dataset', 'unauthorised-training-data', 'medium'],
       ['c-decisions', 'unprotected-personal-data-at-rest', 'high'],
       ['c-registry', 'model-artefact-tampering', 'high', 'mitigated'],
-      ['f-metrics', 'unauthenticated-boundary-flow', 'medium', 'mitigated'],
+      // Forged metrics mislead a dashboard but change no data, model or decision: low.
+      ['f-metrics', 'unauthenticated-boundary-flow', 'low', 'mitigated'],
       ['model', 'compromised-ml-dependency', 'medium'],
       ['model', 'ai-threat-unawareness', 'medium'],
       ['model', 'stale-threat-model', 'medium'],

@@ -3,6 +3,7 @@ import {
   ComponentTypeSchema,
   GuidelineSchema,
   MitigationSchema,
+  RootCauseSchema,
   RuleSchema,
   ThreatSchema,
 } from './librarySchema';
@@ -21,6 +22,7 @@ export const LibraryFileSchema = z.strictObject({
   threats: z.array(ThreatSchema).max(5000).optional(),
   mitigations: z.array(MitigationSchema).max(5000).optional(),
   rules: z.array(RuleSchema).max(20000).optional(),
+  rootCauses: z.array(RootCauseSchema).max(1000).optional(),
 });
 export type LibraryFile = z.output<typeof LibraryFileSchema>;
 

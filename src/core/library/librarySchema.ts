@@ -20,6 +20,7 @@ const LibraryId = (prefix: string) =>
 export const ThreatIdSchema = LibraryId('threat');
 export const MitigationIdSchema = LibraryId('mitigation');
 export const RuleIdSchema = LibraryId('rule');
+export const RootCauseIdSchema = LibraryId('cause');
 
 const Text = z.string().min(1).max(4000);
 
@@ -133,6 +134,20 @@ export const MitigationSchema = z.strictObject({
 });
 export type Mitigation = z.output<typeof MitigationSchema>;
 
+// ---------------------------------------------------------------- root causes
+
+/**
+ * One weakness of the design that several threats exploit on the same element (returned confidence
+ * scores make extraction, membership inference and inversion possible). Rules name it in
+ * `rootCause`; findings that share it on one element are linked, never merged (docs/adr/0016).
+ */
+export const RootCauseSchema = z.strictObject({
+  id: RootCauseIdSchema,
+  title: z.string().min(1).max(200),
+  description: Text,
+});
+export type RootCause = z.output<typeof RootCauseSchema>;
+
 // ---------------------------------------------------------------- conditions
 
 export const OPERATOR_NAMES = [
@@ -225,6 +240,17 @@ export const RuleSchema = z.strictObject({
     .default([]),
   /** Override the threat's mitigation list for this context (a subset or a sharper choice). */
   mitigations: z.array(MitigationIdSchema).optional(),
+  /**
+   * The root cause this rule's finding shares with other rules' findings on the same element,
+   * optionally only when a condition holds (inversion shares "returned scores" only when the API
+   * returns them).
+   */
+  rootCause: z
+    .strictObject({
+      id: RootCauseIdSchema,
+      when: ConditionSchema.optional(),
+    })
+    .optional(),
 });
 export type Rule = z.output<typeof RuleSchema>;
 

@@ -8,7 +8,8 @@ import { buildFactRegistry, type FactRegistry } from '../rules/factRegistry';
 import { compileRules, type CompiledRule } from '../rules/compileRules';
 import { buildCatalogue, type Catalogue } from './catalogue';
 import { LibraryFileSchema, type LibraryFile, type LibrarySource } from './libraryFile';
-import type { ComponentType, Guideline, Mitigation, Rule, Threat } from './librarySchema';
+import { checkRootCauses } from './checkRootCauses';
+import type { ComponentType, Guideline, Mitigation, RootCause, Rule, Threat } from './librarySchema';
 
 /** A validated, cross-referenced and indexed library, ready for `evaluate`. */
 export interface Library {
@@ -21,6 +22,8 @@ export interface Library {
   threats: ReadonlyMap<string, Threat>;
   mitigations: ReadonlyMap<string, Mitigation>;
   rules: readonly Rule[];
+  /** Root causes that link findings of several rules on one element (docs/adr/0016). */
+  rootCauses: ReadonlyMap<string, RootCause>;
   facts: FactRegistry;
   /** Compiled rules indexed for evaluation: component rules by type, others by target kind. */
   index: RuleIndex;
@@ -69,7 +72,9 @@ export function loadLibrary(
   if (problems.length > 0) return { ok: false, problems };
 
   const base = options.base;
-  const located = <T>(key: 'componentTypes' | 'guidelines' | 'threats' | 'mitigations' | 'rules') =>
+  const located = <T>(
+    key: 'componentTypes' | 'guidelines' | 'threats' | 'mitigations' | 'rules' | 'rootCauses',
+  ) =>
     files.flatMap(({ path, file }) =>
       ((file[key] ?? []) as T[]).map((item, i) => ({ item, file: path, at: `$.${key}[${i}]` })),
     );
@@ -92,6 +97,10 @@ export function loadLibrary(
   const rules = [
     ...(base?.rules ?? []).map((item) => ({ item, file: 'base', at: '' })),
     ...located<Rule>('rules'),
+  ];
+  const rootCauses = [
+    ...[...(base?.rootCauses.values() ?? [])].map((item) => ({ item, file: 'base', at: '' })),
+    ...located<RootCause>('rootCauses'),
   ];
 
   const index = <T extends { id: string }>(
@@ -132,6 +141,8 @@ export function loadLibrary(
   const threatsById = index(threats, 'threat');
   const mitigationsById = index(mitigations, 'mitigation');
   index(rules, 'rule');
+  const rootCausesById = index(rootCauses, 'root cause');
+  checkRootCauses(rootCauses, rootCausesById, rules, problems);
 
   const dangling = (
     file: string,
@@ -200,6 +211,7 @@ export function loadLibrary(
     threats: threatsById,
     mitigations: mitigationsById,
     rules: compiled.map((c) => c.rule),
+    rootCauses: rootCausesById,
     facts,
     index: indexRules(compiled),
   };

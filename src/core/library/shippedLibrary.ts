@@ -15,6 +15,7 @@ import componentRules from '../../../threat-library/rules/component.json' with {
 import dataFlowRules from '../../../threat-library/rules/data-flow.json' with { type: 'json' };
 import trustBoundaryRules from '../../../threat-library/rules/trust-boundary.json' with { type: 'json' };
 import modelRules from '../../../threat-library/rules/model.json' with { type: 'json' };
+import rootCauses from '../../../threat-library/root-causes.json' with { type: 'json' };
 import type { LibrarySource } from './libraryFile';
 import { loadLibrary, type Library } from './loadLibrary';
 
@@ -40,6 +41,7 @@ export const SHIPPED_LIBRARY_SOURCES: readonly LibrarySource[] = [
   { path: 'threat-library/rules/data-flow.json', content: dataFlowRules },
   { path: 'threat-library/rules/trust-boundary.json', content: trustBoundaryRules },
   { path: 'threat-library/rules/model.json', content: modelRules },
+  { path: 'threat-library/root-causes.json', content: rootCauses },
 ];
 
 let cached: Library | undefined;

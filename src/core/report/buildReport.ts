@@ -9,7 +9,7 @@ import {
   type TargetKind,
 } from '../model/vocabulary';
 import { evaluate } from '../rules/evaluate';
-import type { Finding } from '../rules/finding';
+import type { Finding, FindingMitigation } from '../rules/finding';
 import { findOrphanedTriage } from '../rules/orphanedTriage';
 import { guidelineCoverage, type GuidelineCoverage } from './guidelineCoverage';
 import { jsonChunks, limitOutput } from './reportChunks';
@@ -32,6 +32,8 @@ export interface Report {
   guidelineCoverage: GuidelineCoverage[];
   orphanedTriage: ({ key: string } & Triage)[];
   unplacedThreats: UserThreat[];
+  /** Findings on one element that share a root cause (docs/adr/0016), sorted by key. */
+  findingGroups: ReportFindingGroup[];
 }
 
 export interface ReportFinding {
@@ -52,6 +54,26 @@ export interface ReportFinding {
   why: string;
   path?: string[];
   origin: 'rule' | 'user';
+  /** The root-cause group this finding belongs to, when other findings on its element share it. */
+  group?: { key: string; primary: boolean };
+}
+
+export interface ReportFindingGroup {
+  /** `rootCauseId@targetId`. */
+  key: string;
+  rootCauseId: string;
+  title: string;
+  description: string;
+  targetId: string;
+  targetKind: TargetKind;
+  targetLabel: string;
+  /** The severity of the group's primary finding (the most severe member). */
+  severity: Severity;
+  primary: string;
+  /** Member finding keys, sorted. */
+  findings: string[];
+  /** Mitigations every member suggests in the same state: the Markdown report lists them once. */
+  sharedMitigations: string[];
 }
 
 /**
@@ -86,6 +108,7 @@ export function buildReport(
     guidelineCoverage: guidelineCoverage(findings, library),
     orphanedTriage: findOrphanedTriage(doc, findings).map(({ key, triage }) => ({ key, ...triage })),
     unplacedThreats: doc.userThreats.filter((t) => t.targetId === null),
+    findingGroups: findingGroups(findings),
   };
 }
 
@@ -114,7 +137,53 @@ function toReportFinding(f: Finding): ReportFinding {
     why: f.why,
     ...(f.trace.path.length > 0 ? { path: f.trace.path } : {}),
     origin: f.origin,
+    ...(f.group ? { group: { key: f.group.key, primary: f.group.primary === f.key } } : {}),
   };
+}
+
+/** One entry per root-cause group, from the findings that carry it. */
+function findingGroups(findings: readonly Finding[]): ReportFindingGroup[] {
+  const members = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.group) continue;
+    const list = members.get(f.group.key);
+    if (list) list.push(f);
+    else members.set(f.group.key, [f]);
+  }
+  return [...members.values()]
+    .map((list): ReportFindingGroup => {
+      const group = list[0]!.group!;
+      const primary = list.find((f) => f.key === group.primary)!;
+      return {
+        key: group.key,
+        rootCauseId: group.rootCauseId,
+        title: group.title,
+        description: group.description,
+        targetId: primary.targetId,
+        targetKind: primary.targetKind,
+        targetLabel: primary.targetLabel,
+        severity: primary.severity,
+        primary: primary.key,
+        findings: [...group.members],
+        sharedMitigations: sharedMitigations(list, primary),
+      };
+    })
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function sharedMitigations(members: readonly Finding[], primary: Finding): string[] {
+  const same = (a: FindingMitigation, b: FindingMitigation | undefined) =>
+    b !== undefined && a.state === b.state && a.byDesign === b.byDesign;
+  return primary.mitigations
+    .filter((m) =>
+      members.every((f) =>
+        same(
+          m,
+          f.mitigations.find((x) => x.id === m.id),
+        ),
+      ),
+    )
+    .map((m) => m.id);
 }
 
 /**

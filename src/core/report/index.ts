@@ -5,6 +5,7 @@ export {
   exportJsonReport,
   type Report,
   type ReportFinding,
+  type ReportFindingGroup,
 } from './buildReport';
 export { renderMarkdownReport, markdownReportChunks, exportMarkdownReport } from './markdownReport';
 export { escapeJsonText } from './reportChunks';

@@ -85,26 +85,73 @@ const SEVERITY_BADGE: Record<string, string> = {
   low: 'LOW',
 };
 
-function findingBlock(f: ReportFinding): string[] {
+/**
+ * One finding. Inside a root-cause group it is a facet: a lower heading, and only the mitigations
+ * the group does not already list (`shared`).
+ */
+function findingBlock(f: ReportFinding, heading = '####', shared: ReadonlySet<string> = NONE): string[] {
   const lines = [
-    `#### ${SEVERITY_BADGE[f.severity]} — ${mdInline(f.title)}`,
+    `${heading} ${SEVERITY_BADGE[f.severity]} — ${mdInline(f.title)}`,
     '',
     `- **Status:** ${f.status}${f.owner ? ` · **Owner:** ${mdInline(f.owner)}` : ''} · **Key:** \`${f.key.replace(/`/g, "'")}\``,
     `- **Why:** ${mdInline(f.why)}`,
   ];
   if (f.note) lines.push(`- **Note:** ${mdInline(f.note)}`);
-  if (f.mitigations.length > 0) {
-    lines.push('- **Mitigations:**');
-    for (const m of f.mitigations) {
-      const guidelines = m.guidelines.length ? ` (${m.guidelines.join(', ')})` : '';
-      lines.push(
-        `  - [${m.state === 'implemented' ? 'x' : ' '}] ${mdInline(m.title)}${guidelines} — ${m.state}${m.byDesign ? ', by design' : ''}`,
-      );
-    }
+  const own = f.mitigations.filter((m) => !shared.has(m.id));
+  if (own.length > 0) {
+    lines.push(shared.size > 0 ? '- **Further mitigations:**' : '- **Mitigations:**');
+    lines.push(...own.map(mitigationLine));
   }
   const refs = referenceLinks(f.references);
   if (refs) lines.push(`- **References:** ${refs}`);
   lines.push('');
+  return lines;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+function mitigationLine(m: ReportFinding['mitigations'][number]): string {
+  const guidelines = m.guidelines.length ? ` (${m.guidelines.join(', ')})` : '';
+  return `  - [${m.state === 'implemented' ? 'x' : ' '}] ${mdInline(m.title)}${guidelines} — ${m.state}${m.byDesign ? ', by design' : ''}`;
+}
+
+/**
+ * Findings of one element, most severe first. Findings that share a root cause are shown together
+ * where the group's primary (its most severe member) would stand: the root cause, the mitigations
+ * they share listed once, then each finding as a facet.
+ */
+function findingBlocks(list: readonly ReportFinding[], report: Report): string[] {
+  const groups = new Map(report.findingGroups.map((g) => [g.key, g]));
+  const byKey = new Map(list.map((f) => [f.key, f]));
+  const lines: string[] = [];
+  const done = new Set<string>();
+  for (const f of list) {
+    const group = f.group ? groups.get(f.group.key) : undefined;
+    if (!group) {
+      pushAll(lines, findingBlock(f));
+      continue;
+    }
+    if (done.has(group.key)) continue;
+    done.add(group.key);
+    const members = list.filter((m) => m.group?.key === group.key);
+    const primary = byKey.get(group.primary) ?? f;
+    const shared = new Set(group.sharedMitigations);
+    lines.push(
+      `#### ${SEVERITY_BADGE[group.severity]} — Root cause: ${mdInline(group.title)}`,
+      '',
+      mdInline(group.description),
+      '',
+      `- **${members.length} findings share it:** ${members.map((m) => `${mdInline(m.title)} (${m.severity}, ${m.status})`).join(' · ')}`,
+      `- **Root cause key:** \`${group.key.replace(/`/g, "'")}\``,
+    );
+    const common = primary.mitigations.filter((m) => shared.has(m.id));
+    if (common.length > 0) {
+      lines.push('- **Mitigations for all of them:**');
+      pushAll(lines, common.map(mitigationLine));
+    }
+    lines.push('');
+    for (const m of members) pushAll(lines, findingBlock(m, '#####', shared));
+  }
   return lines;
 }
 
@@ -145,7 +192,7 @@ export function* findingsLines(report: Report, doc: ThreatModelDocument): Genera
     if (list.length === 0) continue;
     any = true;
     yield* [`### ${mdInline(heading)}`, ''];
-    for (const f of list) yield* findingBlock(f);
+    yield* findingBlocks(list, report);
   }
   if (!any) yield* ['No findings on components, flows or boundaries.', ''];
   const organisational = report.findings.filter((f) => f.targetKind === 'model').sort(bySeverity);
@@ -156,7 +203,7 @@ export function* findingsLines(report: Report, doc: ThreatModelDocument): Genera
     '',
   ];
   if (organisational.length === 0) yield* ['None.', ''];
-  for (const f of organisational) yield* findingBlock(f);
+  yield* findingBlocks(organisational, report);
 }
 
 const bySeverity = (a: ReportFinding, b: ReportFinding) =>

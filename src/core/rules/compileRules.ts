@@ -18,6 +18,8 @@ export interface CompiledRule {
     effect: 'lower' | 'mitigated';
     reason: string;
   }[];
+  /** The root cause the rule's finding shares, and the condition under which it does. */
+  rootCause: { id: string; when: CompiledCondition | undefined } | undefined;
 }
 
 interface CompileInputs {
@@ -74,12 +76,18 @@ export function compileRules(
       effect: b.effect,
       reason: b.reason,
     }));
+    const rootCause = rule.rootCause && {
+      id: rule.rootCause.id,
+      when: rule.rootCause.when
+        ? compileCondition(rule.rootCause.when, rule.target, inputs.facts, `${at}.rootCause.when`, local)
+        : undefined,
+    };
     if (file !== 'base')
       pushAll(
         problems,
         local.map((p) => ({ ...p, file })),
       );
-    compiled.push({ rule, when, adjust, byDesign });
+    compiled.push({ rule, when, adjust, byDesign, rootCause });
   }
   return compiled;
 }

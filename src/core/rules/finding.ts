@@ -31,6 +31,22 @@ export interface FindingTrace {
 }
 
 /**
+ * Findings on one element whose rules name the same root cause (docs/adr/0016). Every member keeps
+ * its own key, severity and triage; the group only links them. One object is shared by all members.
+ */
+export interface FindingGroup {
+  /** `rootCauseId@targetId`: stable while the root cause and the element keep their ids. */
+  key: string;
+  rootCauseId: string;
+  title: string;
+  description: string;
+  /** Keys of every member, this finding included, sorted. */
+  members: readonly string[];
+  /** The member that leads the group: the most severe, then the first by key. */
+  primary: string;
+}
+
+/**
  * A threat attached to one element of the model. Always derived by `evaluate`, never stored; only
  * its triage (status, owner, note, mitigation states) is stored, under `key`.
  */
@@ -58,4 +74,6 @@ export interface Finding {
   trace: FindingTrace;
   /** `rule` for findings of the library, `user` for threats users added themselves. */
   origin: 'rule' | 'user';
+  /** Present when other findings on the same element share this finding's root cause. */
+  group?: FindingGroup;
 }

@@ -4,6 +4,7 @@ import { testCondition } from './conditions';
 import type { EvaluationContext } from './evaluationContext';
 import type { Finding } from './finding';
 import { findingKey } from './findingKey';
+import type { RootCauseCandidate } from './findingGroups';
 import { withLazyExplanation } from './lazyExplanation';
 import { guidelinesOf, mitigationsFor, planFor } from './rulePlan';
 import { severityOf, shiftRating } from './severity';
@@ -11,7 +12,10 @@ import { severityOf, shiftRating } from './severity';
 const NONE: ReadonlySet<string> = new Set();
 const EMPTY: readonly string[] = Object.freeze([]);
 
-/** Tests one rule on one target and, when it holds, appends the finding with its triage merged in. */
+/**
+ * Tests one rule on one target and, when it holds, appends the finding with its triage merged in,
+ * and to `linked` when the rule's root cause holds too (linked after evaluation).
+ */
 export function fireRule(
   ctx: EvaluationContext,
   compiled: CompiledRule,
@@ -20,6 +24,7 @@ export function fireRule(
   targetId: string,
   targetLabel: string,
   out: Finding[],
+  linked: RootCauseCandidate[],
 ): void {
   if (compiled.when && !testCondition(compiled.when, ctx, index)) return;
   const { rule } = compiled;
@@ -77,14 +82,16 @@ export function fireRule(
   };
   if (triage?.owner !== undefined) finding.owner = triage.owner;
   if (triage?.note !== undefined) finding.note = triage.note;
-  out.push(
-    withLazyExplanation(finding, {
-      ctx,
-      compiled,
-      index,
-      summary: rule.summary ?? threat.title,
-      adjustments,
-      byDesign,
-    }),
-  );
+  const fired = withLazyExplanation(finding, {
+    ctx,
+    compiled,
+    index,
+    summary: rule.summary ?? threat.title,
+    adjustments,
+    byDesign,
+  });
+  out.push(fired);
+  const cause = compiled.rootCause;
+  if (cause && (!cause.when || testCondition(cause.when, ctx, index)))
+    linked.push({ finding: fired, rootCauseId: cause.id });
 }

@@ -62,6 +62,8 @@ class RuleFinding {
   references: Finding['references'];
   mitigations: Finding['mitigations'];
   origin: Finding['origin'];
+  /** Set after evaluation by `linkRootCauses`, only on findings that share a root cause. */
+  group?: Finding['group'];
   readonly #pending: Pending;
 
   constructor(f: Omit<Finding, 'why' | 'trace'>, pendingInputs: Pending) {

@@ -1,5 +1,12 @@
 import { useMemo } from 'react';
-import { FINDING_STATUSES, GUIDELINE_AREAS, guidelineCoverage, SEVERITIES } from '../../core';
+import {
+  FINDING_STATUSES,
+  GUIDELINE_AREAS,
+  guidelineCoverage,
+  SEVERITIES,
+  type Finding,
+  type FindingGroup,
+} from '../../core';
 import { humanise } from '../inspector/fields';
 import { useAppStore } from '../store/StoreContext';
 import { selectFindings } from '../store/selectors';
@@ -18,7 +25,30 @@ const COVERAGE_LABEL = {
   'not-applicable': 'no findings',
 } as const;
 
-/** Counts by severity and status, and coverage of the 17 NCSC/CISA guidelines from mitigation states. */
+interface RootCauseRow {
+  group: FindingGroup;
+  members: Finding[];
+}
+
+/** Root-cause groups with their members, most severe group first, then by key. */
+function rootCauseRows(findings: readonly Finding[]): RootCauseRow[] {
+  const rows = new Map<string, RootCauseRow>();
+  for (const f of findings) {
+    if (!f.group) continue;
+    const row = rows.get(f.group.key);
+    if (row) row.members.push(f);
+    else rows.set(f.group.key, { group: f.group, members: [f] });
+  }
+  const severityOf = (r: RootCauseRow) => Math.min(...r.members.map((f) => SEVERITIES.indexOf(f.severity)));
+  return [...rows.values()].sort(
+    (a, b) => severityOf(a) - severityOf(b) || (a.group.key < b.group.key ? -1 : 1),
+  );
+}
+
+/**
+ * Counts by severity and status, findings that share a root cause, and coverage of the 17
+ * NCSC/CISA guidelines from mitigation states.
+ */
 export default function Dashboard() {
   const findings = useAppStore(selectFindings);
   const library = useAppStore((s) => s.library);
@@ -29,6 +59,8 @@ export default function Dashboard() {
     return counts;
   }, [findings]);
   const coverage = useMemo(() => guidelineCoverage(findings, library), [findings, library]);
+  const rootCauses = useMemo(() => rootCauseRows(findings), [findings]);
+  const grouped = rootCauses.reduce((n, r) => n + r.members.length, 0);
   const count = (severity: string | null, status: string | null) =>
     findings.filter(
       (f) => (severity === null || f.severity === severity) && (status === null || f.status === status),
@@ -71,6 +103,44 @@ export default function Dashboard() {
           </tr>
         </tbody>
       </table>
+
+      {rootCauses.length > 0 && (
+        <>
+          <h3>Shared root causes</h3>
+          <p className="muted small">
+            {grouped} findings come from {rootCauses.length} root cause{rootCauses.length === 1 ? '' : 's'}:
+            fixing one addresses all its findings on that element.
+          </p>
+          <table className="count-table">
+            <caption>Findings by root cause</caption>
+            <thead>
+              <tr>
+                <th scope="col">Root cause</th>
+                <th scope="col">Element</th>
+                <th scope="col">Findings</th>
+                <th scope="col">Open</th>
+                <th scope="col">Highest</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rootCauses.map(({ group, members }) => {
+                const top = members.find((f) => f.key === group.primary) ?? members[0]!;
+                return (
+                  <tr key={group.key}>
+                    <th scope="row">{group.title}</th>
+                    <td>{top.targetLabel}</td>
+                    <td>{members.length}</td>
+                    <td>{members.filter((f) => f.status === 'open').length}</td>
+                    <td>
+                      <span className={`severity-pill sev-${top.severity}`}>{top.severity}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
 
       <h3>Guideline coverage</h3>
       <p className="muted small">

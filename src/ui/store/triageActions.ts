@@ -111,3 +111,19 @@ export function attachUserThreat(store: AppStore, threatId: string, targetId: st
 export function deleteUserThreat(store: AppStore, threatId: string): void {
   store.getState().change((doc) => removeUserThreat(doc, threatId));
 }
+
+/**
+ * Sets one status on every finding of a root-cause group, as one undo step. Each finding keeps its
+ * own triage under its own key, so a later change to one facet (or the group breaking up when the
+ * design changes) never loses a decision.
+ */
+export function setGroupStatus(store: AppStore, members: readonly Finding[], status: FindingStatus): void {
+  store
+    .getState()
+    .change((doc) =>
+      members.reduce(
+        (next, f) => (f.origin === 'rule' && f.status !== status ? setTriage(next, f.key, { status }) : next),
+        doc,
+      ),
+    );
+}

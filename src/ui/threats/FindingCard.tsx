@@ -5,6 +5,7 @@ import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { removeThreatByHand } from '../store/triageActions';
 import { MitigationList } from './MitigationList';
 import { ReferenceList } from './ReferenceList';
+import { RootCauseGroup } from './RootCauseGroup';
 import { TriageControls } from './TriageControls';
 
 /** One finding: a summary line that expands into why, mitigations, references and triage. */
@@ -33,6 +34,11 @@ export function FindingCard({
         <span className={`severity-pill sev-${finding.severity}`}>{finding.severity}</span>
         <span className="finding-title">{finding.title}</span>
         {showTarget && <span className="finding-target muted small">{finding.targetLabel}</span>}
+        {finding.group && (
+          <span className="group-pill muted small" title={`Root cause: ${finding.group.title}`}>
+            1 of {finding.group.members.length} · shared cause
+          </span>
+        )}
         <span className={`status-pill status-${finding.status}`}>{humanise(finding.status)}</span>
       </button>
       {expanded && (
@@ -50,6 +56,7 @@ export function FindingCard({
               : ''}
           </p>
           <TriageControls finding={finding} {...(noteRef ? { noteRef } : {})} />
+          <RootCauseGroup finding={finding} />
           <h4>Mitigations</h4>
           <MitigationList finding={finding} />
           <h4>References</h4>

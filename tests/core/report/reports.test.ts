@@ -59,6 +59,7 @@ describe('JSON report', () => {
       'guidelineCoverage',
       'orphanedTriage',
       'unplacedThreats',
+      'findingGroups',
     ]);
     expect(report).toMatchObject({
       format: 'ai-threat-model-report',
