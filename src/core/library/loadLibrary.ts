@@ -7,6 +7,7 @@ import { compileRules, type CompiledRule } from '../rules/compileRules';
 import { buildCatalogue, type Catalogue } from './catalogue';
 import { LibraryFileSchema, type LibraryFile, type LibrarySource } from './libraryFile';
 import type { ComponentType, Guideline, Mitigation, Rule, Threat } from './librarySchema';
+import { unimplementedGuidelines } from './unimplementedGuidelines';
 
 /** A validated, cross-referenced and indexed library, ready for `evaluate`. */
 export interface Library {
@@ -182,7 +183,8 @@ export function loadLibrary(
     facts,
     index: indexRules(compiled),
   };
-  return { ok: true, value: library, warnings: [] };
+  const warnings = unimplementedGuidelines(threats, rules, threatsById, mitigationsById);
+  return { ok: true, value: library, warnings };
 }
 
 function indexRules(compiled: readonly CompiledRule[]): RuleIndex {
