@@ -30,6 +30,7 @@ export function ruleLibrary(rules: unknown[]): Library {
           atlas: ['AML.T0051'],
           owaspLlm: ['LLM01'],
           owaspMl: [],
+          owaspAgentic: ['ASI01'],
           saif: ['PIJ'],
         },
         mitigations: ['mitigation.test', 'mitigation.org'],

@@ -10,7 +10,7 @@ import { referenceLinks as panelReferenceLinks } from '../../src/ui/threats/refe
 
 const library = shippedLibrary();
 const threats = [...library.threats.values()];
-const FIELDS = ['guidelines', 'atlas', 'owaspLlm', 'owaspMl', 'saif'] as const;
+const FIELDS = ['guidelines', 'atlas', 'owaspLlm', 'owaspMl', 'owaspAgentic', 'saif'] as const;
 
 /** The [id, url] pairs a Markdown reference list links, read back from the Markdown. */
 const markdownPairs = (refs: References) =>
@@ -30,8 +30,9 @@ describe('reference links', () => {
         for (const id of t.references[field]) {
           const url = referenceUrl(field, id);
           expect(url, `${t.id} ${field} ${id}`).toMatch(/^https:\/\/[a-z0-9.-]+\/[A-Za-z0-9._~/#-]*$/);
-          // Only the NCSC operation-and-maintenance section has no page address we are sure of.
-          if (!(field === 'guidelines' && id.startsWith('OM-')))
+          // The NCSC operation-and-maintenance section and the Agentic Top 10's risks have no page
+          // address we are sure of.
+          if (!(field === 'guidelines' && id.startsWith('OM-')) && field !== 'owaspAgentic')
             expect(hasOwnReferencePage(field, id), `${field} ${id} has its own page`).toBe(true);
         }
     for (const g of library.guidelines) expect(referenceUrl('guidelines', g.id)).toMatch(/^https:\/\//);
@@ -50,6 +51,25 @@ describe('reference links', () => {
       const panel = panelReferenceLinks(t.references).map((l) => [l.id, l.href]);
       expect(panel, t.id).toEqual(markdownPairs(t.references));
     }
+  });
+
+  it('names Agentic Top 10 risks by their official title and links them to the list page', () => {
+    const refs: References = {
+      guidelines: [],
+      atlas: [],
+      owaspLlm: ['LLM06'],
+      owaspMl: [],
+      owaspAgentic: ['ASI02', 'ASI06'],
+      saif: [],
+    };
+    const list = 'https://genai.owasp.org/resource/owasp-top-10-for-agentic-applications-for-2026/';
+    expect(panelReferenceLinks(refs).slice(1)).toEqual([
+      { framework: 'OWASP Agentic 2026', id: 'ASI02', title: 'Tool Misuse and Exploitation', href: list },
+      { framework: 'OWASP Agentic 2026', id: 'ASI06', title: 'Memory and Context Poisoning', href: list },
+    ]);
+    expect(markdownReferenceLinks(refs)).toBe(
+      `[OWASP LLM06](https://genai.owasp.org/llmrisk/llm062025-excessive-agency/), [OWASP ASI02](${list}), [OWASP ASI06](${list})`,
+    );
   });
 
   it('deep-links each framework the documented way', () => {

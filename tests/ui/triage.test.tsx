@@ -48,6 +48,7 @@ describe('threat panel triage', () => {
       'https://www.ncsc.gov.uk/collection/guidelines-secure-ai-system-development/guidelines/secure-deployment',
       'https://atlas.mitre.org/techniques/AML.T0051.001',
       'https://genai.owasp.org/llmrisk/llm01-prompt-injection/',
+      'https://genai.owasp.org/resource/owasp-top-10-for-agentic-applications-for-2026/',
       'https://saif.google/secure-ai-framework/risks#prompt-injection',
     ]);
   });
@@ -62,6 +63,9 @@ describe('threat panel triage', () => {
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Framework' }), 'owaspMl');
     expect(within(panel).getByRole('button', { name: /Unauthenticated/ })).toBeTruthy();
     expect(within(panel).queryByRole('button', { name: /plain text/ })).toBeNull();
+    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Framework' }), 'owaspAgentic');
+    expect(within(panel).getByRole('button', { name: /plain text/ })).toBeTruthy();
+    expect(within(panel).queryByRole('button', { name: /Unauthenticated/ })).toBeNull();
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Framework' }), 'all');
     await user.selectOptions(within(panel).getByRole('combobox', { name: 'Guideline' }), 'SD-3');
     expect(within(panel).queryByRole('button', { name: /Unauthenticated/ })).toBeNull();

@@ -104,6 +104,8 @@ export const ReferencesSchema = z.strictObject({
     .default([]),
   owaspLlm: z.array(z.string().regex(/^LLM(0[1-9]|10)$/, 'must be LLM01…LLM10')).default([]),
   owaspMl: z.array(z.string().regex(/^ML(0[1-9]|10)$/, 'must be ML01…ML10')).default([]),
+  /** OWASP Top 10 for Agentic Applications 2026; optional in files, like every list here. */
+  owaspAgentic: z.array(z.string().regex(/^ASI(0[1-9]|10)$/, 'must be ASI01…ASI10')).default([]),
   saif: z.array(z.string().regex(/^[A-Z]{2,3}$/, 'must be a SAIF risk code')).default([]),
 });
 export type References = z.output<typeof ReferencesSchema>;

@@ -10,6 +10,7 @@ import { buildCatalogue, type Catalogue } from './catalogue';
 import { LibraryFileSchema, type LibraryFile, type LibrarySource } from './libraryFile';
 import { checkRootCauses } from './checkRootCauses';
 import type { ComponentType, Guideline, Mitigation, RootCause, Rule, Threat } from './librarySchema';
+import { unimplementedGuidelines } from './unimplementedGuidelines';
 
 /** A validated, cross-referenced and indexed library, ready for `evaluate`. */
 export interface Library {
@@ -215,7 +216,8 @@ export function loadLibrary(
     facts,
     index: indexRules(compiled),
   };
-  return { ok: true, value: library, warnings: [] };
+  const warnings = unimplementedGuidelines(threats, rules, threatsById, mitigationsById);
+  return { ok: true, value: library, warnings };
 }
 
 function indexRules(compiled: readonly CompiledRule[]): RuleIndex {

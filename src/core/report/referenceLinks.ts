@@ -7,6 +7,7 @@ export const REFERENCE_URLS: Record<keyof References, (id: string) => string> = 
   atlas: (id) => referenceUrl('atlas', id),
   owaspLlm: (id) => referenceUrl('owaspLlm', id),
   owaspMl: (id) => referenceUrl('owaspMl', id),
+  owaspAgentic: (id) => referenceUrl('owaspAgentic', id),
   saif: (id) => referenceUrl('saif', id),
 };
 
@@ -21,6 +22,8 @@ export function referenceLinks(refs: References): string {
   for (const a of refs.atlas.filter(safe)) parts.push(`[${a}](${REFERENCE_URLS.atlas(a)})`);
   for (const l of refs.owaspLlm.filter(safe)) parts.push(`[OWASP ${l}](${REFERENCE_URLS.owaspLlm(l)})`);
   for (const m of refs.owaspMl.filter(safe)) parts.push(`[OWASP ${m}](${REFERENCE_URLS.owaspMl(m)})`);
+  for (const a of refs.owaspAgentic.filter(safe))
+    parts.push(`[OWASP ${a}](${REFERENCE_URLS.owaspAgentic(a)})`);
   for (const s of refs.saif.filter(safe)) parts.push(`[SAIF ${s}](${REFERENCE_URLS.saif(s)})`);
   return parts.join(', ');
 }

@@ -56,7 +56,10 @@ const OWASP_ML_2023: Record<string, [slug: string, title: string]> = {
   ML10: ['Model_Poisoning', 'Model Poisoning'],
 };
 
-/** OWASP Top 10 for Agentic Applications 2026: titles only, its risks have no pages of their own. */
+/**
+ * OWASP Top 10 for Agentic Applications 2026: titles only. genai.owasp.org publishes the list as one
+ * resource page, with no page per risk at an address we could confirm, so every id links there.
+ */
 const OWASP_AGENTIC_2026: Record<string, string> = {
   ASI01: 'Agent Goal Hijack',
   ASI02: 'Tool Misuse and Exploitation',

@@ -39,7 +39,7 @@ function toFinding(t: UserThreat, kind: TargetKind, label: string): Finding {
     ...(t.note !== undefined ? { note: t.note } : {}),
     triaged: true,
     stride: [],
-    references: { guidelines: [], atlas: [], owaspLlm: [], owaspMl: [], saif: [] },
+    references: { guidelines: [], atlas: [], owaspLlm: [], owaspMl: [], owaspAgentic: [], saif: [] },
     mitigations: (t.mitigations ?? []).map((m, i) => ({
       id: userMitigationId(t.id, i),
       title: m.title,

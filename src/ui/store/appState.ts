@@ -10,7 +10,7 @@ import type {
 export type SidePanel = 'threats' | 'dashboard';
 export type LeftPanel = 'palette' | 'outline';
 export type ThemeChoice = 'system' | 'light' | 'dark';
-export type Framework = 'atlas' | 'owaspLlm' | 'owaspMl' | 'saif';
+export type Framework = 'atlas' | 'owaspLlm' | 'owaspMl' | 'owaspAgentic' | 'saif';
 
 export interface FindingFilters {
   severity: Severity | 'all';

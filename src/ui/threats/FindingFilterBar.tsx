@@ -7,6 +7,7 @@ const FRAMEWORKS: { value: Framework; label: string }[] = [
   { value: 'atlas', label: 'MITRE ATLAS' },
   { value: 'owaspLlm', label: 'OWASP LLM Top 10' },
   { value: 'owaspMl', label: 'OWASP ML Top 10' },
+  { value: 'owaspAgentic', label: 'OWASP Agentic Top 10' },
   { value: 'saif', label: 'Google SAIF' },
 ];
 

@@ -17,6 +17,7 @@ const FRAMEWORK_NAMES: [field: keyof References & ReferenceFramework, name: stri
   ['atlas', 'MITRE ATLAS'],
   ['owaspLlm', 'OWASP LLM 2025'],
   ['owaspMl', 'OWASP ML 2023'],
+  ['owaspAgentic', 'OWASP Agentic 2026'],
   ['saif', 'SAIF'],
 ];
 

@@ -57,7 +57,7 @@ describe('CSV export of findings', () => {
       'accepted',
       'Ana',
       'Test mitigation (planned)',
-      'NCSC SD-3, OM-2; ATLAS AML.T0051; OWASP LLM LLM01; SAIF PIJ',
+      'NCSC SD-3, OM-2; ATLAS AML.T0051; OWASP LLM LLM01; OWASP Agentic ASI01; SAIF PIJ',
     ]);
     expect(llm[9]).toBe(findings.find((f) => f.key === 'rule.on-models@c-llm')!.why);
   });

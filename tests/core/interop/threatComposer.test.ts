@@ -187,7 +187,7 @@ describe('Threat Composer export', () => {
     expect(llm.status).toBe('threatIdentified');
     expect(llm.statement).toBe('Test threat on component "Model"');
     expect(llm.impactedAssets).toEqual(['Model']);
-    expect(llm.tags).toEqual(['LLM01', 'AML.T0051', 'SAIF PIJ', 'NCSC SD-3', 'NCSC OM-2']);
+    expect(llm.tags).toEqual(['LLM01', 'ASI01', 'AML.T0051', 'SAIF PIJ', 'NCSC SD-3', 'NCSC OM-2']);
     const meta = Object.fromEntries(llm.metadata.map((m) => [m.key, m.value]));
     expect(meta).toMatchObject({
       STRIDE: ['T'],
@@ -197,6 +197,7 @@ describe('Threat Composer export', () => {
       [TC_CUSTOM.ncsc]: ['SD-3', 'OM-2'],
       [TC_CUSTOM.atlas]: ['AML.T0051'],
       [TC_CUSTOM.owaspLlm]: ['LLM01'],
+      [TC_CUSTOM.owaspAgentic]: ['ASI01'],
       [TC_CUSTOM.saif]: ['PIJ'],
       [TC_CUSTOM.status]: 'accepted',
       [TC_CUSTOM.owner]: 'Ana',

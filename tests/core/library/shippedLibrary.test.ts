@@ -17,7 +17,7 @@ import {
  * every guideline is implemented, every threat can fire, and the rule language is exercised.
  */
 const validIds = JSON.parse(readFileSync('tests/fixtures/valid-ids.json', 'utf8')) as Record<
-  'guidelines' | 'atlas' | 'owaspLlm' | 'owaspMl' | 'saif',
+  'guidelines' | 'atlas' | 'owaspLlm' | 'owaspMl' | 'owaspAgentic' | 'saif',
   string[]
 >;
 
@@ -101,7 +101,7 @@ describe('shipped threat library', () => {
   it('uses only external ids that exist in the reference', () => {
     const bad: string[] = [];
     for (const t of threats)
-      for (const key of ['guidelines', 'atlas', 'owaspLlm', 'owaspMl', 'saif'] as const)
+      for (const key of ['guidelines', 'atlas', 'owaspLlm', 'owaspMl', 'owaspAgentic', 'saif'] as const)
         for (const id of t.references[key]) if (!validIds[key].includes(id)) bad.push(`${t.id} ${key} ${id}`);
     for (const m of mitigations) {
       for (const g of m.guidelines) if (!validIds.guidelines.includes(g)) bad.push(`${m.id} guideline ${g}`);
@@ -118,6 +118,48 @@ describe('shipped threat library', () => {
       const count = mitigations.filter((m) => m.guidelines.includes(g)).length;
       expect(count, `mitigations implementing ${g}`).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  it('names at least one guideline, without repeats, for every mitigation', () => {
+    for (const m of mitigations) {
+      expect(m.guidelines.length, m.id).toBeGreaterThanOrEqual(1);
+      expect(new Set(m.guidelines).size, m.id).toBe(m.guidelines.length);
+    }
+  });
+
+  it('cites only guidelines that the mitigations a finding suggests implement', () => {
+    const implemented = (ids: readonly string[]) =>
+      new Set(ids.flatMap((id) => lib.mitigations.get(id)!.guidelines));
+    const gaps: string[] = [];
+    for (const t of threats) {
+      const covered = implemented(t.mitigations);
+      for (const g of t.references.guidelines) if (!covered.has(g)) gaps.push(`${t.id} ${g}`);
+    }
+    // A rule that narrows the mitigation list, or an element-level rule (which drops organisational
+    // mitigations), must still cover every guideline its threat cites: findings list both.
+    for (const r of lib.rules) {
+      const threat = lib.threats.get(r.threat)!;
+      const suggested = (r.mitigations ?? threat.mitigations).filter(
+        (id) => r.target === 'model' || !lib.mitigations.get(id)!.organisational,
+      );
+      const covered = implemented(suggested);
+      for (const g of threat.references.guidelines) if (!covered.has(g)) gaps.push(`${r.id} ${g}`);
+    }
+    expect(gaps).toEqual([]);
+    const loaded = loadLibrary(SHIPPED_LIBRARY_SOURCES);
+    expect(loaded.ok && loaded.warnings).toEqual([]);
+  });
+
+  it('cites the Agentic Top 10 only for threats raised on agents, their tools or their memory', () => {
+    const agentic = new Set(['agent', 'agent-tool', 'memory-store']);
+    for (const t of threats.filter((x) => x.references.owaspAgentic.length > 0))
+      for (const r of lib.rules.filter((x) => x.threat === t.id))
+        expect(
+          r.types?.every((type) => agentic.has(type)),
+          `${r.id} cites ${t.references.owaspAgentic}`,
+        ).toBe(true);
+    for (const id of ['threat.excessive-agency', 'threat.malicious-agent-tool', 'threat.memory-poisoning'])
+      expect(lib.threats.get(id)!.references.owaspAgentic.length, id).toBeGreaterThan(0);
   });
 
   it('files each mitigation by the area of its main (first) guideline', () => {

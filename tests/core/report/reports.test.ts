@@ -86,6 +86,7 @@ describe('JSON report', () => {
         atlas: ['AML.T0051'],
         owaspLlm: ['LLM01'],
         owaspMl: [],
+        owaspAgentic: ['ASI01'],
         saif: ['PIJ'],
       },
       mitigations: [
@@ -146,6 +147,9 @@ describe('Markdown report', () => {
     expect(md).toContain('- **Why:** Test threat — untrusted input reaches it. Path: anon → app → llm.');
     expect(md).toContain('  - [x] Test mitigation (SD-3, OM-2) — implemented');
     expect(md).toContain('[AML.T0051](https://atlas.mitre.org/techniques/AML.T0051)');
+    expect(md).toContain(
+      '[OWASP LLM01](https://genai.owasp.org/llmrisk/llm01-prompt-injection/), [OWASP ASI01](https://genai.owasp.org/resource/owasp-top-10-for-agentic-applications-for-2026/), [SAIF PIJ]',
+    );
     expect(md).toContain('  > Pilot only;\n  > review in Q3');
     expect(md).toContain('| rule.old@gone | mitigated |');
   });

@@ -7,6 +7,7 @@ export function referencesText(refs: References): string {
     ['ATLAS', refs.atlas],
     ['OWASP LLM', refs.owaspLlm],
     ['OWASP ML', refs.owaspMl],
+    ['OWASP Agentic', refs.owaspAgentic],
     ['SAIF', refs.saif],
   ];
   return parts

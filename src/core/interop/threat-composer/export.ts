@@ -208,7 +208,7 @@ function fromUnplaced(t: UserThreat): Item {
     why: '',
     description: t.description ?? '',
     stride: [],
-    references: { guidelines: [], atlas: [], owaspLlm: [], owaspMl: [], saif: [] },
+    references: { guidelines: [], atlas: [], owaspLlm: [], owaspMl: [], owaspAgentic: [], saif: [] },
     ruleId: null,
     threatId: null,
     userThreatId: t.id,
@@ -284,11 +284,13 @@ function threatOut(item: Item, id: string, n: number): TcThreatOut {
   custom(TC_CUSTOM.atlas, item.references.atlas);
   custom(TC_CUSTOM.owaspLlm, item.references.owaspLlm);
   custom(TC_CUSTOM.owaspMl, item.references.owaspMl);
+  custom(TC_CUSTOM.owaspAgentic, item.references.owaspAgentic);
   custom(TC_CUSTOM.saif, item.references.saif);
 
   const refTags = tags([
     ...item.references.owaspLlm,
     ...item.references.owaspMl,
+    ...item.references.owaspAgentic,
     ...item.references.atlas,
     ...item.references.saif.map((s) => `SAIF ${s}`),
     ...item.references.guidelines.map((g) => `NCSC ${g}`),

@@ -76,6 +76,7 @@ export const TC_CUSTOM = {
   atlas: 'custom:atlas',
   owaspLlm: 'custom:owaspLlm',
   owaspMl: 'custom:owaspMl',
+  owaspAgentic: 'custom:owaspAgentic',
   saif: 'custom:saif',
   mitigationId: 'custom:aitmMitigationId',
 } as const;
