@@ -100,7 +100,7 @@ function findingBlock(f: ReportFinding, heading = '####', shared: ReadonlySet<st
   const own = f.mitigations.filter((m) => !shared.has(m.id));
   if (own.length > 0) {
     lines.push(shared.size > 0 ? '- **Further mitigations:**' : '- **Mitigations:**');
-    lines.push(...own.map(mitigationLine));
+    pushAll(lines, own.map(mitigationLine));
   }
   const refs = referenceLinks(f.references);
   if (refs) lines.push(`- **References:** ${refs}`);

@@ -39,7 +39,9 @@ function rootCauseRows(findings: readonly Finding[]): RootCauseRow[] {
     if (row) row.members.push(f);
     else rows.set(f.group.key, { group: f.group, members: [f] });
   }
-  const severityOf = (r: RootCauseRow) => Math.min(...r.members.map((f) => SEVERITIES.indexOf(f.severity)));
+  // The most severe member ranks the row (a loop, not Math.min(...), for groups of any size).
+  const severityOf = (r: RootCauseRow) =>
+    r.members.reduce((best, f) => Math.min(best, SEVERITIES.indexOf(f.severity)), SEVERITIES.length);
   return [...rows.values()].sort(
     (a, b) => severityOf(a) - severityOf(b) || (a.group.key < b.group.key ? -1 : 1),
   );
