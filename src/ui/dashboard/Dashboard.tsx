@@ -41,7 +41,7 @@ function rootCauseRows(findings: readonly Finding[]): RootCauseRow[] {
   }
   // The most severe member ranks the row (a loop, not Math.min(...), for groups of any size).
   const severityOf = (r: RootCauseRow) =>
-    r.members.reduce((best, f) => Math.min(best, SEVERITIES.indexOf(f.severity)), SEVERITIES.length);
+    r.members.reduce<number>((best, f) => Math.min(best, SEVERITIES.indexOf(f.severity)), SEVERITIES.length);
   return [...rows.values()].sort(
     (a, b) => severityOf(a) - severityOf(b) || (a.group.key < b.group.key ? -1 : 1),
   );
