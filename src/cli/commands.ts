@@ -9,12 +9,12 @@ import {
   parseJsonText,
   SEVERITIES,
   buildReport,
-  renderMarkdownReport,
+  jsonReportChunks,
+  markdownReportChunks,
   type Severity,
 } from '../core';
 import { oneOf, parseArgs } from './args';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliIo } from './io';
-import { writeJsonInPieces } from './jsonPieces';
 import { loadLibraryFrom, loadModel, readInput } from './loadInputs';
 import { layerPacksFrom } from './loadPacks';
 import { emitOutput } from './output';
@@ -38,12 +38,21 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
   const doc = loadModel(io, path, library);
   const findings = evaluate(doc, library);
   const report = buildReport(doc, library, findings);
-  emitOutput(io, options.get('out'), 'report', (write) =>
-    format === 'json' ? writeJsonInPieces(report, write) : write(renderMarkdownReport(report, doc, library)),
-  );
+  // Written chunk by chunk: a large report is never held as one string.
+  emitOutput(io, options.get('out'), 'report', (write) => {
+    const chunks = format === 'json' ? jsonReportChunks(report) : markdownReportChunks(report, doc, library);
+    for (const chunk of chunks) write(chunk);
+  });
   if (failOn === undefined) return EXIT_OK;
   const threshold = SEVERITIES.indexOf(failOn);
-  const blocking = findings.filter((f) => f.status === 'open' && SEVERITIES.indexOf(f.severity) <= threshold);
+  const atOrAbove = (f: (typeof findings)[number]) => SEVERITIES.indexOf(f.severity) <= threshold;
+  warnUnjustifiedAcceptances(
+    io,
+    path,
+    failOn,
+    findings.filter((f) => atOrAbove(f) && f.status === 'accepted' && !f.note?.trim()),
+  );
+  const blocking = findings.filter((f) => f.status === 'open' && atOrAbove(f));
   if (blocking.length === 0) return EXIT_OK;
   io.stderr(
     `${oneLine(path)}: ${blocking.length} open finding${blocking.length === 1 ? '' : 's'} at or above ${failOn}:\n`,
@@ -54,6 +63,28 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
     );
   if (blocking.length > 20) io.stderr(`  … and ${blocking.length - 20} more\n`);
   return EXIT_FINDINGS;
+}
+
+/**
+ * An accepted risk passes the gate, but one nobody justified is what an auditor asks about first:
+ * the gate says so (a warning, not a failure, so existing pipelines keep their meaning).
+ */
+function warnUnjustifiedAcceptances(
+  io: CliIo,
+  path: string,
+  failOn: Severity,
+  unjustified: readonly { severity: Severity; key: string; title: string; targetLabel: string }[],
+): void {
+  if (unjustified.length === 0) return;
+  const n = unjustified.length;
+  io.stderr(
+    `${oneLine(path)}: warning: ${n} finding${n === 1 ? '' : 's'} at or above ${failOn} ${n === 1 ? 'is' : 'are'} accepted without a note saying why:\n`,
+  );
+  for (const f of unjustified.slice(0, 20))
+    io.stderr(
+      `${neutraliseControls(`  ${f.severity.padEnd(8)} ${f.key}  ${f.title} on ${f.targetLabel}`)}\n`,
+    );
+  if (n > 20) io.stderr(`  … and ${n - 20} more\n`);
 }
 
 /** `validate <file> [--library DIR]`: a model, or (with `--kind library` or a directory) a library. */
@@ -84,7 +115,7 @@ export function runValidate(argv: readonly string[], io: CliIo): number {
       return EXIT_OK;
     }
     const json = parseJsonText(readInput(io, target));
-    if (!json.ok) throw new CliError(formatProblems(target, [json.problem]));
+    if (!json.ok) throw new CliError(formatProblems(target, json.problems));
     const result = loadLibrary([{ path: target, content: json.value }], {
       base: loadLibraryFrom(io, options.get('library')),
     });

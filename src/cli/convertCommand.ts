@@ -73,7 +73,7 @@ function convert(args: readonly string[], io: CliIo): number {
   const out = options.get('out');
 
   const json = parseJsonText(readInput(io, path));
-  if (!json.ok) throw new CliError(formatProblems(path, [json.problem]));
+  if (!json.ok) throw new CliError(formatProblems(path, json.problems));
   const library = shippedLibrary();
   const imported = importDocument(json.value, { catalogue: library.catalogue });
   if (!imported.ok) throw new CliError(formatProblems(path, imported.problems));

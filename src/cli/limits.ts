@@ -1,18 +1,16 @@
+import { LIMITS } from '../core';
+
 /**
- * Every size limit of the CLI, in one place. A hostile pull request controls the files the CLI
- * reads in CI, so each resource it spends on them is bounded here.
- *
- * These belong with the core's limits table once it exists (the document and library limits
- * live in src/core); the CLI would then import them from src/core/index.ts.
+ * The size limits the CLI enforces itself (reading files, writing reports), taken from the core's
+ * one limits table (src/core/limits.ts, listed in SECURITY.md) so the CLI, the editor and the
+ * documentation never disagree. A hostile pull request controls the files the CLI reads in CI.
+ * Kept as one object so tests can lower a limit.
  */
 export const CLI_LIMITS = {
   /** A model, rule pack, library file or other tool's file: no real one is anywhere near it. */
-  maxInputBytes: 20 * 1024 * 1024,
-  /**
-   * A report or converted file. A valid 20 MB model can describe millions of findings; its
-   * reports would take gigabytes of memory and disk. A 2,000-component model reports in ~10 MB.
-   */
-  maxOutputBytes: 100 * 1024 * 1024,
+  maxInputBytes: LIMITS.inputBytes.value,
+  /** A report or converted file (a 2,000-component model reports in about 10 MB). */
+  maxOutputBytes: LIMITS.outputBytes.value,
 } as const;
 
 /** A byte count the way messages show it: "20 MB", "1.5 MB", "10 KB". */

@@ -75,11 +75,20 @@ export function loadLibraryFrom(io: CliIo, dir: string | undefined): Library {
   for (const path of paths) {
     const json = parseJsonText(readInput(io, path));
     if (json.ok) sources.push({ path, content: json.value });
-    else problems.push(formatProblems(path, [json.problem]));
+    else problems.push(formatProblems(path, json.problems));
   }
   if (problems.length > 0) throw new CliError(problems.join('\n'));
   const result = loadLibrary(sources);
   if (!result.ok) throw new CliError(formatProblems(dir, result.problems));
+  // Warnings (e.g. a threat citing a guideline none of its mitigations implements) do not stop a
+  // run, but a library author must see them.
+  if (result.warnings.length > 0)
+    io.stderr(
+      `${formatProblems(
+        dir,
+        result.warnings.map((w) => ({ ...w, message: `warning: ${w.message}` })),
+      )}\n`,
+    );
   return result.value;
 }
 

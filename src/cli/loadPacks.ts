@@ -15,7 +15,7 @@ export function layerPacksFrom(io: CliIo, base: Library, paths: readonly string[
   for (const path of paths) {
     const json = parseJsonText(readInput(io, path));
     if (json.ok) packs.push({ fileName: path, content: json.value });
-    else problems.push(formatProblems(path, [json.problem]));
+    else problems.push(formatProblems(path, json.problems));
   }
   const layered = layerRulePacks(base, packs);
   for (const pack of layered.rejected) problems.push(formatProblems(pack.fileName, pack.problems));

@@ -1,3 +1,4 @@
+import { LimitExceededError } from '../core';
 import { CliError, type CliIo, type OutputFile } from './io';
 import { CLI_LIMITS, megabytes } from './limits';
 import { describeIoError } from './loadInputs';
@@ -58,6 +59,7 @@ export function emitOutput(
       // on its way to the output limit.
       if (
         error instanceof OutputTooLarge ||
+        error instanceof LimitExceededError ||
         (error instanceof RangeError && /string length/i.test(error.message))
       )
         throw new CliError(

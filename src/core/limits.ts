@@ -95,8 +95,9 @@ export const LIMITS = {
     why: 'a condition is tested on every element; its size bounds the work per element',
   },
   outputBytes: {
-    value: 256 * MIB,
-    bounds: 'characters in one report written by the streaming report functions',
+    value: 100 * MIB,
+    bounds:
+      'bytes in one report or converted file (the CLI counts UTF-8 bytes, the streaming report functions characters)',
     why: 'a report larger than this fills CI disks and cannot be opened; the input is hostile',
   },
   threatDragonCells: {

@@ -39,7 +39,7 @@ const libraryDir = (severity: 'high' | 'low') => {
         description: 'd',
         likelihood: severity,
         impact: severity,
-        references: { guidelines: ['DEP-2'] },
+        references: { guidelines: [] },
         mitigations: [],
       },
     ],
@@ -96,14 +96,31 @@ describe('analyze', () => {
     ).toBe(0);
   });
 
-  it('an accepted finding with no note passes the --fail-on gate silently (no justification is required)', () => {
+  it('an accepted finding with no note passes the --fail-on gate with a warning that names it', () => {
+    for (const note of [undefined, '   ']) {
+      const triage = { 'rule.scores@api': { status: 'accepted', ...(note === undefined ? {} : { note }) } };
+      const r = run(['analyze', 'm.json', '--library', 'lib', '--fail-on', 'low'], {
+        'm.json': model({}, { triage }),
+        ...libraryDir('high'),
+      });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(
+        'm.json: warning: 1 finding at or above low is accepted without a note saying why:\n' +
+          '  critical rule.scores@api  Scores leak on Scoring API\n',
+      );
+    }
+    const justified = model({}, { triage: { 'rule.scores@api': { status: 'accepted', note: 'ok' } } });
+    const quiet = run(['analyze', 'm.json', '--library', 'lib', '--fail-on', 'low'], {
+      'm.json': justified,
+      ...libraryDir('high'),
+    });
+    expect(quiet.stderr).toBe('');
     const accepted = model({}, { triage: { 'rule.scores@api': { status: 'accepted' } } });
     const r = run(['analyze', 'm.json', '--library', 'lib', '--fail-on', 'low'], {
       'm.json': accepted,
       ...libraryDir('high'),
     });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).findings).toEqual([
       expect.objectContaining({ key: 'rule.scores@api', status: 'accepted' }),
     ]);

@@ -1,12 +1,12 @@
-import { formatProblems, type Problem, type ThreatModelDocument } from '../../core';
+import { formatProblems, LIMITS, type Problem, type ThreatModelDocument } from '../../core';
 import { layoutIfNeeded } from '../canvas/autoLayout';
 import { reportFailure } from '../errors/reportFailure';
 import { readFileText } from '../platform/platform';
 import type { AppState, PendingImport } from '../store/appState';
 import type { AppStore } from '../store/createAppStore';
 
-/** Files larger than this are refused before reading, like the CLI does. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Files larger than this are refused before reading, like the CLI does (the core's limits table). */
+export const MAX_FILE_BYTES = LIMITS.inputBytes.value;
 
 const importer = () => import('../interop/importFile');
 

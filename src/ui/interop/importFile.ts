@@ -36,7 +36,7 @@ const refused = (fileName: string, format: string, problems: readonly Problem[])
 /** Parses and converts file text; never touches the store. */
 export function readModelFile(fileName: string, text: string, catalogue: Catalogue): ReadOutcome {
   const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, message: refused(fileName, 'unknown', [json.problem]) };
+  if (!json.ok) return { ok: false, message: refused(fileName, 'unknown', json.problems) };
   const result = importDocument(json.value, { catalogue });
   if (!result.ok) return { ok: false, message: refused(fileName, detectFormat(json.value), result.problems) };
   const { format, document, notes } = result.value;

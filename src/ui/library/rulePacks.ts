@@ -97,7 +97,7 @@ export function restorePacks(
 
 function readStored(text: string): ParseResult<StoredPack[]> {
   const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, problems: [json.problem] };
+  if (!json.ok) return { ok: false, problems: json.problems };
   const value = json.value as { format?: unknown; packs?: unknown } | null;
   if (
     !value ||

@@ -27,7 +27,7 @@ export type DecodedAutosave =
 /** Splits stored text into stamp and (still unvalidated) document; parseDocument does the rest. */
 export function decodeAutosave(text: string): DecodedAutosave {
   const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, problems: [json.problem] };
+  if (!json.ok) return { ok: false, problems: json.problems };
   const value = json.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return { ok: false, problems: [{ path: '$', message: 'expected an object' }] };
