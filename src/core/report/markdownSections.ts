@@ -96,7 +96,7 @@ function findingBlock(f: ReportFinding, heading = '####', shared: ReadonlySet<st
     `- **Status:** ${f.status}${f.owner ? ` · **Owner:** ${mdInline(f.owner)}` : ''} · **Key:** \`${f.key.replace(/`/g, "'")}\``,
     `- **Why:** ${mdInline(f.why)}`,
   ];
-  if (f.note) lines.push(`- **Note:** ${mdInline(f.note)}`);
+  if (f.note?.trim()) lines.push(`- **Note:** ${mdInline(f.note)}`);
   const own = f.mitigations.filter((m) => !shared.has(m.id));
   if (own.length > 0) {
     lines.push(shared.size > 0 ? '- **Further mitigations:**' : '- **Mitigations:**');
@@ -243,7 +243,7 @@ export function acceptedRisksSection(report: Report): string[] {
       `- **${mdInline(f.title)}** on ${mdInline(f.targetLabel)} (${f.severity})${f.owner ? ` — owner ${mdInline(f.owner)}` : ''}`,
     );
     lines.push(
-      f.note
+      f.note?.trim()
         ? mdQuote(f.note).replace(/^/gm, '  ')
         : '  > No note recorded: an accepted risk should say why.',
     );

@@ -64,12 +64,14 @@ describe('an accepted risk without a note', () => {
     );
   });
 
-  it('a note of only spaces is not flagged: the report shows an empty quote', () => {
+  it('a note of only spaces counts as no note', () => {
     const blank = setTriage(doc, 'rule.c@llm', { note: '   ' });
     expect(blank.triage['rule.c@llm']).toEqual({ status: 'accepted', note: '   ' });
     const section = acceptedSection(exportMarkdownReport(blank, library));
-    expect(section).toContain('- **Test threat** on llm (high)\n  > \n');
-    expect(section.match(/No note recorded/g)).toHaveLength(1);
+    expect(section).toContain(
+      '- **Test threat** on llm (high)\n  > No note recorded: an accepted risk should say why.\n',
+    );
+    expect(section.match(/No note recorded/g)).toHaveLength(2);
   });
 
   it('the JSON report carries it as accepted with no note and no warning anywhere', () => {
