@@ -1,5 +1,5 @@
 import type { Catalogue } from '../library/catalogue';
-import type { Mitigation, Rule, Threat } from '../library/librarySchema';
+import type { Mitigation, References, Rule, Threat } from '../library/librarySchema';
 import { quote, type Problem } from '../model/problems';
 import { compileCondition, type CompiledCondition } from './conditions';
 import type { FactRegistry } from './factRegistry';
@@ -8,7 +8,13 @@ import type { FactRegistry } from './factRegistry';
 export interface CompiledRule {
   rule: Rule;
   when: CompiledCondition | undefined;
-  adjust: { when: CompiledCondition; likelihood: number; impact: number; reason: string }[];
+  adjust: {
+    when: CompiledCondition;
+    likelihood: number;
+    impact: number;
+    reason: string;
+    references: References | undefined;
+  }[];
   byDesign: {
     when: CompiledCondition;
     mitigations: string[];
@@ -22,6 +28,7 @@ interface CompileInputs {
   facts: FactRegistry;
   threats: ReadonlyMap<string, Threat>;
   mitigations: ReadonlyMap<string, Mitigation>;
+  guidelines: ReadonlyMap<string, unknown>;
 }
 
 /** Compiles rules sorted by id (so evaluation order never depends on file order), collecting every problem. */
@@ -56,7 +63,28 @@ export function compileRules(
       likelihood: a.likelihood ?? 0,
       impact: a.impact ?? 0,
       reason: a.reason,
+      references: a.references,
     }));
+    const referenceLists = [
+      ['references', rule.references],
+      ...rule.adjust.map((a, i) => [`adjust[${i}].references`, a.references] as const),
+    ] as const;
+    for (const [where, refs] of referenceLists) {
+      if (!refs) continue;
+      if (Object.values(refs).every((list) => (list as readonly string[]).length === 0))
+        local.push({
+          path: `${at}.${where}`,
+          message:
+            'lists no reference; name the framework ids this situation adds to the threat\'s, e.g. { "owaspLlm": ["LLM08"] }, or leave the field out',
+        });
+      refs.guidelines.forEach((g, i) => {
+        if (!inputs.guidelines.has(g))
+          local.push({
+            path: `${at}.${where}.guidelines[${i}]`,
+            message: `no guideline has the id ${quote(g)}`,
+          });
+      });
+    }
     const byDesign = rule.byDesign.map((b, i) => ({
       when: compileCondition(b.when, rule.target, inputs.facts, `${at}.byDesign[${i}].when`, local),
       mitigations: b.mitigations,

@@ -26,6 +26,8 @@ export function explainFinding(parts: {
 
 function describeLeaf(leaf: LeafTrace): string {
   const assumed = leaf.defaulted ? ' (not set in the model; assumed by default)' : '';
+  // Path and `some` conditions carry their own phrase ("retrieves from an index without access control").
+  if (leaf.op === 'path') return leaf.negated ? `not the case that ${leaf.phrase}` : leaf.phrase;
   if (typeof leaf.actual === 'boolean' && (leaf.op === 'eq' || leaf.op === 'ne')) {
     const isProperty = /(^|\.)prop\.|^(encrypted|authenticated)$|\.(encrypted|authenticated)$/.test(
       leaf.fact,

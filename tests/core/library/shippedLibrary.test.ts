@@ -62,6 +62,10 @@ function leaves(condition: Condition | undefined, out: LeafCondition[] = []): Le
   if ('all' in condition) condition.all.forEach((c) => leaves(c, out));
   else if ('any' in condition) condition.any.forEach((c) => leaves(c, out));
   else if ('not' in condition) leaves(condition.not, out);
+  else if ('upstream' in condition || 'downstream' in condition) {
+    const spec = 'upstream' in condition ? condition.upstream : condition.downstream;
+    [spec.where, spec.via, spec.avoiding].forEach((c) => leaves(c, out));
+  } else if ('some' in condition) leaves(condition.some.where, out);
   else out.push(condition);
   return out;
 }
