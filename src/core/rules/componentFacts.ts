@@ -324,28 +324,28 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       (ctx) => ctx.facts.prompters,
       PRINCIPALS,
       'Principals whose prompts or messages reach this component: users by principal, and `agent` when another agent or LLM application messages it. Prompts pass through applications, models, guards and processes, not through stores, tools, data sources or external services, and not along flows of kind response or update.',
-      'prompted by',
+      'principals prompting it',
     ),
     flowLabelFact(
       'prompters.unguarded',
       (ctx) => ctx.facts.promptersUnguarded,
       PRINCIPALS,
       'Like prompters, counting only prompts that reach it without passing an injection guard (a guardrail that catches injection or all, or a validating pipeline).',
-      'prompted, without an injection guard, by',
+      'principals prompting it past no injection guard',
     ),
     flowLabelFact(
       'content.origins',
       (ctx) => ctx.facts.content,
       CONTENT_ORIGINS,
       'Origins of the content that reaches this component: a data source by its origin (user-generated counts as user-upload), an external service (public-web when it serves public content, else third-party-service), an agent tool (tool-output), and agent-output for anything one agent or LLM application sends another. Content passes through stores, not along query or update flows, and not through people.',
-      'content from',
+      'content origins reaching it',
     ),
     flowLabelFact(
       'content.unguarded',
       (ctx) => ctx.facts.contentUnguarded,
       CONTENT_ORIGINS,
       'Like content.origins, counting only content that reaches it without passing an injection guard.',
-      'content, without an injection guard, from',
+      'content origins reaching it past no injection guard',
     ),
     {
       name: 'isModelContext',
@@ -361,7 +361,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       target: 'component',
       valueType: 'boolean',
       description:
-        'An LLM, LLM application or agent can send data to this component through a path without a human-review step.',
+        'An LLM, LLM application or autonomous agent can send data to this component through a path without a human-review step (a supervised agent counts as one).',
       phrase: 'a model-driven component can invoke it without human review',
       get: (ctx, i) => isReached(ctx.facts.llmDriven, i),
       path: (ctx, i) => pathTo(ctx.facts.llmDriven, i),
@@ -383,7 +383,10 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description:
         'A write or execute agent tool without human approval can be reached from this component without a human-review step.',
       phrase: 'it can reach a write or execute tool that needs no human approval',
-      get: (ctx, i) => isReached(ctx.facts.unapprovedTools, i),
+      // A supervised agent asks a person before each action, so its own tools count as approved.
+      get: (ctx, i) =>
+        isReached(ctx.facts.unapprovedTools, i) &&
+        !(ctx.types[i] === 'agent' && ctx.prop(i, 'autonomy') === 'supervised'),
       path: (ctx, i) => orient(pathTo(ctx.facts.unapprovedTools, i), 'backward'),
     },
   ];

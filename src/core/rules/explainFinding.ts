@@ -12,9 +12,7 @@ export function explainFinding(parts: {
   adjustments: readonly string[];
   byDesign: readonly string[];
 }): string {
-  const reasons = parts.leaves
-    .filter((l) => l.fact !== 'type' && l.fact !== 'source.type' && l.fact !== 'target.type')
-    .map(describeLeaf);
+  const reasons = parts.leaves.filter((l) => !isQuiet(l)).map(describeLeaf);
   let text = parts.summary.replace(/\.$/, '');
   if (reasons.length > 0) text += ` — ${unique(reasons).join('; ')}`;
   text += '.';
@@ -22,6 +20,15 @@ export function explainFinding(parts: {
   for (const a of parts.adjustments) text += ` ${capitalise(a.replace(/\.$/, ''))}.`;
   for (const b of parts.byDesign) text += ` By design: ${b.replace(/\.$/, '')}.`;
   return text;
+}
+
+/**
+ * Leaves that say nothing a reader needs: the component type (the finding names its target) and
+ * "the flow is not local" (the normal case, which rules test only to leave local flows out).
+ */
+function isQuiet(leaf: LeafTrace): boolean {
+  if (leaf.fact === 'type' || leaf.fact === 'source.type' || leaf.fact === 'target.type') return true;
+  return leaf.fact === 'local' && leaf.actual === false;
 }
 
 function describeLeaf(leaf: LeafTrace): string {

@@ -89,6 +89,8 @@ function originKindsOf(type: string, prop: (name: string) => PropValue | undefin
   if (type === 'user' && prop('trust') === 'anonymous') kinds.push(0);
   if (type === 'data-source' && prop('origin') === 'public-web') kinds.push(1);
   if (type === 'data-source' && prop('origin') === 'user-generated') kinds.push(2);
+  // A service serving public content (fetched pages, search results) is also public-web.
+  if (type === 'external-service' && prop('publicContent') === true) kinds.push(1);
   if (type === 'external-service') kinds.push(3);
   if (zone === 'internet') kinds.push(4);
   return kinds;
@@ -195,8 +197,11 @@ export function analyseGraph(input: GraphInputs): GraphFacts {
       return false;
     })();
 
-  const isHumanReview = (i: number) => types[i] === 'human-review';
-  const llmDriven = types.flatMap((t, i) => (LLM_DRIVEN_TYPES.has(t) ? [i] : []));
+  // A supervised agent asks a person before it acts, so it approves like a human-review step: it
+  // drives nothing on its own, and a model behind it drives nothing through it.
+  const supervised = (i: number) => types[i] === 'agent' && prop(i, 'autonomy') === 'supervised';
+  const isHumanReview = (i: number) => types[i] === 'human-review' || supervised(i);
+  const llmDriven = types.flatMap((t, i) => (LLM_DRIVEN_TYPES.has(t) && !supervised(i) ? [i] : []));
   const exposed = llmDriven.filter((i) => originKinds[i]!.length > 0 || reachedBy(untrusted, i));
   const unapproved = types.flatMap((t, i) =>
     t === 'agent-tool' && prop(i, 'access') !== 'read' && prop(i, 'humanApproval') !== true ? [i] : [],
