@@ -39,6 +39,23 @@ export const CONTENT_ORIGINS = [
 /** What a guardrail screens for (its `catches` property); `all` is the catalogue default. */
 export const GUARD_KINDS = ['all', 'injection', 'sensitive-data', 'harmful-content'] as const;
 
+/**
+ * Catalogue properties the graph analysis itself reads (the rest are read by rules as `prop.*`).
+ * The shipped-library test requires every catalogue property to be read by one or the other.
+ */
+export const GRAPH_PROPERTIES: readonly string[] = [
+  'trust',
+  'affiliation',
+  'origin',
+  'publicContent',
+  'direction',
+  'catches',
+  'validatesData',
+  'access',
+  'humanApproval',
+  'autonomy',
+];
+
 /** Component types whose behaviour is driven by a language model's output. */
 export const LLM_DRIVEN_TYPES: ReadonlySet<string> = new Set(['llm', 'llm-app', 'agent']);
 /** Passing through one of these turns content into indirect input: it was stored, retrieved or fetched. */

@@ -266,6 +266,13 @@ const RULE_CASES: Record<string, RuleCases> = {
     positive: [RAG, 'f-filtered-prompt'],
     negative: [['internal-assistant', 'f-prompt']],
   },
+  'rule.sensitive-data-to-external-provider.confidential-egress': {
+    positive: [ENGINEERS, 'f-prompt'],
+    negative: [
+      [AGENT, 'f-plan-prompt'],
+      [RAG, 'f-filtered-prompt'],
+    ],
+  },
   'rule.unencrypted-flow.crosses-boundary': {
     positive: [RAG, 'f-kb-export'],
     negative: [
