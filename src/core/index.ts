@@ -45,6 +45,7 @@ export {
 export { findOrphanedTriage } from './rules/orphanedTriage';
 export { severityOf } from './rules/severity';
 export { OPERATORS } from './rules/operators';
+export { CONTENT_ORIGINS, GRAPH_PROPERTIES, GUARD_KINDS, PRINCIPALS } from './rules/graphFacts';
 export type { FactDefinition } from './rules/factTypes';
 export * from './layout/index';
 export * from './report/index';

@@ -147,7 +147,8 @@ const CASES: Record<string, ExpertCase> = {
   },
   'ml-scoring-service': {
     expected: [
-      ['c-scoring-api', 'model-extraction', 'high', 'accepted'],
+      // Partners authenticate and monitoring alerts on unusual query volumes: medium, not high.
+      ['c-scoring-api', 'model-extraction', 'medium', 'accepted'],
       ['c-scoring-api', 'membership-inference', 'high'],
       ['c-scoring-api', 'model-inversion', 'high'],
       ['c-scoring-api', 'adversarial-evasion', 'high'],
@@ -176,7 +177,10 @@ const CASES: Record<string, ExpertCase> = {
       ['c-monitoring', 'sensitive-data-in-logs', 'monitoring keeps metrics, not inputs'],
       ['f-score-request', 'unauthenticated-boundary-flow', 'requests carry an API key'],
     ],
-    byDesign: [['c-registry', 'model-artefact-tampering']],
+    byDesign: [
+      ['c-registry', 'model-artefact-tampering'],
+      ['c-scoring-api', 'model-extraction'],
+    ],
     band: [13, 23],
   },
 };

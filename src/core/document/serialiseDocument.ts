@@ -22,7 +22,15 @@ export function serialiseDocument(doc: ThreatModelDocument): string {
   ordered['dataFlows'] = doc.dataFlows.map((f) => {
     const out = pick(f, ['id', 'sourceId', 'targetId', 'label', 'description']);
     if (f.props !== undefined)
-      out['props'] = pick(f.props, ['encrypted', 'authenticated', 'protocol', 'data', 'crossesBoundary']);
+      out['props'] = pick(f.props, [
+        'encrypted',
+        'authenticated',
+        'protocol',
+        'data',
+        'crossesBoundary',
+        'kind',
+        'local',
+      ]);
     return out;
   });
   ordered['triage'] = Object.fromEntries(

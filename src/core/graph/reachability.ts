@@ -74,3 +74,47 @@ export function isReached(reach: Reach, index: number): boolean {
 export function orient(path: number[] | undefined, direction: Direction): number[] | undefined {
   return path && direction === 'backward' ? [...path].reverse() : path;
 }
+
+export interface ReachAlongOptions {
+  /** Components the search must not pass through (it may end on them). */
+  blocks?: (index: number) => boolean;
+  /** Flows the search may follow; others are ignored. */
+  follows?: (flow: number) => boolean;
+  /** At most this many flows from a source. */
+  maxHops?: number;
+}
+
+/**
+ * `reachFrom` with a filter on flows and a bound on path length, for path conditions of rules
+ * ("downstream, within two flows, a store that is not encrypted"). Still one linear pass.
+ */
+export function reachAlong(
+  graph: GraphIndex,
+  sources: readonly number[],
+  direction: Direction,
+  options: ReachAlongOptions = {},
+): Reach {
+  const start = direction === 'forward' ? graph.outStart : graph.inStart;
+  const next = direction === 'forward' ? graph.outTarget : graph.inSource;
+  const flowOf = direction === 'forward' ? graph.outFlow : graph.inFlow;
+  const maxHops = options.maxHops ?? Number.POSITIVE_INFINITY;
+  const pred = new Int32Array(graph.size).fill(UNREACHED);
+  const hops = new Int32Array(graph.size);
+  const queue = new Int32Array(graph.size);
+  let tail = 0;
+  const visit = (e: number, value: number, depth: number) => {
+    if (options.follows && !options.follows(flowOf[e]!)) return;
+    const v = next[e]!;
+    if (pred[v] !== UNREACHED) return;
+    pred[v] = value;
+    hops[v] = depth;
+    queue[tail++] = v;
+  };
+  for (const s of sources) for (let e = start[s]!; e < start[s + 1]!; e++) visit(e, -2 - s, 1);
+  for (let head = 0; head < tail; head++) {
+    const u = queue[head]!;
+    if (hops[u]! >= maxHops || options.blocks?.(u)) continue;
+    for (let e = start[u]!; e < start[u + 1]!; e++) visit(e, u, hops[u]! + 1);
+  }
+  return { pred };
+}

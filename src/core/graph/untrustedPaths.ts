@@ -14,6 +14,11 @@ const UNREACHED = -1;
 export interface UntrustedPathAnalysis {
   /** pred[state]: -1 unreached; -2 - origin for the first hop; else the previous state. */
   pred: Int32Array;
+  /**
+   * States reached only over a terminal flow (a query): the component is reached, but what reached
+   * it does not travel on from it. Same encoding as `pred`; consulted when `pred` has nothing.
+   */
+  ends: Int32Array;
 }
 
 export interface UntrustedPathOptions {
@@ -23,6 +28,8 @@ export interface UntrustedPathOptions {
   isGuard: (index: number) => boolean;
   /** Passing through this component makes the content indirect (retrieval, tool output, memory…). */
   makesIndirect: (index: number) => boolean;
+  /** Flows along which input reaches the target but travels no further (queries); none by default. */
+  terminal?: (flow: number) => boolean;
 }
 
 const state = (index: number, guarded: number, indirect: number) => index * 4 + guarded * 2 + indirect;
@@ -32,32 +39,32 @@ export function analyseUntrustedPaths(
   options: UntrustedPathOptions,
 ): UntrustedPathAnalysis {
   const pred = new Int32Array(graph.size * 4).fill(UNREACHED);
+  const ends = new Int32Array(graph.size * 4).fill(UNREACHED);
   const queue = new Int32Array(graph.size * 4);
+  const terminal = options.terminal;
   let tail = 0;
+  const reach = (e: number, s: number, value: number) => {
+    if (terminal?.(graph.outFlow[e]!)) {
+      if (pred[s] === UNREACHED && ends[s] === UNREACHED) ends[s] = value;
+    } else if (pred[s] === UNREACHED) {
+      pred[s] = value;
+      queue[tail++] = s;
+    }
+  };
   for (const o of options.origins) {
     const indirect = options.startsIndirect(o) ? 1 : 0;
-    for (let e = graph.outStart[o]!; e < graph.outStart[o + 1]!; e++) {
-      const s = state(graph.outTarget[e]!, 0, indirect);
-      if (pred[s] === UNREACHED) {
-        pred[s] = -2 - o;
-        queue[tail++] = s;
-      }
-    }
+    for (let e = graph.outStart[o]!; e < graph.outStart[o + 1]!; e++)
+      reach(e, state(graph.outTarget[e]!, 0, indirect), -2 - o);
   }
   for (let head = 0; head < tail; head++) {
     const s = queue[head]!;
     const u = s >> 2;
     const guarded = (s >> 1) & 1 || (options.isGuard(u) ? 1 : 0);
     const indirect = s & 1 || (options.makesIndirect(u) ? 1 : 0);
-    for (let e = graph.outStart[u]!; e < graph.outStart[u + 1]!; e++) {
-      const t = state(graph.outTarget[e]!, guarded, indirect);
-      if (pred[t] === UNREACHED) {
-        pred[t] = s;
-        queue[tail++] = t;
-      }
-    }
+    for (let e = graph.outStart[u]!; e < graph.outStart[u + 1]!; e++)
+      reach(e, state(graph.outTarget[e]!, guarded, indirect), s);
   }
-  return { pred };
+  return { pred, ends };
 }
 
 export interface PathQuery {
@@ -80,7 +87,7 @@ export function untrustedPath(
   if (s === -1) return undefined;
   const path = [s >> 2];
   for (let guard = 0; guard < analysis.pred.length; guard++) {
-    const p = analysis.pred[s]!;
+    const p = guard === 0 && analysis.pred[s] === UNREACHED ? analysis.ends[s]! : analysis.pred[s]!;
     if (p <= -2) {
       path.push(-2 - p);
       break;
@@ -97,7 +104,7 @@ function findState(analysis: UntrustedPathAnalysis, index: number, query: PathQu
     for (let i = 0; i < 2; i++) {
       if (query.indirect !== undefined && query.indirect !== (i === 1)) continue;
       const s = state(index, g, i);
-      if (analysis.pred[s] !== UNREACHED) return s;
+      if (analysis.pred[s] !== UNREACHED || analysis.ends[s] !== UNREACHED) return s;
     }
   }
   return -1;

@@ -160,6 +160,7 @@ export const OPERATOR_NAMES = [
   'includes',
   'includesAny',
   'includesNone',
+  'includesOnly',
   'gt',
   'gte',
   'lt',
@@ -175,7 +176,32 @@ export interface LeafCondition {
   op: OperatorName;
   value?: FactValue;
 }
-export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | LeafCondition;
+/**
+ * A condition over the components and flows along a path: some component matching `where` sits
+ * upstream (or downstream) of the target, joined to it by flows that all match `via`, through no
+ * component that matches `avoiding` (it may be the match itself), within `maxHops` flows.
+ * `phrase` says in words what the path finds; the finding's explanation uses it.
+ */
+export interface PathCondition {
+  where: Condition;
+  via?: Condition;
+  avoiding?: Condition;
+  maxHops?: number;
+  phrase: string;
+}
+/** Some component anywhere in the model matches `where`. */
+export interface SomeCondition {
+  where: Condition;
+  phrase: string;
+}
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { upstream: PathCondition }
+  | { downstream: PathCondition }
+  | { some: SomeCondition }
+  | LeafCondition;
 
 const LeafSchema = z.strictObject({
   fact: z.string().min(1).max(120),
@@ -193,14 +219,31 @@ const LeafSchema = z.strictObject({
 
 /** Depth is bounded so that a hostile rule pack cannot exhaust the stack. */
 export const MAX_CONDITION_DEPTH = LIMITS.conditionDepth.value;
+/** Longest path a path condition may ask for; longer bounds are rejected rather than clamped. */
+export const MAX_PATH_HOPS = 50;
+
+const Phrase = z.string().min(3).max(200);
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ all: z.array(ConditionSchema).min(1).max(50) }),
     z.strictObject({ any: z.array(ConditionSchema).min(1).max(50) }),
     z.strictObject({ not: ConditionSchema }),
+    z.strictObject({ upstream: PathConditionSchema }),
+    z.strictObject({ downstream: PathConditionSchema }),
+    z.strictObject({ some: z.strictObject({ where: ConditionSchema, phrase: Phrase }) }),
     LeafSchema,
   ]),
+);
+
+const PathConditionSchema: z.ZodType<PathCondition> = z.lazy(() =>
+  z.strictObject({
+    where: ConditionSchema,
+    via: ConditionSchema.optional(),
+    avoiding: ConditionSchema.optional(),
+    maxHops: z.number().int().min(1).max(MAX_PATH_HOPS).optional(),
+    phrase: Phrase,
+  }),
 );
 
 // ---------------------------------------------------------------- rules
@@ -226,6 +269,8 @@ export const RuleSchema = z.strictObject({
         likelihood: RatingDelta.optional(),
         impact: RatingDelta.optional(),
         reason: z.string().min(1).max(300),
+        /** Framework references that apply only when this adjustment holds (e.g. LLM08 on retrieval paths). */
+        references: ReferencesSchema.optional(),
       }),
     )
     .default([]),
@@ -253,6 +298,8 @@ export const RuleSchema = z.strictObject({
       when: ConditionSchema.optional(),
     })
     .optional(),
+  /** References of this situation, added to the threat's: findings carry both. */
+  references: ReferencesSchema.optional(),
 });
 export type Rule = z.output<typeof RuleSchema>;
 

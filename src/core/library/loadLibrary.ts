@@ -193,7 +193,7 @@ export function loadLibrary(
   const facts = buildFactRegistry(catalogue);
   const compiled = compileRules(
     rules,
-    { catalogue, facts, threats: threatsById, mitigations: mitigationsById },
+    { catalogue, facts, threats: threatsById, mitigations: mitigationsById, guidelines: guidelinesById },
     problems,
   );
   if (problems.length > 0) return { ok: false, problems };

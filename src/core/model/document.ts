@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { describeLimit, groupDigits, LIMITS, type LimitName } from '../limits';
-import { DATA_CATEGORIES, FINDING_STATUSES, MITIGATION_STATES, SEVERITIES, ZONES } from './vocabulary';
+import {
+  DATA_CATEGORIES,
+  FINDING_STATUSES,
+  FLOW_KINDS,
+  MITIGATION_STATES,
+  SEVERITIES,
+  ZONES,
+} from './vocabulary';
 
 /**
  * Schema of the model document (`*.aitm.json`), schemaVersion 1. It is the source of truth for the
@@ -96,6 +103,10 @@ export const DataFlowPropsSchema = z.strictObject({
     .optional(),
   /** Set when the flow crosses a boundary that its ends' placement does not show (e.g. imported Threat Dragon curve boundaries). */
   crossesBoundary: z.boolean().optional(),
+  /** What the flow does (a prompt or message, a query, its response, a write, a call, a delivered update). */
+  kind: z.enum(FLOW_KINDS).optional(),
+  /** The flow never leaves one device (keyboard input, a file saved or downloaded, a local pipe). */
+  local: z.boolean().optional(),
 });
 
 export const DataFlowSchema = z.strictObject({

@@ -28,8 +28,25 @@ export const DATA_CATEGORIES = [
   'feedback',
   'telemetry',
   'credentials',
+  // Added in 0.x; additive, so files of schemaVersion 1 stay valid.
+  /** Short-lived identity or on-behalf-of tokens issued by an identity provider (not secrets placed in prompts). */
+  'identity-token',
+  /** Confidential business data: contracts, financials, plans, customer lists. */
+  'confidential',
+  /** Source code or configuration of the organisation's own software. */
+  'source-code',
+  /** System prompts, tool manifests and other instructions that shape a model's behaviour. */
+  'system-prompt',
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+/**
+ * What a data flow does, when the modeller says so. Kinds make reachability follow meaning: a
+ * `query` asks a store or service for an answer and leaves nothing in it, so untrusted content
+ * does not travel through the target along a query (docs: threat-library/README.md, "Flow kinds").
+ */
+export const FLOW_KINDS = ['message', 'query', 'response', 'write', 'invoke', 'update'] as const;
+export type FlowKind = (typeof FLOW_KINDS)[number];
 
 /** Severities, most severe first. Reports and sorting rely on this order. */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -53,7 +70,7 @@ export type StrideCategory = (typeof STRIDE)[number];
 export const TARGET_KINDS = ['component', 'dataFlow', 'trustBoundary', 'model'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
-/** The 23 component types of the contract. The catalogue in threat-library/ describes each one. */
+/** The component types of the contract (23 original, 3 added). The catalogue in threat-library/ describes each one. */
 export const CONTRACT_COMPONENT_TYPES = [
   'user',
   'data-source',
@@ -78,6 +95,10 @@ export const CONTRACT_COMPONENT_TYPES = [
   'deployment-pipeline',
   'human-review',
   'process',
+  // Added after the first contract; additive, so older files stay valid.
+  'identity-provider',
+  'edge-device',
+  'code-interpreter',
 ] as const;
 
 /** Id used as the target of model-level (organisational) findings. */

@@ -1,7 +1,6 @@
 import type { Catalogue } from '../library/catalogue';
-import type { Mitigation, Rule, Threat } from '../library/librarySchema';
+import type { Condition, Mitigation, References, Rule, Threat } from '../library/librarySchema';
 import { describeLimit, LIMITS } from '../limits';
-import type { Condition } from '../library/librarySchema';
 import { quote, type Problem } from '../model/problems';
 import { pushAll } from '../model/pushAll';
 import { compileCondition, conditionSize, type CompiledCondition } from './conditions';
@@ -11,7 +10,13 @@ import type { FactRegistry } from './factRegistry';
 export interface CompiledRule {
   rule: Rule;
   when: CompiledCondition | undefined;
-  adjust: { when: CompiledCondition; likelihood: number; impact: number; reason: string }[];
+  adjust: {
+    when: CompiledCondition;
+    likelihood: number;
+    impact: number;
+    reason: string;
+    references: References | undefined;
+  }[];
   byDesign: {
     when: CompiledCondition;
     mitigations: string[];
@@ -27,6 +32,7 @@ interface CompileInputs {
   facts: FactRegistry;
   threats: ReadonlyMap<string, Threat>;
   mitigations: ReadonlyMap<string, Mitigation>;
+  guidelines: ReadonlyMap<string, unknown>;
 }
 
 /** Compiles rules sorted by id (so evaluation order never depends on file order), collecting every problem. */
@@ -69,7 +75,28 @@ export function compileRules(
       likelihood: a.likelihood ?? 0,
       impact: a.impact ?? 0,
       reason: a.reason,
+      references: a.references,
     }));
+    const referenceLists = [
+      ['references', rule.references],
+      ...rule.adjust.map((a, i) => [`adjust[${i}].references`, a.references] as const),
+    ] as const;
+    for (const [where, refs] of referenceLists) {
+      if (!refs) continue;
+      if (Object.values(refs).every((list) => (list as readonly string[]).length === 0))
+        local.push({
+          path: `${at}.${where}`,
+          message:
+            'lists no reference; name the framework ids this situation adds to the threat\'s, e.g. { "owaspLlm": ["LLM08"] }, or leave the field out',
+        });
+      refs.guidelines.forEach((g, i) => {
+        if (!inputs.guidelines.has(g))
+          local.push({
+            path: `${at}.${where}.guidelines[${i}]`,
+            message: `no guideline has the id ${quote(g)}`,
+          });
+      });
+    }
     const byDesign = rule.byDesign.map((b, i) => ({
       when: compile(b.when, `${at}.byDesign[${i}].when`),
       mitigations: b.mitigations,

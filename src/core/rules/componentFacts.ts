@@ -6,13 +6,16 @@ import type { Catalogue } from '../library/catalogue';
 import type { FactDefinition } from './factTypes';
 import type { FactValue } from '../library/librarySchema';
 import type { EvaluationContext } from './evaluationContext';
-import { ORIGIN_KINDS } from './graphFacts';
+import { CONTENT_ORIGINS, ORIGIN_KINDS, PRINCIPALS, principalOf } from './graphFacts';
+import { flowLabelPath, flowLabelsOf, hasFlowLabel, type FlowLabels } from '../graph/flowLabels';
+import { FLOW_KINDS } from '../model/vocabulary';
 
 /**
  * Facts about a component. Graph facts read the analysis computed once per evaluation
  * (graphFacts.ts); none of them searches the graph per rule.
  */
 const ZONE_VALUES = [...ZONES, 'none'];
+const FLOW_KIND_VALUES = [...FLOW_KINDS, 'unspecified'];
 
 /** Computes a component fact once per component per evaluation. */
 function memoised(
@@ -78,11 +81,51 @@ function labelListFact(
   };
 }
 
+function flowLabelFact(
+  name: string,
+  labels: (ctx: EvaluationContext) => FlowLabels,
+  values: readonly string[],
+  description: string,
+  phrase: string,
+): FactDefinition {
+  return {
+    name,
+    target: 'component',
+    valueType: 'list',
+    values,
+    description,
+    phrase,
+    get: memoised(name, (ctx, i) => flowLabelsOf(labels(ctx), i).map((l) => values[l]!)),
+    path: (ctx, i, value) => {
+      const wanted = Array.isArray(value) ? value : [value];
+      for (const v of wanted) {
+        const label = values.indexOf(String(v));
+        if (label >= 0 && hasFlowLabel(labels(ctx), i, label)) return flowLabelPath(labels(ctx), i, label);
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Where prompts enter a model's context: the finding for injection belongs on exactly one component per path. */
+function isModelContext(ctx: EvaluationContext, i: number): boolean {
+  const type = ctx.types[i]!;
+  if (type === 'llm') return true;
+  const downstream = ctx.facts.downstreamTypes;
+  const llm = ctx.facts.typeLabel.get('llm');
+  const hasDownstreamLlm = llm !== undefined && hasLabel(downstream, i, llm);
+  if (type === 'inference-api')
+    return !hasDownstreamLlm && neighbourList(ctx, i, 'in', 'data').includes('prompts');
+  if (type === 'llm-app' || type === 'agent')
+    return !hasDownstreamLlm && !hasLabel(ctx.facts.reachesPromptedApi, i, 0);
+  return false;
+}
+
 function neighbourList(
   ctx: EvaluationContext,
   i: number,
   direction: 'in' | 'out',
-  pick: 'types' | 'data',
+  pick: 'types' | 'data' | 'kinds',
 ): string[] {
   const g = ctx.graph;
   const start = direction === 'in' ? g.inStart : g.outStart;
@@ -91,6 +134,7 @@ function neighbourList(
   const out = new Set<string>();
   for (let e = start[i]!; e < start[i + 1]!; e++) {
     if (pick === 'types') out.add(ctx.types[other[e]!]!);
+    else if (pick === 'kinds') out.add(ctx.doc.dataFlows[flows[e]!]!.props?.kind ?? 'unspecified');
     else for (const d of ctx.doc.dataFlows[flows[e]!]!.props?.data ?? []) out.add(d);
   }
   return [...out].sort();
@@ -229,6 +273,24 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       get: memoised('out.data', (ctx, i) => neighbourList(ctx, i, 'out', 'data')),
     },
     {
+      name: 'in.kinds',
+      target: 'component',
+      valueType: 'list',
+      values: FLOW_KIND_VALUES,
+      description: 'Kinds of the data flows into this component ("unspecified" for a flow without a kind).',
+      phrase: 'kinds of incoming flows',
+      get: memoised('in.kinds', (ctx, i) => neighbourList(ctx, i, 'in', 'kinds')),
+    },
+    {
+      name: 'out.kinds',
+      target: 'component',
+      valueType: 'list',
+      values: FLOW_KIND_VALUES,
+      description: 'Kinds of the data flows out of this component ("unspecified" for a flow without a kind).',
+      phrase: 'kinds of outgoing flows',
+      get: memoised('out.kinds', (ctx, i) => neighbourList(ctx, i, 'out', 'kinds')),
+    },
+    {
       name: 'in.count',
       target: 'component',
       valueType: 'number',
@@ -245,11 +307,61 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       get: (ctx, i) => ctx.graph.outStart[i + 1]! - ctx.graph.outStart[i]!,
     },
     {
+      name: 'principal',
+      target: 'component',
+      valueType: 'string',
+      values: [...PRINCIPALS.filter((p) => p !== 'agent'), 'none'],
+      description:
+        'Who a user component stands for, from Trust and Affiliation: anonymous (trust anonymous), operator (trust privileged), else employee, partner or customer by affiliation; "none" for other types.',
+      phrase: 'principal',
+      get: (ctx, i) => {
+        const p = principalOf(ctx.types[i]!, (name) => ctx.prop(i, name));
+        return p < 0 ? 'none' : PRINCIPALS[p]!;
+      },
+    },
+    flowLabelFact(
+      'prompters',
+      (ctx) => ctx.facts.prompters,
+      PRINCIPALS,
+      'Principals whose prompts or messages reach this component: users by principal, and `agent` when another agent or LLM application messages it. Prompts pass through applications, models, guards and processes, not through stores, tools, data sources or external services, and not along flows of kind response or update.',
+      'principals prompting it',
+    ),
+    flowLabelFact(
+      'prompters.unguarded',
+      (ctx) => ctx.facts.promptersUnguarded,
+      PRINCIPALS,
+      'Like prompters, counting only prompts that reach it without passing an injection guard (a guardrail that catches injection or all, or a validating pipeline).',
+      'principals prompting it past no injection guard',
+    ),
+    flowLabelFact(
+      'content.origins',
+      (ctx) => ctx.facts.content,
+      CONTENT_ORIGINS,
+      'Origins of the content that reaches this component: a data source by its origin (user-generated counts as user-upload), an external service (public-web when it serves public content, else third-party-service), an agent tool (tool-output), and agent-output for anything one agent or LLM application sends another. Content passes through stores, not along query or update flows, and not through people.',
+      'content origins reaching it',
+    ),
+    flowLabelFact(
+      'content.unguarded',
+      (ctx) => ctx.facts.contentUnguarded,
+      CONTENT_ORIGINS,
+      'Like content.origins, counting only content that reaches it without passing an injection guard.',
+      'content origins reaching it past no injection guard',
+    ),
+    {
+      name: 'isModelContext',
+      target: 'component',
+      valueType: 'boolean',
+      description:
+        "The component is where prompts enter a model's context: an llm; an inference-api that receives prompts and has no llm drawn behind it; an llm-app or agent with neither an llm nor a prompt-receiving inference-api downstream. Injection and jailbreak findings land here, once per path.",
+      phrase: "prompts enter a model's context here",
+      get: memoised('isModelContext', (ctx, i) => isModelContext(ctx, i)),
+    },
+    {
       name: 'agency.drivenByLlm',
       target: 'component',
       valueType: 'boolean',
       description:
-        'An LLM, LLM application or agent can send data to this component through a path without a human-review step.',
+        'An LLM, LLM application or autonomous agent can send data to this component through a path without a human-review step (a supervised agent counts as one).',
       phrase: 'a model-driven component can invoke it without human review',
       get: (ctx, i) => isReached(ctx.facts.llmDriven, i),
       path: (ctx, i) => pathTo(ctx.facts.llmDriven, i),
@@ -271,7 +383,10 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description:
         'A write or execute agent tool without human approval can be reached from this component without a human-review step.',
       phrase: 'it can reach a write or execute tool that needs no human approval',
-      get: (ctx, i) => isReached(ctx.facts.unapprovedTools, i),
+      // A supervised agent asks a person before each action, so its own tools count as approved.
+      get: (ctx, i) =>
+        isReached(ctx.facts.unapprovedTools, i) &&
+        !(ctx.types[i] === 'agent' && ctx.prop(i, 'autonomy') === 'supervised'),
       path: (ctx, i) => orient(pathTo(ctx.facts.unapprovedTools, i), 'backward'),
     },
   ];

@@ -1,5 +1,6 @@
 import type { Condition, FactValue, LeafCondition } from '../library/librarySchema';
 import { MAX_CONDITION_DEPTH } from '../library/librarySchema';
+import { isReached, orient, pathTo, reachAlong, type Reach } from '../graph/reachability';
 import { quote, type Problem } from '../model/problems';
 import { pushAll } from '../model/pushAll';
 import type { TargetKind } from '../model/vocabulary';
@@ -17,6 +18,16 @@ export type CompiledCondition =
   | { kind: 'all'; items: CompiledCondition[] }
   | { kind: 'any'; items: CompiledCondition[] }
   | { kind: 'not'; item: CompiledCondition }
+  | {
+      kind: 'path';
+      direction: 'upstream' | 'downstream';
+      where: CompiledCondition;
+      via: CompiledCondition | undefined;
+      avoiding: CompiledCondition | undefined;
+      maxHops: number | undefined;
+      phrase: string;
+    }
+  | { kind: 'some'; where: CompiledCondition; phrase: string }
   | {
       kind: 'leaf';
       fact: FactDefinition;
@@ -55,6 +66,40 @@ export function compileCondition(
     return {
       kind: 'not',
       item: compileCondition(condition.not, target, registry, `${path}.not`, problems, depth + 1),
+    };
+  if ('upstream' in condition || 'downstream' in condition) {
+    const direction = 'upstream' in condition ? 'upstream' : 'downstream';
+    const spec = 'upstream' in condition ? condition.upstream : condition.downstream;
+    const at = `${path}.${direction}`;
+    if (target !== 'component')
+      problems.push({
+        path: at,
+        message: `"${direction}" follows the data flows of a component, so it works only in component rules; in a ${target} rule use "some" (any component of the model), or source.* / target.* facts for the ends of a flow`,
+      });
+    return {
+      kind: 'path',
+      direction,
+      where: compileCondition(spec.where, 'component', registry, `${at}.where`, problems, depth + 1),
+      via: spec.via && compileCondition(spec.via, 'dataFlow', registry, `${at}.via`, problems, depth + 1),
+      avoiding:
+        spec.avoiding &&
+        compileCondition(spec.avoiding, 'component', registry, `${at}.avoiding`, problems, depth + 1),
+      maxHops: spec.maxHops,
+      phrase: spec.phrase,
+    };
+  }
+  if ('some' in condition)
+    return {
+      kind: 'some',
+      where: compileCondition(
+        condition.some.where,
+        'component',
+        registry,
+        `${path}.some.where`,
+        problems,
+        depth + 1,
+      ),
+      phrase: condition.some.phrase,
     };
   const leaf = condition;
   const fact = registry.get(target)?.get(leaf.fact);
@@ -176,7 +221,42 @@ export function testCondition(condition: CompiledCondition, ctx: EvaluationConte
       return false;
     case 'not':
       return !testCondition(condition.item, ctx, index);
+    case 'path':
+      return isReached(pathReach(condition, ctx), index);
+    case 'some':
+      return someHolds(condition, ctx);
   }
+}
+
+type PathNode = Extract<CompiledCondition, { kind: 'path' }>;
+type SomeNode = Extract<CompiledCondition, { kind: 'some' }>;
+
+/**
+ * The components for which a path condition holds, found once per evaluation with one search from
+ * every component matching `where` (a path condition does not depend on the target it is asked of).
+ */
+function pathReach(node: PathNode, ctx: EvaluationContext): Reach {
+  const hit = ctx.nodeMemo.get(node) as Reach | undefined;
+  if (hit) return hit;
+  const sources: number[] = [];
+  for (let i = 0; i < ctx.types.length; i++) if (testCondition(node.where, ctx, i)) sources.push(i);
+  const { via, avoiding } = node;
+  const reach = reachAlong(ctx.graph, sources, node.direction === 'upstream' ? 'forward' : 'backward', {
+    ...(avoiding ? { blocks: (i: number) => testCondition(avoiding, ctx, i) } : {}),
+    ...(via ? { follows: (k: number) => testCondition(via, ctx, k) } : {}),
+    ...(node.maxHops !== undefined ? { maxHops: node.maxHops } : {}),
+  });
+  ctx.nodeMemo.set(node, reach);
+  return reach;
+}
+
+function someHolds(node: SomeNode, ctx: EvaluationContext): boolean {
+  const hit = ctx.nodeMemo.get(node) as boolean | undefined;
+  if (hit !== undefined) return hit;
+  let holds = false;
+  for (let i = 0; i < ctx.types.length && !holds; i++) holds = testCondition(node.where, ctx, i);
+  ctx.nodeMemo.set(node, holds);
+  return holds;
 }
 
 /** A leaf that contributed to a condition holding, for the `why` of a finding. */
@@ -232,5 +312,28 @@ export function traceCondition(
       return out;
     case 'not':
       return traceCondition(condition.item, ctx, index, !negated, out);
+    case 'path':
+    case 'some': {
+      const actual = testCondition(condition, ctx, index);
+      const found =
+        condition.kind === 'path' && !negated
+          ? orient(
+              pathTo(pathReach(condition, ctx), index),
+              condition.direction === 'upstream' ? 'forward' : 'backward',
+            )
+          : undefined;
+      out.push({
+        fact: condition.kind === 'path' ? condition.direction : 'some',
+        op: 'path',
+        value: undefined,
+        actual,
+        negated,
+        defaulted: false,
+        ...(found ? { path: found } : {}),
+        phrase: condition.phrase,
+        opPhrase: '',
+      });
+      return out;
+    }
   }
 }

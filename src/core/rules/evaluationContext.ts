@@ -28,6 +28,8 @@ export interface EvaluationContext {
   facts: GraphFacts;
   /** Per-evaluation cache of list facts, which allocate: many rules and flows ask the same component. */
   memo: Map<string, (FactValue | undefined)[]>;
+  /** Per-evaluation results of compiled path and `some` conditions, keyed by the compiled node. */
+  nodeMemo: Map<object, unknown>;
 }
 
 export function buildEvaluationContext(doc: ThreatModelDocument, library: Library): EvaluationContext {
@@ -99,5 +101,6 @@ export function buildEvaluationContext(doc: ThreatModelDocument, library: Librar
     boundaryContents: contents.map((s) => [...s].sort()),
     facts: analyseGraph(base),
     memo: new Map(),
+    nodeMemo: new Map(),
   };
 }

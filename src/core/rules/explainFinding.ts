@@ -12,9 +12,7 @@ export function explainFinding(parts: {
   adjustments: readonly string[];
   byDesign: readonly string[];
 }): string {
-  const reasons = parts.leaves
-    .filter((l) => l.fact !== 'type' && l.fact !== 'source.type' && l.fact !== 'target.type')
-    .map(describeLeaf);
+  const reasons = parts.leaves.filter((l) => !isQuiet(l)).map(describeLeaf);
   let text = parts.summary.replace(/\.$/, '');
   if (reasons.length > 0) text += ` — ${unique(reasons).join('; ')}`;
   text += '.';
@@ -24,8 +22,19 @@ export function explainFinding(parts: {
   return text;
 }
 
+/**
+ * Leaves that say nothing a reader needs: the component type (the finding names its target) and
+ * "the flow is not local" (the normal case, which rules test only to leave local flows out).
+ */
+function isQuiet(leaf: LeafTrace): boolean {
+  if (leaf.fact === 'type' || leaf.fact === 'source.type' || leaf.fact === 'target.type') return true;
+  return leaf.fact === 'local' && leaf.actual === false;
+}
+
 function describeLeaf(leaf: LeafTrace): string {
   const assumed = leaf.defaulted ? ' (not set in the model; assumed by default)' : '';
+  // Path and `some` conditions carry their own phrase ("retrieves from an index without access control").
+  if (leaf.op === 'path') return leaf.negated ? `not the case that ${leaf.phrase}` : leaf.phrase;
   if (typeof leaf.actual === 'boolean' && (leaf.op === 'eq' || leaf.op === 'ne')) {
     const isProperty = /(^|\.)prop\.|^(encrypted|authenticated)$|\.(encrypted|authenticated)$/.test(
       leaf.fact,
@@ -38,9 +47,12 @@ function describeLeaf(leaf: LeafTrace): string {
     const wanted = Array.isArray(leaf.value) ? leaf.value : [leaf.value];
     const matched = leaf.actual.filter((v) => wanted.includes(v));
     if (leaf.op === 'includesNone' || leaf.negated) return `${leaf.phrase} include none of ${list(wanted)}`;
+    if (leaf.op === 'includesOnly') return `${leaf.phrase} include only ${list(leaf.actual)}`;
     return `${leaf.phrase} include ${list(matched.length > 0 ? matched : wanted)}`;
   }
-  return `${leaf.phrase} ${leaf.negated ? 'is not' : 'is'} ${show(leaf.actual)}${assumed}`;
+  // What the model says: the actual value. A negated leaf held because the value is not the
+  // one the rule names, so saying "is not <actual>" would state the opposite of the model.
+  return `${leaf.phrase} is ${show(leaf.actual)}${assumed}`;
 }
 
 const show = (v: FactValue | undefined) => (v === null || v === undefined ? 'unset' : String(v));

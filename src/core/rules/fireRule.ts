@@ -6,7 +6,8 @@ import type { Finding } from './finding';
 import { findingKey } from './findingKey';
 import type { RootCauseCandidate } from './findingGroups';
 import { withLazyExplanation } from './lazyExplanation';
-import { guidelinesOf, mitigationsFor, planFor } from './rulePlan';
+import { guidelinesOf, mergeReferences, mitigationsFor, planFor } from './rulePlan';
+import type { References } from '../library/librarySchema';
 import { severityOf, shiftRating } from './severity';
 
 const NONE: ReadonlySet<string> = new Set();
@@ -34,11 +35,14 @@ export function fireRule(
   let impact = rule.impact ?? threat.impact;
   // Most findings have no adjustment and nothing by design: share one empty list instead of allocating.
   let adjustments: readonly string[] = EMPTY;
+  let extraReferences: References | undefined;
   for (const a of compiled.adjust) {
     if (!testCondition(a.when, ctx, index)) continue;
     likelihood = shiftRating(likelihood, a.likelihood);
     impact = shiftRating(impact, a.impact);
     adjustments = [...adjustments, a.reason];
+    if (a.references)
+      extraReferences = extraReferences ? mergeReferences(extraReferences, a.references) : a.references;
   }
   let byDesignIds = NONE;
   let byDesign: readonly string[] = EMPTY;
@@ -57,9 +61,11 @@ export function fireRule(
   const mitigations = shared
     ? plan.mitigations(kind)
     : mitigationsFor(plan.mitigationIds, ctx.library, kind, byDesignIds, triage?.mitigations);
-  const references = shared
-    ? plan.references(kind)
-    : { ...threat.references, guidelines: guidelinesOf(threat, mitigations) };
+  let references = shared && !extraReferences ? plan.references(kind) : undefined;
+  if (!references) {
+    const merged = mergeReferences(plan.references(kind), extraReferences);
+    references = { ...merged, guidelines: guidelinesOf(merged, mitigations) };
+  }
 
   const finding: Omit<Finding, 'why' | 'trace'> = {
     key,

@@ -2,7 +2,8 @@ import type { GraphIndex } from '../graph/graphIndex';
 import { propagateLabels, type LabelSets } from '../graph/labelPropagation';
 import { reachFrom, type Reach } from '../graph/reachability';
 import { analyseUntrustedPaths, reachedBy, type UntrustedPathAnalysis } from '../graph/untrustedPaths';
-import type { PropValue } from '../model/document';
+import { propagateFlowLabels, type FlowLabels } from '../graph/flowLabels';
+import type { PropValue, ThreatModelDocument } from '../model/document';
 import type { Library } from '../library/loadLibrary';
 
 /** Kinds of untrusted origin, in the order of their labels. */
@@ -14,10 +15,51 @@ export const ORIGIN_KINDS = [
   'internet-zone',
 ] as const;
 
+/**
+ * Who sends prompts or messages to a model: a person by how they are known (an `anonymous`
+ * visitor, a signed-in `customer`, a `partner`'s staff or software, an `employee`, a privileged
+ * `operator`), or `agent`: another agent or LLM application passing its messages on.
+ */
+export const PRINCIPALS = ['anonymous', 'customer', 'partner', 'employee', 'operator', 'agent'] as const;
+
+/**
+ * Where content that lands in a model's context comes from — distinct from who prompts it. A web
+ * page fetched by an internal agent is `public-web` content, not the public chatting with the model.
+ */
+export const CONTENT_ORIGINS = [
+  'public-web',
+  'user-upload',
+  'partner',
+  'internal',
+  'third-party-service',
+  'tool-output',
+  'agent-output',
+] as const;
+
+/** What a guardrail screens for (its `catches` property); `all` is the catalogue default. */
+export const GUARD_KINDS = ['all', 'injection', 'sensitive-data', 'harmful-content'] as const;
+
+/**
+ * Catalogue properties the graph analysis itself reads (the rest are read by rules as `prop.*`).
+ * The shipped-library test requires every catalogue property to be read by one or the other.
+ */
+export const GRAPH_PROPERTIES: readonly string[] = [
+  'trust',
+  'affiliation',
+  'origin',
+  'publicContent',
+  'direction',
+  'catches',
+  'validatesData',
+  'access',
+  'humanApproval',
+  'autonomy',
+];
+
 /** Component types whose behaviour is driven by a language model's output. */
 export const LLM_DRIVEN_TYPES: ReadonlySet<string> = new Set(['llm', 'llm-app', 'agent']);
 /** Passing through one of these turns content into indirect input: it was stored, retrieved or fetched. */
-const INDIRECT_TYPES: ReadonlySet<string> = new Set([
+export const INDIRECT_TYPES: ReadonlySet<string> = new Set([
   'vector-store',
   'memory-store',
   'data-store',
@@ -39,9 +81,18 @@ export interface GraphFacts {
   llmDriven: Reach;
   exposedLlmDriven: Reach;
   unapprovedTools: Reach;
+  /** Principals whose prompts reach each component (PRINCIPALS order), and those that pass no injection guard. */
+  prompters: FlowLabels;
+  promptersUnguarded: FlowLabels;
+  /** Content origins whose content reaches each component (CONTENT_ORIGINS order), and those that pass no injection guard. */
+  content: FlowLabels;
+  contentUnguarded: FlowLabels;
+  /** Components with a path to an inference API that receives prompts (a generative endpoint). */
+  reachesPromptedApi: LabelSets;
 }
 
 interface GraphInputs {
+  doc: ThreatModelDocument;
   library: Library;
   graph: GraphIndex;
   types: string[];
@@ -55,10 +106,42 @@ function originKindsOf(type: string, prop: (name: string) => PropValue | undefin
   if (type === 'user' && prop('trust') === 'anonymous') kinds.push(0);
   if (type === 'data-source' && prop('origin') === 'public-web') kinds.push(1);
   if (type === 'data-source' && prop('origin') === 'user-generated') kinds.push(2);
+  // A service serving public content (fetched pages, search results) is also public-web.
+  if (type === 'external-service' && prop('publicContent') === true) kinds.push(1);
   if (type === 'external-service') kinds.push(3);
   if (zone === 'internet') kinds.push(4);
   return kinds;
 }
+
+/** The principal a user component stands for, from its trust and affiliation; -1 for other types. */
+export function principalOf(type: string, prop: (name: string) => PropValue | undefined): number {
+  if (type !== 'user') return -1;
+  const trust = prop('trust');
+  if (trust === 'anonymous') return PRINCIPALS.indexOf('anonymous');
+  if (trust === 'privileged') return PRINCIPALS.indexOf('operator');
+  const affiliation = prop('affiliation');
+  if (affiliation === 'workforce') return PRINCIPALS.indexOf('employee');
+  if (affiliation === 'partner') return PRINCIPALS.indexOf('partner');
+  return PRINCIPALS.indexOf('customer');
+}
+
+/** The content origin a component's output counts as, or -1 when it is none (people send prompts, not content). */
+function contentOriginOf(type: string, prop: (name: string) => PropValue | undefined): number {
+  if (type === 'data-source') {
+    const origin = prop('origin');
+    if (origin === 'user-generated') return CONTENT_ORIGINS.indexOf('user-upload');
+    if (origin === 'partner' || origin === 'internal' || origin === 'public-web')
+      return CONTENT_ORIGINS.indexOf(origin);
+    return -1;
+  }
+  if (type === 'external-service')
+    return CONTENT_ORIGINS.indexOf(prop('publicContent') === true ? 'public-web' : 'third-party-service');
+  if (type === 'agent-tool') return CONTENT_ORIGINS.indexOf('tool-output');
+  return -1;
+}
+
+/** Agents and LLM applications: a flow between two of them is one agent messaging another. */
+const AGENT_TYPES: ReadonlySet<string> = new Set(['agent', 'llm-app']);
 
 /** All graph facts, each one linear pass over the model, shared by every rule. */
 export function analyseGraph(input: GraphInputs): GraphFacts {
@@ -69,18 +152,73 @@ export function analyseGraph(input: GraphInputs): GraphFacts {
   const originKinds = types.map((t, i) => originKindsOf(t, (name) => prop(i, name), zones[i]!));
   const origins = originKinds.flatMap((kinds, i) => (kinds.length > 0 ? [i] : []));
 
+  // Guards are typed: only a guardrail that screens for injection (or everything) or a validating
+  // pipeline stops injected instructions. A PII scrubber is not an injection guard.
   const isGuard = (i: number) =>
-    (types[i] === 'guardrail' && prop(i, 'direction') !== 'output') ||
+    (types[i] === 'guardrail' &&
+      prop(i, 'direction') !== 'output' &&
+      (prop(i, 'catches') ?? 'all') !== 'sensitive-data' &&
+      prop(i, 'catches') !== 'harmful-content') ||
     (types[i] === 'data-pipeline' && prop(i, 'validatesData') === true);
+  const kindOf = (k: number) => input.doc.dataFlows[k]!.props?.kind;
   const untrusted = analyseUntrustedPaths(graph, {
     origins,
     startsIndirect: (i) => types[i] !== 'user',
     isGuard,
     makesIndirect: (i) => INDIRECT_TYPES.has(types[i]!),
+    terminal: (k) => kindOf(k) === 'query',
   });
 
-  const isHumanReview = (i: number) => types[i] === 'human-review';
-  const llmDriven = types.flatMap((t, i) => (LLM_DRIVEN_TYPES.has(t) ? [i] : []));
+  // Principals: a user's flows carry its principal; a message from one agent to another carries
+  // `agent`. Prompts do not travel along responses or updates; they travel through applications, models,
+  // guards and processes, but a store, tool, source or service does not forward them: what comes
+  // out of those is content, not a prompt.
+  const principal = types.map((t, i) => principalOf(t, (name) => prop(i, name)));
+  const agentLabel = PRINCIPALS.indexOf('agent');
+  const isAgentMessage = (k: number) =>
+    AGENT_TYPES.has(types[graph.flowSource[k]!]!) && AGENT_TYPES.has(types[graph.flowTarget[k]!]!);
+  const principalSeeds = (k: number): number[] => {
+    const own = principal[graph.flowSource[k]!]!;
+    if (own >= 0) return [own];
+    return isAgentMessage(k) ? [agentLabel] : [];
+  };
+  const forwardsPrompts = (i: number) => types[i] !== 'user' && !INDIRECT_TYPES.has(types[i]!);
+  const promptOptions = {
+    labelCount: PRINCIPALS.length,
+    seeds: principalSeeds,
+    passes: forwardsPrompts,
+    carries: (k: number) => kindOf(k) !== 'response' && kindOf(k) !== 'update',
+  };
+  // Content origins: a source's, service's or tool's output carries its origin, and any flow from
+  // one agent to another carries `agent-output`. Content travels through stores (what is written
+  // is read back) but not back along a query, and not into people.
+  const origin = types.map((t, i) => contentOriginOf(t, (name) => prop(i, name)));
+  const agentOutput = CONTENT_ORIGINS.indexOf('agent-output');
+  const contentSeeds = (k: number): number[] => {
+    const own = origin[graph.flowSource[k]!]!;
+    const seeds = own >= 0 ? [own] : [];
+    if (isAgentMessage(k)) seeds.push(agentOutput);
+    return seeds;
+  };
+  const contentOptions = {
+    labelCount: CONTENT_ORIGINS.length,
+    seeds: contentSeeds,
+    passes: (i: number) => types[i] !== 'user',
+    carries: (k: number) => kindOf(k) !== 'query' && kindOf(k) !== 'update',
+  };
+  const promptedApi = (i: number) =>
+    types[i] === 'inference-api' &&
+    (() => {
+      for (let e = graph.inStart[i]!; e < graph.inStart[i + 1]!; e++)
+        if (input.doc.dataFlows[graph.inFlow[e]!]!.props?.data?.includes('prompts')) return true;
+      return false;
+    })();
+
+  // A supervised agent asks a person before it acts, so it approves like a human-review step: it
+  // drives nothing on its own, and a model behind it drives nothing through it.
+  const supervised = (i: number) => types[i] === 'agent' && prop(i, 'autonomy') === 'supervised';
+  const isHumanReview = (i: number) => types[i] === 'human-review' || supervised(i);
+  const llmDriven = types.flatMap((t, i) => (LLM_DRIVEN_TYPES.has(t) && !supervised(i) ? [i] : []));
   const exposed = llmDriven.filter((i) => originKinds[i]!.length > 0 || reachedBy(untrusted, i));
   const unapproved = types.flatMap((t, i) =>
     t === 'agent-tool' && prop(i, 'access') !== 'read' && prop(i, 'humanApproval') !== true ? [i] : [],
@@ -97,5 +235,16 @@ export function analyseGraph(input: GraphInputs): GraphFacts {
     llmDriven: reachFrom(graph, llmDriven, 'forward', isHumanReview),
     exposedLlmDriven: reachFrom(graph, exposed, 'forward', isHumanReview),
     unapprovedTools: reachFrom(graph, unapproved, 'backward', isHumanReview),
+    prompters: propagateFlowLabels(graph, promptOptions),
+    promptersUnguarded: propagateFlowLabels(graph, {
+      ...promptOptions,
+      passes: (i) => forwardsPrompts(i) && !isGuard(i),
+    }),
+    content: propagateFlowLabels(graph, contentOptions),
+    contentUnguarded: propagateFlowLabels(graph, {
+      ...contentOptions,
+      passes: (i) => types[i] !== 'user' && !isGuard(i),
+    }),
+    reachesPromptedApi: propagateLabels(graph, 'backward', 1, (i) => (promptedApi(i) ? [0] : [])),
   };
 }

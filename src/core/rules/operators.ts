@@ -68,6 +68,15 @@ export const OPERATORS: Readonly<Record<OperatorName, OperatorDefinition>> = {
     phrase: 'include none of',
     test: (a, e) => !asList(e).some((x) => asList(a).includes(x)),
   },
+  includesOnly: {
+    name: 'includesOnly',
+    facts: ['list'],
+    value: 'stringList',
+    phrase: 'include only',
+    // Non-empty and nothing outside the list: "carries only telemetry" stays true when new data
+    // categories are added, unlike an includesNone over every other category.
+    test: (a, e) => asList(a).length > 0 && asList(a).every((x) => asList(e).includes(x)),
+  },
   gt: {
     name: 'gt',
     facts: ['number'],

@@ -1,4 +1,4 @@
-import { DATA_CATEGORIES, ZONES } from '../model/vocabulary';
+import { DATA_CATEGORIES, FLOW_KINDS, ZONES } from '../model/vocabulary';
 import type { FactDefinition } from './factTypes';
 import type { EvaluationContext } from './evaluationContext';
 
@@ -53,6 +53,26 @@ export const dataFlowFacts: FactDefinition[] = [
     phrase: 'authenticated',
     get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.authenticated ?? false,
     defaulted: (ctx, k) => ctx.doc.dataFlows[k]!.props?.authenticated === undefined,
+  },
+  {
+    name: 'kind',
+    target: 'dataFlow',
+    valueType: 'string',
+    values: [...FLOW_KINDS, 'unspecified'],
+    description:
+      'What the flow does: message (a prompt or message to a model-driven component), query (a look-up answered from what the target holds), response (the answer to a message or query), write (content stored or published in the target), invoke (a call that makes the target act), update (a model, configuration or code delivered to run); "unspecified" when the model does not say.',
+    phrase: 'flow kind',
+    get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.kind ?? 'unspecified',
+  },
+  {
+    name: 'local',
+    target: 'dataFlow',
+    valueType: 'boolean',
+    description:
+      'The flow never leaves one device: keyboard input, a file saved or downloaded, a local pipe or IPC (default false). Transport encryption and authentication do not apply to it.',
+    phrase: 'it stays on one device',
+    get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.local ?? false,
+    defaulted: (ctx, k) => ctx.doc.dataFlows[k]!.props?.local === undefined,
   },
   {
     name: 'protocol',

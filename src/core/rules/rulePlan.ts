@@ -24,11 +24,12 @@ export function planFor(compiled: CompiledRule, library: Library): RulePlan {
   if (cached) return cached;
   const threat = library.threats.get(compiled.rule.threat)!;
   const mitigationIds = compiled.rule.mitigations ?? threat.mitigations;
+  const base = mergeReferences(threat.references, compiled.rule.references);
   const forKind = (model: boolean) => {
     const mitigations = Object.freeze(
       mitigationsFor(mitigationIds, library, model ? 'model' : 'component', new Set(), undefined),
     );
-    const references = Object.freeze({ ...threat.references, guidelines: guidelinesOf(threat, mitigations) });
+    const references = Object.freeze({ ...base, guidelines: guidelinesOf(base, mitigations) });
     return { mitigations, references };
   };
   const element = forKind(false);
@@ -41,6 +42,22 @@ export function planFor(compiled: CompiledRule, library: Library): RulePlan {
   };
   plans.set(compiled, plan);
   return plan;
+}
+
+/**
+ * The threat's references with a rule's (or an adjustment's) added, list by list, without
+ * duplicates and in first-seen order. Works for every list of References, including ones added later.
+ */
+export function mergeReferences(base: References, extra: References | undefined): References {
+  if (!extra) return base;
+  const out: Record<string, string[]> = {};
+  const keys = new Set([...Object.keys(base), ...Object.keys(extra)]);
+  for (const key of keys) {
+    const a = (base as unknown as Record<string, readonly string[] | undefined>)[key] ?? [];
+    const b = (extra as unknown as Record<string, readonly string[] | undefined>)[key] ?? [];
+    out[key] = [...new Set([...a, ...b])];
+  }
+  return out as unknown as References;
 }
 
 /** The mitigations a finding lists, with their states from triage or by design. */
@@ -70,8 +87,8 @@ export function mitigationsFor(
   return out;
 }
 
-export function guidelinesOf(threat: Threat, mitigations: readonly FindingMitigation[]): string[] {
-  return [...new Set([...threat.references.guidelines, ...mitigations.flatMap((m) => m.guidelines)])].sort(
+export function guidelinesOf(references: References, mitigations: readonly FindingMitigation[]): string[] {
+  return [...new Set([...references.guidelines, ...mitigations.flatMap((m) => m.guidelines)])].sort(
     compareGuidelines,
   );
 }

@@ -28,6 +28,10 @@ const AGENT = 'agent-with-tools';
 const FT = 'fine-tuning-pipeline';
 const ML = 'ml-scoring-service';
 const MODEL = MODEL_TARGET_ID;
+const ENGINEERS = 'engineers-research-agent';
+const PUBLIC_APP = 'public-app-with-interpreter';
+const EDGE = 'edge-camera-fleet';
+const TOOL = 'ai-threat-modeller';
 
 const RULE_CASES: Record<string, RuleCases> = {
   // data and training
@@ -36,6 +40,13 @@ const RULE_CASES: Record<string, RuleCases> = {
     negative: [
       [ML, 'c-training'],
       ['offline-training-pipeline', 'c-train'],
+    ],
+  },
+  'rule.training-data-poisoning.federated-clients': {
+    positive: [EDGE, 'c-aggregator'],
+    negative: [
+      [FT, 'c-training'],
+      [ML, 'c-training'],
     ],
   },
   'rule.feedback-loop-poisoning.learns-from-feedback': {
@@ -60,7 +71,18 @@ const RULE_CASES: Record<string, RuleCases> = {
   },
   'rule.malicious-serialised-model.unverified-pickle': {
     positive: [FT, 'c-base-model'],
-    negative: [['offline-training-pipeline', 'c-base']],
+    negative: [
+      ['offline-training-pipeline', 'c-base'],
+      [EDGE, 'c-base'],
+    ],
+  },
+  'rule.malicious-serialised-model.unverified-code-capable-format': {
+    positive: [EDGE, 'c-base'],
+    negative: [
+      [EDGE, 'c-onnx'],
+      [FT, 'c-base-model'],
+      ['offline-training-pipeline', 'c-base'],
+    ],
   },
   'rule.model-artefact-tampering.registry': {
     positive: [FT, 'c-registry'],
@@ -76,6 +98,10 @@ const RULE_CASES: Record<string, RuleCases> = {
       [ML, 'c-registry'],
       [FT, 'c-registry'],
     ],
+  },
+  'rule.model-weight-theft.edge-device': {
+    positive: [EDGE, 'c-camera'],
+    negative: [[EDGE, 'c-site-camera']],
   },
   'rule.model-extraction.scores-api': {
     positive: [ML, 'c-scoring-api'],
@@ -111,6 +137,11 @@ const RULE_CASES: Record<string, RuleCases> = {
     negative: [
       [RAG, 'c-chat-app'],
       [ML, 'c-scoring-api'],
+      // Only employees prompt it, and no tool lends them a shared account's rights.
+      [ENGINEERS, 'c-llm'],
+      ['internal-assistant', 'c-llm'],
+      // The gateway in front of the model is not where prompts enter its context.
+      [PUBLIC_APP, 'c-gateway'],
     ],
   },
   'rule.indirect-prompt-injection.untrusted-content': {
@@ -119,11 +150,18 @@ const RULE_CASES: Record<string, RuleCases> = {
       ['internal-docs-rag', 'c-llm'],
       [FT, 'c-inference'],
       [RAG, 'c-chat-app'],
+      // Visitors only query the warehouse; nothing they send is stored and read back.
+      [PUBLIC_APP, 'c-llm'],
     ],
   },
   'rule.jailbreak.public-users': {
     positive: [RAG, 'c-llm'],
-    negative: [[AGENT, 'c-llm']],
+    negative: [
+      [AGENT, 'c-llm'],
+      // Fetched web pages are content, not the public chatting with the model.
+      [ENGINEERS, 'c-llm'],
+      [PUBLIC_APP, 'c-gateway'],
+    ],
   },
   'rule.system-prompt-leakage.prompted-model': {
     positive: [RAG, 'c-llm'],
@@ -135,7 +173,20 @@ const RULE_CASES: Record<string, RuleCases> = {
   },
   'rule.improper-output-handling.unsanitised-app': {
     positive: [RAG, 'c-chat-app'],
-    negative: [['internal-docs-rag', 'c-app']],
+    negative: [
+      ['internal-docs-rag', 'c-app'],
+      [PUBLIC_APP, 'c-app'],
+    ],
+  },
+  'rule.improper-output-handling.model-output-executed': {
+    positive: [ENGINEERS, 'c-shell'],
+    negative: [
+      // Written, not queried: storing transcripts does not run model output.
+      [PUBLIC_APP, 'c-transcripts'],
+      // An analyst reviews every script before it runs.
+      [AGENT, 'c-code-exec'],
+      ['supervised-agent', 'c-exec'],
+    ],
   },
   'rule.rag-poisoning.untrusted-ingestion': {
     positive: [RAG, 'c-vector-store'],
@@ -163,11 +214,16 @@ const RULE_CASES: Record<string, RuleCases> = {
       [AGENT, 'c-code-exec'],
       [AGENT, 'c-crm-lookup'],
       ['supervised-agent', 'c-ticket'],
+      // The supervised agent asks the analyst before every action.
+      ['supervised-agent', 'c-crm-update'],
     ],
   },
   'rule.malicious-agent-tool.third-party-tool': {
-    positive: [AGENT, 'c-web-search'],
-    negative: [[AGENT, 'c-email']],
+    positive: [ENGINEERS, 'c-mcp'],
+    negative: [
+      [AGENT, 'c-email'],
+      [ENGINEERS, 'c-tickets'],
+    ],
   },
   'rule.memory-poisoning.persistent-memory': {
     positive: [AGENT, 'c-memory'],
@@ -180,7 +236,11 @@ const RULE_CASES: Record<string, RuleCases> = {
   },
   'rule.denial-of-wallet.public-provider-model': {
     positive: [RAG, 'c-llm'],
-    negative: [[AGENT, 'c-llm']],
+    negative: [
+      [AGENT, 'c-llm'],
+      // Driven only by engineers and the pages they fetch.
+      [ENGINEERS, 'c-llm'],
+    ],
   },
   'rule.denial-of-wallet.autonomous-agent': {
     positive: [AGENT, 'c-agent'],
@@ -196,15 +256,31 @@ const RULE_CASES: Record<string, RuleCases> = {
   // data flows
   'rule.credential-exposure.credentials-into-model-context': {
     positive: [AGENT, 'f-config'],
-    negative: [['internal-assistant', 'f-login']],
+    negative: [
+      ['internal-assistant', 'f-login'],
+      // A token from the identity provider goes to the agent runtime, not into a prompt.
+      [ENGINEERS, 'f-token'],
+    ],
   },
   'rule.sensitive-data-to-external-provider.personal-data-egress': {
     positive: [RAG, 'f-filtered-prompt'],
     negative: [['internal-assistant', 'f-prompt']],
   },
+  'rule.sensitive-data-to-external-provider.confidential-egress': {
+    positive: [ENGINEERS, 'f-prompt'],
+    negative: [
+      [AGENT, 'f-plan-prompt'],
+      [RAG, 'f-filtered-prompt'],
+    ],
+  },
   'rule.unencrypted-flow.crosses-boundary': {
     positive: [RAG, 'f-kb-export'],
-    negative: [[RAG, 'f-guard-events']],
+    negative: [
+      [RAG, 'f-guard-events'],
+      // Keyboard input and a file download never leave the machine.
+      [TOOL, 'f-draw'],
+      [TOOL, 'f-md-report'],
+    ],
   },
   'rule.unauthenticated-flow.crosses-boundary': {
     positive: [ML, 'f-metrics'],
@@ -212,6 +288,10 @@ const RULE_CASES: Record<string, RuleCases> = {
       [RAG, 'f-crawl'],
       [RAG, 'f-question'],
       [FT, 'f-base-weights'],
+      // Requests to public web sites, and local flows.
+      [ENGINEERS, 'f-get'],
+      [ENGINEERS, 'f-page'],
+      [TOOL, 'f-draw'],
     ],
   },
   'rule.ai-traffic-tampering.unauthenticated-tool-or-artefact-link': {
@@ -226,7 +306,8 @@ const RULE_CASES: Record<string, RuleCases> = {
   // model level
   'rule.compromised-ml-dependency.ai-stack': {
     positive: [RAG, MODEL],
-    negative: [['non-ai-web-app'], ['empty']],
+    // The threat modeller has a data pipeline (its import gate) but no ML software.
+    negative: [['non-ai-web-app'], ['empty'], [TOOL]],
   },
   'rule.ai-threat-unawareness.ai-system': {
     positive: [AGENT, MODEL],

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  GRAPH_PROPERTIES,
   loadLibrary,
   OPERATOR_NAMES,
   SHIPPED_LIBRARY_SOURCES,
@@ -62,6 +63,10 @@ function leaves(condition: Condition | undefined, out: LeafCondition[] = []): Le
   if ('all' in condition) condition.all.forEach((c) => leaves(c, out));
   else if ('any' in condition) condition.any.forEach((c) => leaves(c, out));
   else if ('not' in condition) leaves(condition.not, out);
+  else if ('upstream' in condition || 'downstream' in condition) {
+    const spec = 'upstream' in condition ? condition.upstream : condition.downstream;
+    [spec.where, spec.via, spec.avoiding].forEach((c) => leaves(c, out));
+  } else if ('some' in condition) leaves(condition.some.where, out);
   else out.push(condition);
   return out;
 }
@@ -103,6 +108,11 @@ describe('shipped threat library', () => {
     for (const t of threats)
       for (const key of ['guidelines', 'atlas', 'owaspLlm', 'owaspMl', 'owaspAgentic', 'saif'] as const)
         for (const id of t.references[key]) if (!validIds[key].includes(id)) bad.push(`${t.id} ${key} ${id}`);
+    for (const r of lib.rules)
+      for (const refs of [r.references, ...r.adjust.map((a) => a.references)])
+        for (const key of ['guidelines', 'atlas', 'owaspLlm', 'owaspMl', 'saif'] as const)
+          for (const id of refs?.[key] ?? [])
+            if (!validIds[key].includes(id)) bad.push(`${r.id} ${key} ${id}`);
     for (const m of mitigations) {
       for (const g of m.guidelines) if (!validIds.guidelines.includes(g)) bad.push(`${m.id} guideline ${g}`);
       for (const c of m.controls) {
@@ -284,6 +294,50 @@ describe('shipped threat library', () => {
       /^model:zones$/,
     ])
       expect(has(family), String(family)).toBe(true);
+  });
+
+  it('reads every catalogue property: in some rule (prop.*, source.prop.*, target.prop.*) or in the graph analysis', () => {
+    const readByRules = new Set(
+      lib.rules.flatMap((r) =>
+        ruleLeaves(r).flatMap((l) => {
+          const match = /(?:^|\.)prop\.([A-Za-z0-9]+)$/.exec(l.fact);
+          return match ? [match[1]!] : [];
+        }),
+      ),
+    );
+    const unread = lib.componentTypes.flatMap((t) =>
+      t.properties
+        .filter((p) => !readByRules.has(p.name) && !GRAPH_PROPERTIES.includes(p.name))
+        .map((p) => `${t.id}.${p.name}`),
+    );
+    expect(unread, 'properties that change no result: read them in a rule or remove them').toEqual([]);
+    // GRAPH_PROPERTIES names only properties that exist.
+    const declared = new Set(lib.componentTypes.flatMap((t) => t.properties.map((p) => p.name)));
+    expect(GRAPH_PROPERTIES.filter((p) => !declared.has(p))).toEqual([]);
+  });
+
+  it('uses the expert facts: principals, content origins, model context, flow kinds, paths, rule references', () => {
+    const facts = new Set(lib.rules.flatMap((r) => ruleLeaves(r).map((l) => `${r.target}:${l.fact}`)));
+    for (const fact of [
+      'component:prompters',
+      'component:prompters.unguarded',
+      'component:content.origins',
+      'component:content.unguarded',
+      'component:isModelContext',
+      'component:in.kinds',
+      'dataFlow:local',
+      'dataFlow:target.originKinds',
+    ])
+      expect(facts.has(fact), fact).toBe(true);
+    const conditions = (r: Rule) => [
+      r.when,
+      ...r.adjust.map((a) => a.when),
+      ...r.byDesign.map((b) => b.when),
+    ];
+    const nodes = JSON.stringify(lib.rules.flatMap(conditions));
+    for (const node of ['"upstream":', '"downstream":', '"some":', '"maxHops":'])
+      expect(nodes.includes(node), node).toBe(true);
+    expect(lib.rules.some((r) => r.adjust.some((a) => a.references))).toBe(true);
   });
 
   it('attaches organisational mitigations only to threats raised at model level', () => {

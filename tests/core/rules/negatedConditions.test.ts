@@ -153,12 +153,11 @@ describe('a `not` condition explains itself', () => {
 });
 
 /**
- * Bug (reported, src/core/rules/explainFinding.ts, describeLeaf): a negated leaf on a string or
- * number fact is worded "<fact> is not <actual value>", which states the opposite of the truth.
- * `it.fails` while the bug is there: when it is fixed these start failing — drop `.fails` then.
+ * A negated leaf on a string or number fact was once worded "<fact> is not <actual value>", the
+ * opposite of the truth (src/core/rules/explainFinding.ts, describeLeaf); it states the value now.
  */
-describe('known bug: negated string and number leaves say the opposite of the model', () => {
-  it.fails('not(exposure = internal) on an internet API must not say "Exposure is not internet"', () => {
+describe('negated string and number leaves state the value the model has', () => {
+  it('not(exposure = internal) on an internet API must not say "Exposure is not internet"', () => {
     const finding = findingFor({ not: leaf('prop.exposure', 'eq', 'internal') });
     expect(finding.trace.leaves).toEqual([
       expect.objectContaining({
@@ -172,7 +171,7 @@ describe('known bug: negated string and number leaves say the opposite of the mo
     expect(finding.why).toMatch(/Exposure is (not internal|internet)\b/);
   });
 
-  it.fails('not(incoming flows > 3) with one flow must not say "incoming flows is not 1"', () => {
+  it('not(incoming flows > 3) with one flow must not say "incoming flows is not 1"', () => {
     const finding = findingFor({ not: leaf('in.count', 'gt', 3) });
     expect(finding.trace.leaves).toEqual([
       expect.objectContaining({ fact: 'in.count', value: 3, actual: 1, negated: true }),

@@ -38,6 +38,12 @@ const cases: Record<string, [FactValue, FactValue | undefined, boolean][]> = {
     [['a', 'b'], ['b'], false],
     [[], ['b'], true],
   ],
+  includesOnly: [
+    [['telemetry'], ['telemetry'], true],
+    [['telemetry', 'prompts'], ['telemetry'], false],
+    [[], ['telemetry'], false],
+    [null, ['telemetry'], false],
+  ],
   gt: [
     [3, 2, true],
     [2, 2, false],
