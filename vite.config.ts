@@ -95,6 +95,8 @@ export default defineConfig({
     // Lazy panels get a generous async timeout (see the setup file); a test must outlast a few of
     // those waits before it is declared hung.
     setupFiles: ['tests/support/vitestSetup.ts'],
+    // Tests spawn bin/aitm.mjs, which runs the built CLI: build it first when it is out of date.
+    globalSetup: ['tests/cli/builtCliSetup.ts'],
     testTimeout: 30_000,
   },
 });
