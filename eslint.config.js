@@ -149,7 +149,7 @@ const CORE_FORBIDDEN_GLOBALS = [
 }));
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', '.tsbuild', 'threat-library/schema'] },
+  { ignores: ['dist', 'dist-cli', 'node_modules', 'coverage', '.tsbuild', 'threat-library/schema'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

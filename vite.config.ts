@@ -18,6 +18,11 @@ const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  // Trusted Types: string-to-HTML and string-to-script sinks (innerHTML, script text and src,
+  // srcdoc…) throw. The app needs none of them, so no policy may be created at all: an
+  // injection cannot be smuggled through a sink even if a library bug passes user text to one.
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
 ].join('; ');
 
 function contentSecurityPolicy(): Plugin {
@@ -95,6 +100,8 @@ export default defineConfig({
     // Lazy panels get a generous async timeout (see the setup file); a test must outlast a few of
     // those waits before it is declared hung.
     setupFiles: ['tests/support/vitestSetup.ts'],
+    // Tests spawn bin/aitm.mjs, which runs the built CLI: build it first when it is out of date.
+    globalSetup: ['tests/cli/builtCliSetup.ts'],
     testTimeout: 30_000,
   },
 });

@@ -28,7 +28,7 @@ export interface BinaryOptions {
 /**
  * Runs bin/aitm.mjs in a child process. Bad inputs here once made the CLI hang or allocate
  * gigabytes, so every run is killed after `timeoutMs` and capped at 2 GB of address space
- * (WebAssembly, which reserves far more, is switched off; tsx falls back to JavaScript).
+ * (WebAssembly, which reserves far more, is switched off).
  */
 export function runBinary(args: readonly string[], options: BinaryOptions): Promise<BinaryRun> {
   const started = performance.now();

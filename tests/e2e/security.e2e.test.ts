@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, get, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { addUserThreat, evaluate, serialiseDocument, setTriage, shippedLibrary } from '../../src/core/index';
 import { boundary, component, flow, model } from '../support/modelBuilders';
-import { exportFile, openFile } from './helpers/appDriver';
+import { exportFile, openFile, openModel } from './helpers/appDriver';
 import { browserTest, describeInBrowser } from './helpers/browserTest';
 
 /** The directives of the Content-Security-Policy in the built index.html. */
@@ -34,6 +35,10 @@ describe('the built page’s Content-Security-Policy', () => {
     expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     // Exported images are rendered from data: and blob: URLs the page makes itself.
     expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+    // Trusted Types: every HTML, script and script-URL sink refuses strings, and no policy that
+    // could turn a string into trusted markup may be created (the app needs none).
+    expect(directives.get('require-trusted-types-for')).toEqual(["'script'"]);
+    expect(directives.get('trusted-types')).toEqual(["'none'"]);
     const all = [...directives.values()].flat();
     expect(all).not.toContain("'unsafe-eval'");
     expect(all).not.toContain("'wasm-unsafe-eval'");
@@ -56,6 +61,35 @@ describe('the built page’s Content-Security-Policy', () => {
     expect(urls.filter((url) => !url.startsWith('/assets/') && !publicFiles.includes(url))).toEqual([]);
   });
 });
+
+/** The response headers SECURITY.md's nginx block makes a hosted copy send (its `add_header` lines). */
+function documentedHostingHeaders(): Record<string, string> {
+  const security = readFileSync(join(import.meta.dirname, '../../SECURITY.md'), 'utf8');
+  const nginx = /## Hosting[\s\S]*?```nginx\n([\s\S]*?)```/.exec(security);
+  expect(nginx, 'SECURITY.md has a Hosting section with an nginx block').not.toBeNull();
+  const lines = [...nginx![1]!.matchAll(/^\s*add_header (\S+) "([^"]*)" always;$/gm)];
+  return Object.fromEntries(lines.map(([, name, value]) => [name!.toLowerCase(), value!]));
+}
+
+/** A copy of the app "hosted" with `headers`: a proxy in front of the harness's static server. */
+function hostedCopy(upstream: string, headers: Record<string, string>) {
+  const server = createServer((req, res) => {
+    get(new URL(req.url ?? '/', upstream), (answer) => {
+      const passed: IncomingHttpHeaders = { ...answer.headers, ...headers };
+      res.writeHead(answer.statusCode ?? 502, passed);
+      answer.pipe(res);
+    });
+  });
+  return new Promise<{ url: string; close: () => Promise<void> }>((done) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      done({
+        url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`,
+        close: () => new Promise((closed) => server.close(() => closed())),
+      });
+    }),
+  );
+}
 
 /** Markup, links, Markdown and Mermaid meant to run script; the page must show them as text. */
 const P = {
@@ -113,18 +147,91 @@ function hostileModel(): { text: string; triaged: string } {
   return { text: serialiseDocument(doc), triaged: finding.title };
 }
 
-/** Records CSP violations from the first script on, before the app runs. */
+/**
+ * Records CSP violations from the first script on, before the app runs: the directive, what was
+ * blocked and, for a Trusted Types sink, which one (`HTMLScriptElement src`).
+ */
 const RECORD_VIOLATIONS = () => {
   const w = window as unknown as { __violations: string[] };
   w.__violations = [];
   document.addEventListener('securitypolicyviolation', (e) =>
-    w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    w.__violations.push(
+      [e.violatedDirective, e.blockedURI, e.blockedURI === 'trusted-types-sink' ? e.sample.split('|')[0] : '']
+        .filter(Boolean)
+        .join(' '),
+    ),
   );
 };
 
 describeInBrowser('security in Chromium', () => {
   browserTest(
-    'the policy is enforced: inline scripts, inline handlers and blob scripts are refused',
+    'a copy hosted with the headers SECURITY.md documents works, and cannot be framed',
+    async ({ harness }) => {
+      const headers = documentedHostingHeaders();
+      const metaPolicy = builtPolicy().html.match(
+        /http-equiv="Content-Security-Policy" content="([^"]*)"/,
+      )![1]!;
+      // The header is the meta policy plus what only a header can say.
+      expect(headers['content-security-policy']).toBe(`${metaPolicy}; frame-ancestors 'none'`);
+      expect(Object.keys(headers).sort()).toEqual([
+        'content-security-policy',
+        'cross-origin-opener-policy',
+        'cross-origin-resource-policy',
+        'permissions-policy',
+        'referrer-policy',
+        'strict-transport-security',
+        'x-content-type-options',
+      ]);
+      const proxy = await hostedCopy(harness.server.url, headers);
+      const hosted = proxy.url;
+
+      // Not a harness-watched context (its origin is the proxy's): it records problems itself.
+      const context = await harness.browser.newContext({ acceptDownloads: true });
+      const problems: string[] = [];
+      const page = await context.newPage();
+      page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.addInitScript(RECORD_VIOLATIONS);
+      const response = await page.goto(hosted);
+      expect(response!.headers()['x-content-type-options']).toBe('nosniff');
+      await openModel(
+        page,
+        model({
+          components: [
+            component('c-user', 'user', {}, undefined, { label: 'User', position: { x: 0, y: 0 } }),
+            component('c-api', 'inference-api', {}, undefined, { label: 'API', position: { x: 300, y: 0 } }),
+          ],
+          dataFlows: [flow('c-user', 'c-api', {}, 'f-1')],
+        }),
+      );
+      expect((await exportFile(page, 'Diagram as SVG')).text).toContain('>API<');
+      expect((await exportFile(page, 'Diagram as PNG')).bytes.subarray(1, 4).toString()).toBe('PNG');
+      expect(
+        await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+      ).toEqual([]);
+      expect(problems).toEqual([]);
+
+      // Framed by another page: refused (frame-ancestors), so the app never loads in the frame.
+      // The same build served without the header loads in a frame: the meta policy cannot stop it.
+      const framed = async (url: string) => {
+        const framing = await context.newPage();
+        await framing.setContent(`<iframe src="${url}" width="800" height="600"></iframe>`);
+        const frame = framing.frames().find((f) => f !== framing.mainFrame())!;
+        await frame.waitForLoadState();
+        return frame;
+      };
+      const withMetaOnly = await framed(harness.server.url);
+      await withMetaOnly.getByRole('heading', { name: 'AI threat modeller' }).waitFor();
+      const withHeaders = await framed(hosted);
+      expect(withHeaders.url()).toBe('chrome-error://chromewebdata/');
+      expect(await withHeaders.getByRole('heading', { name: 'AI threat modeller' }).count()).toBe(0);
+      await context.close();
+      await proxy.close();
+    },
+  );
+
+  browserTest(
+    'the policy is enforced: script and HTML sinks refuse strings, and no policy can be made',
     async ({ harness }) => {
       // Not a watched context: the refusals below are logged as console errors on purpose.
       const unwatched = await harness.browser.newContext();
@@ -132,29 +239,78 @@ describeInBrowser('security in Chromium', () => {
       await page.addInitScript(RECORD_VIOLATIONS);
       await page.goto(harness.server.url);
       await page.getByRole('heading', { name: 'AI threat modeller' }).waitFor();
-      const ran = await page.evaluate(async () => {
-        const w = window as unknown as Record<string, unknown>;
-        const inline = document.createElement('script');
-        inline.textContent = 'window.__inline = 1';
-        document.head.append(inline);
-        const button = document.createElement('button');
-        button.setAttribute('onclick', 'window.__handler = 1');
-        document.body.append(button);
-        button.click();
-        const blob = document.createElement('script');
-        blob.src = URL.createObjectURL(new Blob(['window.__blob = 1'], { type: 'text/javascript' }));
-        await new Promise((resolve) => {
-          blob.onerror = resolve;
-          blob.onload = resolve;
+      // The app has loaded, React Flow has drawn: none of it needed a sink or a policy.
+      expect(
+        await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+      ).toEqual([]);
+      const attempts = await page.evaluate(async () => {
+        const refused: Record<string, string> = {};
+        const attempt = (name: string, inject: () => void) => {
+          try {
+            inject();
+            refused[name] = 'allowed';
+          } catch (error) {
+            refused[name] = (error as Error).name;
+          }
+        };
+        attempt('inline script', () => {
+          const inline = document.createElement('script');
+          inline.textContent = 'window.__inline = 1';
+          document.head.append(inline);
+        });
+        attempt('inline script built from a text node', () => {
+          const inline = document.createElement('script');
+          inline.append(document.createTextNode('window.__textNode = 1'));
+          document.head.append(inline);
+        });
+        attempt('inline handler', () => {
+          const button = document.createElement('button');
+          button.setAttribute('onclick', 'window.__handler = 1');
+          document.body.append(button);
+          button.click();
+        });
+        attempt('blob script', () => {
+          const blob = document.createElement('script');
+          blob.src = URL.createObjectURL(new Blob(['window.__blob = 1'], { type: 'text/javascript' }));
           document.head.append(blob);
         });
-        return [w['__inline'], w['__handler'], w['__blob']];
+        attempt('innerHTML', () => {
+          // eslint-disable-next-line no-restricted-syntax -- the sink Trusted Types must refuse.
+          document.createElement('div').innerHTML = '<img src=x onerror="window.__img = 1">';
+        });
+        attempt('a Trusted Types policy', () => {
+          const factory = (
+            window as unknown as { trustedTypes: { createPolicy: (...a: unknown[]) => unknown } }
+          ).trustedTypes;
+          factory.createPolicy('passthrough', { createHTML: (text: string) => text });
+        });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const w = window as unknown as Record<string, unknown>;
+        return { refused, ran: [w['__inline'], w['__textNode'], w['__handler'], w['__blob'], w['__img']] };
       });
-      expect(ran).toEqual([undefined, undefined, undefined]);
-      // Exactly these three: the app itself never tries dynamic code (zod runs jitless).
+      expect(attempts).toEqual({
+        refused: {
+          'inline script': 'TypeError',
+          // Not refused when built, but never run: the script's text did not come from a policy.
+          'inline script built from a text node': 'allowed',
+          'inline handler': 'TypeError',
+          'blob script': 'TypeError',
+          innerHTML: 'TypeError',
+          'a Trusted Types policy': 'TypeError',
+        },
+        ran: [undefined, undefined, undefined, undefined, undefined],
+      });
+      // Each refusal is reported once; script-src would refuse the scripts too (checked above).
       await expect
         .poll(() => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations))
-        .toEqual(['script-src-elem inline', 'script-src-attr inline', 'script-src-elem blob']);
+        .toEqual([
+          'require-trusted-types-for trusted-types-sink HTMLScriptElement textContent',
+          'require-trusted-types-for trusted-types-sink HTMLScriptElement text',
+          'require-trusted-types-for trusted-types-sink Element onclick',
+          'require-trusted-types-for trusted-types-sink HTMLScriptElement src',
+          'require-trusted-types-for trusted-types-sink Element innerHTML',
+          'trusted-types trusted-types-policy',
+        ]);
       await unwatched.close();
     },
   );
@@ -235,6 +391,20 @@ describeInBrowser('security in Chromium', () => {
       expect(prose).not.toMatch(/(^|[^\\])\]\(javascript:/m);
       // Mermaid: labels quoted and entity-encoded: no tags, no directives, no click lines.
       expect(fence[1]!.replaceAll('<br/>', '')).not.toMatch(/<|%%\{|^\s*click\b/m);
+
+      // The diagram exports (html-to-image clones the canvas and serialises it) need no Trusted
+      // Types sink, and the hostile labels stay text in the image.
+      const svg = await exportFile(page, 'Diagram as SVG');
+      expect(svg.text).toMatch(/^<svg /);
+      expect(svg.text).toContain('&lt;img src=x onerror=');
+      // XMLSerializer escapes < and > in text and attributes, and quotes in attributes: each tag is
+      // one <…>, and with its attribute values removed only element and attribute names remain.
+      const tags = svg.text.match(/<[^>]*>/g)!.map((tag) => tag.replace(/"[^"]*"/g, '""'));
+      expect(
+        tags.filter((tag) => /^<(script|iframe|img|object|embed)\b|\son[a-z]+=|\shref=/i.test(tag)),
+      ).toEqual([]);
+      const png = await exportFile(page, 'Diagram as PNG');
+      expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
 
       // Nothing ran, nothing was injected, nothing was blocked (nothing tried).
       const state = await page.evaluate(() => {

@@ -29,9 +29,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
  */
 export function neutraliseControls(text: string): string {
   return text.replace(
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     // Controls, line/paragraph separators, bidi embeddings/isolates/marks and invisible characters:
     // each can break a line, reorder or hide what a reviewer reads.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
