@@ -113,7 +113,9 @@ export interface InThreadOptions {
  * workers). A cancel or timeout takes effect at the next step; the result is then discarded.
  */
 export function inThreadClient(baseLibrary: () => Library, options: InThreadOptions = {}): WorkClient {
-  const pause = () => new Promise<void>((r) => setTimeout(r, options.stepDelayMs ?? 0));
+  const delay = options.stepDelayMs;
+  const pause = () =>
+    delay === undefined ? Promise.resolve() : new Promise<void>((r) => setTimeout(r, delay));
   return {
     run<K extends WorkKind>(request: WorkRequest<K>, runOptions: RunOptions = {}) {
       return settleOnce<WorkResult<K>>(runOptions, ({ resolve, reject }) => {
