@@ -2,7 +2,13 @@
  * UI benchmark: opens a 1,000-component, 2,000-flow model in headless Chromium and prints the time
  * until the canvas is interactive and the frame times while dragging a component.
  *
- *   npm run bench:ui
+ *   npm run bench:ui                    # both parts
+ *   npm run bench:ui -- --large-inputs  # only the large inputs of the hardening issue
+ *
+ * Large inputs: the longest main-thread task (PerformanceObserver 'longtask') while opening a
+ * 100,000-flow model, a 3,000-component chain without positions, and adding a 900 KB rule pack,
+ * then while reloading the page with that pack stored. BENCH_DIST=<dir> measures another build
+ * (an older commit's `vite build`) for a before/after figure; BENCH_TIMEOUT_S bounds each step.
  *
  * The model enters the way a returning user's model does: restored from autosave through
  * parseDocument, evaluated, projected onto the canvas.
@@ -16,8 +22,12 @@ import {
   type ThreatModelDocument,
 } from '../src/core/index';
 import { AUTOSAVE_KEY } from '../src/ui/platform/localDocumentStorage';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, startHarness } from '../tests/e2e/helpers/browserHarness';
+import { chromiumAvailable, startHarness, type Harness } from '../tests/e2e/helpers/browserHarness';
+import { largeRulePack, manyFlowsModel, unpositionedChain } from './largeInputs';
 
 const COMPONENTS = 1000;
 const FLOWS = 2000;
@@ -121,6 +131,138 @@ async function dragFrames(page: Page, id: string): Promise<DragResult> {
 
 async function main(): Promise<void> {
   if (!chromiumAvailable()) return;
+  const largeOnly = process.argv.includes('--large-inputs');
+  const harness = await startHarness(process.env['BENCH_DIST'] ? { outDir: process.env['BENCH_DIST'] } : {});
+  try {
+    if (!largeOnly) await canvasBench(harness);
+    await largeInputsBench(harness);
+  } finally {
+    await harness.dispose();
+    rmSync(inputDir, { recursive: true, force: true });
+  }
+}
+
+const LONG_TASKS = `(() => {
+  window.longTasks_ = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.longTasks_.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+})()`;
+
+/** Runs `action`, waits for `done`, then reports the longest main-thread task meanwhile. */
+async function measure(
+  page: Page,
+  name: string,
+  action: () => Promise<unknown>,
+  done: () => Promise<unknown>,
+) {
+  const timeoutMs = Number(process.env['BENCH_TIMEOUT_S'] ?? 600) * 1000;
+  await page.evaluate('window.longTasks_.length = 0');
+  const start = Date.now();
+  let outcome = 'done';
+  try {
+    await action();
+    await Promise.race([
+      done(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs)),
+    ]);
+  } catch (error) {
+    outcome = String(error).includes('timeout') ? `not finished after ${timeoutMs / 1000} s` : String(error);
+  }
+  const elapsed = Date.now() - start;
+  // Trailing work (autosave, the first paint of the findings) counts too.
+  await page.waitForTimeout(1500).catch(() => {});
+  const tasks = (await page.evaluate('window.longTasks_').catch(() => null)) as number[] | null;
+  const longest = tasks && tasks.length ? Math.max(...tasks) : 0;
+  console.log(
+    `${name}: ${outcome} in ${elapsed} ms; longest main-thread task ${tasks ? `${longest.toFixed(0)} ms` : 'unknown (page unresponsive)'}, ${tasks?.length ?? '?'} tasks over 50 ms`,
+  );
+}
+
+const inputDir = mkdtempSync(join(tmpdir(), 'aitm-bench-'));
+
+/**
+ * Picks a file through the page's chooser. A path, not a buffer: Playwright hands a buffer to the
+ * page as base64 and decodes it there, a long task of its own that the app never causes.
+ */
+async function pickFile(page: Page, button: () => Promise<unknown>, name: string, text: string) {
+  const path = join(inputDir, name);
+  writeFileSync(path, text);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button()]);
+  await chooser.setFiles(path);
+}
+
+async function largeInputsBench(harness: Harness): Promise<void> {
+  const flows = JSON.stringify(manyFlowsModel());
+  const chain = JSON.stringify(unpositionedChain());
+  const pack = JSON.stringify(largeRulePack());
+  console.log(
+    `large inputs: ${(flows.length / 1e6).toFixed(1)} MB model of 100,000 flows, ${(chain.length / 1e3).toFixed(0)} KB chain of 3,000 components, ${(pack.length / 1e3).toFixed(0)} KB rule pack`,
+  );
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(LONG_TASKS);
+  const page = await context.newPage();
+  await page.goto(harness.server.url);
+  await page.getByRole('button', { name: 'Blank model' }).click();
+  const openButton = () => page.getByRole('button', { name: 'Open…' }).first().click();
+  const idle = () => page.waitForSelector('.work-progress', { state: 'detached', timeout: 0 });
+
+  await measure(
+    page,
+    'open the 100,000-flow model',
+    () => pickFile(page, openButton, 'flows.aitm.json', flows),
+    async () => {
+      await page.waitForFunction(
+        () => document.querySelectorAll('.react-flow__node-component').length === 2,
+        null,
+        {
+          timeout: 0,
+        },
+      );
+      await idle();
+    },
+  );
+  await measure(
+    page,
+    'open the 3,000-component chain without positions',
+    () => pickFile(page, openButton, 'chain.aitm.json', chain),
+    async () => {
+      await page.waitForFunction(
+        () => document.querySelector('.react-flow__node[data-id="c-0"]') !== null,
+        null,
+        {
+          timeout: 0,
+        },
+      );
+      await idle();
+    },
+  );
+  await page
+    .getByRole('button', { name: /library/i })
+    .first()
+    .click();
+  await measure(
+    page,
+    'add the 900 KB rule pack',
+    () =>
+      pickFile(
+        page,
+        () => page.getByRole('button', { name: 'Add a rule pack…' }).click(),
+        'large.json',
+        pack,
+      ),
+    () => page.getByText(/Loaded Large pack|Could not load large\.json/).waitFor({ timeout: 0 }),
+  );
+  await measure(
+    page,
+    'reload the page with the pack stored',
+    () => page.reload({ waitUntil: 'commit' }),
+    () => page.waitForSelector('.toolbar, .app', { timeout: 0 }),
+  );
+  await context.close();
+}
+
+async function canvasBench(harness: Harness): Promise<void> {
   const doc = bigModel();
   const text = serialiseDocument(doc);
   const library = shippedLibrary();
@@ -130,8 +272,7 @@ async function main(): Promise<void> {
     `model: ${doc.components.length} components, ${doc.dataFlows.length} flows, ${(text.length / 1024).toFixed(0)} KiB; engine (Node): ${(performance.now() - t).toFixed(0)} ms, ${findings.length} findings`,
   );
 
-  const harness = await startHarness();
-  try {
+  {
     const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
     await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
       AUTOSAVE_KEY,
@@ -179,8 +320,6 @@ async function main(): Promise<void> {
     line(`zoomed in, ${visible} nodes rendered`, zoomed);
     if (errors.length) console.log(`page errors: ${errors.join('; ')}`);
     await context.close();
-  } finally {
-    await harness.dispose();
   }
 }
 

@@ -8,39 +8,59 @@ import './ui/styles/app.css';
 import { App } from './ui/App';
 import { createCanvasBridge } from './ui/canvas/canvasBridge';
 import { showUncaughtErrors } from './ui/errors/globalErrors';
-import { restorePacks } from './ui/library/rulePacks';
+import { restorePacksInBackground } from './ui/library/rulePacks';
 import { localDocumentStorage, RULE_PACKS_KEY } from './ui/platform/localDocumentStorage';
 import { browserPlatform } from './ui/platform/platform';
 import { loadThemePreference } from './ui/platform/themePreference';
 import { createAppStore } from './ui/store/createAppStore';
 import { AppProvider } from './ui/store/StoreContext';
+import { createBackgroundTasks } from './ui/work/backgroundTasks';
+import { workerClient } from './ui/work/workClient';
 
-// Rule packs first: the autosaved model may use component types a pack defines.
-const baseLibrary = shippedLibrary();
-const packStorage = localDocumentStorage(undefined, RULE_PACKS_KEY);
-const packs = restorePacks(packStorage, baseLibrary);
-const store = createAppStore({
-  baseLibrary,
-  library: packs.library,
-  rulePacks: packs.active,
-  rejectedPacks: packs.rejected,
-  storage: localDocumentStorage(),
-  theme: loadThemePreference(),
-});
-if (packs.problems.length > 0 && store.getState().notice === null)
-  store.getState().update({
-    notice: {
-      kind: 'warning',
-      message: 'Some stored rule packs no longer load and are not in use; see Library for the problems.',
-    },
+const root = createRoot(document.getElementById('root')!);
+const tasks = createBackgroundTasks(workerClient());
+
+async function start(): Promise<void> {
+  // Rule packs first: the autosaved model may use component types a pack defines. They are
+  // checked in the background with a time budget, so a slow pack can no longer freeze every load.
+  const baseLibrary = shippedLibrary();
+  const packStorage = localDocumentStorage(undefined, RULE_PACKS_KEY);
+  const checking = setTimeout(
+    () =>
+      root.render(
+        <p className="startup-status" role="status">
+          Checking your stored rule packs…
+        </p>,
+      ),
+    200,
+  );
+  const packs = await restorePacksInBackground(packStorage, baseLibrary, tasks);
+  clearTimeout(checking);
+  const store = createAppStore({
+    baseLibrary,
+    library: packs.library,
+    rulePacks: packs.active,
+    rejectedPacks: packs.rejected,
+    storage: localDocumentStorage(),
+    theme: loadThemePreference(),
   });
-showUncaughtErrors(store);
-const services = { store, canvas: createCanvasBridge(), platform: browserPlatform, packStorage };
+  if (packs.problems.length > 0 && store.getState().notice === null)
+    store.getState().update({
+      notice: {
+        kind: 'warning',
+        message: 'Some stored rule packs no longer load and are not in use; see Library for the problems.',
+      },
+    });
+  showUncaughtErrors(store);
+  const services = { store, canvas: createCanvasBridge(), platform: browserPlatform, packStorage, tasks };
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppProvider services={services}>
-      <App />
-    </AppProvider>
-  </StrictMode>,
-);
+  root.render(
+    <StrictMode>
+      <AppProvider services={services}>
+        <App />
+      </AppProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

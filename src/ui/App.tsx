@@ -9,8 +9,10 @@ import { CrashBoundary } from './errors/CrashBoundary';
 import { runReported } from './errors/reportFailure';
 import { Workspace } from './layout/Workspace';
 import { applyTheme, saveThemePreference } from './platform/themePreference';
-import { useAppStore, useStoreApi } from './store/StoreContext';
+import { useAppStore, useServices } from './store/StoreContext';
 import { Toolbar } from './toolbar/Toolbar';
+import { tasksOf } from './work/backgroundTasks';
+import { WorkProgress } from './work/WorkProgress';
 
 const HelpDialog = lazy(() => import('./dialogs/HelpDialog'));
 const LibraryDialog = lazy(() => import('./library/LibraryDialog'));
@@ -26,7 +28,8 @@ export function App() {
 
 /** The editor shell: toolbar, notices, start screen or workspace, and the dialogs. */
 function Editor() {
-  const store = useStoreApi();
+  const services = useServices();
+  const { store } = services;
   const view = useAppStore((s) => s.view);
   const helpOpen = useAppStore((s) => s.helpOpen);
   const libraryOpen = useAppStore((s) => s.libraryOpen);
@@ -65,13 +68,14 @@ function Editor() {
     if (!file) return;
     event.preventDefault();
     // openFile reports its own failures; this catches what it could not foresee.
-    runReported(store, `open ${file.name}`, () => openFile(store, file));
+    runReported(store, `open ${file.name}`, () => openFile(store, file, tasksOf(services)));
   };
 
   return (
     <div className="app" onDragOver={onDragOver} onDrop={onDrop}>
       <Toolbar />
       <Notices />
+      <WorkProgress />
       <ImportNotesPanel />
       {view === 'start' ? <StartScreen /> : <Workspace />}
       <ImportChoiceDialog />

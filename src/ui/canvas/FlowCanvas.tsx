@@ -14,7 +14,7 @@ import {
   type NodeChange,
   type NodePositionChange,
 } from '@xyflow/react';
-import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { centredAt, COMPONENT_SIZE } from '../../core';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { addComponentOfType, connectComponents } from '../store/elementActions';
@@ -24,9 +24,14 @@ import { commitMoves } from './commitMoves';
 import { GRID } from './geometry';
 import { PALETTE_MIME } from './paletteDrag';
 import { projectEdges, projectNodes, type CanvasNode, type FlowEdgeType } from './projectDocument';
-import { useCanvasBridge } from './useCanvasBridge';
+import { openingView, useCanvasBridge } from './useCanvasBridge';
 
 const SNAP: [number, number] = [GRID, GRID];
+/**
+ * React Flow mounts every node once to measure it, whatever the viewport; a freshly opened model
+ * of thousands of components is handed over this many nodes a frame, so no frame takes seconds.
+ */
+const REVEAL_PER_FRAME = 120;
 const COMPACT_ZOOM = 0.4;
 const FIT_OPTIONS = { maxZoom: 1, padding: 0.15 };
 const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
@@ -54,6 +59,11 @@ function CanvasInner() {
   const [nodes, setNodes] = useState<CanvasNode[]>(() => projectNodes(doc, new Set(selection), []));
   const [edges, setEdges] = useState<FlowEdgeType[]>(() => projectEdges(doc, new Set(selection), []));
   const [projected, setProjected] = useState({ doc, selection });
+  // Read once, when React Flow first fits the view: a large model opens on its first components.
+  const [fitOptions] = useState(() => {
+    const start = openingView(doc);
+    return start ? { ...FIT_OPTIONS, nodes: start } : FIT_OPTIONS;
+  });
   if (projected.doc !== doc || projected.selection !== selection) {
     // Re-project during render (not in an effect) so no frame shows stale nodes.
     const selected = new Set(selection);
@@ -61,6 +71,28 @@ function CanvasInner() {
     setNodes(projectNodes(doc, selected, nodes));
     setEdges(projectEdges(doc, selected, edges));
   }
+
+  // Nodes handed to React Flow so far: all of them, except just after a large model was opened.
+  const opening = useAppStore((s) => (s.focusRequest?.id === '*' ? s.focusRequest.nonce : null));
+  const [reveal, setReveal] = useState({ opening, count: REVEAL_PER_FRAME });
+  if (opening !== null && opening !== reveal.opening) setReveal({ opening, count: REVEAL_PER_FRAME });
+  const revealing = reveal.count < nodes.length;
+  useEffect(() => {
+    if (!revealing) return;
+    const frame = requestAnimationFrame(() =>
+      setReveal((r) => ({ ...r, count: r.count + REVEAL_PER_FRAME })),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [revealing, reveal.count]);
+  const shownNodes = useMemo(
+    () => (revealing ? nodes.slice(0, reveal.count) : nodes),
+    [nodes, revealing, reveal.count],
+  );
+  const shownEdges = useMemo(() => {
+    if (!revealing) return edges;
+    const shown = new Set(shownNodes.map((n) => n.id));
+    return edges.filter((e) => shown.has(e.source) && shown.has(e.target));
+  }, [edges, shownNodes, revealing]);
 
   const applySelection = useCallback(
     (changes: readonly { id: string; selected: boolean }[]) => {
@@ -149,8 +181,8 @@ function CanvasInner() {
       onDrop={onDrop}
     >
       <ReactFlow<CanvasNode, FlowEdgeType>
-        nodes={nodes}
-        edges={edges}
+        nodes={shownNodes}
+        edges={shownEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -163,7 +195,7 @@ function CanvasInner() {
         snapGrid={SNAP}
         onlyRenderVisibleElements={!exporting}
         fitView={doc.components.length > 0}
-        fitViewOptions={FIT_OPTIONS}
+        fitViewOptions={fitOptions}
         defaultViewport={DEFAULT_VIEWPORT}
         minZoom={0.05}
         maxZoom={2.5}

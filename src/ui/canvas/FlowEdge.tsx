@@ -21,8 +21,11 @@ function FlowEdgeView({
   targetPosition,
   markerEnd,
   selected,
+  data,
 }: EdgeProps<FlowEdgeType>) {
-  const label = useAppStore((s) => flowsById(s.document).get(id)?.label ?? '');
+  const own = useAppStore((s) => flowsById(s.document).get(id)?.label ?? '');
+  // A bundle of parallel flows (projectEdges) says how many it stands for.
+  const label = data?.bundled ? `${data.bundled.toLocaleString('en')} flows` : own;
   const openCount = useAppStore(selectOpenCount(id));
   const severity = useAppStore(selectTopSeverity(id));
   const [path, labelX, labelY] = getBezierPath({

@@ -6,7 +6,16 @@ import {
   type ThreatModelDocument,
 } from '../../core';
 
+import { describeError } from '../errors/reportFailure';
+import { gridLayout } from './gridLayout';
+
 type Dagre = typeof import('@dagrejs/dagre');
+
+/**
+ * Above these sizes the layered layout (dagre) is not tried: it takes seconds at a thousand
+ * components and overflows its stack on a chain of two thousand. The grid fallback is linear.
+ */
+export const LAYERED_LAYOUT_LIMITS = { elements: 1000, flows: 5000 } as const;
 
 const PADDING = { x: 28, top: 44, bottom: 28 };
 
@@ -15,18 +24,45 @@ export function needsLayout(doc: ThreatModelDocument): boolean {
   return doc.components.some((c) => !c.position) || doc.trustBoundaries.some((b) => !b.position);
 }
 
-/**
- * Lays the model out left to right with dagre (loaded on demand: most documents carry positions).
- * Boundaries become compound nodes so their members stay together; their size follows.
- */
-export async function autoLayout(doc: ThreatModelDocument): Promise<ThreatModelDocument> {
-  if (doc.components.length === 0 && doc.trustBoundaries.length === 0) return doc;
-  const dagre = await import('@dagrejs/dagre');
-  return layoutWith(dagre, doc);
+/** Why a model is too large for the layered layout, or null when it is not. */
+export function tooLargeForLayered(doc: ThreatModelDocument): string | null {
+  const elements = doc.components.length + doc.trustBoundaries.length;
+  if (elements > LAYERED_LAYOUT_LIMITS.elements)
+    return `${elements.toLocaleString('en')} components and boundaries is more than the layered layout handles (${LAYERED_LAYOUT_LIMITS.elements.toLocaleString('en')})`;
+  if (doc.dataFlows.length > LAYERED_LAYOUT_LIMITS.flows)
+    return `${doc.dataFlows.length.toLocaleString('en')} data flows is more than the layered layout handles (${LAYERED_LAYOUT_LIMITS.flows.toLocaleString('en')})`;
+  return null;
 }
 
-export async function layoutIfNeeded(doc: ThreatModelDocument): Promise<ThreatModelDocument> {
-  return needsLayout(doc) ? autoLayout(doc) : doc;
+/**
+ * Lays the model out left to right with dagre (loaded on demand: most documents carry positions).
+ * Boundaries become compound nodes so their members stay together; their size follows. A model
+ * too large for dagre, or one dagre fails on, is laid out as a grid instead, and `onNote` says so.
+ */
+export async function autoLayout(
+  doc: ThreatModelDocument,
+  onNote?: (note: string) => void,
+): Promise<ThreatModelDocument> {
+  if (doc.components.length === 0 && doc.trustBoundaries.length === 0) return doc;
+  const tooLarge = tooLargeForLayered(doc);
+  if (tooLarge) {
+    onNote?.(`Laid out as a grid: ${tooLarge}.`);
+    return gridLayout(doc);
+  }
+  const dagre = await import('@dagrejs/dagre');
+  try {
+    return layoutWith(dagre, doc);
+  } catch (error) {
+    onNote?.(`Laid out as a grid: the layered layout failed (${describeError(error)}).`);
+    return gridLayout(doc);
+  }
+}
+
+export async function layoutIfNeeded(
+  doc: ThreatModelDocument,
+  onNote?: (note: string) => void,
+): Promise<ThreatModelDocument> {
+  return needsLayout(doc) ? autoLayout(doc, onNote) : doc;
 }
 
 export function layoutWith(dagre: Dagre, doc: ThreatModelDocument): ThreatModelDocument {

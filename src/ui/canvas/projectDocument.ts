@@ -12,7 +12,8 @@ export type ElementData = { id: string };
 export type ComponentNodeType = Node<ElementData, 'component'>;
 export type BoundaryNodeType = Node<ElementData, 'boundary'>;
 export type CanvasNode = ComponentNodeType | BoundaryNodeType;
-export type FlowEdgeType = Edge<ElementData, 'flow'>;
+/** `bundled`: this edge stands for that many parallel flows (see projectEdges). */
+export type FlowEdgeType = Edge<ElementData & { bundled?: number }, 'flow'>;
 
 /** Which document object each node or edge was built from, to reuse it while that object is unchanged. */
 const sourceOf = new WeakMap<object, object>();
@@ -125,27 +126,69 @@ export function projectNodes(
 
 const MARKER = { type: MarkerType.ArrowClosed, width: 18, height: 18 } as const;
 
+/**
+ * More flows than this between the same two components are drawn as one edge that says how many
+ * there are: they would be drawn on top of each other anyway, and a hundred thousand of them
+ * (a valid model) took React minutes to mount. Each flow stays in the document and the outline.
+ */
+export const PARALLEL_FLOW_LIMIT = 12;
+
+const pairKey = (f: { sourceId: string; targetId: string }) => `${f.sourceId}\u0000${f.targetId}`;
+
 export function projectEdges(
   doc: ThreatModelDocument,
   selected: ReadonlySet<string>,
   previous: readonly FlowEdgeType[],
 ): FlowEdgeType[] {
   const prevById = new Map(previous.map((e) => [e.id, e]));
-  return doc.dataFlows.map((f) => {
+  const perPair = new Map<string, number>();
+  for (const f of doc.dataFlows) perPair.set(pairKey(f), (perPair.get(pairKey(f)) ?? 0) + 1);
+  const bundled = new Set<string>();
+  const edges: FlowEdgeType[] = [];
+  for (const f of doc.dataFlows) {
+    const key = pairKey(f);
+    const count = perPair.get(key)!;
+    if (count <= PARALLEL_FLOW_LIMIT) {
+      edges.push(flowEdge(f, selected, prevById.get(f.id)));
+      continue;
+    }
+    // The first flow of the pair stands for all of them; selecting the bundle selects it.
+    if (bundled.has(key)) continue;
+    bundled.add(key);
     const prev = prevById.get(f.id);
     const isSelected = selected.has(f.id);
-    if (prev && sourceOf.get(prev) === f && !!prev.selected === isSelected) return prev;
+    if (prev && sourceOf.get(prev) === f && !!prev.selected === isSelected && prev.data?.bundled === count) {
+      edges.push(prev);
+      continue;
+    }
     const edge: FlowEdgeType = {
-      id: f.id,
-      type: 'flow',
-      source: f.sourceId,
-      target: f.targetId,
-      data: { id: f.id },
-      selected: isSelected,
-      markerEnd: MARKER,
-      ariaLabel: `Data flow ${f.label || ''} from ${f.sourceId} to ${f.targetId}`.replace('  ', ' '),
+      ...flowEdge(f, selected, undefined),
+      data: { id: f.id, bundled: count },
+      ariaLabel: `${count.toLocaleString('en')} data flows from ${f.sourceId} to ${f.targetId}, drawn as one`,
     };
     sourceOf.set(edge, f);
-    return edge;
-  });
+    edges.push(edge);
+  }
+  return edges;
+}
+
+function flowEdge(
+  f: ThreatModelDocument['dataFlows'][number],
+  selected: ReadonlySet<string>,
+  prev: FlowEdgeType | undefined,
+): FlowEdgeType {
+  const isSelected = selected.has(f.id);
+  if (prev && sourceOf.get(prev) === f && !!prev.selected === isSelected && !prev.data?.bundled) return prev;
+  const edge: FlowEdgeType = {
+    id: f.id,
+    type: 'flow',
+    source: f.sourceId,
+    target: f.targetId,
+    data: { id: f.id },
+    selected: isSelected,
+    markerEnd: MARKER,
+    ariaLabel: `Data flow ${f.label || ''} from ${f.sourceId} to ${f.targetId}`.replace('  ', ' '),
+  };
+  sourceOf.set(edge, f);
+  return edge;
 }

@@ -4,6 +4,19 @@ import { useAppStore, useServices } from '../store/StoreContext';
 import { flowsById } from '../store/selectors';
 import { renderDiagram, whenMeasured } from './diagramImage';
 
+/** Above this many components a model opens on its first ones, not fitted whole (see openingView). */
+export const LARGE_MODEL_COMPONENTS = 400;
+
+/**
+ * The nodes a freshly opened model is fitted to: all of them (null), or for a large model its
+ * first components. Fitting thousands of nodes draws every one of them at once, which froze the
+ * page for seconds; Fit view (F) still shows the whole model when asked.
+ */
+export function openingView(doc: { components: readonly { id: string }[] }): { id: string }[] | null {
+  if (doc.components.length <= LARGE_MODEL_COMPONENTS) return null;
+  return doc.components.slice(0, 100).map((c) => ({ id: c.id }));
+}
+
 /**
  * Registers the canvas with the bridge (so toolbar commands can fit, zoom and find the centre) and
  * follows focus requests from review mode and the outline by bringing the element into view.
@@ -54,7 +67,9 @@ export function useCanvasBridge(
     // Wait a frame so freshly projected nodes are measured before fitting to them.
     const handle = requestAnimationFrame(() => {
       if (focusRequest.id === '*') {
-        if (flow.getNodes().length > 0) void flow.fitView({ duration: 200, padding: 0.15, maxZoom: 1 });
+        const start = openingView(store.getState().document);
+        if (flow.getNodes().length > 0)
+          void flow.fitView({ duration: 200, padding: 0.15, maxZoom: 1, ...(start ? { nodes: start } : {}) });
         return;
       }
       const dataFlow = flowsById(store.getState().document).get(focusRequest.id);

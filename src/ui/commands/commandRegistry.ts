@@ -1,11 +1,10 @@
 import { centredAt, createEmptyDocument, DEFAULT_BOUNDARY_SIZE, serialiseDocument } from '../../core';
-import { autoLayout } from '../canvas/autoLayout';
 import type { ImageFormat } from '../canvas/canvasBridge';
 import { fileBaseName, openFile, saveFileName } from '../documents/openDocument';
 import { runReported } from '../errors/reportFailure';
 import type { TextExport } from '../interop/exportFiles';
 import type { AppState } from '../store/appState';
-import { findingsOf } from '../store/selectors';
+import { analysisFailureOf, findingsOf } from '../store/selectors';
 import type { AppServices } from '../store/StoreContext';
 import {
   addBoundaryAt,
@@ -16,6 +15,8 @@ import {
   selectAll,
 } from '../store/elementActions';
 import { startReview } from '../review/reviewActions';
+import { tasksOf } from '../work/backgroundTasks';
+import { WorkStopped } from '../work/workClient';
 
 /**
  * Every action the toolbar, menus and keyboard offer, in one registry: one place defines what it
@@ -45,6 +46,9 @@ const exportText =
   async ({ store, platform }: AppServices): Promise<void> => {
     const { TEXT_EXPORTS } = await import('../interop/exportFiles');
     const { document, library } = store.getState();
+    // A report without findings because the analysis crashed would claim the model is clean.
+    const failure = analysisFailureOf(document, library);
+    if (failure) throw new Error(`the threat analysis failed on this model (${failure})`);
     const { suffix, mime, build } = TEXT_EXPORTS[kind];
     platform.download(
       `${fileBaseName(document.meta.title)}${suffix}`,
@@ -80,9 +84,9 @@ export const COMMANDS: readonly Command[] = [
     global: true,
     failure: 'open the file',
     failureNote: 'The current model is unchanged.',
-    run: async ({ store, platform }) => {
-      const file = await platform.pickFile('.json,application/json');
-      if (file) await openFile(store, file);
+    run: async (services) => {
+      const file = await services.platform.pickFile('.json,application/json');
+      if (file) await openFile(services.store, file, tasksOf(services));
     },
   },
   {
@@ -187,9 +191,22 @@ export const COMMANDS: readonly Command[] = [
     enabled: inEditor,
     failure: 'lay out the model',
     failureNote: 'The model is unchanged.',
-    run: async ({ store, canvas }) => {
-      const laidOut = await autoLayout(store.getState().document);
-      store.getState().change(() => laidOut);
+    run: async (services) => {
+      const { store, canvas } = services;
+      const before = store.getState().document;
+      let laidOut;
+      try {
+        laidOut = await tasksOf(services).run('Laying out the model', { kind: 'layout', document: before });
+      } catch (error) {
+        if (error instanceof WorkStopped && error.reason === 'cancelled') return;
+        throw error;
+      }
+      // Edited while the layout ran: the layout is of an older model, so it is not applied.
+      if (store.getState().document !== before)
+        throw new Error('the model changed while it was being laid out; run Auto layout again');
+      store.getState().change(() => laidOut.document);
+      if (laidOut.layoutNote)
+        store.getState().update({ notice: { kind: 'info', message: laidOut.layoutNote } });
       canvas.current?.fitView();
     },
   },

@@ -1,9 +1,10 @@
 import { formatProblems, LIMITS, type Problem, type ThreatModelDocument } from '../../core';
-import { layoutIfNeeded } from '../canvas/autoLayout';
 import { reportFailure } from '../errors/reportFailure';
 import { readFileText } from '../platform/platform';
 import type { AppState, PendingImport } from '../store/appState';
 import type { AppStore } from '../store/createAppStore';
+import { packSources, tasksOf, type BackgroundTasks } from '../work/backgroundTasks';
+import { WorkStopped } from '../work/workClient';
 
 /** Files larger than this are refused before reading, like the CLI does (the core's limits table). */
 export const MAX_FILE_BYTES = LIMITS.inputBytes.value;
@@ -16,7 +17,11 @@ const UNCHANGED = 'The current model is unchanged.';
  * Opens a picked or dropped file (see openDocumentText); refuses huge files unread. Never rejects:
  * a file that cannot be read, or an importer that cannot load, becomes a notice like a bad file.
  */
-export async function openFile(store: AppStore, file: File): Promise<boolean> {
+export async function openFile(
+  store: AppStore,
+  file: File,
+  tasks: BackgroundTasks = tasksOf({ store }),
+): Promise<boolean> {
   if (file.size > MAX_FILE_BYTES) {
     store.getState().update({
       notice: {
@@ -27,7 +32,7 @@ export async function openFile(store: AppStore, file: File): Promise<boolean> {
     return false;
   }
   try {
-    return await openDocumentText(store, file.name, await readFileText(file));
+    return await openDocumentText(store, file.name, await readFileText(file), tasks);
   } catch (error) {
     reportFailure(store, `open ${file.name}`, error, UNCHANGED);
     return false;
@@ -43,10 +48,29 @@ const hasModel = (s: AppState) =>
  * failure a notice names the file and each problem's JSON path, and the open document is left
  * exactly as it was. A Threat Composer file, which holds threats but no diagram, first asks
  * whether to open it as a new model or add its threats to the open one.
+ *
+ * Reading, validation, layout and a first analysis run as a background task (a worker in the
+ * app) with a progress indicator; the store changes only once the task has finished, so a
+ * cancelled open changes nothing at all.
  */
-export async function openDocumentText(store: AppStore, fileName: string, text: string): Promise<boolean> {
-  const { readModelFile } = await importer();
-  const result = readModelFile(fileName, text, store.getState().library.catalogue);
+export async function openDocumentText(
+  store: AppStore,
+  fileName: string,
+  text: string,
+  tasks: BackgroundTasks = tasksOf({ store }),
+): Promise<boolean> {
+  let result;
+  try {
+    result = await tasks.run(`Opening ${fileName}`, {
+      kind: 'openModel',
+      fileName,
+      text,
+      packs: packSources(store),
+    });
+  } catch (error) {
+    if (error instanceof WorkStopped && error.reason === 'cancelled') return false;
+    throw error;
+  }
   if (!result.ok) {
     store.getState().update({ notice: { kind: 'error', message: result.message } });
     return false;
@@ -58,27 +82,45 @@ export async function openDocumentText(store: AppStore, fileName: string, text: 
     });
     return true;
   }
-  await openAsNew(store, fileName, result.document, {
+  openAsNew(store, fileName, result.document, {
     warnings: result.warnings,
     notes: result.notes,
     heading: `Imported ${fileName} from ${result.formatLabel}`,
     native: result.format === 'aitm',
+    remarks: [result.layoutNote, analysisRemark(result.analysisFailure)].flatMap((r) => (r ? [r] : [])),
+    analysisFailed: result.analysisFailure !== null,
   });
   return true;
 }
 
-async function openAsNew(
+const analysisRemark = (failure: string | null) =>
+  failure &&
+  `The threat analysis failed on this model (${failure}): it is open and can be edited and saved, but no threats are shown.`;
+
+function openAsNew(
   store: AppStore,
   fileName: string,
-  imported: ThreatModelDocument,
-  how: { warnings: readonly Problem[]; notes: string[]; heading: string; native: boolean },
-): Promise<void> {
-  const document = await layoutIfNeeded(imported);
+  document: ThreatModelDocument,
+  how: {
+    warnings: readonly Problem[];
+    notes: string[];
+    heading: string;
+    native: boolean;
+    /** Said before the warnings: a fallback layout, a failed analysis. */
+    remarks?: string[];
+    analysisFailed?: boolean;
+  },
+): void {
   // An imported model gets its file name from its title, not from the other tool's file.
   store.getState().replaceDocument(document, how.native ? fileName : null);
+  const remarks = how.remarks ?? [];
+  const lines = [...remarks, ...(how.warnings.length ? [formatProblems(fileName, how.warnings, 10)] : [])];
   store.getState().update({
-    notice: how.warnings.length
-      ? { kind: 'info', message: `Opened ${fileName}:\n${formatProblems(fileName, how.warnings, 10)}` }
+    notice: lines.length
+      ? {
+          kind: how.analysisFailed ? 'warning' : 'info',
+          message: `Opened ${fileName}:\n${lines.join('\n')}`,
+        }
       : null,
     importNotes: how.notes.length > 0 ? { heading: how.heading, notes: how.notes } : null,
     pendingImport: null,
@@ -111,7 +153,7 @@ async function answerPendingImport(
   }
   const heading = `Imported ${pending.fileName} from Threat Composer`;
   if (choice === 'new') {
-    await openAsNew(store, pending.fileName, pending.document, {
+    openAsNew(store, pending.fileName, pending.document, {
       warnings: [],
       notes: pending.notes,
       heading,

@@ -4,7 +4,15 @@ import { failureMessage } from '../errors/reportFailure';
 import { readFileText } from '../platform/platform';
 import type { RejectedPack, RulePack } from '../store/appState';
 import type { AppServices } from '../store/StoreContext';
+import { packSources, tasksOf } from '../work/backgroundTasks';
+import { WorkStopped } from '../work/workClient';
 import { addPack, combinePacks, serialisePacks } from './rulePacks';
+
+/**
+ * How long a pack may take to load in the background before it is refused. Beyond it, building
+ * the library on the page (which the editor must do to use the pack) would freeze it.
+ */
+export const PACK_TIME_BUDGET_MS = 5000;
 
 /** What the Library dialog shows after an action: an error (nothing changed) or a confirmation. */
 export type PackOutcome = { ok: true; message: string; warning?: string } | { ok: false; message: string };
@@ -23,8 +31,16 @@ function store(services: AppServices, active: readonly RulePack[], rejected: rea
   }
 }
 
-/** Reads a pack file and, if it validates on top of the packs in use, starts using it. */
-export async function addRulePackFile(services: AppServices, file: File): Promise<PackOutcome> {
+/**
+ * Reads a pack file and, if it validates on top of the packs in use, starts using it. It is checked
+ * first as a background task with a time budget: a pack that fails, is cancelled or is too slow is
+ * neither used nor stored.
+ */
+export async function addRulePackFile(
+  services: AppServices,
+  file: File,
+  budgetMs = PACK_TIME_BUDGET_MS,
+): Promise<PackOutcome> {
   if (file.size > MAX_FILE_BYTES)
     return { ok: false, message: `${file.name} is larger than 20 MB; it was not loaded.` };
   let text: string;
@@ -33,6 +49,23 @@ export async function addRulePackFile(services: AppServices, file: File): Promis
   } catch (error) {
     return { ok: false, message: failureMessage(`load ${file.name}`, error, UNCHANGED) };
   }
+  let checked;
+  try {
+    checked = await tasksOf(services).run(
+      `Checking the rule pack ${file.name}`,
+      { kind: 'checkPack', fileName: file.name, text, packs: packSources(services.store) },
+      { timeoutMs: budgetMs },
+    );
+  } catch (error) {
+    if (error instanceof WorkStopped && error.reason === 'cancelled')
+      return { ok: false, message: `Loading ${file.name} was cancelled; the library in use is unchanged.` };
+    return { ok: false, message: failureMessage(`load ${file.name}`, error, UNCHANGED) };
+  }
+  if (!checked.ok)
+    return {
+      ok: false,
+      message: `Could not load ${file.name}; the library in use is unchanged.\n${formatProblems(file.name, checked.problems, 500)}`,
+    };
   const state = services.store.getState();
   const result = addPack(state.baseLibrary, state.rulePacks, file.name, text);
   if (!result.ok)

@@ -8,8 +8,10 @@ import {
   type ParseResult,
   type Problem,
 } from '../../core';
+import { describeError } from '../errors/reportFailure';
 import type { RejectedPack, RulePack } from '../store/appState';
 import type { DocumentStorage } from '../store/persistence';
+import type { BackgroundTasks } from '../work/backgroundTasks';
 
 /**
  * Storage of user rule packs: library files (threats, mitigations, rules, component types) layered
@@ -23,6 +25,11 @@ export const RULE_PACKS_FORMAT = 'aitm-rule-packs';
 export interface StoredPack {
   fileName: string;
   content: unknown;
+  /**
+   * Why the pack is no longer loaded at start-up (it ran out of time, or its check crashed):
+   * it is kept, listed and removable, but not run again on every page load.
+   */
+  setAside?: string;
 }
 
 export interface CombinedLibrary {
@@ -72,7 +79,11 @@ export function addPack(
 export function serialisePacks(packs: readonly StoredPack[]): string {
   return JSON.stringify({
     format: RULE_PACKS_FORMAT,
-    packs: packs.map((p) => ({ fileName: p.fileName, content: p.content })),
+    packs: packs.map((p) => ({
+      fileName: p.fileName,
+      content: p.content,
+      ...(p.setAside ? { setAside: p.setAside } : {}),
+    })),
   });
 }
 
@@ -95,6 +106,80 @@ export function restorePacks(
   return { ...combined, problems: combined.rejected.flatMap((r) => r.problems) };
 }
 
+/** How long the stored packs may take to load at start-up, in the background, before they are set aside. */
+export const STARTUP_PACK_BUDGET_MS = 5000;
+
+const setAsidePack = (pack: StoredPack, reason: string): RejectedPack => ({
+  fileName: pack.fileName,
+  content: pack.content,
+  setAside: reason,
+  problems: [{ file: pack.fileName, path: '$', message: reason }],
+});
+
+/**
+ * The page-load counterpart of restorePacks: the stored packs are checked as a background task
+ * with a time budget before the page builds a library from them. Packs that fail are kept aside
+ * with their problems, as before; packs whose check runs out of time or crashes are marked set
+ * aside in storage, so later page loads neither freeze on them nor check them again. Packs set
+ * aside stay listed in the Library dialog, where they can be removed or added again.
+ */
+export async function restorePacksInBackground(
+  storage: DocumentStorage | null,
+  base: Library,
+  tasks: BackgroundTasks,
+  budgetMs = STARTUP_PACK_BUDGET_MS,
+): Promise<CombinedLibrary & { problems: Problem[] }> {
+  const none = { library: base, active: [], rejected: [] };
+  let text: string | null;
+  try {
+    text = storage?.load() ?? null;
+  } catch {
+    return { ...none, problems: [] };
+  }
+  if (!text) return { ...none, problems: [] };
+  const stored = readStored(text);
+  if (!stored.ok) return { ...none, problems: stored.problems };
+  const aside = stored.value.filter((p) => p.setAside).map((p) => setAsidePack(p, p.setAside!));
+  const candidates = stored.value.filter((p) => !p.setAside);
+  let rejected: RejectedPack[] = [];
+  let accepted: StoredPack[] = [];
+  if (candidates.length > 0) {
+    try {
+      const checked = await tasks.run(
+        'Checking your stored rule packs',
+        {
+          kind: 'checkStoredPacks',
+          packs: candidates.map((p) => ({ fileName: p.fileName, content: p.content })),
+        },
+        { timeoutMs: budgetMs },
+      );
+      const problemsOf = new Map(checked.rejected.map((r) => [r.fileName, r.problems]));
+      accepted = candidates.filter((p) => checked.accepted.includes(p.fileName));
+      rejected = candidates.flatMap((p) => {
+        const problems = problemsOf.get(p.fileName);
+        return problems ? [{ fileName: p.fileName, content: p.content, problems }] : [];
+      });
+    } catch (error) {
+      const reason = `set aside at start-up: checking the stored rule packs failed (${describeError(error)}); remove it, or add the file again to retry`;
+      rejected = candidates.map((p) => setAsidePack(p, reason));
+      try {
+        storage?.save(serialisePacks([...aside, ...rejected]));
+      } catch {
+        // Storage full or gone: the packs are still set aside for this visit.
+      }
+    }
+  }
+  // Accepted in the background within the budget, so building the library here is bounded too.
+  const combined = accepted.length > 0 ? combinePacks(base, accepted) : { ...none, rejected: [] };
+  const allRejected = [...combined.rejected, ...rejected, ...aside];
+  return {
+    library: combined.library,
+    active: combined.active,
+    rejected: allRejected,
+    problems: allRejected.flatMap((r) => r.problems),
+  };
+}
+
 function readStored(text: string): ParseResult<StoredPack[]> {
   const json = parseJsonText(text);
   if (!json.ok) return { ok: false, problems: json.problems };
@@ -109,14 +194,18 @@ function readStored(text: string): ParseResult<StoredPack[]> {
   const packs: StoredPack[] = [];
   const problems: Problem[] = [];
   value.packs.forEach((p: unknown, i) => {
-    const entry = p as { fileName?: unknown; content?: unknown } | null;
+    const entry = p as { fileName?: unknown; content?: unknown; setAside?: unknown } | null;
     if (
       entry &&
       typeof entry === 'object' &&
       typeof entry.fileName === 'string' &&
       entry.fileName.length <= 500
     )
-      packs.push({ fileName: entry.fileName, content: entry.content });
+      packs.push({
+        fileName: entry.fileName,
+        content: entry.content,
+        ...(typeof entry.setAside === 'string' ? { setAside: entry.setAside.slice(0, 1000) } : {}),
+      });
     else problems.push({ path: `$.packs[${i}]`, message: 'expected { fileName, content }' });
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: packs, warnings: [] };

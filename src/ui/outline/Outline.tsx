@@ -4,6 +4,12 @@ import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { elementName } from '../store/selectors';
 import { FindingBadge } from '../threats/FindingBadge';
 
+/**
+ * At most this many flows are listed: each item subscribes to the store, and a valid model may
+ * hold a hundred thousand flows. The rest are counted.
+ */
+const MAX_LISTED_FLOWS = 1000;
+
 function OutlineItem({ id, label, kind }: { id: string; label: string; kind: string }) {
   const store = useStoreApi();
   const selected = useAppStore((s) => s.selection.includes(id));
@@ -85,7 +91,7 @@ export function Outline() {
       <h3>Data flows</h3>
       {doc.dataFlows.length === 0 && <p className="muted small">No data flows yet.</p>}
       <ul className="outline-tree">
-        {doc.dataFlows.map((f) => (
+        {doc.dataFlows.slice(0, MAX_LISTED_FLOWS).map((f) => (
           <li key={f.id}>
             <OutlineItem
               id={f.id}
@@ -95,6 +101,12 @@ export function Outline() {
           </li>
         ))}
       </ul>
+      {doc.dataFlows.length > MAX_LISTED_FLOWS && (
+        <p className="muted small">
+          and {(doc.dataFlows.length - MAX_LISTED_FLOWS).toLocaleString('en')} more data flows, too many to
+          list here.
+        </p>
+      )}
     </nav>
   );
 }

@@ -5,6 +5,7 @@ import type { AppStore } from './createAppStore';
 import type { CanvasBridge } from '../canvas/canvasBridge';
 import type { Platform } from '../platform/platform';
 import type { DocumentStorage } from './persistence';
+import type { BackgroundTasks } from '../work/backgroundTasks';
 
 /** What the app's components share: the store, the canvas bridge and the browser effects. */
 export interface AppServices {
@@ -13,6 +14,8 @@ export interface AppServices {
   platform: Platform;
   /** Where the rule packs are kept between visits; null keeps them for this tab only. */
   packStorage: DocumentStorage | null;
+  /** Where heavy work runs (a Web Worker in the app); without it, on this thread (see tasksOf). */
+  tasks?: BackgroundTasks;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

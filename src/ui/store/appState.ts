@@ -44,6 +44,8 @@ export interface RejectedPack {
   fileName: string;
   content: unknown;
   problems: Problem[];
+  /** Set when the pack ran out of time or crashed at start-up: it is not checked again until re-added. */
+  setAside?: string;
 }
 
 /** A Threat Composer file waiting for the user to choose: open it as a new model, or merge its threats. */

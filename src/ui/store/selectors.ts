@@ -10,6 +10,7 @@ import {
   type ThreatModelDocument,
   type TrustBoundary,
 } from '../../core';
+import { describeError } from '../errors/reportFailure';
 import type { AppState, FindingFilters } from './appState';
 
 /**
@@ -17,15 +18,38 @@ import type { AppState, FindingFilters } from './appState';
  * the same object, so a WeakMap keyed by it is a correct cache. Findings are never stored.
  */
 
-const findingsCache = new WeakMap<ThreatModelDocument, { library: Library; findings: Finding[] }>();
+const findingsCache = new WeakMap<
+  ThreatModelDocument,
+  { library: Library; findings: Finding[]; failure: string | null }
+>();
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 
-export function findingsOf(doc: ThreatModelDocument, library: Library): Finding[] {
+function analyse(doc: ThreatModelDocument, library: Library) {
   const hit = findingsCache.get(doc);
-  if (hit && hit.library === library) return hit.findings;
-  const findings = evaluate(doc, library);
-  findingsCache.set(doc, { library, findings });
-  return findings;
+  if (hit && hit.library === library) return hit;
+  let entry;
+  try {
+    entry = { library, findings: evaluate(doc, library), failure: null };
+  } catch (error) {
+    // A crash in the engine (a stack overflow on a huge model) must not take the panels down:
+    // no findings, and the reason for AnalysisFailureNotice. The next edit analyses again.
+    entry = { library, findings: NO_FINDINGS, failure: describeError(error) };
+  }
+  findingsCache.set(doc, entry);
+  return entry;
 }
+
+/** The findings of a document; none when the analysis failed (see analysisFailureOf). */
+export function findingsOf(doc: ThreatModelDocument, library: Library): Finding[] {
+  return analyse(doc, library).findings;
+}
+
+/** Why the analysis of this document failed, or null when it succeeded. */
+export function analysisFailureOf(doc: ThreatModelDocument, library: Library): string | null {
+  return analyse(doc, library).failure;
+}
+
+export const selectAnalysisFailure = (s: AppState): string | null => analysisFailureOf(s.document, s.library);
 
 export const selectFindings = (s: AppState): Finding[] => findingsOf(s.document, s.library);
 

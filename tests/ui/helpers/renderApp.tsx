@@ -10,6 +10,7 @@ import type { Platform } from '../../../src/ui/platform/platform';
 import { createAppStore } from '../../../src/ui/store/createAppStore';
 import type { DocumentStorage } from '../../../src/ui/store/persistence';
 import { AppProvider } from '../../../src/ui/store/StoreContext';
+import type { BackgroundTasks } from '../../../src/ui/work/backgroundTasks';
 import { testLibrary } from './testLibrary';
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
@@ -83,6 +84,8 @@ export interface RenderOptions {
   /** Rule packs restored at start-up (restorePacks), layered on `library`. */
   packs?: CombinedLibrary;
   ui?: ReactElement;
+  /** Where heavy work runs; by default an in-thread lane per store (see tasksOf). */
+  tasks?: BackgroundTasks;
 }
 
 /** Renders the app (or one panel) with its own store, a fake platform and the test library. */
@@ -113,7 +116,13 @@ export function renderApp(options: RenderOptions = {}) {
     pickFile: vi.fn(async () => platform.nextFile),
   };
   const packStorage = options.packStorage === undefined ? memoryStorage() : options.packStorage;
-  const services = { store, canvas: createCanvasBridge(), platform, packStorage };
+  const services = {
+    store,
+    canvas: createCanvasBridge(),
+    platform,
+    packStorage,
+    ...(options.tasks ? { tasks: options.tasks } : {}),
+  };
   const user = userEvent.setup();
   const result = render(<AppProvider services={services}>{options.ui ?? <App />}</AppProvider>);
   return { ...result, store, user, platform, downloads, services, packStorage };

@@ -1,0 +1,82 @@
+import { evaluate, layerRulePacks, loadLibrary, parseJsonText, type Library } from '../../core';
+import { autoLayout, layoutIfNeeded } from '../canvas/autoLayout';
+import { describeError } from '../errors/reportFailure';
+import { readModelFile } from '../interop/importFile';
+import type { PackSource, WorkKind, WorkRequest, WorkResult, WorkStage } from './workProtocol';
+
+/**
+ * The heavy work itself, the same code in the worker and in the in-thread client the jsdom tests
+ * use. Pure apart from reporting progress: nothing here sees the store, so a job that is stopped
+ * half way has changed nothing.
+ */
+
+export interface JobEnvironment {
+  /** The library rule packs extend (the shipped library in the app). */
+  baseLibrary: Library;
+  progress: (stage: WorkStage) => void | Promise<void>;
+}
+
+const sources = (packs: readonly PackSource[]) =>
+  packs.map((p) => ({ path: p.fileName, content: p.content }));
+
+/** The library the editor is using: the base plus the packs it has accepted. */
+function libraryWith(base: Library, packs: readonly PackSource[]): Library {
+  return packs.length === 0 ? base : layerRulePacks(base, packs).library;
+}
+
+export async function runJob<K extends WorkKind>(
+  request: WorkRequest<K>,
+  env: JobEnvironment,
+): Promise<WorkResult<K>> {
+  const run = jobs[request.kind] as (r: WorkRequest<K>, e: JobEnvironment) => Promise<WorkResult<K>>;
+  return run(request, env);
+}
+
+const jobs: { [K in WorkKind]: (request: WorkRequest<K>, env: JobEnvironment) => Promise<WorkResult<K>> } = {
+  async openModel({ fileName, text, packs }, env) {
+    await env.progress('reading');
+    const library = libraryWith(env.baseLibrary, packs);
+    await env.progress('checking');
+    const read = readModelFile(fileName, text, library.catalogue);
+    if (!read.ok) return read;
+    await env.progress('layout');
+    let layoutNote: string | null = null;
+    const document = await layoutIfNeeded(read.document, (note) => (layoutNote = note));
+    await env.progress('analysing');
+    // The first analysis runs here too: a model that crashes the engine is known before it opens.
+    let analysisFailure: string | null = null;
+    try {
+      evaluate(document, library);
+    } catch (error) {
+      analysisFailure = describeError(error);
+    }
+    return { ...read, document, layoutNote, analysisFailure };
+  },
+
+  async layout({ document }, env) {
+    await env.progress('layout');
+    let layoutNote: string | null = null;
+    const laidOut = await autoLayout(document, (note) => (layoutNote = note));
+    return { document: laidOut, layoutNote };
+  },
+
+  async checkPack({ fileName, text, packs }, env) {
+    await env.progress('packs');
+    const json = parseJsonText(text);
+    if (!json.ok) return { ok: false, problems: [{ ...json.problem, file: fileName }] };
+    const others = packs.filter((p) => p.fileName !== fileName);
+    const result = loadLibrary(sources([...others, { fileName, content: json.value }]), {
+      base: env.baseLibrary,
+    });
+    return result.ok ? { ok: true, content: json.value } : { ok: false, problems: result.problems };
+  },
+
+  async checkStoredPacks({ packs }, env) {
+    await env.progress('packs');
+    const layered = layerRulePacks(env.baseLibrary, packs);
+    return {
+      accepted: layered.accepted.map((p) => p.fileName),
+      rejected: layered.rejected.map((p) => ({ fileName: p.fileName, problems: p.problems })),
+    };
+  },
+};

@@ -1,0 +1,81 @@
+import type { Problem, ThreatModelDocument } from '../../core';
+import type { ImportedFormat } from '../interop/importFile';
+
+/**
+ * The messages between the editor and its background worker (heavyWork.worker.ts). Everything
+ * here is structured-cloneable data: the worker rebuilds the library from the pack sources, since
+ * a Library holds compiled functions that cannot cross threads.
+ */
+
+/** A rule pack as stored: untrusted JSON, validated again wherever it is used. */
+export interface PackSource {
+  fileName: string;
+  content: unknown;
+}
+
+/** What each kind of job takes. */
+export interface WorkInputs {
+  /** Read, validate and (when positions are missing) lay out a file being opened; then analyse it once. */
+  openModel: { fileName: string; text: string; packs: PackSource[] };
+  /** Auto layout of a whole model. */
+  layout: { document: ThreatModelDocument };
+  /** Validate a rule pack on top of the packs in use. */
+  checkPack: { fileName: string; text: string; packs: PackSource[] };
+  /** Validate the stored packs at page load, each on top of those accepted before it. */
+  checkStoredPacks: { packs: PackSource[] };
+}
+
+export type OpenModelResult =
+  | { ok: false; message: string }
+  | {
+      ok: true;
+      format: ImportedFormat;
+      formatLabel: string;
+      document: ThreatModelDocument;
+      notes: string[];
+      warnings: Problem[];
+      /** Set when the model was laid out by the fallback, saying why. */
+      layoutNote: string | null;
+      /** Set when the first analysis threw (a crash in the engine), with the reason. */
+      analysisFailure: string | null;
+    };
+
+export type CheckPackResult = { ok: true; content: unknown } | { ok: false; problems: Problem[] };
+
+export interface CheckStoredPacksResult {
+  accepted: string[];
+  rejected: { fileName: string; problems: Problem[] }[];
+}
+
+/** What each kind of job returns. */
+export interface WorkResults {
+  openModel: OpenModelResult;
+  layout: { document: ThreatModelDocument; layoutNote: string | null };
+  checkPack: CheckPackResult;
+  checkStoredPacks: CheckStoredPacksResult;
+}
+
+export type WorkKind = keyof WorkInputs;
+export type WorkRequest<K extends WorkKind = WorkKind> = { [P in K]: { kind: P } & WorkInputs[P] }[K];
+export type WorkResult<K extends WorkKind> = WorkResults[K];
+
+/** The steps a job reports, in the words the progress indicator shows. */
+export const WORK_STAGES = {
+  reading: 'Reading the file',
+  checking: 'Checking the model',
+  layout: 'Laying out the diagram',
+  analysing: 'Analysing threats',
+  packs: 'Checking the rule pack',
+} as const;
+export type WorkStage = keyof typeof WORK_STAGES;
+
+/** Editor → worker: one job per worker (a worker is ended, not reused, when its job stops). */
+export interface WorkMessage {
+  request: WorkRequest;
+}
+
+/** Worker → editor. */
+export type WorkReply =
+  | { type: 'progress'; stage: WorkStage }
+  | { type: 'done'; result: WorkResults[WorkKind] }
+  | { type: 'failed'; reason: string };
