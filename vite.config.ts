@@ -19,10 +19,12 @@ const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   // Trusted Types: string-to-HTML and string-to-script sinks (innerHTML, script text and src,
-  // srcdoc…) throw. The app needs none of them, so no policy may be created at all: an
-  // injection cannot be smuggled through a sink even if a library bug passes user text to one.
+  // srcdoc…) throw. The app needs one script URL — its own background worker — so exactly one
+  // policy may exist, `aitm-worker` (src/ui/work/workerScriptUrl.ts), which accepts nothing but
+  // that same-origin file: an injection cannot be smuggled through a sink even if a library bug
+  // passes user text to one.
   "require-trusted-types-for 'script'",
-  "trusted-types 'none'",
+  'trusted-types aitm-worker',
 ].join('; ');
 
 function contentSecurityPolicy(): Plugin {

@@ -38,7 +38,7 @@ describe('the built page’s Content-Security-Policy', () => {
     // Trusted Types: every HTML, script and script-URL sink refuses strings, and no policy that
     // could turn a string into trusted markup may be created (the app needs none).
     expect(directives.get('require-trusted-types-for')).toEqual(["'script'"]);
-    expect(directives.get('trusted-types')).toEqual(["'none'"]);
+    expect(directives.get('trusted-types')).toEqual(['aitm-worker']);
     const all = [...directives.values()].flat();
     expect(all).not.toContain("'unsafe-eval'");
     expect(all).not.toContain("'wasm-unsafe-eval'");

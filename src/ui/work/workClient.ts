@@ -1,4 +1,5 @@
 import type { Library } from '../../core';
+import { heavyWorkScriptUrl } from './workerScriptUrl';
 import type { WorkKind, WorkMessage, WorkReply, WorkRequest, WorkResult, WorkStage } from './workProtocol';
 
 /**
@@ -77,8 +78,7 @@ function settleOnce<T>(
 
 /** The app's client: a fresh module worker per job, terminated when the job ends in any way. */
 export function workerClient(
-  createWorker: () => Worker = () =>
-    new Worker(new URL('./heavyWork.worker.ts', import.meta.url), { type: 'module', name: 'aitm-work' }),
+  createWorker: () => Worker = () => new Worker(heavyWorkScriptUrl(), { type: 'module', name: 'aitm-work' }),
 ): WorkClient {
   return {
     run<K extends WorkKind>(request: WorkRequest<K>, options: RunOptions = {}) {
