@@ -57,11 +57,13 @@ describe('flow inspector: kind and local', () => {
     // Each option says what the kind means, not only its id.
     for (const option of [...kind.options].slice(1))
       expect(option.textContent!.length).toBeGreaterThan(option.value.length + 10);
-    expect(kind.getAttribute('aria-describedby')).toBeTruthy();
-    expect(document.getElementById(kind.getAttribute('aria-describedby')!)!.textContent).toMatch(/query/);
+    const help = () => document.getElementById(kind.getAttribute('aria-describedby')!)!.textContent;
+    expect(help()).toMatch(/Not set, it counts as carrying prompts and content/);
 
     await user.selectOptions(kind, 'query');
     expect(store.getState().document.dataFlows[0]!.props).toEqual({ kind: 'query' });
+    // The help explains the kind chosen.
+    expect(help()).toMatch(/^A look-up .*nothing untrusted travels on through the target\.$/);
     await user.selectOptions(kind, 'invoke');
     expect(store.getState().document.dataFlows[0]!.props).toEqual({ kind: 'invoke' });
     // "Not set" removes the field rather than writing an empty kind.
@@ -88,7 +90,7 @@ describe('flow inspector: kind and local', () => {
 
     const local = within(panel).getByRole('checkbox', { name: 'Local (never leaves one device)' });
     expect(document.getElementById(local.getAttribute('aria-describedby')!)!.textContent).toMatch(
-      /Encryption and authentication in transit do not apply/,
+      /encryption and authentication in transit do not apply/,
     );
     await user.click(local);
     expect(store.getState().document.dataFlows[0]!.props).toEqual({ local: true });

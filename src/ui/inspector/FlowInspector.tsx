@@ -9,7 +9,7 @@ import {
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { componentsById, selectFlow } from '../store/selectors';
 import { CheckboxField, Fieldset, SelectField, TextAreaField, TextField, humanise } from './fields';
-import { FLOW_KIND_HELP, FLOW_KIND_LABELS, LOCAL_FLOW_HELP } from './flowKinds';
+import { FLOW_KIND_LABELS, LOCAL_FLOW_HELP, flowKindHelp } from './flowKinds';
 
 const KIND_OPTIONS = [
   { value: '', label: 'Not set' },
@@ -65,7 +65,7 @@ export function FlowInspector({ id }: { id: string }) {
         value={flow.props?.kind ?? ''}
         onChange={(kind) => change({ props: { kind: kind === '' ? null : (kind as FlowKind) } }, 'kind')}
         options={KIND_OPTIONS}
-        help={FLOW_KIND_HELP}
+        help={flowKindHelp(flow.props?.kind)}
       />
       <Fieldset legend="Security">
         <CheckboxField
