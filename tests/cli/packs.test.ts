@@ -181,6 +181,42 @@ describe('analyze --pack', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it('prints the loader’s warnings about a pack as warning lines on stderr and still runs', () => {
+    // Cites SD-3, which its only mitigation (acme training: DEP-1) does not implement.
+    const warned = {
+      name: 'Loose pack',
+      threats: [
+        {
+          ...threat('threat.loose', 'Loose: cites more than it mitigates'),
+          references: { guidelines: ['DEP-1', 'SD-3'] },
+        },
+      ],
+      rules: [{ id: 'rule.loose', threat: 'threat.loose', target: 'component', types: ['user'] }],
+    };
+    const r = run(['analyze', 'm.json', '--pack', 'packs/acme.json', '--pack', 'packs/loose.json'], {
+      'packs/loose.json': JSON.stringify(warned),
+    });
+    expect(r.code).toBe(0);
+    expect(keys(r.stdout)).toContain('rule.loose@u');
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      `packs/loose.json: $.threats[0].references.guidelines[1]: warning: guideline "SD-3" is cited, but none of the threat's mitigations implements it`,
+    ]);
+    // The editor gets the same warning, on the same pack.
+    const editor = combinePacks(shippedLibrary(), [
+      { fileName: 'packs/acme.json', content: acme },
+      { fileName: 'packs/loose.json', content: warned },
+    ]);
+    expect(editor.active.map((p) => p.warnings?.length ?? 0)).toEqual([0, 1]);
+    expect(editor.active[1]!.warnings![0]).toMatchObject({
+      file: 'packs/loose.json',
+      path: '$.threats[0].references.guidelines[1]',
+    });
+  });
+
+  it('a pack without warnings prints nothing on stderr', () => {
+    expect(run(['analyze', 'm.json', '--pack', 'packs/acme.json']).stderr).toBe('');
+  });
+
   it('reports every rejected pack, not just the first', () => {
     const r = run(['analyze', 'm.json', '--pack', 'bad.json', '--pack', 'packs/on-top.json'], {
       'bad.json': '[',

@@ -148,7 +148,13 @@ describeInBrowser('data safety in Chromium', () => {
       const good = await addPack('acme.json', pack);
       await expect
         .poll(() => good.getByRole('status').textContent())
-        .toBe('Loaded Acme rules: adds 1 threat, 1 rule.');
+        .toBe(
+          // The threat cites DEP-1 with no mitigation implementing it: used, with a warning.
+          'Loaded Acme rules: adds 1 threat, 1 rule. One warning for its author, listed with the pack.',
+        );
+      expect(await good.getByRole('group', { name: 'Warnings for Acme rules' }).textContent()).toContain(
+        'acme.json: $.threats[0].references.guidelines[0]: warning: guideline "DEP-1" is cited',
+      );
       await good.getByRole('button', { name: 'Close' }).click();
       await expect.poll(() => acme.count()).toBe(1);
 

@@ -15,6 +15,30 @@ describe('palette', () => {
     expect(within(palette).queryByRole('button', { name: 'Add Agent' })).toBeNull();
   });
 
+  it('shows the identity provider, edge device and code interpreter in their stages, with icons', async () => {
+    const { user, store } = renderApp();
+    const palette = screen.getByRole('navigation', { name: 'Component palette' });
+    for (const [stage, name] of [
+      ['Generic', 'Identity provider'],
+      ['Serving', 'Edge device'],
+      ['Agents', 'Code interpreter'],
+    ] as const) {
+      const group = within(palette).getByRole('region', { name: stage });
+      const button = within(group).getByRole('button', { name: `Add ${name}` });
+      const icon = button.querySelector('.palette-icon');
+      const type = store.getState().library.catalogue.types.get(button.getAttribute('data-type-id')!)!;
+      expect(icon?.getAttribute('aria-hidden')).toBe('true');
+      expect(icon?.textContent).toBe(type.icon);
+      expect(type.icon.length).toBeGreaterThan(0);
+      await user.click(button);
+    }
+    expect(store.getState().document.components.map((c) => c.type)).toEqual([
+      'identity-provider',
+      'edge-device',
+      'code-interpreter',
+    ]);
+  });
+
   it('adds a component on click, selects it and shows its findings', async () => {
     const { user } = renderApp();
     await user.click(screen.getByRole('button', { name: 'Add Inference API' }));

@@ -182,6 +182,41 @@ describe('rule packs', () => {
     ]);
   });
 
+  it('a pack that loads with warnings is used, and its warnings are shown with it', async () => {
+    // Cites SD-3, which its only mitigation (DEP-1) does not implement: a warning, not an error.
+    const loose = {
+      ...goodPack,
+      name: 'Loose rules',
+      threats: [{ ...goodPack.threats[0], references: { guidelines: ['DEP-1', 'SD-3'] } }],
+    };
+    const setup = renderApp({ document: apiModel() });
+    const dialog = await openLibrary(setup);
+    await addPackFile(setup, dialog, file('loose.json', loose));
+    expect((await within(dialog).findByRole('status')).textContent).toBe(
+      'Loaded Loose rules: adds 1 threat, 1 mitigation, 1 rule. One warning for its author, listed with the pack.',
+    );
+    const warnings = within(dialog).getByRole('group', { name: 'Warnings for Loose rules' });
+    expect(warnings.textContent).toContain('1 warning');
+    expect(within(warnings).getByText(/^loose\.json: /).textContent).toBe(
+      `loose.json: $.threats[0].references.guidelines[1]: warning: guideline "SD-3" is cited, but none of the threat's mitigations implements it`,
+    );
+    expect(findingTitles()).toContain('Acme: users can be phished');
+
+    // Restored from storage on the next start, the warning is still there.
+    const restored = restorePacks(setup.packStorage, testLibrary());
+    expect(restored.active[0]!.warnings).toEqual([
+      expect.objectContaining({ file: 'loose.json', path: '$.threats[0].references.guidelines[1]' }),
+    ]);
+  });
+
+  it('a pack without warnings shows none', async () => {
+    const setup = renderApp({ document: apiModel() });
+    const dialog = await openLibrary(setup);
+    await addPackFile(setup, dialog, file('acme.json', goodPack));
+    await within(dialog).findByRole('status');
+    expect(within(dialog).queryByRole('group', { name: /Warnings for/ })).toBeNull();
+  });
+
   it('stored text that is not a pack list is refused', () => {
     const packs = restorePacks(
       memoryStorage('{"format":"aitm-rule-packs","packs":[{"fileName":3}]}'),

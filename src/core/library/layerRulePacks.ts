@@ -26,6 +26,11 @@ export interface DescribedRulePack extends RulePackInput {
   /** The pack's own name, or its file name. */
   name: string;
   counts: RulePackCounts;
+  /**
+   * What loadLibrary warned about in this pack (e.g. a threat citing a guideline none of its
+   * mitigations implements): the pack is used, but its author should fix these.
+   */
+  warnings: Problem[];
 }
 
 /** A pack that did not load on top of the ones before it, kept with its problems (each names its file). */
@@ -36,6 +41,8 @@ export interface LayeredRulePacks<P extends RulePackInput = RulePackInput> {
   /** The packs in use, in the order given. */
   accepted: P[];
   rejected: RejectedRulePack<P>[];
+  /** Warnings about the accepted packs, each naming its pack's file (`file`). */
+  warnings: Problem[];
 }
 
 const sources = (packs: readonly RulePackInput[]): LibrarySource[] =>
@@ -54,22 +61,28 @@ export function layerRulePacks<P extends RulePackInput>(
 ): LayeredRulePacks<P> {
   // The common case — every pack loads — costs one load instead of one per pack.
   const all = loadLibrary(sources(packs), { base });
-  if (all.ok) return { library: all.value, accepted: [...packs], rejected: [] };
+  if (all.ok) return { library: all.value, accepted: [...packs], rejected: [], warnings: all.warnings };
   let library = base;
   const accepted: P[] = [];
   const rejected: RejectedRulePack<P>[] = [];
+  // Each load checks every pack in it, so the last one that succeeded warns about all accepted packs.
+  let warnings: Problem[] = [];
   for (const pack of packs) {
     const result = loadLibrary(sources([...accepted, pack]), { base });
     if (result.ok) {
       accepted.push(pack);
       library = result.value;
+      warnings = result.warnings;
     } else rejected.push({ ...pack, problems: result.problems });
   }
-  return { library, accepted, rejected };
+  return { library, accepted, rejected, warnings };
 }
 
-/** A pack that loaded, with its name and what it adds. Only for packs layerRulePacks accepted. */
-export function describeRulePack(pack: RulePackInput): DescribedRulePack {
+/**
+ * A pack that loaded, with its name, what it adds and, of `warnings` (from layerRulePacks or
+ * loadLibrary), those about this pack. Only for packs layerRulePacks accepted.
+ */
+export function describeRulePack(pack: RulePackInput, warnings: readonly Problem[] = []): DescribedRulePack {
   // Only called after loadLibrary accepted the content, so it has the library file's shape.
   const file = pack.content as LibraryFile;
   return {
@@ -82,5 +95,6 @@ export function describeRulePack(pack: RulePackInput): DescribedRulePack {
       mitigations: file.mitigations?.length ?? 0,
       rules: file.rules?.length ?? 0,
     },
+    warnings: warnings.filter((w) => w.file === pack.fileName),
   };
 }

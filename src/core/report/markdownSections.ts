@@ -58,9 +58,12 @@ export function inventorySection(doc: ThreatModelDocument, library: Library): st
     return [
       mdCell(f.label || f.id),
       mdCell(flowName(f, (id) => labels.get(id))),
+      p.kind ?? '—',
       mdCell((p.data ?? []).join(', ') || '—'),
       p.encrypted ? 'yes' : 'no',
       p.authenticated ? 'yes' : 'no',
+      // A local flow never leaves one device, so a reader sees why transit findings are absent.
+      p.local ? 'yes' : 'no',
     ];
   });
   return [
@@ -73,7 +76,7 @@ export function inventorySection(doc: ThreatModelDocument, library: Library): st
     '## Data flows',
     '',
     ...(flows.length
-      ? table(['Flow', 'From → to', 'Data', 'Encrypted', 'Authenticated'], flows)
+      ? table(['Flow', 'From → to', 'Kind', 'Data', 'Encrypted', 'Authenticated', 'Local'], flows)
       : ['No data flows.']),
   ];
 }

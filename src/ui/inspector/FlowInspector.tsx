@@ -1,7 +1,20 @@
-import { DATA_CATEGORIES, flowName, updateDataFlow, type DataCategory } from '../../core';
+import {
+  DATA_CATEGORIES,
+  FLOW_KINDS,
+  flowName,
+  updateDataFlow,
+  type DataCategory,
+  type FlowKind,
+} from '../../core';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { componentsById, selectFlow } from '../store/selectors';
-import { CheckboxField, Fieldset, TextAreaField, TextField, humanise } from './fields';
+import { CheckboxField, Fieldset, SelectField, TextAreaField, TextField, humanise } from './fields';
+import { FLOW_KIND_LABELS, LOCAL_FLOW_HELP, flowKindHelp } from './flowKinds';
+
+const KIND_OPTIONS = [
+  { value: '', label: 'Not set' },
+  ...FLOW_KINDS.map((kind) => ({ value: kind, label: FLOW_KIND_LABELS[kind] })),
+];
 
 /** Label, description and the security properties of one data flow. */
 export function FlowInspector({ id }: { id: string }) {
@@ -47,7 +60,20 @@ export function FlowInspector({ id }: { id: string }) {
         onChange={(description) => change({ description }, 'description')}
         rows={2}
       />
+      <SelectField
+        label="Kind"
+        value={flow.props?.kind ?? ''}
+        onChange={(kind) => change({ props: { kind: kind === '' ? null : (kind as FlowKind) } }, 'kind')}
+        options={KIND_OPTIONS}
+        help={flowKindHelp(flow.props?.kind)}
+      />
       <Fieldset legend="Security">
+        <CheckboxField
+          label="Local (never leaves one device)"
+          value={flow.props?.local ?? false}
+          onChange={(local) => change({ props: { local: local ? true : null } }, 'local')}
+          help={LOCAL_FLOW_HELP}
+        />
         <CheckboxField
           label="Encrypted in transit"
           value={flow.props?.encrypted ?? false}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatProblems } from '../../core';
+import { formatProblems, type Problem } from '../../core';
 import { Dialog } from '../dialogs/Dialog';
 import { failureMessage } from '../errors/reportFailure';
 import { useAppStore, useServices } from '../store/StoreContext';
@@ -58,11 +58,14 @@ export default function LibraryDialog() {
         <ul className="pack-list" aria-label="Rule packs in use">
           {packs.map((p) => (
             <li key={p.fileName} className="pack-item">
-              <span>
+              <div>
                 <strong>{p.name}</strong> <span className="muted small">{p.fileName}</span>
                 <br />
                 <span className="small">{describeCounts(p.counts)}</span>
-              </span>
+                {p.warnings && p.warnings.length > 0 && (
+                  <PackWarnings fileName={p.fileName} name={p.name} warnings={p.warnings} />
+                )}
+              </div>
               <button
                 type="button"
                 className="secondary-button"
@@ -118,5 +121,26 @@ export default function LibraryDialog() {
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/**
+ * The loader's warnings about a pack in use (e.g. a threat citing a guideline none of its
+ * mitigations implements): the pack works, but its findings would tell readers to follow a
+ * guideline without saying how, so its author should see them.
+ */
+function PackWarnings({ fileName, name, warnings }: { fileName: string; name: string; warnings: Problem[] }) {
+  const text = formatProblems(
+    fileName,
+    warnings.map((w) => ({ ...w, message: `warning: ${w.message}` })),
+    50,
+  );
+  return (
+    <div className="pack-warnings" role="group" aria-label={`Warnings for ${name}`}>
+      <span className="small">
+        {warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`} for the pack’s author:
+      </span>
+      <pre className="notice-text small">{text}</pre>
+    </div>
   );
 }

@@ -77,9 +77,14 @@ export async function addRulePackFile(
   state.setLibrary(result.value.library, result.value.active, rejected);
   const pack = result.value.active.at(-1)!;
   const warning = store(services, result.value.active, rejected);
+  const warned = pack.warnings?.length ?? 0;
   return {
     ok: true,
-    message: `Loaded ${pack.name}: ${describeCounts(pack.counts)}.`,
+    message: `Loaded ${pack.name}: ${describeCounts(pack.counts)}.${
+      warned > 0
+        ? ` ${warned === 1 ? 'One warning' : `${warned} warnings`} for its author, listed with the pack.`
+        : ''
+    }`,
     ...(warning ? { warning } : {}),
   };
 }

@@ -41,9 +41,9 @@ export interface CombinedLibrary {
 const sources = (packs: readonly StoredPack[]): LibrarySource[] =>
   packs.map((p) => ({ path: p.fileName, content: p.content }));
 
-/** A validated pack with what it adds, for the Library dialog. */
-export function describePack(pack: StoredPack): RulePack {
-  return describeRulePack(pack);
+/** A validated pack with what it adds and the loader's warnings about it, for the Library dialog. */
+export function describePack(pack: StoredPack, warnings: readonly Problem[] = []): RulePack {
+  return describeRulePack(pack, warnings);
 }
 
 /**
@@ -52,7 +52,11 @@ export function describePack(pack: StoredPack): RulePack {
  */
 export function combinePacks(base: Library, packs: readonly StoredPack[]): CombinedLibrary {
   const layered = layerRulePacks(base, packs);
-  return { library: layered.library, active: layered.accepted.map(describePack), rejected: layered.rejected };
+  return {
+    library: layered.library,
+    active: layered.accepted.map((p) => describePack(p, layered.warnings)),
+    rejected: layered.rejected,
+  };
 }
 
 /**
@@ -73,7 +77,11 @@ export function addPack(
   ];
   const result = loadLibrary(sources(packs), { base });
   if (!result.ok) return result;
-  return { ok: true, value: { library: result.value, active: packs.map(describePack) }, warnings: [] };
+  return {
+    ok: true,
+    value: { library: result.value, active: packs.map((p) => describePack(p, result.warnings)) },
+    warnings: result.warnings,
+  };
 }
 
 export function serialisePacks(packs: readonly StoredPack[]): string {

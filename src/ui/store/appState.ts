@@ -37,6 +37,8 @@ export interface RulePack {
   name: string;
   content: unknown;
   counts: { componentTypes: number; threats: number; mitigations: number; rules: number };
+  /** What the library loader warned about in this pack (it is used all the same). */
+  warnings?: Problem[];
 }
 
 /** A stored rule pack that no longer loads (an update of the shipped library, a clash): kept, not used. */

@@ -188,3 +188,98 @@ export function positionedModel(library: Library): ThreatModelDocument {
 export function findingsOf(doc: ThreatModelDocument, library: Library) {
   return evaluate(doc, library);
 }
+
+/**
+ * A model using what issue 11 added to the format and catalogue: the identity-provider, edge-device
+ * and code-interpreter types with their properties, the new properties of older types, the new
+ * data categories, and flows with a `kind` and `local`.
+ */
+export function agenticEdgeModel(library: Library): ThreatModelDocument {
+  const raw = {
+    format: 'ai-threat-model',
+    schemaVersion: 1,
+    meta: { title: 'Field agent' },
+    trustBoundaries: [{ id: 'tb-site', label: 'Site', zone: 'internal' }],
+    components: [
+      {
+        id: 'c-staff',
+        type: 'user',
+        label: 'Engineer',
+        props: { trust: 'authenticated', affiliation: 'workforce' },
+      },
+      { id: 'c-idp', type: 'identity-provider', label: 'Entra ID', boundaryId: 'tb-site' },
+      {
+        id: 'c-cam',
+        type: 'edge-device',
+        label: 'Camera',
+        props: { physicalAccess: 'public', weightsProtected: true },
+      },
+      { id: 'c-agent', type: 'agent', label: 'Agent', boundaryId: 'tb-site' },
+      {
+        id: 'c-code',
+        type: 'code-interpreter',
+        label: 'Sandbox',
+        boundaryId: 'tb-site',
+        props: { sandboxed: true, networkEgress: 'none' },
+      },
+      {
+        id: 'c-tool',
+        type: 'agent-tool',
+        label: 'Ticket tool',
+        props: {
+          credentials: 'delegated-user',
+          provenance: 'community',
+          transport: 'stdio',
+          pinned: true,
+          networkEgress: 'allow-list',
+        },
+      },
+      {
+        id: 'c-mem',
+        type: 'memory-store',
+        label: 'Memory',
+        props: { sharedAcrossUsers: true, retention: 'limited' },
+      },
+      { id: 'c-web', type: 'external-service', label: 'Search', props: { publicContent: true } },
+    ],
+    dataFlows: [
+      {
+        id: 'f-token',
+        sourceId: 'c-idp',
+        targetId: 'c-agent',
+        label: 'on-behalf-of token',
+        props: { encrypted: true, data: ['identity-token'], kind: 'response' },
+      },
+      {
+        id: 'f-ask',
+        sourceId: 'c-staff',
+        targetId: 'c-agent',
+        label: 'task',
+        props: { kind: 'message', data: ['prompts', 'confidential'] },
+      },
+      {
+        id: 'f-run',
+        sourceId: 'c-agent',
+        targetId: 'c-code',
+        label: 'code',
+        props: { kind: 'invoke', local: true, data: ['source-code'] },
+      },
+      { id: 'f-call', sourceId: 'c-agent', targetId: 'c-tool', label: 'call', props: { kind: 'invoke' } },
+      { id: 'f-recall', sourceId: 'c-agent', targetId: 'c-mem', label: 'recall', props: { kind: 'query' } },
+      { id: 'f-save', sourceId: 'c-agent', targetId: 'c-mem', label: 'save', props: { kind: 'write' } },
+      { id: 'f-search', sourceId: 'c-agent', targetId: 'c-web', label: 'search', props: { kind: 'query' } },
+      {
+        id: 'f-ota',
+        sourceId: 'c-agent',
+        targetId: 'c-cam',
+        label: 'model update',
+        props: { kind: 'update', data: ['model-artifact', 'system-prompt'] },
+      },
+    ],
+    triage: {},
+    userThreats: [],
+  };
+  const parsed = parseDocument(raw, { catalogue: library.catalogue });
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return parsed.value;
+}

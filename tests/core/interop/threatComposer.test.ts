@@ -9,7 +9,7 @@ import {
   mergeImportedThreats,
   TC_CUSTOM,
 } from '../../../src/core/interop/index';
-import { fixture, interopLibrary, richModel } from './support';
+import { agenticEdgeModel, fixture, interopLibrary, richModel } from './support';
 
 /**
  * Threat Composer's data exchange format, strict at every level as Threat Composer's own Zod
@@ -234,6 +234,34 @@ describe('Threat Composer export', () => {
     const out = exportThreatComposer(big, evaluate(big, library));
     const result = StrictTcSchema.safeParse(JSON.parse(JSON.stringify(out)));
     expect(result.success ? [] : result.error.issues).toEqual([]);
+  });
+});
+
+describe('Threat Composer export of flow kinds, local flows and the newer types', () => {
+  const doc = agenticEdgeModel(library);
+  const tc = exportThreatComposer(doc, evaluate(doc, library));
+
+  it('still passes the strict Threat Composer schema', () => {
+    const result = StrictTcSchema.safeParse(JSON.parse(JSON.stringify(tc)));
+    expect(result.success ? [] : result.error.issues).toEqual([]);
+  });
+
+  it('describes each flow with its kind and whether it is local, and each component with its type', () => {
+    const flows = tc.dataflow.description.split('\n');
+    expect(flows.find((l) => l.endsWith('id `f-run`'))).toMatch(/\(invoke, local, source-code\)/);
+    expect(flows.find((l) => l.endsWith('id `f-ota`'))).toMatch(/\(update, model-artifact, system-prompt\)/);
+    expect(flows.find((l) => l.endsWith('id `f-token`'))).toMatch(/\(response, encrypted, identity-token\)/);
+    const architecture = tc.architecture.description;
+    expect(architecture).toMatch(/- Entra ID \(identity-provider, in Site\) — id `c-idp`/);
+    expect(architecture).toMatch(/- Camera \(edge-device\) — id `c-cam`/);
+    expect(architecture).toMatch(/- Sandbox \(code-interpreter, in Site\) — id `c-code`/);
+  });
+
+  it('names the flow of each flow finding in its custom metadata, so the threats stay traceable', () => {
+    const componentIds = tc.threats.map(
+      (t) => t.metadata.find((m) => m.key === TC_CUSTOM.componentIds)?.value,
+    );
+    for (const id of ['f-run', 'f-ota', 'f-token']) expect(componentIds).toContainEqual([id]);
   });
 });
 

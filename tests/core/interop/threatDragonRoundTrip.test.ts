@@ -7,7 +7,7 @@ import {
   threatDragonCellId,
   threatDragonThreatId,
 } from '../../../src/core/interop/index';
-import { interopLibrary, positionedModel, richModel } from './support';
+import { agenticEdgeModel, interopLibrary, positionedModel, richModel } from './support';
 
 const library = interopLibrary();
 const options = { catalogue: library.catalogue };
@@ -94,6 +94,40 @@ describe('our model → Threat Dragon → our model', () => {
       'Customer DB': 'Secrets',
       'Ticketing SaaS': 'Vendor',
       Logs: null,
+    });
+  });
+});
+
+describe('flow kinds, local flows and the types added for agents and edge devices', () => {
+  const doc = agenticEdgeModel(library);
+
+  it('come back exactly, with no notes', () => {
+    const back = throughThreatDragon(doc);
+    expect(back.notes).toEqual([]);
+    expect(back.doc.components).toEqual(doc.components);
+    expect(back.doc.dataFlows).toEqual(doc.dataFlows);
+    expect(serialiseDocument(back.doc)).toBe(serialiseDocument(doc));
+  });
+
+  it('travel in our custom data, as Threat Dragon has no field for them', () => {
+    const json = JSON.parse(exportThreatDragonJson(doc, evaluate(doc, library))) as Json;
+    const run = cellOf(json, 'f-run');
+    expect(run.data['aitm']).toMatchObject({ kind: 'dataFlow', props: { kind: 'invoke', local: true } });
+    expect(run.data).not.toHaveProperty('kind');
+    const camera = cellOf(json, 'c-cam');
+    expect(camera.shape).toBe('process');
+    expect(camera.data['aitm']).toMatchObject({ type: 'edge-device', props: { physicalAccess: 'public' } });
+  });
+
+  it('survive an edit of a Threat Dragon field on the same flow', () => {
+    const back = throughThreatDragon(doc, (json) => {
+      cellOf(json, 'f-run').data['isEncrypted'] = true;
+    }).doc;
+    expect(back.dataFlows.find((f) => f.id === 'f-run')!.props).toEqual({
+      encrypted: true,
+      data: ['source-code'],
+      kind: 'invoke',
+      local: true,
     });
   });
 });

@@ -62,6 +62,33 @@ describe('layerRulePacks', () => {
     expect(layered.rejected.map((p) => p.problems[0]?.file)).toEqual(['x.json', 'y.json']);
   });
 
+  it('passes on the loader’s warnings about accepted packs, each naming its pack', () => {
+    // SD-4 is cited but the mitigation implements only SD-3.
+    const loose = pack('loose.json', {
+      threats: [
+        { ...threat('threat.loose', ['mitigation.loose']), references: { guidelines: ['SD-3', 'SD-4'] } },
+      ],
+      mitigations: [mitigation('mitigation.loose')],
+    });
+    const clean = pack('clean.json', {
+      threats: [threat('threat.clean', ['mitigation.clean'])],
+      mitigations: [mitigation('mitigation.clean')],
+    });
+    const warning = {
+      file: 'loose.json',
+      path: '$.threats[0].references.guidelines[1]',
+      message: expect.stringContaining('"SD-4" is cited'),
+    };
+    expect(layerRulePacks(base, [clean, loose]).warnings).toEqual([warning]);
+    // Also when another pack is rejected and the rest are loaded one by one.
+    const broken = pack('broken.json', { threats: [threat('threat.broken', ['mitigation.nowhere'])] });
+    const layered = layerRulePacks(base, [loose, broken, clean]);
+    expect(layered.rejected.map((p) => p.fileName)).toEqual(['broken.json']);
+    expect(layered.warnings).toEqual([warning]);
+    expect(describeRulePack(loose, layered.warnings).warnings).toEqual([warning]);
+    expect(describeRulePack(clean, layered.warnings).warnings).toEqual([]);
+  });
+
   it('describes what a pack adds, named by itself or by its file', () => {
     expect(
       describeRulePack(
@@ -76,6 +103,7 @@ describe('layerRulePacks', () => {
       name: 'Acme',
       content: expect.any(Object),
       counts: { componentTypes: 0, threats: 2, mitigations: 1, rules: 0 },
+      warnings: [],
     });
     expect(describeRulePack(pack('plain.json', {})).name).toBe('plain.json');
   });

@@ -364,6 +364,8 @@ function dataflowText(doc: ThreatModelDocument): string {
   const lines = ['### Data flows', ''];
   for (const f of doc.dataFlows) {
     const props = [
+      f.props?.kind ?? '',
+      f.props?.local ? 'local' : '',
       f.props?.encrypted ? 'encrypted' : '',
       f.props?.protocol ?? '',
       ...(f.props?.data ?? []),

@@ -123,6 +123,7 @@ export function endpoint(
   return undefined;
 }
 
+/** The props in the order of DataFlowPropsSchema, so a round trip writes the same file. */
 function orderFlowProps(props: DataFlowProps): DataFlowProps {
   const out: DataFlowProps = {};
   if (props.encrypted !== undefined) out.encrypted = props.encrypted;
@@ -130,5 +131,8 @@ function orderFlowProps(props: DataFlowProps): DataFlowProps {
   if (props.protocol !== undefined) out.protocol = props.protocol;
   if (props.data !== undefined) out.data = props.data;
   if (props.crossesBoundary !== undefined) out.crossesBoundary = props.crossesBoundary;
+  // Threat Dragon has no field for these: they travel only in our `data.aitm` and come back from it.
+  if (props.kind !== undefined) out.kind = props.kind;
+  if (props.local !== undefined) out.local = props.local;
   return out;
 }
