@@ -32,6 +32,10 @@ const ENGINEERS = 'engineers-research-agent';
 const PUBLIC_APP = 'public-app-with-interpreter';
 const EDGE = 'edge-camera-fleet';
 const TOOL = 'ai-threat-modeller';
+const DESK = 'multi-agent-support-desk';
+const DESK_GUARDED = 'multi-agent-support-desk-guarded';
+const MCP = 'developer-mcp-servers';
+const CLAIMS = 'multimodal-claims';
 
 const RULE_CASES: Record<string, RuleCases> = {
   // data and training
@@ -228,6 +232,47 @@ const RULE_CASES: Record<string, RuleCases> = {
   'rule.memory-poisoning.persistent-memory': {
     positive: [AGENT, 'c-memory'],
     negative: [['supervised-agent', 'c-memory']],
+  },
+  'rule.inter-agent-prompt-injection.exposed-agent-messages': {
+    positive: [DESK, 'c-billing'],
+    negative: [
+      // An injection guard sits between the research agent and the billing agent.
+      [DESK_GUARDED, 'c-billing'],
+      // Only customers' tasks reach it through the front desk, and its own tool loop is not another agent.
+      [DESK, 'c-research'],
+      [DESK, 'c-front'],
+      [AGENT],
+    ],
+  },
+  'rule.confused-deputy.shared-service-account-tool': {
+    positive: [DESK, 'c-billing'],
+    negative: [
+      // The refund tool acts with the customer's delegated identity.
+      [DESK_GUARDED, 'c-billing'],
+      // Its only tool reads, with no credentials.
+      [DESK, 'c-research'],
+      // Prompted only by employees.
+      [AGENT, 'c-agent'],
+    ],
+  },
+  'rule.mcp-launch-config-injection.stdio-server': {
+    positive: [MCP, 'c-fs'],
+    negative: [
+      // Pinned vendor server; remote server; first-party server launched from an admin-only configuration.
+      [MCP, 'c-vendor'],
+      [MCP, 'c-remote'],
+      [MCP, 'c-build'],
+    ],
+  },
+  'rule.multimodal-prompt-injection.untrusted-media': {
+    positive: [CLAIMS, 'c-vision'],
+    negative: [
+      // Multimodal, but it reads only internal scans for employees.
+      [CLAIMS, 'c-archive-llm'],
+      // Text only.
+      [CLAIMS, 'c-text-llm'],
+      [RAG, 'c-llm'],
+    ],
   },
   // infrastructure
   'rule.model-denial-of-service.unlimited-endpoint': {
