@@ -115,6 +115,11 @@ const CASES: Record<string, ExpertCase> = {
       ['c-inference', 'direct-prompt-injection', 'high'],
       ['c-inference', 'jailbreak', 'high'],
       ['c-inference', 'model-inversion', 'medium'],
+      // Red-teaming after fine-tuning catches lost refusals; the finding stays as evidence.
+      ['c-training', 'alignment-removal-fine-tuning', 'high', 'mitigated'],
+      // Customers can harvest answers of the fine-tuned model, but quotas slow them: low.
+      ['c-inference', 'distillation-from-outputs', 'low'],
+      ['c-inference', 'serving-host-weight-extraction', 'medium'],
       ['f-base-weights', 'ai-traffic-tampering', 'medium'],
       ['model', 'compromised-ml-dependency', 'medium'],
       ['model', 'ai-threat-unawareness', 'medium'],
@@ -137,10 +142,16 @@ const CASES: Record<string, ExpertCase> = {
       ['tb-training', 'exposed-ml-infrastructure', 'the training environment is restricted'],
       ['f-base-weights', 'unauthenticated-boundary-flow', 'raised once, as tampering of a model artefact'],
       ['f-crawl', 'unauthenticated-boundary-flow', 'public web pages cannot authenticate'],
+      ['c-training', 'federated-update-poisoning', 'training is not federated'],
+      ['c-training', 'gradient-inversion', 'training is not federated'],
+      ['c-base-model', 'adapter-merge-conversion-supply-chain', 'a full model, neither merged nor converted'],
+      ['c-inference', 'input-controlled-evasion', 'a generative model: users write prompts, not features'],
     ],
     byDesign: [
       ['c-deploy', 'tampered-release'],
       ['c-inference', 'model-inversion'],
+      ['c-training', 'alignment-removal-fine-tuning'],
+      ['c-inference', 'distillation-from-outputs'],
       ['f-base-weights', 'ai-traffic-tampering'],
     ],
     band: [13, 23],
@@ -154,6 +165,8 @@ const CASES: Record<string, ExpertCase> = {
       ['c-scoring-api', 'adversarial-evasion', 'high'],
       ['c-scoring-api', 'model-denial-of-service', 'medium'],
       ['c-scoring-api', 'unvetted-model-update', 'medium'],
+      // The in-house credit model is served from a DMZ host partners reach over the internet.
+      ['c-scoring-api', 'serving-host-weight-extraction', 'medium'],
       ['c-dataset', 'unprotected-personal-data-at-rest', 'high'],
       ['c-dataset', 'unauthorised-training-data', 'medium'],
       ['c-decisions', 'unprotected-personal-data-at-rest', 'high'],
@@ -176,6 +189,16 @@ const CASES: Record<string, ExpertCase> = {
       ['c-registry', 'model-weight-theft', 'the registry is access-controlled'],
       ['c-monitoring', 'sensitive-data-in-logs', 'monitoring keeps metrics, not inputs'],
       ['f-score-request', 'unauthenticated-boundary-flow', 'requests carry an API key'],
+      [
+        'c-scoring-api',
+        'distillation-from-outputs',
+        'the API returns scores: raised once, as model extraction',
+      ],
+      [
+        'c-scoring-api',
+        'input-controlled-evasion',
+        'callers reach the API: raised once, as adversarial evasion',
+      ],
     ],
     byDesign: [
       ['c-registry', 'model-artefact-tampering'],

@@ -236,10 +236,10 @@ describe('training, supply chain and devices', () => {
     expect(rating(fleet('public', false, true), 'model-weight-theft', 'cam')).toBe('high/high');
     expect(rating(fleet('restricted', false, true), 'model-weight-theft', 'cam')).toBe('low/high');
     expect(rating(fleet('public', true, true), 'model-weight-theft', 'cam')).toBe('none');
-    expect(rating(fleet('public', false, true), 'training-data-poisoning', 'agg')).toBe('high/high');
+    expect(rating(fleet('public', false, true), 'federated-update-poisoning', 'agg')).toBe('high/high');
     // A phone's owner can be the attacker; only devices on staff-only sites make it less likely.
-    expect(rating(fleet('owner', false, true), 'training-data-poisoning', 'agg')).toBe('high/high');
-    expect(rating(fleet('restricted', false, true), 'training-data-poisoning', 'agg')).toBe('medium/high');
-    expect(rating(fleet('public', false, false), 'training-data-poisoning', 'agg')).toBe('none');
+    expect(rating(fleet('owner', false, true), 'federated-update-poisoning', 'agg')).toBe('high/high');
+    expect(rating(fleet('restricted', false, true), 'federated-update-poisoning', 'agg')).toBe('medium/high');
+    expect(rating(fleet('public', false, false), 'federated-update-poisoning', 'agg')).toBe('none');
   });
 });

@@ -36,6 +36,8 @@ const DESK = 'multi-agent-support-desk';
 const DESK_GUARDED = 'multi-agent-support-desk-guarded';
 const MCP = 'developer-mcp-servers';
 const CLAIMS = 'multimodal-claims';
+const TENANT_FT = 'tenant-fine-tuning-platform';
+const FIELD = 'field-perception-and-scoring';
 
 const RULE_CASES: Record<string, RuleCases> = {
   // data and training
@@ -44,13 +46,6 @@ const RULE_CASES: Record<string, RuleCases> = {
     negative: [
       [ML, 'c-training'],
       ['offline-training-pipeline', 'c-train'],
-    ],
-  },
-  'rule.training-data-poisoning.federated-clients': {
-    positive: [EDGE, 'c-aggregator'],
-    negative: [
-      [FT, 'c-training'],
-      [ML, 'c-training'],
     ],
   },
   'rule.feedback-loop-poisoning.learns-from-feedback': {
@@ -134,6 +129,84 @@ const RULE_CASES: Record<string, RuleCases> = {
   'rule.unvetted-model-update.no-adversarial-testing': {
     positive: ['offline-training-pipeline', 'c-eval'],
     negative: [[FT, 'c-evaluation']],
+  },
+  // fine-tuning, adapters, distillation, serving hosts, the physical world and federated learning
+  'rule.alignment-removal-fine-tuning.influenced-data': {
+    positive: [FT, 'c-training'],
+    negative: [
+      [ML, 'c-training'],
+      ['offline-training-pipeline', 'c-train'],
+      [TENANT_FT, 'c-tenant-ft'],
+    ],
+  },
+  'rule.alignment-removal-fine-tuning.customer-jobs': {
+    positive: [TENANT_FT, 'c-tenant-ft'],
+    negative: [
+      [FT, 'c-training'],
+      [EDGE, 'c-aggregator'],
+    ],
+  },
+  'rule.adapter-merge-conversion-supply-chain.hub-adapter-or-merge': {
+    positive: [TENANT_FT, 'c-lora'],
+    negative: [
+      [FT, 'c-base-model'],
+      [TENANT_FT, 'c-quantised'],
+    ],
+  },
+  'rule.adapter-merge-conversion-supply-chain.unverified-conversion': {
+    positive: [TENANT_FT, 'c-quantised'],
+    negative: [
+      [TENANT_FT, 'c-converted-ok'],
+      [FT, 'c-base-model'],
+    ],
+  },
+  'rule.distillation-from-outputs.open-text-api': {
+    positive: [FT, 'c-inference'],
+    negative: [
+      [ML, 'c-scoring-api'],
+      [RAG, 'c-llm'],
+      ['internal-assistant', 'c-llm'],
+      [PUBLIC_APP, 'c-gateway'],
+    ],
+  },
+  'rule.serving-host-weight-extraction.exposed-host': {
+    positive: [ML, 'c-scoring-api'],
+    negative: [
+      [PUBLIC_APP, 'c-llm'],
+      [PUBLIC_APP, 'c-gateway'],
+      ['internal-assistant', 'c-llm'],
+      [RAG, 'c-llm'],
+      [EDGE, 'c-camera'],
+    ],
+  },
+  'rule.physical-world-evasion.field-sensor': {
+    positive: [FIELD, 'c-road-camera'],
+    negative: [
+      [FIELD, 'c-kiosk'],
+      [EDGE, 'c-camera'],
+    ],
+  },
+  'rule.federated-update-poisoning.client-updates': {
+    positive: [EDGE, 'c-aggregator'],
+    negative: [
+      [FT, 'c-training'],
+      [ML, 'c-training'],
+    ],
+  },
+  'rule.gradient-inversion.individual-updates': {
+    positive: [EDGE, 'c-aggregator'],
+    negative: [
+      [FT, 'c-training'],
+      [ML, 'c-training'],
+    ],
+  },
+  'rule.input-controlled-evasion.subject-supplied-features': {
+    positive: [FIELD, 'c-credit-model'],
+    negative: [
+      [FIELD, 'c-internal-risk'],
+      [FIELD, 'c-fraud-exposed'],
+      [ML, 'c-scoring-api'],
+    ],
   },
   // LLM applications
   'rule.direct-prompt-injection.user-facing-model': {
