@@ -61,7 +61,7 @@ const CASES: Record<string, ExpertCase> = {
       ['f-guard-events', 'unencrypted-boundary-flow', 'the flow stays inside one boundary'],
       ['c-input-guard', 'jailbreak', 'a guardrail is not a model'],
       ['model', 'no-security-monitoring', 'the chat app feeds monitoring that alerts'],
-      ['c-chat-app', 'unbounded-consumption', 'the model is drawn behind the app: its cost is denial of wallet'],
+      ['c-chat-app', 'unbounded-consumption', 'the model drawn behind the app carries the cost finding'],
       ['c-llm', 'unbounded-consumption', 'a provider-hosted model: denial of wallet, not capacity you run'],
     ],
     byDesign: [
@@ -197,7 +197,7 @@ const CASES: Record<string, ExpertCase> = {
       ['f-score-request', 'unauthenticated-boundary-flow', 'requests carry an API key'],
       ['model', 'no-security-monitoring', 'the scoring API feeds monitoring that alerts'],
       ['c-monitoring', 'insider-log-access', 'monitoring keeps metrics, not inputs'],
-      ['c-dataset', 'insider-artefact-exfiltration', 'the open store is already a personal-data-at-rest finding'],
+      ['c-dataset', 'insider-artefact-exfiltration', 'open personal data: already a data-at-rest finding'],
       ['c-dataset', 'unversioned-data-no-rollback', 'the feature store is versioned'],
     ],
     byDesign: [
