@@ -40,6 +40,8 @@ const CASES: Record<string, ExpertCase> = {
       ['c-chat-app', 'hallucination-overreliance', 'medium'],
       ['c-vector-store', 'rag-poisoning', 'high'],
       ['c-monitoring', 'sensitive-data-in-logs', 'high'],
+      // The same full-prompt logs, read by staff: linked to the finding above by their root cause.
+      ['c-monitoring', 'insider-log-access', 'medium'],
       ['f-filtered-prompt', 'sensitive-data-to-external-provider', 'medium', 'mitigated'],
       // Internal to internal, signed SMB, articles the chatbot publishes anyway: low.
       ['f-kb-export', 'unencrypted-boundary-flow', 'low'],
@@ -58,6 +60,9 @@ const CASES: Record<string, ExpertCase> = {
       ['f-crawl', 'unauthenticated-boundary-flow', 'public web pages cannot authenticate'],
       ['f-guard-events', 'unencrypted-boundary-flow', 'the flow stays inside one boundary'],
       ['c-input-guard', 'jailbreak', 'a guardrail is not a model'],
+      ['model', 'no-security-monitoring', 'the chat app feeds monitoring that alerts'],
+      ['c-chat-app', 'unbounded-consumption', 'the model drawn behind the app carries the cost finding'],
+      ['c-llm', 'unbounded-consumption', 'a provider-hosted model: denial of wallet, not capacity you run'],
     ],
     byDesign: [
       ['c-llm', 'direct-prompt-injection'],
@@ -79,6 +84,8 @@ const CASES: Record<string, ExpertCase> = {
       ['c-agent', 'hallucination-overreliance', 'medium'],
       ['c-agent', 'denial-of-wallet', 'medium'],
       ['c-monitoring', 'sensitive-data-in-logs', 'high', 'mitigated'],
+      // Traces carry personal data; the model does not say who may read them.
+      ['c-monitoring', 'insider-log-access', 'medium'],
       ['f-config', 'credential-exposure-via-model-context', 'critical'],
       ['f-plan-prompt', 'sensitive-data-to-external-provider', 'medium'],
       ['f-email-out', 'sensitive-data-to-external-provider', 'medium'],
@@ -99,6 +106,7 @@ const CASES: Record<string, ExpertCase> = {
       ['c-agent', 'indirect-prompt-injection', 'the finding belongs to the model the agent calls'],
       ['f-search-call', 'ai-traffic-tampering', 'tool links are mutually authenticated'],
       ['model', 'no-vulnerability-disclosure', 'nothing in the system faces the internet'],
+      ['model', 'no-security-monitoring', 'agent traces feed monitoring that alerts'],
     ],
     byDesign: [],
     band: [14, 24],
@@ -121,6 +129,12 @@ const CASES: Record<string, ExpertCase> = {
       ['c-inference', 'distillation-from-outputs', 'low'],
       ['c-inference', 'serving-host-weight-extraction', 'medium'],
       ['f-base-weights', 'ai-traffic-tampering', 'medium'],
+      // Access-controlled, but nobody reviews changes or watches downloads: low likelihood, high impact.
+      ['c-dataset', 'insider-training-data-poisoning', 'medium'],
+      ['c-dataset', 'insider-artefact-exfiltration', 'medium'],
+      ['c-registry', 'insider-artefact-exfiltration', 'medium'],
+      // Customers on the internet, and nothing watches the assistant.
+      ['model', 'no-security-monitoring', 'high'],
       ['model', 'compromised-ml-dependency', 'medium'],
       ['model', 'ai-threat-unawareness', 'medium'],
       ['model', 'stale-threat-model', 'medium'],
@@ -146,6 +160,8 @@ const CASES: Record<string, ExpertCase> = {
       ['c-training', 'gradient-inversion', 'training is not federated'],
       ['c-base-model', 'adapter-merge-conversion-supply-chain', 'a full model, neither merged nor converted'],
       ['c-inference', 'input-controlled-evasion', 'a generative model: users write prompts, not features'],
+      ['c-dataset', 'unversioned-data-no-rollback', 'the dataset is versioned'],
+      ['c-inference', 'unbounded-consumption', 'per-customer rate limits are enforced at the endpoint'],
     ],
     byDesign: [
       ['c-deploy', 'tampered-release'],
@@ -154,7 +170,8 @@ const CASES: Record<string, ExpertCase> = {
       ['c-inference', 'distillation-from-outputs'],
       ['f-base-weights', 'ai-traffic-tampering'],
     ],
-    band: [13, 23],
+    // Raised from 23 when the supply-chain, insider and monitoring threats landed: every finding is listed above.
+    band: [13, 26],
   },
   'ml-scoring-service': {
     expected: [
@@ -171,6 +188,9 @@ const CASES: Record<string, ExpertCase> = {
       ['c-dataset', 'unauthorised-training-data', 'medium'],
       ['c-decisions', 'unprotected-personal-data-at-rest', 'high'],
       ['c-registry', 'model-artefact-tampering', 'high', 'mitigated'],
+      // Anyone on the platform can change the features a credit model learns from.
+      ['c-dataset', 'insider-training-data-poisoning', 'high'],
+      ['c-registry', 'insider-artefact-exfiltration', 'medium'],
       // Forged metrics mislead a dashboard but change no data, model or decision: low.
       ['f-metrics', 'unauthenticated-boundary-flow', 'low', 'mitigated'],
       ['model', 'compromised-ml-dependency', 'medium'],
@@ -199,6 +219,10 @@ const CASES: Record<string, ExpertCase> = {
         'input-controlled-evasion',
         'callers reach the API: raised once, as adversarial evasion',
       ],
+      ['model', 'no-security-monitoring', 'the scoring API feeds monitoring that alerts'],
+      ['c-monitoring', 'insider-log-access', 'monitoring keeps metrics, not inputs'],
+      ['c-dataset', 'insider-artefact-exfiltration', 'open personal data: already a data-at-rest finding'],
+      ['c-dataset', 'unversioned-data-no-rollback', 'the feature store is versioned'],
     ],
     byDesign: [
       ['c-registry', 'model-artefact-tampering'],

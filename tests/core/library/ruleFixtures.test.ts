@@ -38,6 +38,8 @@ const MCP = 'developer-mcp-servers';
 const CLAIMS = 'multimodal-claims';
 const TENANT_FT = 'tenant-fine-tuning-platform';
 const FIELD = 'field-perception-and-scoring';
+const LABELLING = 'image-labelling-platform';
+const SELF_HOSTED = 'public-self-hosted-chat';
 
 const RULE_CASES: Record<string, RuleCases> = {
   // data and training
@@ -446,6 +448,81 @@ const RULE_CASES: Record<string, RuleCases> = {
   'rule.no-vulnerability-disclosure.public-ai': {
     positive: [RAG, MODEL],
     negative: [[AGENT], ['empty']],
+  },
+  // operations: insiders, monitoring, rollback, unbounded consumption
+  'rule.insider-training-data-poisoning.unreviewed-dataset': {
+    positive: [ML, 'c-dataset'],
+    // A test set read only by the evaluation, never by training.
+    negative: [[LABELLING, 'c-holdout']],
+  },
+  'rule.insider-artefact-exfiltration.registry': {
+    positive: [LABELLING, 'c-registry'],
+    // An open registry: weight theft by anyone already covers insiders.
+    negative: [['exposed-ml-platform', 'c-registry']],
+  },
+  'rule.insider-artefact-exfiltration.sensitive-dataset': {
+    positive: [FT, 'c-dataset'],
+    negative: [
+      // Personal data without access control: the personal-data-at-rest finding covers every reader.
+      [ML, 'c-dataset'],
+      // Nothing personal or confidential in it.
+      ['offline-training-pipeline', 'c-dataset'],
+    ],
+  },
+  'rule.insider-log-access.readable-prompt-logs': {
+    positive: [RAG, 'c-monitoring'],
+    negative: [
+      [ML, 'c-monitoring'],
+      ['internal-assistant', 'c-logs'],
+    ],
+  },
+  'rule.no-security-monitoring.no-monitoring': {
+    positive: [FT, MODEL],
+    // Monitored AI components, a tool with no AI in it, and no model at all.
+    negative: [[RAG], [LABELLING], [TOOL], ['non-ai-web-app'], ['empty']],
+  },
+  'rule.no-security-monitoring.no-alerting': {
+    positive: [LABELLING, 'c-metrics'],
+    negative: [
+      [RAG, 'c-monitoring'],
+      // The CI log alerts, and records no AI component.
+      [TOOL, 'c-ci-log'],
+    ],
+  },
+  'rule.unversioned-data-no-rollback.unversioned-dataset': {
+    positive: [LABELLING, 'c-labels'],
+    negative: [
+      [FT, 'c-dataset'],
+      [LABELLING, 'c-holdout'],
+    ],
+  },
+  'rule.unversioned-data-no-rollback.training-without-snapshot': {
+    positive: ['exposed-ml-platform', 'c-train'],
+    negative: [
+      [FT, 'c-training'],
+      // Federated: clients keep their data, there is no central source to snapshot.
+      [EDGE, 'c-aggregator'],
+    ],
+  },
+  'rule.unbounded-consumption.public-self-hosted-model': {
+    positive: [SELF_HOSTED, 'c-llm'],
+    negative: [
+      // The public reaches it only through a rate-limited gateway.
+      [PUBLIC_APP, 'c-llm'],
+      // Staff only.
+      ['internal-assistant', 'c-llm'],
+      // Provider-hosted: denial of wallet, not this.
+      [RAG, 'c-llm'],
+    ],
+  },
+  'rule.unbounded-consumption.public-app-without-limits': {
+    positive: [SELF_HOSTED, 'c-widget'],
+    negative: [
+      [SELF_HOSTED, 'c-portal'],
+      // The model is drawn behind the app: the finding belongs to the model.
+      [SELF_HOSTED, 'c-chat'],
+      [RAG, 'c-chat-app'],
+    ],
   },
 };
 
