@@ -26,7 +26,8 @@ const KNOWN: Record<string, { title: string; description: string }> = {
   },
   'multi-agent-research-assistant': {
     title: 'Multi-agent research assistant',
-    description: 'An orchestrator delegating to agents, with MCP servers of mixed provenance and shared memory.',
+    description:
+      'An orchestrator delegating to agents, with MCP servers of mixed provenance and shared memory.',
   },
   'edge-vision-federated': {
     title: 'Edge vision fleet',
