@@ -24,6 +24,15 @@ const KNOWN: Record<string, { title: string; description: string }> = {
     title: 'ML scoring service',
     description: 'A classic machine-learning model scoring requests behind an API.',
   },
+  'multi-agent-research-assistant': {
+    title: 'Multi-agent research assistant',
+    description:
+      'An orchestrator delegating to agents, with MCP servers of mixed provenance and shared memory.',
+  },
+  'edge-vision-federated': {
+    title: 'Edge vision fleet',
+    description: 'Street cameras running a vision model, with federated learning and over-the-air updates.',
+  },
   'ai-threat-modeller': {
     title: 'This tool',
     description: 'The threat model of this editor and its CLI, made with this tool.',
