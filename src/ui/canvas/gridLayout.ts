@@ -98,7 +98,7 @@ export function gridLayout(doc: ThreatModelDocument): ThreatModelDocument {
         row.height = Math.max(row.height, block.height);
       } else rows.push({ blocks: [block], width: block.width, height: block.height });
     }
-    const width = Math.max(minWidth, ...rows.map((r) => r.width));
+    const width = rows.reduce((widest, r) => Math.max(widest, r.width), minWidth);
     const height = rows.reduce((sum, r, i) => sum + r.height + (i > 0 ? GAP.y : 0), 0);
     return {
       width,
