@@ -67,12 +67,6 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
     'the rule counts only customers, anonymous users, partners and agents as requesters; staff with different rights are confused deputies too',
   'multi-agent-research-assistant: no-vulnerability-disclosure@model':
     'the rule reads an internet zone the system only fetches from as facing the public; only employees prompt it',
-  'multi-agent-research-assistant: denial-of-wallet@c-web-agent':
-    'the autonomous-agent rule ignores that the agent’s model is self-hosted',
-  'multi-agent-research-assistant: sensitive-output-disclosure@c-web-agent':
-    'the rule finds a person downstream and a store upstream through the orchestrator, so every sub-agent gets it',
-  'multi-agent-research-assistant: improper-output-handling@c-docs':
-    'a query into a data store through a read-only, user-scoped tool counts as executed model output, rated critical',
   'edge-vision-federated: training-data-poisoning@c-aggregator':
     'two rules raise it (untrusted sources, federated clients) where the dedicated federated-update threat applies',
   'edge-vision-federated: unprepared-ai-incident-response@model':
@@ -99,10 +93,6 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
     'raised because untrusted input reaches the model, though applicants see one decision and no scores',
   'applicant-fraud-scoring: model-denial-of-service@c-scoring':
     'a gradient-boosted model the decision engine calls once per application is no expensive exposed endpoint',
-  'internal-coding-agent: denial-of-wallet@c-agent':
-    'the autonomous-agent rule ignores that the agent’s model is self-hosted',
-  'internal-coding-agent: improper-output-handling@c-repos':
-    'a clone by a read-only tool counts as executed model output, rated critical, though writes need approval',
 };
 
 /**

@@ -248,7 +248,11 @@ const RULE_CASES: Record<string, RuleCases> = {
   },
   'rule.sensitive-output-disclosure.retrieving-assistant': {
     positive: [AGENT, 'c-agent'],
-    negative: [['internal-assistant', 'c-app']],
+    negative: [
+      ['internal-assistant', 'c-app'],
+      // A sub-agent reporting to the orchestrator: the orchestrator answers people and gets it.
+      ['multi-agent-research-assistant', 'c-web-agent'],
+    ],
   },
   'rule.improper-output-handling.unsanitised-app': {
     positive: [RAG, 'c-chat-app'],
@@ -265,6 +269,8 @@ const RULE_CASES: Record<string, RuleCases> = {
       // An analyst reviews every script before it runs.
       [AGENT, 'c-code-exec'],
       ['supervised-agent', 'c-exec'],
+      // Only searched through a read-only tool.
+      ['multi-agent-research-assistant', 'c-docs'],
     ],
   },
   'rule.rag-poisoning.untrusted-ingestion': {
@@ -364,7 +370,11 @@ const RULE_CASES: Record<string, RuleCases> = {
   },
   'rule.denial-of-wallet.autonomous-agent': {
     positive: [AGENT, 'c-agent'],
-    negative: [['supervised-agent', 'c-agent']],
+    negative: [
+      ['supervised-agent', 'c-agent'],
+      // Its only model is self-hosted: no per-token bill.
+      ['multi-agent-research-assistant', 'c-web-agent'],
+    ],
   },
   'rule.unauthenticated-internet-endpoint.inference-api': {
     positive: ['exposed-ml-platform', 'c-api'],
