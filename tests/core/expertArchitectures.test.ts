@@ -65,8 +65,6 @@ const PENDING_THREATS: readonly string[] = [
 const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
   'multi-agent-research-assistant: confused-deputy@c-orchestrator':
     'the rule counts only customers, anonymous users, partners and agents as requesters; staff with different rights are confused deputies too',
-  'multi-agent-research-assistant: no-vulnerability-disclosure@model':
-    'the rule reads an internet zone the system only fetches from as facing the public; only employees prompt it',
   'multi-agent-research-assistant: denial-of-wallet@c-web-agent':
     'the autonomous-agent rule ignores that the agent’s model is self-hosted',
   'multi-agent-research-assistant: sensitive-output-disclosure@c-web-agent':
@@ -75,12 +73,6 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
     'a query into a data store through a read-only, user-scoped tool counts as executed model output, rated critical',
   'edge-vision-federated: training-data-poisoning@c-aggregator':
     'two rules raise it (untrusted sources, federated clients) where the dedicated federated-update threat applies',
-  'edge-vision-federated: unprepared-ai-incident-response@model':
-    'the rule only counts llm, llm-app, agent and inference-api: a fleet of edge models is not production AI to it',
-  'edge-vision-federated: no-vulnerability-disclosure@model':
-    'the rule only counts llm, llm-app, agent and inference-api as AI facing the internet',
-  'enterprise-copilot: no-vulnerability-disclosure@model':
-    'the rule reads the zone of outside mail senders as the system facing the public',
   'model-hosting-platform: training-data-poisoning@c-finetune':
     'the rule cannot tell a tenant fine-tuning its own adapter from an attacker poisoning shared training',
   'model-hosting-platform: adversarial-evasion@c-serving':
