@@ -65,16 +65,8 @@ const PENDING_THREATS: readonly string[] = [
 const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
   'multi-agent-research-assistant: confused-deputy@c-orchestrator':
     'the rule counts only customers, anonymous users, partners and agents as requesters; staff with different rights are confused deputies too',
-  'multi-agent-research-assistant: no-vulnerability-disclosure@model':
-    'the rule reads an internet zone the system only fetches from as facing the public; only employees prompt it',
   'edge-vision-federated: training-data-poisoning@c-aggregator':
     'two rules raise it (untrusted sources, federated clients) where the dedicated federated-update threat applies',
-  'edge-vision-federated: unprepared-ai-incident-response@model':
-    'the rule only counts llm, llm-app, agent and inference-api: a fleet of edge models is not production AI to it',
-  'edge-vision-federated: no-vulnerability-disclosure@model':
-    'the rule only counts llm, llm-app, agent and inference-api as AI facing the internet',
-  'enterprise-copilot: no-vulnerability-disclosure@model':
-    'the rule reads the zone of outside mail senders as the system facing the public',
   'model-hosting-platform: training-data-poisoning@c-finetune':
     'the rule cannot tell a tenant fine-tuning its own adapter from an attacker poisoning shared training',
   'model-hosting-platform: adversarial-evasion@c-serving':

@@ -448,7 +448,8 @@ const RULE_CASES: Record<string, RuleCases> = {
     negative: [['non-ai-web-app'], ['empty']],
   },
   'rule.unprepared-ai-incident-response.production-ai': {
-    positive: [RAG, MODEL],
+    // A fleet of on-device models is production AI too, not only LLMs, agents and endpoints.
+    positive: [EDGE, MODEL],
     negative: [['offline-training-pipeline'], ['empty']],
   },
   'rule.unmanaged-ai-technical-debt.fast-moving-stack': {
@@ -456,8 +457,11 @@ const RULE_CASES: Record<string, RuleCases> = {
     negative: [[RAG], ['empty']],
   },
   'rule.no-vulnerability-disclosure.public-ai': {
-    positive: [RAG, MODEL],
-    negative: [[AGENT], ['empty']],
+    // A kiosk on an internal network that no one prompts still faces the public: anyone can walk up
+    // to it. (Public prompters are asserted by the expert cases.) Internal agents that only fetch
+    // from the internet zone do not face the public.
+    positive: ['shop-floor-kiosk', MODEL],
+    negative: [[AGENT], [ENGINEERS], [MCP], ['empty']],
   },
   // operations: insiders, monitoring, rollback, unbounded consumption
   'rule.insider-training-data-poisoning.unreviewed-dataset': {
