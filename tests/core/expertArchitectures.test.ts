@@ -67,24 +67,16 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
     'the rule counts only customers, anonymous users, partners and agents as requesters; staff with different rights are confused deputies too',
   'edge-vision-federated: training-data-poisoning@c-aggregator':
     'two rules raise it (untrusted sources, federated clients) where the dedicated federated-update threat applies',
-  'model-hosting-platform: training-data-poisoning@c-finetune':
-    'the rule cannot tell a tenant fine-tuning its own adapter from an attacker poisoning shared training',
   'model-hosting-platform: adversarial-evasion@c-serving':
     'the rule cannot tell the hosting platform from the owner of the hosted model',
   'model-hosting-platform: poisoned-pretrained-model@c-tenant-model':
     'the rule cannot tell a tenant’s own upload from a model the platform adopts',
-  'applicant-fraud-scoring: training-data-poisoning@c-training':
-    'the rule counts only public-web and user-generated sources, not what untrusted users write into a store training reads',
-  'applicant-fraud-scoring: feedback-loop-poisoning@c-training':
-    'raised critical for labels only privileged investigators write; the applicants’ path is training-data poisoning',
   'applicant-fraud-scoring: adversarial-evasion@c-scoring':
     'the right risk under the wrong threat: an internal API that applicants reach only through the form they fill in',
   'applicant-fraud-scoring: input-controlled-evasion@c-scoring':
     'the rule gives way to adversarial evasion whenever untrusted input reaches the API, even only through the form the decision engine relays',
   'applicant-fraud-scoring: model-inversion@c-scoring':
     'raised because untrusted input reaches the model, though applicants see one decision and no scores',
-  'applicant-fraud-scoring: model-denial-of-service@c-scoring':
-    'a gradient-boosted model the decision engine calls once per application is no expensive exposed endpoint',
 };
 
 /**
@@ -92,10 +84,7 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
  * writes one finding), keyed like KNOWN_DISAGREEMENTS. Asserted exactly: a fix or a new duplicate
  * fails the test.
  */
-const KNOWN_DUPLICATES: Readonly<Record<string, string>> = {
-  'enterprise-copilot: sensitive-data-to-external-provider@f-prompt':
-    'rule.sensitive-data-to-external-provider.personal-data-egress and .confidential-egress both fire on one flow',
-};
+const KNOWN_DUPLICATES: Readonly<Record<string, string>> = {};
 
 // One judgement per line, so that each reads as a sentence and diffs line by line.
 // prettier-ignore

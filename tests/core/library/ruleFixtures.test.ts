@@ -48,6 +48,8 @@ const RULE_CASES: Record<string, RuleCases> = {
     negative: [
       [ML, 'c-training'],
       ['offline-training-pipeline', 'c-train'],
+      // Tenants fine-tune on their own data: a tenant who poisons it harms only its own model.
+      [TENANT_FT, 'c-tenant-ft'],
     ],
   },
   'rule.feedback-loop-poisoning.learns-from-feedback': {
