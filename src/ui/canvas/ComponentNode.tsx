@@ -16,7 +16,10 @@ function ComponentNodeView({ id, selected }: NodeProps<ComponentNodeType>) {
         type="target"
         position={Position.Left}
         className="handle"
-        aria-label={`Connect into ${label}`}
+        // Drag targets for the mouse only (keyboard users connect flows from the inspector and
+        // outline): hidden from assistive technology rather than labelled, since an aria-label on
+        // a role-less div is not announced and is invalid ARIA.
+        aria-hidden="true"
       />
       <span className="component-icon" aria-hidden="true">
         {type?.icon ?? '⚙️'}
@@ -26,12 +29,7 @@ function ComponentNodeView({ id, selected }: NodeProps<ComponentNodeType>) {
         <span className="component-type">{type?.label ?? typeId}</span>
       </span>
       <FindingBadge id={id} />
-      <Handle
-        type="source"
-        position={Position.Right}
-        className="handle"
-        aria-label={`Connect from ${label}`}
-      />
+      <Handle type="source" position={Position.Right} className="handle" aria-hidden="true" />
     </div>
   );
 }
