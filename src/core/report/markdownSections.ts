@@ -123,8 +123,19 @@ function mitigationLine(m: ReportFinding['mitigations'][number]): string {
  * where the group's primary (its most severe member) would stand: the root cause, the mitigations
  * they share listed once, then each finding as a facet.
  */
+/** Root-cause groups by key, indexed once per report (not per element: that was quadratic). */
+const groupIndex = new WeakMap<Report, ReadonlyMap<string, Report['findingGroups'][number]>>();
+function groupsOf(report: Report): ReadonlyMap<string, Report['findingGroups'][number]> {
+  let index = groupIndex.get(report);
+  if (!index) {
+    index = new Map(report.findingGroups.map((g) => [g.key, g]));
+    groupIndex.set(report, index);
+  }
+  return index;
+}
+
 function findingBlocks(list: readonly ReportFinding[], report: Report): string[] {
-  const groups = new Map(report.findingGroups.map((g) => [g.key, g]));
+  const groups = groupsOf(report);
   const byKey = new Map(list.map((f) => [f.key, f]));
   const lines: string[] = [];
   const done = new Set<string>();
