@@ -71,12 +71,6 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
     'the rule cannot tell the hosting platform from the owner of the hosted model',
   'model-hosting-platform: poisoned-pretrained-model@c-tenant-model':
     'the rule cannot tell a tenant’s own upload from a model the platform adopts',
-  'applicant-fraud-scoring: adversarial-evasion@c-scoring':
-    'the right risk under the wrong threat: an internal API that applicants reach only through the form they fill in',
-  'applicant-fraud-scoring: input-controlled-evasion@c-scoring':
-    'the rule gives way to adversarial evasion whenever untrusted input reaches the API, even only through the form the decision engine relays',
-  'applicant-fraud-scoring: model-inversion@c-scoring':
-    'raised because untrusted input reaches the model, though applicants see one decision and no scores',
 };
 
 /**

@@ -38,6 +38,7 @@ const MCP = 'developer-mcp-servers';
 const CLAIMS = 'multimodal-claims';
 const TENANT_FT = 'tenant-fine-tuning-platform';
 const FIELD = 'field-perception-and-scoring';
+const RELAYED = 'relayed-applicant-scoring';
 const LABELLING = 'image-labelling-platform';
 const SELF_HOSTED = 'public-self-hosted-chat';
 
@@ -116,11 +117,17 @@ const RULE_CASES: Record<string, RuleCases> = {
   },
   'rule.model-inversion.exposed-trained-model': {
     positive: [FT, 'c-inference'],
-    negative: [[RAG, 'c-llm']],
+    negative: [
+      [RAG, 'c-llm'],
+      [RELAYED, 'c-scoring'],
+    ],
   },
   'rule.adversarial-evasion.exposed-predictive-api': {
     positive: [ML, 'c-scoring-api'],
-    negative: [[FT, 'c-inference']],
+    negative: [
+      [FT, 'c-inference'],
+      [RELAYED, 'c-scoring'],
+    ],
   },
   'rule.third-party-model-provider.hosted-llm': {
     positive: [RAG, 'c-llm'],
