@@ -63,8 +63,6 @@ const PENDING_THREATS: readonly string[] = [
  * fails until the entry is removed, so the list never outlives the bug it records.
  */
 const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
-  'multi-agent-research-assistant: confused-deputy@c-orchestrator':
-    'the rule counts only customers, anonymous users, partners and agents as requesters; staff with different rights are confused deputies too',
   'edge-vision-federated: training-data-poisoning@c-aggregator':
     'two rules raise it (untrusted sources, federated clients) where the dedicated federated-update threat applies',
   'model-hosting-platform: adversarial-evasion@c-serving':

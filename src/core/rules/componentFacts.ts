@@ -401,6 +401,16 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       get: (ctx, i) => (ctx.prop(i, name) as string | boolean | undefined) ?? null,
       defaulted: (ctx, i) => ctx.isDefaulted(i, name),
     });
+    // `prop.<name>` falls back to the catalogue default, so `exists` cannot tell a value the model
+    // states from one it leaves out. Rules that must rest only on what the model says ask this.
+    facts.push({
+      name: `set.${name}`,
+      target: 'component',
+      valueType: 'boolean',
+      description: `Whether the model itself sets the "${name}" property (${declaration.label}), rather than leaving it to the catalogue default; false for types without it.`,
+      phrase: `${declaration.label.toLowerCase()} is set in the model`,
+      get: (ctx, i) => ctx.prop(i, name) !== undefined && !ctx.isDefaulted(i, name),
+    });
   }
   return facts;
 }

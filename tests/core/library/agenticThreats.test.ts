@@ -147,6 +147,30 @@ describe('confused deputy', () => {
     doc.components.find((c) => c.id === 'customer')!.props = { trust: 'anonymous' };
     expect(rating(doc, 'confused-deputy', 'billing')).toBe('high/high');
   });
+
+  /** Staff ask an assistant agent, whose ticket tool writes with the given credentials. */
+  const staffDesk = (tool: Component['props']) =>
+    model({
+      trustBoundaries: [boundary('corp', 'internal')],
+      components: [
+        component('staff', 'user', { trust: 'authenticated', affiliation: 'workforce' }, 'corp'),
+        component('assistant', 'agent', {}, 'corp'),
+        component('tickets', 'agent-tool', { access: 'write', ...tool }, 'corp'),
+      ],
+      dataFlows: [
+        flow('staff', 'assistant', { data: ['prompts'], kind: 'message', ...E }),
+        flow('assistant', 'tickets', { data: ['tool-call'], kind: 'invoke', ...E }),
+      ],
+    });
+  it('staff-only requesters raise it, one step less likely, where the model sets a service account', () => {
+    expect(rating(staffDesk({ credentials: 'service-account' }), 'confused-deputy', 'assistant')).toBe(
+      'low/high',
+    );
+  });
+  it('staff-only requesters do not raise it on a service account the model leaves to the default', () => {
+    expect(rating(staffDesk({}), 'confused-deputy', 'assistant')).toBe('none');
+    expect(rating(staffDesk({ credentials: 'delegated-user' }), 'confused-deputy', 'assistant')).toBe('none');
+  });
 });
 
 /** A coding agent used by an employee, with one stdio tool server whose props vary. */

@@ -341,7 +341,7 @@ const RULE_CASES: Record<string, RuleCases> = {
       [DESK_GUARDED, 'c-billing'],
       // Its only tool reads, with no credentials.
       [DESK, 'c-research'],
-      // Prompted only by employees.
+      // Prompted only by employees, and its tools' service account is only the catalogue default.
       [AGENT, 'c-agent'],
     ],
   },

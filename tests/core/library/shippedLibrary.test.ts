@@ -278,6 +278,7 @@ describe('shipped threat library', () => {
       /^component:agency\.drivenByExposedLlm$/,
       /^component:agency\.reachesUnapprovedTool$/,
       /^component:prop\./,
+      /^component:set\./,
       /^dataFlow:(data|encrypted|authenticated)$/,
       /^dataFlow:crossesBoundary$/,
       /^dataFlow:crossesZone$/,
