@@ -65,8 +65,6 @@ const PENDING_THREATS: readonly string[] = [
 const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
   'multi-agent-research-assistant: confused-deputy@c-orchestrator':
     'the rule counts only customers, anonymous users, partners and agents as requesters; staff with different rights are confused deputies too',
-  'edge-vision-federated: training-data-poisoning@c-aggregator':
-    'two rules raise it (untrusted sources, federated clients) where the dedicated federated-update threat applies',
   'model-hosting-platform: adversarial-evasion@c-serving':
     'the rule cannot tell the hosting platform from the owner of the hosted model',
   'model-hosting-platform: poisoned-pretrained-model@c-tenant-model':
