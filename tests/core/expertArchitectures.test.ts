@@ -63,8 +63,6 @@ const PENDING_THREATS: readonly string[] = [
  * fails until the entry is removed, so the list never outlives the bug it records.
  */
 const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
-  'edge-vision-federated: training-data-poisoning@c-aggregator':
-    'two rules raise it (untrusted sources, federated clients) where the dedicated federated-update threat applies',
   'model-hosting-platform: adversarial-evasion@c-serving':
     'the rule cannot tell the hosting platform from the owner of the hosted model',
   'model-hosting-platform: poisoned-pretrained-model@c-tenant-model':

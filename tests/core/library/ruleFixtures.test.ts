@@ -51,6 +51,9 @@ const RULE_CASES: Record<string, RuleCases> = {
       ['offline-training-pipeline', 'c-train'],
       // Tenants fine-tune on their own data: a tenant who poisons it harms only its own model.
       [TENANT_FT, 'c-tenant-ft'],
+      // Untrusted scenes reach the federated aggregator only as the cameras' weight updates,
+      // which federated-update-poisoning covers.
+      ['edge-vision-federated', 'c-aggregator'],
     ],
   },
   'rule.feedback-loop-poisoning.learns-from-feedback': {
