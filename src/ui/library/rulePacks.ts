@@ -100,16 +100,8 @@ export function restorePacks(
   storage: DocumentStorage | null,
   base: Library,
 ): CombinedLibrary & { problems: Problem[] } {
-  const none = { library: base, active: [], rejected: [] };
-  let text: string | null;
-  try {
-    text = storage?.load() ?? null;
-  } catch {
-    return { ...none, problems: [] };
-  }
-  if (!text) return { ...none, problems: [] };
-  const stored = readStored(text);
-  if (!stored.ok) return { ...none, problems: stored.problems };
+  const stored = loadStored(storage);
+  if (!stored.ok) return { library: base, active: [], rejected: [], problems: stored.problems };
   const combined = combinePacks(base, stored.value);
   return { ...combined, problems: combined.rejected.flatMap((r) => r.problems) };
 }
@@ -137,16 +129,8 @@ export async function restorePacksInBackground(
   tasks: BackgroundTasks,
   budgetMs = STARTUP_PACK_BUDGET_MS,
 ): Promise<CombinedLibrary & { problems: Problem[] }> {
-  const none = { library: base, active: [], rejected: [] };
-  let text: string | null;
-  try {
-    text = storage?.load() ?? null;
-  } catch {
-    return { ...none, problems: [] };
-  }
-  if (!text) return { ...none, problems: [] };
-  const stored = readStored(text);
-  if (!stored.ok) return { ...none, problems: stored.problems };
+  const stored = loadStored(storage);
+  if (!stored.ok) return { library: base, active: [], rejected: [], problems: stored.problems };
   const aside = stored.value.filter((p) => p.setAside).map((p) => setAsidePack(p, p.setAside!));
   const candidates = stored.value.filter((p) => !p.setAside);
   let rejected: RejectedPack[] = [];
@@ -178,7 +162,8 @@ export async function restorePacksInBackground(
     }
   }
   // Accepted in the background within the budget, so building the library here is bounded too.
-  const combined = accepted.length > 0 ? combinePacks(base, accepted) : { ...none, rejected: [] };
+  const combined =
+    accepted.length > 0 ? combinePacks(base, accepted) : { library: base, active: [], rejected: [] };
   const allRejected = [...combined.rejected, ...rejected, ...aside];
   return {
     library: combined.library,
@@ -186,6 +171,22 @@ export async function restorePacksInBackground(
     rejected: allRejected,
     problems: allRejected.flatMap((r) => r.problems),
   };
+}
+
+/**
+ * The stored packs, or why there are none to use: storage that cannot be read or holds nothing
+ * gives no packs and no problems (a first visit, a private window); a damaged record gives its
+ * problems.
+ */
+function loadStored(storage: DocumentStorage | null): ParseResult<StoredPack[]> {
+  let text: string | null;
+  try {
+    text = storage?.load() ?? null;
+  } catch {
+    return { ok: false, problems: [] };
+  }
+  if (!text) return { ok: false, problems: [] };
+  return readStored(text);
 }
 
 function readStored(text: string): ParseResult<StoredPack[]> {
