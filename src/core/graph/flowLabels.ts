@@ -1,4 +1,5 @@
 import type { GraphIndex } from './graphIndex';
+import { followPredecessors } from './reachability';
 
 /** Marks what no search has reached; a label delivered by a seeding flow from s is stored as -2 - s. */
 const UNREACHED = -1;
@@ -72,16 +73,9 @@ export function flowLabelsOf(labels: FlowLabels, index: number): number[] {
 /** Component indices from where the label entered (the seeding flow's source) to `index`. */
 export function flowLabelPath(labels: FlowLabels, index: number, label: number): number[] | undefined {
   if (!hasFlowLabel(labels, index, label)) return undefined;
-  const path = [index];
-  let current = index;
-  for (let guard = 0; guard < labels.pred.length / labels.labelCount; guard++) {
-    const p = labels.pred[current * labels.labelCount + label]!;
-    if (p <= -2) {
-      path.push(-2 - p);
-      break;
-    }
-    path.push(p);
-    current = p;
-  }
-  return path.reverse();
+  return followPredecessors(
+    (i) => labels.pred[i * labels.labelCount + label]!,
+    index,
+    labels.pred.length / labels.labelCount,
+  );
 }

@@ -52,10 +52,23 @@ export function reachFrom(
 /** The path from a source to `index` as component indices (source first), or undefined if unreached. */
 export function pathTo(reach: Reach, index: number): number[] | undefined {
   if (reach.pred[index] === UNREACHED) return undefined;
+  return followPredecessors((i) => reach.pred[i]!, index, reach.pred.length + 1);
+}
+
+/**
+ * Walks predecessor links back from `index` and returns the path source first. A link `p <= -2`
+ * marks the start: the path began at component `-2 - p` (the seeding flow's source). `maxSteps`
+ * bounds the walk, so a corrupt link can never loop.
+ */
+export function followPredecessors(
+  predOf: (index: number) => number,
+  index: number,
+  maxSteps: number,
+): number[] {
   const path = [index];
   let current = index;
-  for (let guard = 0; guard <= reach.pred.length; guard++) {
-    const p = reach.pred[current]!;
+  for (let step = 0; step < maxSteps; step++) {
+    const p = predOf(current);
     if (p <= -2) {
       path.push(-2 - p);
       break;
