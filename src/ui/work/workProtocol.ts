@@ -1,5 +1,5 @@
 import type { Problem, ThreatModelDocument } from '../../core';
-import type { ImportedFormat } from '../interop/importFile';
+import type { ReadOutcome } from '../interop/importFile';
 
 /**
  * The messages between the editor and its background worker (heavyWork.worker.ts). Everything
@@ -25,20 +25,15 @@ export interface WorkInputs {
   checkStoredPacks: { packs: PackSource[] };
 }
 
+/** What reading the file gives (importFile's ReadOutcome), plus what the worker did after it. */
 export type OpenModelResult =
-  | { ok: false; message: string }
-  | {
-      ok: true;
-      format: ImportedFormat;
-      formatLabel: string;
-      document: ThreatModelDocument;
-      notes: string[];
-      warnings: Problem[];
+  | Extract<ReadOutcome, { ok: false }>
+  | (Extract<ReadOutcome, { ok: true }> & {
       /** Set when the model was laid out by the fallback, saying why. */
       layoutNote: string | null;
       /** Set when the first analysis threw (a crash in the engine), with the reason. */
       analysisFailure: string | null;
-    };
+    });
 
 export type CheckPackResult = { ok: true; content: unknown } | { ok: false; problems: Problem[] };
 
