@@ -11,7 +11,7 @@ import { browserTest, describeInBrowser } from './helpers/browserTest';
  * by the test, not shipped, and the app's own policy is proven in security.e2e.test.ts.
  */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const EXAMPLE = readFileSync('examples/public-rag-chatbot.aitm.json', 'utf8');
+const EXAMPLE = readFileSync('examples/multi-agent-research-assistant.aitm.json', 'utf8');
 
 interface Violation {
   id: string;
@@ -59,7 +59,7 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 AA) in Chromium', () => {
           await page.getByRole('heading', { name: 'AI threat modeller' }).waitFor();
           const found: Record<string, string[]> = { start: await axeViolations(page) };
 
-          await openFile(page, 'public-rag-chatbot.aitm.json', EXAMPLE);
+          await openFile(page, 'multi-agent-research-assistant.aitm.json', EXAMPLE);
           await page.getByRole('textbox', { name: 'Model title' }).waitFor();
           await viewportSettled(page);
           found['model and threats'] = await axeViolations(page);

@@ -52,7 +52,15 @@ export function Tabs<T extends string>({
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-${value}`} className="tab-panel">
+      {/* Focusable, as the ARIA tabs pattern asks: a panel that scrolls must be reachable by keyboard
+          even when it holds no control (the dashboard's tables). */}
+      <div
+        role="tabpanel"
+        id={`${base}-panel`}
+        aria-labelledby={`${base}-${value}`}
+        className="tab-panel"
+        tabIndex={0}
+      >
         {children}
       </div>
     </div>
