@@ -10,7 +10,8 @@ export interface CliIo {
    */
   readFile(path: string, maxBytes: number): string;
   /** Lists JSON files under a directory, recursively, as paths, without following links to directories. */
-  listJsonFiles(dir: string): string[];
+  /** Every JSON file under `dir`; throws `ELIMIT` after walking `maxEntries` directory entries. */
+  listJsonFiles(dir: string, maxEntries?: number): string[];
   /**
    * Starts writing a new version of `path`, which appears only on commit(). Refuses (throws) a
    * symbolic link, a directory, anything not a regular file, and a file the CLI has read.

@@ -11,6 +11,10 @@ export const CLI_LIMITS = {
   maxInputBytes: LIMITS.inputBytes.value,
   /** A report or converted file (a 2,000-component model reports in about 10 MB). */
   maxOutputBytes: LIMITS.outputBytes.value,
+  /** A `--library` folder: JSON files in it, entries walked to find them, and their bytes together. */
+  libraryFiles: LIMITS.libraryFiles.value,
+  libraryEntries: LIMITS.libraryEntries.value,
+  libraryBytes: LIMITS.libraryBytes.value,
 } as const;
 
 /** A byte count the way messages show it: "20 MB", "1.5 MB", "10 KB". */

@@ -1,5 +1,8 @@
 import {
+  describeLimit,
   formatProblems,
+  groupDigits,
+  overLimitMessage,
   loadLibrary,
   parseDocumentText,
   parseJsonText,
@@ -63,17 +66,31 @@ export function loadLibraryFrom(io: CliIo, dir: string | undefined): Library {
   let paths: string[];
   try {
     paths = io
-      .listJsonFiles(dir)
+      .listJsonFiles(dir, CLI_LIMITS.libraryEntries)
       .filter((p) => !/[\\/]schema[\\/]/.test(p))
       .sort();
   } catch (error) {
+    if ((error as { code?: string } | null)?.code === 'ELIMIT')
+      throw new CliError(
+        `${oneLine(dir)}: the library directory has more than ${groupDigits(CLI_LIMITS.libraryEntries)} entries: ${describeLimit('libraryEntries')}`,
+      );
     throw new CliError(`${oneLine(dir)}: cannot read the library directory (${describeIoError(error)})`);
   }
   if (paths.length === 0) throw new CliError(`${oneLine(dir)}: no JSON files found in the library directory`);
+  if (paths.length > CLI_LIMITS.libraryFiles)
+    throw new CliError(`${oneLine(dir)}: ${overLimitMessage('libraryFiles', paths.length, 'JSON files')}`);
   const sources: LibrarySource[] = [];
   const problems: string[] = [];
+  let bytes = 0;
   for (const path of paths) {
-    const json = parseJsonText(readInput(io, path));
+    const text = readInput(io, path);
+    bytes += utf8Length(text);
+    // Checked as the files are read, so memory never holds much more than the limit.
+    if (bytes > CLI_LIMITS.libraryBytes)
+      throw new CliError(
+        `${oneLine(dir)}: the library's files pass ${megabytes(CLI_LIMITS.libraryBytes)} together at ${oneLine(path)}: ${describeLimit('libraryBytes')}`,
+      );
+    const json = parseJsonText(text);
     if (json.ok) sources.push({ path, content: json.value });
     else problems.push(formatProblems(path, json.problems));
   }
@@ -90,6 +107,21 @@ export function loadLibraryFrom(io: CliIo, dir: string | undefined): Library {
       )}\n`,
     );
   return result.value;
+}
+
+/** Bytes of `text` in UTF-8, without allocating them. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 export function loadModel(io: CliIo, path: string, library: Library): ThreatModelDocument {

@@ -74,6 +74,21 @@ export const LIMITS = {
     bounds: 'width or height of a trust boundary on the canvas',
     why: 'a box may span every position the coordinate limit allows; a larger one cannot be seen or selected',
   },
+  libraryFiles: {
+    value: 2_000,
+    bounds: 'JSON files in one library folder (`--library DIR`)',
+    why: 'each file is read and validated; a folder of many small files must not take more time than one large one',
+  },
+  libraryEntries: {
+    value: 20_000,
+    bounds: 'directory entries walked while listing a library folder',
+    why: 'a committed tree of empty folders or non-JSON files would otherwise be walked whole before anything is refused',
+  },
+  libraryBytes: {
+    value: 50 * MIB,
+    bounds: 'bytes in all files of one library folder together',
+    why: 'the per-file limit alone would let 2,000 files of 20 MB each be held in memory',
+  },
   libraryRules: {
     value: 50_000,
     bounds: 'rules in a library with all its rule packs',
