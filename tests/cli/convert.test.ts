@@ -104,7 +104,7 @@ describe('aitm convert', () => {
     expect(csv.code).toBe(0);
     const lines = csv.stdout.split('\r\n');
     expect(lines[0]).toBe(
-      '"target","target kind","threat","severity","status","owner","mitigations","references","key","why"',
+      '\ufeff"target","target kind","threat","severity","status","owner","mitigations","references","key","why","target id","description","note"',
     );
     expect(lines).toHaveLength(findings.length + 2);
     expect(csv.stdout).toContain(
@@ -129,7 +129,7 @@ describe('aitm convert', () => {
   it('is dispatched by main', () => {
     const m = memoryIo(FILES);
     expect(main(['convert', 'model.aitm.json', '--to', 'csv'], m.io)).toBe(0);
-    expect(m.stdout()).toMatch(/^"target","target kind"/);
+    expect(m.stdout()).toMatch(/^\ufeff"target","target kind"/);
   });
 });
 

@@ -33,6 +33,6 @@ export {
   type TcMetadata,
 } from './threat-composer/export';
 export { TC_CUSTOM } from './threat-composer/schema';
-export { exportFindingsCsv, csvCell, CSV_COLUMNS } from './csv/export';
+export { exportFindingsCsv, csvCell, CSV_BOM, CSV_COLUMNS } from './csv/export';
 export { referencesText } from './shared/referencesText';
 export { stableUuid, AITM_UUID_NAMESPACE } from './shared/stableUuid';

@@ -4,7 +4,9 @@ import { CSV_COLUMNS, csvCell, exportFindingsCsv } from '../../../src/core/inter
 import { interopLibrary, richModel } from './support';
 
 /** A minimal RFC 4180 reader, to check that what we write reads back cell for cell. */
-function readCsv(text: string): string[][] {
+function readCsv(withBom: string): string[][] {
+  expect(withBom.startsWith('\ufeff'), 'a UTF-8 byte-order mark, so Excel reads UTF-8').toBe(true);
+  const text = withBom.slice(1);
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -33,6 +35,9 @@ function readCsv(text: string): string[][] {
   return rows;
 }
 
+/** What a cell holds once read back: csvCell's output without its quotes. */
+const csvText = (value: string) => csvCell(value).slice(1, -1).replace(/""/g, '"');
+
 const library = interopLibrary();
 const doc = richModel(library);
 const findings = evaluate(doc, library);
@@ -44,6 +49,24 @@ describe('CSV export of findings', () => {
     expect(rows).toHaveLength(findings.length + 1);
     for (const row of rows) expect(row).toHaveLength(CSV_COLUMNS.length);
     expect(rows.slice(1).map((r) => r[8])).toEqual(findings.map((f) => f.key));
+  });
+
+  it('ends each row with the target id, the description and the triage note', () => {
+    const rows = readCsv(exportFindingsCsv(findings));
+    expect(rows[0]!.slice(10)).toEqual(['target id', 'description', 'note']);
+    for (const [i, f] of findings.entries())
+      expect(rows[i + 1]!.slice(10)).toEqual([f.targetId, csvText(f.description), csvText(f.note ?? '')]);
+    expect(
+      findings.some((f) => (f.note ?? '') !== ''),
+      'the model has a triage note',
+    ).toBe(true);
+  });
+
+  it('defuses a leading NUL and BOM before a formula as it does white space', () => {
+    for (const lead of ['\u0000', '\ufeff', ' \u0000']) {
+      // The NUL shows as the text `\u0000`, so the cell starts with a backslash, not a formula.
+      expect(csvCell(`${lead}=1+1`)).not.toMatch(/^"[\s\ufeff]*[=+\-@]/);
+    }
   });
 
   it('fills the columns from the finding', () => {
@@ -96,7 +119,9 @@ describe('CSV export of findings', () => {
   });
 
   it('writes only the header for no findings, and is deterministic', () => {
-    expect(exportFindingsCsv([] as Finding[])).toBe(`${CSV_COLUMNS.map((c) => `"${c}"`).join(',')}\r\n`);
+    expect(exportFindingsCsv([] as Finding[])).toBe(
+      `\ufeff${CSV_COLUMNS.map((c) => `"${c}"`).join(',')}\r\n`,
+    );
     expect(exportFindingsCsv(findings)).toBe(exportFindingsCsv(evaluate(richModel(library), library)));
   });
 });

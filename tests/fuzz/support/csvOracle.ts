@@ -51,8 +51,10 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-export function csvViolations(csv: string, expectedRows: number, columns: number): Violation[] {
+export function csvViolations(withBom: string, expectedRows: number, columns: number): Violation[] {
   const out: Violation[] = [];
+  // The byte-order mark (for Excel) may be the one character before the first quote.
+  const csv = withBom.startsWith('\ufeff') ? withBom.slice(1) : withBom;
   if (!csv.endsWith('\r\n')) out.push({ kind: 'csv-shape', detail: 'the CSV does not end with CRLF' });
   const rows = parseCsv(csv);
   if (rows.length !== expectedRows)

@@ -13,11 +13,21 @@ export const CSV_COLUMNS = [
   'references',
   'key',
   'why',
+  // Added after the first release: new columns go last, so readers that pick columns by position keep working.
+  'target id',
+  'description',
+  'note',
 ] as const;
 
 /**
- * Findings as CSV (RFC 4180): a header row, then one row per finding in the order given (evaluate
- * sorts by key), CRLF line ends, every field quoted. User text is neutralised by csvCell so that a
+ * UTF-8 byte-order mark. Excel reads a CSV without it in the machine's legacy code page, which
+ * turns every "—" and "é" of a finding into mojibake; every other reader skips it.
+ */
+export const CSV_BOM = '\ufeff';
+
+/**
+ * Findings as CSV (RFC 4180): a byte-order mark, a header row, then one row per finding in the
+ * order given (evaluate sorts by key), CRLF line ends, every field quoted. User text is neutralised by csvCell so that a
  * label like `=HYPERLINK(…)` in a model cannot run in whoever opens the export.
  */
 export function exportFindingsCsv(findings: readonly Finding[]): string {
@@ -34,9 +44,12 @@ export function exportFindingsCsv(findings: readonly Finding[]): string {
       referencesText(f.references),
       f.key,
       f.why,
+      f.targetId,
+      f.description,
+      f.note ?? '',
     ]);
   }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return CSV_BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /**
