@@ -8,4 +8,11 @@ export { centredAt, containsPoint, type Rect, type Size } from './geometry';
 export { boundaryRect, boundarySize, componentCentre, positionOf } from './elementRects';
 export { BoxIndex } from './boxIndex';
 export { boundaryAt, boundaryOfComponentAt, componentsCovered, parentBoundaryAt } from './membership';
-export { freeSpot, memberSpot, placeBoundary, placeComponent } from './placement';
+export { freeBoundarySpot, freeSpot, memberSpot, placeBoundary, placeComponent } from './placement';
+export { membershipScope, rederiveAfter, rederiveMembership } from './rederiveMembership';
+export {
+  addBoundaryByGeometry,
+  moveElementsCarrying,
+  removeElementsByGeometry,
+  resizeBoundary,
+} from './geometryEdits';

@@ -1,7 +1,7 @@
 /** Where new elements go: on the layout grid, clear of other components, inside what they land on. */
 import type { Position, ThreatModelDocument, TrustBoundary } from '../model/document';
-import { overlaps, type Rect } from './geometry';
-import { positionOf } from './elementRects';
+import { overlaps, type Rect, type Size } from './geometry';
+import { boundaryRect, positionOf } from './elementRects';
 import { boundaryAt, boundaryOfComponentAt, componentsCovered } from './membership';
 import { COMPONENT_SIZE, DEFAULT_BOUNDARY_SIZE, LAYOUT_GRID, snapToGrid } from './sizes';
 
@@ -64,4 +64,45 @@ export function placeBoundary(
 export function memberSpot(boundary: TrustBoundary, n: number): Position {
   const origin = positionOf(boundary);
   return { x: origin.x + 24 + (n - 1) * 16, y: origin.y + 48 + (n - 1) * 16 };
+}
+
+/** How many rings of boundary-sized steps freeBoundarySpot searches before going beside everything. */
+const FREE_BOUNDARY_RINGS = 4;
+
+/**
+ * The top-left corner nearest to `desired` (snapped) where a new boundary of `size` covers no
+ * component and no boundary, touching nothing: clicked from the palette it captures nothing and
+ * nests nowhere, so it changes no finding until the user puts something in it. When the view is
+ * crowded, it goes to the right of everything drawn, level with `desired`.
+ */
+export function freeBoundarySpot(
+  doc: ThreatModelDocument,
+  desired: Position,
+  size: Size = DEFAULT_BOUNDARY_SIZE,
+): Position {
+  const margin = LAYOUT_GRID * 2;
+  const taken: Rect[] = [
+    ...doc.components.map((c) => ({ ...positionOf(c), ...COMPONENT_SIZE })),
+    ...doc.trustBoundaries.map(boundaryRect),
+  ];
+  const clear = (at: Position) => {
+    const padded = {
+      x: at.x - margin,
+      y: at.y - margin,
+      width: size.width + 2 * margin,
+      height: size.height + 2 * margin,
+    };
+    return !taken.some((t) => overlaps(t, padded));
+  };
+  const step = { x: size.width / 2, y: size.height / 2 };
+  for (let ring = 0; ring <= FREE_BOUNDARY_RINGS; ring++) {
+    for (let dy = -ring; dy <= ring; dy++)
+      for (let dx = -ring; dx <= ring; dx++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        const at = { x: snapToGrid(desired.x + dx * step.x), y: snapToGrid(desired.y + dy * step.y) };
+        if (clear(at)) return at;
+      }
+  }
+  const right = taken.reduce((max, t) => Math.max(max, t.x + t.width), desired.x);
+  return { x: snapToGrid(right + margin * 2), y: snapToGrid(desired.y) };
 }
