@@ -66,14 +66,15 @@ export function memberSpot(boundary: TrustBoundary, n: number): Position {
   return { x: origin.x + 24 + (n - 1) * 16, y: origin.y + 48 + (n - 1) * 16 };
 }
 
-/** How many rings of boundary-sized steps freeBoundarySpot searches before going beside everything. */
-const FREE_BOUNDARY_RINGS = 4;
+/** How far freeBoundarySpot looks, in rings of quarter-boundary steps, before going beside everything. */
+const FREE_BOUNDARY_RINGS = 8;
 
 /**
  * The top-left corner nearest to `desired` (snapped) where a new boundary of `size` covers no
  * component and no boundary, touching nothing: clicked from the palette it captures nothing and
- * nests nowhere, so it changes no finding until the user puts something in it. When the view is
- * crowded, it goes to the right of everything drawn, level with `desired`.
+ * nests nowhere, so it changes no finding until the user puts something in it. Of spots equally
+ * near, right and below come before left and above (reading order, like freeSpot). When the view
+ * is crowded, it goes to the right of everything drawn, level with `desired`.
  */
 export function freeBoundarySpot(
   doc: ThreatModelDocument,
@@ -94,14 +95,20 @@ export function freeBoundarySpot(
     };
     return !taken.some((t) => overlaps(t, padded));
   };
-  const step = { x: size.width / 2, y: size.height / 2 };
-  for (let ring = 0; ring <= FREE_BOUNDARY_RINGS; ring++) {
-    for (let dy = -ring; dy <= ring; dy++)
-      for (let dx = -ring; dx <= ring; dx++) {
-        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
-        const at = { x: snapToGrid(desired.x + dx * step.x), y: snapToGrid(desired.y + dy * step.y) };
-        if (clear(at)) return at;
-      }
+  const step = { x: size.width / 4, y: size.height / 4 };
+  const cells: { dx: number; dy: number; distance: number; order: number }[] = [];
+  for (let dy = -FREE_BOUNDARY_RINGS; dy <= FREE_BOUNDARY_RINGS; dy++)
+    for (let dx = -FREE_BOUNDARY_RINGS; dx <= FREE_BOUNDARY_RINGS; dx++)
+      cells.push({
+        dx,
+        dy,
+        distance: Math.hypot(dx * step.x, dy * step.y),
+        order: (dy < 0 ? 2 : 0) + (dx < 0 ? 1 : 0),
+      });
+  cells.sort((a, b) => a.distance - b.distance || a.order - b.order);
+  for (const { dx, dy } of cells) {
+    const at = { x: snapToGrid(desired.x + dx * step.x), y: snapToGrid(desired.y + dy * step.y) };
+    if (clear(at)) return at;
   }
   const right = taken.reduce((max, t) => Math.max(max, t.x + t.width), desired.x);
   return { x: snapToGrid(right + margin * 2), y: snapToGrid(desired.y) };
