@@ -2,7 +2,7 @@
 import type { Position, ThreatModelDocument, TrustBoundary } from '../model/document';
 import { overlaps, type Rect, type Size } from './geometry';
 import { boundaryRect, positionOf } from './elementRects';
-import { boundaryAt, boundaryOfComponentAt, componentsCovered } from './membership';
+import { boundaryOfComponentAt } from './membership';
 import { COMPONENT_SIZE, DEFAULT_BOUNDARY_SIZE, LAYOUT_GRID, snapToGrid } from './sizes';
 
 /** How many rings of component-sized steps freeSpot searches before giving up. */
@@ -44,20 +44,6 @@ export function placeComponent(
 ): { position: Position; boundaryId: string | null } {
   const at = { x: snapToGrid(position.x), y: snapToGrid(position.y) };
   return { position: at, boundaryId: boundaryOfComponentAt(doc, at) };
-}
-
-/**
- * A new trust boundary of the default size with its top-left corner near `position`: snapped to
- * the grid, nested in the boundary that contains it, and taking in the components of that
- * boundary it covers (so the model says what the canvas shows).
- */
-export function placeBoundary(
-  doc: ThreatModelDocument,
-  position: Position,
-): { rect: Rect; parentId: string | null; covered: string[] } {
-  const rect = { x: snapToGrid(position.x), y: snapToGrid(position.y), ...DEFAULT_BOUNDARY_SIZE };
-  const parentId = boundaryAt(doc, rect);
-  return { rect, parentId, covered: componentsCovered(doc, rect, parentId) };
 }
 
 /** Where the n-th member (1-based) of a boundary goes when it is put there without dragging: a diagonal cascade. */

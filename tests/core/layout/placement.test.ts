@@ -8,7 +8,6 @@ import {
   freeSpot,
   LAYOUT_GRID,
   memberSpot,
-  placeBoundary,
   placeComponent,
   snapToGrid,
 } from '../../../src/core/index';
@@ -62,26 +61,6 @@ describe('placeComponent', () => {
     // Centre at x = 304 + 92 = 396: inside. One grid step further: outside.
     expect(placeComponent(doc, { x: 300, y: 0 }).boundaryId).toBe('tb');
     expect(placeComponent(doc, { x: 320, y: 0 }).boundaryId).toBeNull();
-  });
-});
-
-describe('placeBoundary', () => {
-  it('is the default size on the grid, nests in what contains it and takes in what it covers there', () => {
-    const doc = model({
-      trustBoundaries: [drawnBoundary('outer', 0, 0, { width: 2000, height: 2000 })],
-      components: [
-        placedComponent('covered', 200, 200, 'outer'),
-        placedComponent('other-parent', 200, 200),
-        placedComponent('far', 1500, 1500, 'outer'),
-      ],
-    });
-    const placed = placeBoundary(doc, { x: 101, y: 97 });
-    expect(placed).toEqual({
-      rect: { x: 96, y: 96, ...DEFAULT_BOUNDARY_SIZE },
-      parentId: 'outer',
-      covered: ['covered'],
-    });
-    expect(placeBoundary(doc, { x: 1800, y: 0 }).parentId).toBeNull();
   });
 });
 
