@@ -7,5 +7,12 @@ export { COMPONENT_SIZE, DEFAULT_BOUNDARY_SIZE, LAYOUT_GRID, snapToGrid } from '
 export { centredAt, containsPoint, type Rect, type Size } from './geometry';
 export { boundaryRect, boundarySize, componentCentre, positionOf } from './elementRects';
 export { BoxIndex } from './boxIndex';
-export { boundaryAt, boundaryOfComponentAt, componentsCovered, parentBoundaryAt } from './membership';
-export { freeSpot, memberSpot, placeBoundary, placeComponent } from './placement';
+export { boundaryAt, boundaryOfComponentAt, parentBoundaryAt } from './membership';
+export { freeBoundarySpot, freeSpot, memberSpot, placeComponent } from './placement';
+export { membershipScope, rederiveAfter, rederiveMembership } from './rederiveMembership';
+export {
+  addBoundaryByGeometry,
+  moveElementsCarrying,
+  removeElementsByGeometry,
+  resizeBoundary,
+} from './geometryEdits';

@@ -7,7 +7,7 @@ import { boundaryDescendants } from '../document/elementCommands';
 import type { Position, ThreatModelDocument } from '../model/document';
 import { BoxIndex } from './boxIndex';
 import { boundaryRect, componentCentre } from './elementRects';
-import { containsPoint, type Point, type Rect, type Size } from './geometry';
+import type { Point, Rect, Size } from './geometry';
 
 /**
  * The innermost trust boundary that wholly contains `area` (a point is an area of size zero), in
@@ -39,15 +39,4 @@ export function boundaryOfComponentAt(
 /** The boundary that boundary `id`, drawn at `rect`, nests in (never itself or one inside it). */
 export function parentBoundaryAt(doc: ThreatModelDocument, id: string, rect: Rect): string | null {
   return boundaryAt(doc, rect, boundaryDescendants(doc, id));
-}
-
-/**
- * The placed components of boundary `parentId` (null: top level) whose centre lies in `rect`: the
- * ones a new boundary drawn there takes in.
- */
-export function componentsCovered(doc: ThreatModelDocument, rect: Rect, parentId: string | null): string[] {
-  return doc.components
-    .filter((c) => (c.boundaryId ?? null) === parentId && c.position !== undefined)
-    .filter((c) => containsPoint(rect, componentCentre(c.position!)))
-    .map((c) => c.id);
 }

@@ -1,6 +1,6 @@
 import { NodeResizer, type NodeProps, type ResizeParams } from '@xyflow/react';
 import { memo, useCallback } from 'react';
-import { moveElements, positionOf, updateTrustBoundary } from '../../core';
+import { positionOf, resizeBoundary } from '../../core';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { boundariesById } from '../store/selectors';
 import { FindingBadge } from '../threats/FindingBadge';
@@ -13,17 +13,18 @@ function BoundaryNodeView({ id, selected }: NodeProps<BoundaryNodeType>) {
   const zone = useAppStore((s) => boundariesById(s.document).get(id)?.zone ?? 'internal');
   const onResizeEnd = useCallback(
     (_: unknown, p: ResizeParams) => {
+      // One change: the new rectangle, and membership of whatever it now covers or left.
       store.getState().change((doc) => {
         const boundary = boundariesById(doc).get(id);
         if (!boundary) return doc;
         const parent = boundary.parentId ? boundariesById(doc).get(boundary.parentId) : undefined;
         const origin = parent ? positionOf(parent) : { x: 0, y: 0 };
-        const sized = updateTrustBoundary(doc, id, {
-          size: { width: Math.round(p.width), height: Math.round(p.height) },
+        return resizeBoundary(doc, id, {
+          x: Math.round(origin.x + p.x),
+          y: Math.round(origin.y + p.y),
+          width: Math.round(p.width),
+          height: Math.round(p.height),
         });
-        return moveElements(sized, [
-          { id, position: { x: Math.round(origin.x + p.x), y: Math.round(origin.y + p.y) } },
-        ]);
       });
     },
     [store, id],

@@ -15,14 +15,15 @@ import {
   type NodePositionChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { centredAt, COMPONENT_SIZE } from '../../core';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
-import { addComponentOfType, connectComponents } from '../store/elementActions';
+import { connectComponents } from '../store/elementActions';
 import { componentsById } from '../store/selectors';
+import { BoundaryDrawingLayer } from './BoundaryDrawingLayer';
 import { edgeTypes, nodeTypes } from './canvasTypes';
 import { commitMoves } from './commitMoves';
 import { GRID } from './geometry';
 import { PALETTE_MIME } from './paletteDrag';
+import { dropFromPalette } from './paletteDrop';
 import { projectEdges, projectNodes, type CanvasNode, type FlowEdgeType } from './projectDocument';
 import { openingView, useCanvasBridge } from './useCanvasBridge';
 
@@ -120,11 +121,7 @@ function CanvasInner() {
           const internal = flow.getInternalNode(c.id);
           return internal ? [{ id: c.id, position: internal.internals.positionAbsolute }] : [];
         });
-        const sizeOf = (id: string) => {
-          const m = flow.getInternalNode(id)?.measured;
-          return m?.width && m.height ? { width: m.width, height: m.height } : undefined;
-        };
-        store.getState().change((d) => commitMoves(d, moved, sizeOf));
+        store.getState().change((d) => commitMoves(d, moved));
       }
       applySelection(
         changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])),
@@ -168,7 +165,7 @@ function CanvasInner() {
       event.preventDefault();
       event.stopPropagation();
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addComponentOfType(store, typeId, centredAt(at, COMPONENT_SIZE));
+      dropFromPalette(store, typeId, at);
     },
     [flow, store],
   );
@@ -205,6 +202,7 @@ function CanvasInner() {
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
         <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
         <Controls showInteractive={false} aria-label="Zoom controls" />
+        <BoundaryDrawingLayer />
       </ReactFlow>
     </div>
   );

@@ -7,7 +7,7 @@ import type { AppState } from '../store/appState';
 import { analysisFailureOf, findingsOf } from '../store/selectors';
 import type { AppServices } from '../store/StoreContext';
 import {
-  addBoundaryAt,
+  addBoundaryInFreeSpace,
   copySelection,
   deleteSelection,
   duplicateSelection,
@@ -180,8 +180,16 @@ export const COMMANDS: readonly Command[] = [
     enabled: inEditor,
     run: ({ store, canvas }) => {
       const c = canvas.current?.viewportCenter() ?? { x: 0, y: 0 };
-      addBoundaryAt(store, centredAt(c, DEFAULT_BOUNDARY_SIZE));
+      addBoundaryInFreeSpace(store, centredAt(c, DEFAULT_BOUNDARY_SIZE));
     },
+  },
+  {
+    id: 'drawBoundary',
+    label: 'Draw trust boundary',
+    group: 'Edit',
+    shortcuts: ['Shift+B'],
+    enabled: inEditor,
+    run: ({ store }) => store.getState().update({ drawingBoundary: !store.getState().drawingBoundary }),
   },
   {
     id: 'layout',
@@ -269,7 +277,8 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['Escape'],
     run: ({ store }) => {
       const s = store.getState();
-      if (s.helpOpen || s.libraryOpen) s.update({ helpOpen: false, libraryOpen: false });
+      if (s.drawingBoundary) s.update({ drawingBoundary: false });
+      else if (s.helpOpen || s.libraryOpen) s.update({ helpOpen: false, libraryOpen: false });
       else s.select([]);
     },
   },

@@ -8,8 +8,9 @@ import {
   type ComponentType,
   type Size,
 } from '../../core';
-import { PALETTE_MIME } from '../canvas/paletteDrag';
-import { addBoundaryAt, addComponentOfType } from '../store/elementActions';
+import { DrawBoundaryButton } from '../canvas/DrawBoundaryButton';
+import { PALETTE_BOUNDARY, PALETTE_MIME } from '../canvas/paletteDrag';
+import { addBoundaryInFreeSpace, addComponentOfType } from '../store/elementActions';
 import { useAppStore, useServices } from '../store/StoreContext';
 
 export const CATEGORY_LABELS: Record<(typeof CATEGORIES)[number], string> = {
@@ -67,14 +68,17 @@ export function Palette() {
       <button
         type="button"
         className="palette-item palette-boundary"
-        onClick={() => addBoundaryAt(store, centre(DEFAULT_BOUNDARY_SIZE))}
-        title="A zone of trust that components sit in"
+        draggable
+        onDragStart={(e) => onDragStart(e, PALETTE_BOUNDARY)}
+        onClick={() => addBoundaryInFreeSpace(store, centre(DEFAULT_BOUNDARY_SIZE))}
+        title="A zone of trust that components sit in: click to add in free space, drag to drop it around what it holds"
       >
         <span className="palette-icon" aria-hidden="true">
           ⬚
         </span>
         Trust boundary
       </button>
+      <DrawBoundaryButton />
       {groups.map(({ category, types: list }) => (
         <section key={category} className="palette-group" aria-labelledby={`${searchId}-${category}`}>
           <h3 id={`${searchId}-${category}`}>{CATEGORY_LABELS[category]}</h3>

@@ -113,6 +113,8 @@ export interface AppState {
   /** Canvas focus requests (review mode, outline); the nonce re-triggers the same target. */
   focusRequest: { id: string; nonce: number } | null;
   snapToGrid: boolean;
+  /** "Draw boundary" mode: a pointer drag on the canvas draws a trust boundary (Escape cancels). */
+  drawingBoundary: boolean;
 
   /** Applies a pure document command; the single path for every document change. */
   change: (command: (doc: ThreatModelDocument) => ThreatModelDocument, meta?: ChangeMeta) => void;
@@ -155,4 +157,5 @@ export type UiFields = Pick<
   | 'clipboard'
   | 'theme'
   | 'snapToGrid'
+  | 'drawingBoundary'
 >;

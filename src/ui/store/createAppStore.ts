@@ -60,6 +60,7 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
     theme: options.theme ?? 'system',
     focusRequest: null,
     snapToGrid: true,
+    drawingBoundary: false,
 
     change: (command, meta) => {
       const doc = get().document;

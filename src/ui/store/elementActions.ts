@@ -1,21 +1,23 @@
 import {
   addComponent,
   addDataFlow,
-  addTrustBoundary,
+  addBoundaryByGeometry,
   boundaryOfComponentAt,
   copyElements,
+  DEFAULT_BOUNDARY_SIZE,
   duplicateElements,
+  freeBoundarySpot,
   fragmentSize,
   memberSpot,
   moveElements,
   pasteElements,
-  placeBoundary,
   placeComponent,
   positionOf,
-  removeElements,
+  removeElementsByGeometry,
   updateComponent,
   type DocumentFragment,
   type Position,
+  type Rect,
   type ThreatModelDocument,
 } from '../../core';
 import type { AppStore } from './createAppStore';
@@ -55,27 +57,34 @@ export function addComponentOfType(store: AppStore, typeId: string, position: Po
 }
 
 /**
- * Adds a trust boundary; placed inside another boundary it nests there, and components it covers
- * (that were in the same parent) move into it — the model says what the canvas shows.
+ * Adds a trust boundary of exactly `rect` (drawn on the canvas, or dropped from the palette):
+ * it nests in the innermost boundary wholly containing it and takes in exactly what it is drawn
+ * around, by the one membership rule — the model says what the canvas shows. One undo step.
  */
-export function addBoundaryAt(store: AppStore, position: Position): string {
+export function addBoundaryAt(store: AppStore, rect: Rect): string {
   const doc = store.getState().document;
   const id = freshId(doc, 'tb');
-  const { rect, parentId, covered } = placeBoundary(doc, position);
-  store.getState().change((d) => {
-    let next = addTrustBoundary(d, {
+  store.getState().change((d) =>
+    addBoundaryByGeometry(d, {
       id,
       label: `Trust boundary ${d.trustBoundaries.length + 1}`,
       zone: 'internal',
-      position: { x: rect.x, y: rect.y },
-      size: { width: rect.width, height: rect.height },
-      ...(parentId ? { parentId } : {}),
-    });
-    for (const componentId of covered) next = updateComponent(next, componentId, { boundaryId: id });
-    return next;
-  });
+      position: { x: Math.round(rect.x), y: Math.round(rect.y) },
+      size: { width: Math.round(rect.width), height: Math.round(rect.height) },
+    }),
+  );
   store.getState().select([id]);
   return id;
+}
+
+/**
+ * Adds a default-size boundary in free space near `near` (its wished-for top-left corner): the
+ * palette click and the keyboard, which say nothing about where. It covers nothing, so it captures
+ * nothing and changes no finding until the user puts something in it.
+ */
+export function addBoundaryInFreeSpace(store: AppStore, near: Position): string {
+  const at = freeBoundarySpot(store.getState().document, near, DEFAULT_BOUNDARY_SIZE);
+  return addBoundaryAt(store, { ...at, ...DEFAULT_BOUNDARY_SIZE });
 }
 
 /** Connects two components with a directed data flow (self-loops are refused). */
@@ -93,7 +102,7 @@ export function connectComponents(store: AppStore, sourceId: string, targetId: s
 export function deleteSelection(store: AppStore): void {
   const { selection } = store.getState();
   if (selection.length === 0) return;
-  store.getState().change((d) => removeElements(d, selection));
+  store.getState().change((d) => removeElementsByGeometry(d, selection));
   store.getState().select([]);
 }
 

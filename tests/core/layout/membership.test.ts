@@ -8,13 +8,12 @@ import {
   boundaryAt,
   boundaryOfComponentAt,
   COMPONENT_SIZE,
-  componentsCovered,
   DEFAULT_BOUNDARY_SIZE,
   parentBoundaryAt,
   type ThreatModelDocument,
 } from '../../../src/core/index';
 import { model } from '../../support/modelBuilders';
-import { drawnBoundary, placedComponent } from './support';
+import { drawnBoundary } from './support';
 
 /** Outer (0,0 1000×800) holds middle (100,100 600×500), which holds inner (200,200 200×150). */
 const nested = () =>
@@ -165,24 +164,5 @@ describe('parentBoundaryAt', () => {
     expect(parentBoundaryAt(doc, 'middle', { x: 210, y: 210, width: 10, height: 10 })).toBe('outer');
     expect(parentBoundaryAt(doc, 'inner', { x: 210, y: 210, width: 10, height: 10 })).toBe('middle');
     expect(parentBoundaryAt(doc, 'outer', { x: 210, y: 210, width: 10, height: 10 })).toBeNull();
-  });
-});
-
-describe('componentsCovered', () => {
-  it('takes the placed components of the same parent whose centre lies in the rectangle, edges included', () => {
-    const doc = model({
-      trustBoundaries: [drawnBoundary('tb', 0, 0, { width: 2000, height: 2000 })],
-      components: [
-        placedComponent('in', 100, 100, 'tb'),
-        // Its centre (500, 332) is exactly on the rectangle's bottom-right corner.
-        placedComponent('edge', 500 - COMPONENT_SIZE.width / 2, 332 - COMPONENT_SIZE.height / 2, 'tb'),
-        placedComponent('beyond', 501 - COMPONENT_SIZE.width / 2, 100, 'tb'),
-        placedComponent('elsewhere', 100, 100),
-        { ...placedComponent('unplaced', 0, 0, 'tb'), position: undefined },
-      ],
-    });
-    const rect = { x: 50, y: 50, width: 450, height: 282 };
-    expect(componentsCovered(doc, rect, 'tb')).toEqual(['in', 'edge']);
-    expect(componentsCovered(doc, rect, null)).toEqual(['elsewhere']);
   });
 });

@@ -4,10 +4,10 @@ import {
   centredAt,
   COMPONENT_SIZE,
   DEFAULT_BOUNDARY_SIZE,
+  freeBoundarySpot,
   freeSpot,
   LAYOUT_GRID,
   memberSpot,
-  placeBoundary,
   placeComponent,
   snapToGrid,
 } from '../../../src/core/index';
@@ -64,26 +64,6 @@ describe('placeComponent', () => {
   });
 });
 
-describe('placeBoundary', () => {
-  it('is the default size on the grid, nests in what contains it and takes in what it covers there', () => {
-    const doc = model({
-      trustBoundaries: [drawnBoundary('outer', 0, 0, { width: 2000, height: 2000 })],
-      components: [
-        placedComponent('covered', 200, 200, 'outer'),
-        placedComponent('other-parent', 200, 200),
-        placedComponent('far', 1500, 1500, 'outer'),
-      ],
-    });
-    const placed = placeBoundary(doc, { x: 101, y: 97 });
-    expect(placed).toEqual({
-      rect: { x: 96, y: 96, ...DEFAULT_BOUNDARY_SIZE },
-      parentId: 'outer',
-      covered: ['covered'],
-    });
-    expect(placeBoundary(doc, { x: 1800, y: 0 }).parentId).toBeNull();
-  });
-});
-
 describe('memberSpot and centredAt', () => {
   it('cascades members from the boundary corner, and centres sizes on a point', () => {
     const b = drawnBoundary('tb', 100, 200);
@@ -91,5 +71,45 @@ describe('memberSpot and centredAt', () => {
     expect(memberSpot(b, 3)).toEqual({ x: 156, y: 280 });
     expect(memberSpot({ id: 'x', label: '', zone: 'internal' }, 1)).toEqual({ x: 24, y: 48 });
     expect(centredAt({ x: 100, y: 100 }, COMPONENT_SIZE)).toEqual({ x: 8, y: 68 });
+  });
+});
+
+describe('freeBoundarySpot', () => {
+  const size = DEFAULT_BOUNDARY_SIZE;
+  const clear = (doc: ReturnType<typeof model>, at: { x: number; y: number }) =>
+    [
+      ...doc.components.map((c) => ({ ...c.position!, ...COMPONENT_SIZE })),
+      ...doc.trustBoundaries.map((b) => ({ ...b.position!, ...(b.size ?? size) })),
+    ].every(
+      (r) =>
+        r.x + r.width <= at.x ||
+        at.x + size.width <= r.x ||
+        r.y + r.height <= at.y ||
+        at.y + size.height <= r.y,
+    );
+
+  it('takes the wished-for spot, snapped, when nothing is there', () => {
+    expect(freeBoundarySpot(model({}), { x: 37, y: 9 })).toEqual({ x: 32, y: 16 });
+  });
+
+  it('moves clear of components and boundaries to the nearest spot, below or right before left or above', () => {
+    const doc = model({
+      components: [placedComponent('a', 100, 100)],
+      trustBoundaries: [drawnBoundary('b', -400, 0, { width: 300, height: 300 })],
+    });
+    const at = freeBoundarySpot(doc, { x: 0, y: 0 });
+    expect(clear(doc, at)).toBe(true);
+    expect(at).toEqual({ x: 0, y: snapToGrid(210) }); // three quarter-steps down: clear of a, with margin
+    expect(Math.hypot(at.x, at.y)).toBeLessThan(size.width * 2);
+  });
+
+  it('goes beside everything when the neighbourhood is full', () => {
+    const components = Array.from({ length: 400 }, (_, i) =>
+      placedComponent(`c${i}`, -2000 + (i % 20) * 200, -2000 + Math.floor(i / 20) * 200),
+    );
+    const doc = model({ components });
+    const at = freeBoundarySpot(doc, { x: 0, y: 0 });
+    expect(clear(doc, at)).toBe(true);
+    expect(at.x).toBeGreaterThan(1800);
   });
 });

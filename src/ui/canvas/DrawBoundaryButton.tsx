@@ -1,0 +1,22 @@
+import { useAppStore, useStoreApi } from '../store/StoreContext';
+
+/** The palette's toggle for "Draw boundary" mode (Shift+B): drag a rectangle on the canvas. */
+export function DrawBoundaryButton() {
+  const store = useStoreApi();
+  const drawing = useAppStore((s) => s.drawingBoundary);
+  return (
+    <button
+      type="button"
+      className="palette-item palette-boundary"
+      aria-pressed={drawing}
+      aria-keyshortcuts="Shift+B"
+      onClick={() => store.getState().update({ drawingBoundary: !drawing })}
+      title="Drag a rectangle on the canvas: the boundary holds exactly what it is drawn around (Escape cancels)"
+    >
+      <span className="palette-icon" aria-hidden="true">
+        ⬚
+      </span>
+      Draw boundary
+    </button>
+  );
+}
