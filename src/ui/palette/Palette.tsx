@@ -8,6 +8,7 @@ import {
   type ComponentType,
   type Size,
 } from '../../core';
+import { BoundaryIcon, ComponentIcon } from '../canvas/componentIcons';
 import { PALETTE_MIME } from '../canvas/paletteDrag';
 import { addBoundaryAt, addComponentOfType } from '../store/elementActions';
 import { useAppStore, useServices } from '../store/StoreContext';
@@ -70,9 +71,7 @@ export function Palette() {
         onClick={() => addBoundaryAt(store, centre(DEFAULT_BOUNDARY_SIZE))}
         title="A zone of trust that components sit in"
       >
-        <span className="palette-icon" aria-hidden="true">
-          ⬚
-        </span>
+        <BoundaryIcon className="palette-icon" />
         Trust boundary
       </button>
       {groups.map(({ category, types: list }) => (
@@ -97,9 +96,7 @@ export function Palette() {
                   aria-label={`Add ${type.label}`}
                   data-type-id={type.id}
                 >
-                  <span className="palette-icon" aria-hidden="true">
-                    {type.icon}
-                  </span>
+                  <ComponentIcon typeId={type.id} className="palette-icon" size={16} />
                   {type.label}
                 </button>
               </li>
