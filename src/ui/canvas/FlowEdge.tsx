@@ -1,4 +1,11 @@
-import { BaseEdge, getSmoothStepPath, Position, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import {
+  BaseEdge,
+  getSmoothStepPath,
+  Position,
+  useInternalNode,
+  type EdgeProps,
+  type InternalNode,
+} from '@xyflow/react';
 import { memo } from 'react';
 import { COMPONENT_SIZE } from '../../core';
 import { useAppStore } from '../store/StoreContext';
@@ -92,7 +99,10 @@ function FlowEdgeView({ id, source, target, markerEnd, selected, data }: EdgePro
             </g>
           )}
           {badge && (
-            <g className={`sev-${severity}`} transform={`translate(${text ? width / 2 + 4 : -badgeWidth / 2}, 0)`}>
+            <g
+              className={`sev-${severity}`}
+              transform={`translate(${text ? width / 2 + 4 : -badgeWidth / 2}, 0)`}
+            >
               <title>{`${openCount} open finding${openCount === 1 ? '' : 's'}, highest severity ${severity}`}</title>
               <rect className="flow-badge" width={badgeWidth} height={18} rx={9} />
               <text className="flow-badge-text" x={badgeWidth / 2} y={12.5} textAnchor="middle">

@@ -29,6 +29,7 @@ import {
   Wrench,
   type LucideIcon,
 } from 'lucide-react';
+import { createElement } from 'react';
 
 /**
  * Line icons for the shipped component types, drawn as SVG: the catalogue's emoji `icon` stays in
@@ -75,12 +76,28 @@ export function componentIcon(typeId: string): LucideIcon {
 export const ICON_TYPE_IDS: readonly string[] = Object.keys(ICONS);
 
 /** A component type's icon, decorative: the type's name is always given in text beside it. */
-export function ComponentIcon({ typeId, className, size = 20 }: { typeId: string; className?: string; size?: number }) {
-  const Icon = componentIcon(typeId);
-  return <Icon className={className} size={size} strokeWidth={1.75} aria-hidden="true" focusable="false" />;
+export function ComponentIcon({
+  typeId,
+  className,
+  size = 20,
+}: {
+  typeId: string;
+  className?: string;
+  size?: number;
+}) {
+  // A lookup of a module-level icon, not a component made during render (createElement says so).
+  return createElement(componentIcon(typeId), {
+    className,
+    size,
+    strokeWidth: 1.75,
+    'aria-hidden': 'true',
+    focusable: 'false',
+  });
 }
 
 /** The trust boundary's icon in the palette. */
 export function BoundaryIcon({ className, size = 16 }: { className?: string; size?: number }) {
-  return <SquareDashed className={className} size={size} strokeWidth={1.75} aria-hidden="true" focusable="false" />;
+  return (
+    <SquareDashed className={className} size={size} strokeWidth={1.75} aria-hidden="true" focusable="false" />
+  );
 }

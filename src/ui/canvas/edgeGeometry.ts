@@ -53,7 +53,10 @@ export function pickSides(source: Rect, target: Rect): { sourceSide: Side; targe
   if (dx === 0 && dy === 0) return { sourceSide: 'right', targetSide: 'top' };
   const gapX = Math.abs(dx) - (source.width + target.width) / 2;
   const gapY = Math.abs(dy) - (source.height + target.height) / 2;
-  if (gapX >= gapY) return dx >= 0 ? { sourceSide: 'right', targetSide: 'left' } : { sourceSide: 'left', targetSide: 'right' };
+  if (gapX >= gapY)
+    return dx >= 0
+      ? { sourceSide: 'right', targetSide: 'left' }
+      : { sourceSide: 'left', targetSide: 'right' };
   return dy >= 0 ? { sourceSide: 'bottom', targetSide: 'top' } : { sourceSide: 'top', targetSide: 'bottom' };
 }
 

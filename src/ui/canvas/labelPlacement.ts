@@ -68,7 +68,8 @@ class RectGrid {
 
   private *keys(r: Rect): Generator<string> {
     for (let cx = Math.floor(r.x / CELL); cx <= Math.floor((r.x + r.width) / CELL); cx++)
-      for (let cy = Math.floor(r.y / CELL); cy <= Math.floor((r.y + r.height) / CELL); cy++) yield `${cx},${cy}`;
+      for (let cy = Math.floor(r.y / CELL); cy <= Math.floor((r.y + r.height) / CELL); cy++)
+        yield `${cx},${cy}`;
   }
 
   add(r: Rect): void {

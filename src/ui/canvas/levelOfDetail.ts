@@ -30,7 +30,10 @@ export function detailAt(zoom: number): Detail {
 const FULL = { className: 'canvas', style: undefined };
 
 /** The canvas wrapper's class and style for the current zoom; everything is drawn in full while exporting. */
-export function useLevelOfDetail(exporting: boolean): { className: string; style: CSSProperties | undefined } {
+export function useLevelOfDetail(exporting: boolean): {
+  className: string;
+  style: CSSProperties | undefined;
+} {
   // A string, so the selector's result compares equal between frames of one level.
   const level = useFlowStore((s) => {
     const detail = detailAt(s.transform[2]);

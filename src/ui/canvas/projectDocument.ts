@@ -185,7 +185,11 @@ export function projectEdges(
   const lanes = assignLanes(drawn.map(({ flow }) => [flow.sourceId, flow.targetId] as const));
   const slots = labelSlots(doc, drawn, lanes);
   return drawn.map(({ flow, bundled: count }, i) =>
-    flowEdge(flow, selected, prevById.get(flow.id), { lane: lanes[i]!, labelSlot: slots[i]!, bundled: count }),
+    flowEdge(flow, selected, prevById.get(flow.id), {
+      lane: lanes[i]!,
+      labelSlot: slots[i]!,
+      bundled: count,
+    }),
   );
 }
 

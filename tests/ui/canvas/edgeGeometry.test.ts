@@ -50,7 +50,11 @@ describe('floating edge geometry', () => {
   });
 
   it('spreads lanes around the middle and keeps them off the corners', () => {
-    expect([0, 1, 2].map((index) => laneOffset({ index, count: 3 }))).toEqual([-LANE_SPACING, 0, LANE_SPACING]);
+    expect([0, 1, 2].map((index) => laneOffset({ index, count: 3 }))).toEqual([
+      -LANE_SPACING,
+      0,
+      LANE_SPACING,
+    ]);
     expect(laneOffset({ index: 0, count: 1 })).toBe(0);
     // A 64 px tall side leaves 22 px either way of its middle (10 px from each corner).
     expect(sidePoint(node(0, 0), 'right', 500)).toEqual({ x: 184, y: 54 });

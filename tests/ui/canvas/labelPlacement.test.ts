@@ -48,7 +48,9 @@ describe('flow label placement', () => {
     const label = { ends: floatingEdgeEnds(a, b), width: labelWidth('a label wider than the gap') };
     expect(placeLabels([label], [a, b])).toEqual([null]);
     const wide = node(600, 0);
-    expect(placeLabels([{ ends: floatingEdgeEnds(a, wide), width: labelWidth('fits') }], [a, wide])).toEqual([0]);
+    expect(placeLabels([{ ends: floatingEdgeEnds(a, wide), width: labelWidth('fits') }], [a, wide])).toEqual([
+      0,
+    ]);
   });
 
   it('gives an empty label its first spot without taking space', () => {

@@ -41,7 +41,9 @@ describe('the view a model opens in', () => {
         component('a', 'user', {}, undefined, { position: { x: 100, y: 50 } }),
         component('b', 'llm', {}, undefined, { position: { x: 500, y: 300 } }),
       ],
-      trustBoundaries: [boundary('z', 'internal', undefined, { position: { x: 0, y: 0 }, size: { width: 300, height: 200 } })],
+      trustBoundaries: [
+        boundary('z', 'internal', undefined, { position: { x: 0, y: 0 }, size: { width: 300, height: 200 } }),
+      ],
     });
     expect(documentBounds(doc)).toEqual({ x: 0, y: 0, width: 684, height: 364 });
     expect(documentBounds(doc, new Set(['b']))).toEqual({ x: 500, y: 300, width: 184, height: 64 });
