@@ -87,13 +87,13 @@ describeInBrowser('editor in Chromium', () => {
     await dropThreeComponents(page);
     await dragMouse(
       page,
-      await centre(node(page, 'User').locator('.react-flow__handle.source')),
-      await centre(node(page, 'Inference API').locator('.react-flow__handle.target')),
+      await centre(node(page, 'User').locator('.react-flow__handle-right')),
+      await centre(node(page, 'Inference API').locator('.react-flow__handle-left')),
     );
     await dragMouse(
       page,
-      await centre(node(page, 'Inference API').locator('.react-flow__handle.source')),
-      await centre(node(page, 'LLM').locator('.react-flow__handle.target')),
+      await centre(node(page, 'Inference API').locator('.react-flow__handle-right')),
+      await centre(node(page, 'LLM').locator('.react-flow__handle-left')),
     );
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
   });

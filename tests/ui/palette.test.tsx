@@ -28,7 +28,10 @@ describe('palette', () => {
       const icon = button.querySelector('.palette-icon');
       const type = store.getState().library.catalogue.types.get(button.getAttribute('data-type-id')!)!;
       expect(icon?.getAttribute('aria-hidden')).toBe('true');
-      expect(icon?.textContent).toBe(type.icon);
+      // A line icon drawn in SVG, the type's own (not the fallback for rule-pack types), no emoji.
+      expect(icon?.tagName.toLowerCase()).toBe('svg');
+      expect(icon?.classList.contains('lucide-blocks')).toBe(false);
+      expect(icon?.textContent).toBe('');
       expect(type.icon.length).toBeGreaterThan(0);
       await user.click(button);
     }

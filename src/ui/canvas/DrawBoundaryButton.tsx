@@ -1,3 +1,4 @@
+import { SquareDashedMousePointer } from 'lucide-react';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 
 /** The palette's toggle for "Draw boundary" mode (Shift+B): drag a rectangle on the canvas. */
@@ -13,9 +14,13 @@ export function DrawBoundaryButton() {
       onClick={() => store.getState().update({ drawingBoundary: !drawing })}
       title="Drag a rectangle on the canvas: the boundary holds exactly what it is drawn around (Escape cancels)"
     >
-      <span className="palette-icon" aria-hidden="true">
-        ⬚
-      </span>
+      <SquareDashedMousePointer
+        className="palette-icon"
+        size={16}
+        strokeWidth={1.75}
+        aria-hidden="true"
+        focusable="false"
+      />
       Draw boundary
     </button>
   );

@@ -7,8 +7,8 @@ import {
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
+  ConnectionMode,
   useReactFlow,
-  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -25,7 +25,8 @@ import { GRID } from './geometry';
 import { PALETTE_MIME } from './paletteDrag';
 import { dropFromPalette } from './paletteDrop';
 import { projectEdges, projectNodes, type CanvasNode, type FlowEdgeType } from './projectDocument';
-import { openingView, useCanvasBridge } from './useCanvasBridge';
+import { useLevelOfDetail } from './levelOfDetail';
+import { useCanvasBridge } from './useCanvasBridge';
 
 const SNAP: [number, number] = [GRID, GRID];
 /**
@@ -33,8 +34,6 @@ const SNAP: [number, number] = [GRID, GRID];
  * of thousands of components is handed over this many nodes a frame, so no frame takes seconds.
  */
 const REVEAL_PER_FRAME = 120;
-const COMPACT_ZOOM = 0.4;
-const FIT_OPTIONS = { maxZoom: 1, padding: 0.15 };
 const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
 const minimapColor = (node: CanvasNode) =>
   node.type === 'boundary' ? 'var(--minimap-boundary)' : 'var(--minimap-node)';
@@ -53,18 +52,13 @@ function CanvasInner() {
   const snapToGrid = useAppStore((s) => s.snapToGrid);
   // While an image is taken every node is drawn in full, whatever the zoom and the view.
   const [exporting, setExporting] = useState(false);
-  // Level of detail: far out, text and icons are unreadable yet cost most of the painting.
-  const compact = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM) && !exporting;
+  // Level of detail: far out, labels collide and detail costs most of the painting (levelOfDetail.ts).
+  const detail = useLevelOfDetail(exporting);
   useCanvasBridge(wrapper, setExporting);
 
   const [nodes, setNodes] = useState<CanvasNode[]>(() => projectNodes(doc, new Set(selection), []));
   const [edges, setEdges] = useState<FlowEdgeType[]>(() => projectEdges(doc, new Set(selection), []));
   const [projected, setProjected] = useState({ doc, selection });
-  // Read once, when React Flow first fits the view: a large model opens on its first components.
-  const [fitOptions] = useState(() => {
-    const start = openingView(doc);
-    return start ? { ...FIT_OPTIONS, nodes: start } : FIT_OPTIONS;
-  });
   if (projected.doc !== doc || projected.selection !== selection) {
     // Re-project during render (not in an effect) so no frame shows stale nodes.
     const selected = new Set(selection);
@@ -172,7 +166,8 @@ function CanvasInner() {
 
   return (
     <div
-      className={compact ? 'canvas is-compact' : 'canvas'}
+      className={detail.className}
+      style={detail.style}
       ref={wrapper}
       onDragOver={onDragOver}
       onDrop={onDrop}
@@ -191,8 +186,8 @@ function CanvasInner() {
         snapToGrid={snapToGrid}
         snapGrid={SNAP}
         onlyRenderVisibleElements={!exporting}
-        fitView={doc.components.length > 0}
-        fitViewOptions={fitOptions}
+        // No fitView: a model opens at a readable zoom (useCanvasBridge, openingViewport.ts).
+        connectionMode={ConnectionMode.Loose}
         defaultViewport={DEFAULT_VIEWPORT}
         minZoom={0.05}
         maxZoom={2.5}

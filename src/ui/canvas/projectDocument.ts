@@ -1,11 +1,14 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import {
   boundarySize,
+  COMPONENT_SIZE,
   positionOf,
   type Position,
   type ThreatModelDocument,
   type TrustBoundary,
 } from '../../core';
+import { assignLanes, floatingEdgeEnds, type Lane } from './edgeGeometry';
+import { labelText, labelWidth, placeLabels } from './labelPlacement';
 
 /** Custom nodes and edges get only the element's id; everything else they read from the store. */
 export type ElementData = { id: string };
@@ -13,7 +16,14 @@ export type ComponentNodeType = Node<ElementData, 'component'>;
 export type BoundaryNodeType = Node<ElementData, 'boundary'>;
 export type CanvasNode = ComponentNodeType | BoundaryNodeType;
 /** `bundled`: this edge stands for that many parallel flows (see projectEdges). */
-export type FlowEdgeType = Edge<ElementData & { bundled?: number }, 'flow'>;
+/**
+ * `lane`: its place among the flows drawn between the same two components (see assignLanes);
+ * `labelSlot`: where along its route the label goes, null when hidden until hovered (placeLabels).
+ */
+export type FlowEdgeType = Edge<
+  ElementData & { bundled?: number; lane?: Lane; labelSlot?: number | null },
+  'flow'
+>;
 
 /** Which document object each node or edge was built from, to reuse it while that object is unchanged. */
 const sourceOf = new WeakMap<object, object>();
@@ -124,7 +134,13 @@ export function projectNodes(
   return out;
 }
 
-const MARKER = { type: MarkerType.ArrowClosed, width: 18, height: 18 } as const;
+/**
+ * Closed arrowheads in the edge's own colour, in both themes: React Flow's default marker is a
+ * fixed grey, faint on the light canvas and unchanged when the flow is selected. A CSS variable
+ * as the colour keeps one marker per state (React Flow makes one `<marker>` per distinct config).
+ */
+const MARKER = { type: MarkerType.ArrowClosed, width: 18, height: 18, color: 'var(--edge)' } as const;
+const SELECTED_MARKER = { ...MARKER, color: 'var(--accent)' } as const;
 
 /**
  * More flows than this between the same two components are drawn as one edge that says how many
@@ -135,6 +151,16 @@ export const PARALLEL_FLOW_LIMIT = 12;
 
 const pairKey = (f: { sourceId: string; targetId: string }) => `${f.sourceId}\u0000${f.targetId}`;
 
+type DataFlow = ThreatModelDocument['dataFlows'][number];
+
+const sameLane = (a: Lane | undefined, b: Lane) => !!a && a.index === b.index && a.count === b.count;
+
+interface EdgeLayout {
+  lane: Lane;
+  labelSlot: number | null;
+  bundled: number | undefined;
+}
+
 export function projectEdges(
   doc: ThreatModelDocument,
   selected: ReadonlySet<string>,
@@ -143,51 +169,83 @@ export function projectEdges(
   const prevById = new Map(previous.map((e) => [e.id, e]));
   const perPair = new Map<string, number>();
   for (const f of doc.dataFlows) perPair.set(pairKey(f), (perPair.get(pairKey(f)) ?? 0) + 1);
+  // The flows drawn: each one, or the first of a bundle standing for all of its pair.
+  const drawn: { flow: DataFlow; bundled: number | undefined }[] = [];
   const bundled = new Set<string>();
-  const edges: FlowEdgeType[] = [];
   for (const f of doc.dataFlows) {
     const key = pairKey(f);
     const count = perPair.get(key)!;
-    if (count <= PARALLEL_FLOW_LIMIT) {
-      edges.push(flowEdge(f, selected, prevById.get(f.id)));
-      continue;
+    if (count <= PARALLEL_FLOW_LIMIT) drawn.push({ flow: f, bundled: undefined });
+    else if (!bundled.has(key)) {
+      bundled.add(key);
+      drawn.push({ flow: f, bundled: count });
     }
-    // The first flow of the pair stands for all of them; selecting the bundle selects it.
-    if (bundled.has(key)) continue;
-    bundled.add(key);
-    const prev = prevById.get(f.id);
-    const isSelected = selected.has(f.id);
-    if (prev && sourceOf.get(prev) === f && !!prev.selected === isSelected && prev.data?.bundled === count) {
-      edges.push(prev);
-      continue;
-    }
-    const edge: FlowEdgeType = {
-      ...flowEdge(f, selected, undefined),
-      data: { id: f.id, bundled: count },
-      ariaLabel: `${count.toLocaleString('en')} data flows from ${f.sourceId} to ${f.targetId}, drawn as one`,
-    };
-    sourceOf.set(edge, f);
-    edges.push(edge);
   }
-  return edges;
+  // Parallel and opposite flows between the same two components each get a lane of their own.
+  const lanes = assignLanes(drawn.map(({ flow }) => [flow.sourceId, flow.targetId] as const));
+  const slots = labelSlots(doc, drawn, lanes);
+  return drawn.map(({ flow, bundled: count }, i) =>
+    flowEdge(flow, selected, prevById.get(flow.id), {
+      lane: lanes[i]!,
+      labelSlot: slots[i]!,
+      bundled: count,
+    }),
+  );
 }
 
+/** The text a flow's edge is labelled with: its own label, or for a bundle how many flows it stands for. */
+export const edgeLabel = (label: string, bundled: number | undefined) =>
+  bundled ? `${bundled.toLocaleString('en')} flows` : label;
+
+/**
+ * Where each drawn flow's label goes (see placeLabels), from the document's positions: components
+ * are drawn at their layout size. While a component is dragged the labels keep their spots along
+ * their routes; the next projection (after the drop) places them again.
+ */
+function labelSlots(
+  doc: ThreatModelDocument,
+  drawn: readonly { flow: DataFlow; bundled: number | undefined }[],
+  lanes: readonly Lane[],
+): (number | null)[] {
+  const rects = new Map(doc.components.map((c) => [c.id, { ...positionOf(c), ...COMPONENT_SIZE }]));
+  const labels = drawn.map(({ flow, bundled }, i) => {
+    const from = rects.get(flow.sourceId);
+    const to = rects.get(flow.targetId);
+    const width = from && to ? labelWidth(labelText(edgeLabel(flow.label, bundled))) : 0;
+    return { ends: floatingEdgeEnds(from ?? ORIGIN, to ?? ORIGIN, lanes[i]), width };
+  });
+  return placeLabels(labels, [...rects.values()]);
+}
+
+const ORIGIN = { x: 0, y: 0, ...COMPONENT_SIZE };
+
 function flowEdge(
-  f: ThreatModelDocument['dataFlows'][number],
+  f: DataFlow,
   selected: ReadonlySet<string>,
   prev: FlowEdgeType | undefined,
+  { lane, labelSlot, bundled }: EdgeLayout,
 ): FlowEdgeType {
   const isSelected = selected.has(f.id);
-  if (prev && sourceOf.get(prev) === f && !!prev.selected === isSelected && !prev.data?.bundled) return prev;
+  if (
+    prev &&
+    sourceOf.get(prev) === f &&
+    !!prev.selected === isSelected &&
+    prev.data?.bundled === bundled &&
+    prev.data?.labelSlot === labelSlot &&
+    sameLane(prev.data?.lane, lane)
+  )
+    return prev;
   const edge: FlowEdgeType = {
     id: f.id,
     type: 'flow',
     source: f.sourceId,
     target: f.targetId,
-    data: { id: f.id },
+    data: { id: f.id, lane, labelSlot, ...(bundled ? { bundled } : {}) },
     selected: isSelected,
-    markerEnd: MARKER,
-    ariaLabel: `Data flow ${f.label || ''} from ${f.sourceId} to ${f.targetId}`.replace('  ', ' '),
+    markerEnd: isSelected ? SELECTED_MARKER : MARKER,
+    ariaLabel: bundled
+      ? `${bundled.toLocaleString('en')} data flows from ${f.sourceId} to ${f.targetId}, drawn as one`
+      : `Data flow ${f.label || ''} from ${f.sourceId} to ${f.targetId}`.replace('  ', ' '),
   };
   sourceOf.set(edge, f);
   return edge;

@@ -3,14 +3,16 @@ import { useEffect, type RefObject } from 'react';
 import { useAppStore, useServices } from '../store/StoreContext';
 import { flowsById } from '../store/selectors';
 import { renderDiagram, whenMeasured } from './diagramImage';
+import { documentBounds, readableViewport } from './openingViewport';
 
 /** Above this many components a model opens on its first ones, not fitted whole (see openingView). */
 export const LARGE_MODEL_COMPONENTS = 400;
 
 /**
- * The nodes a freshly opened model is fitted to: all of them (null), or for a large model its
- * first components. Fitting thousands of nodes draws every one of them at once, which froze the
- * page for seconds; Fit view (F) still shows the whole model when asked.
+ * The nodes a freshly opened model is shown on: all of them (null), or for a large model its
+ * first components. Showing thousands of nodes draws every one of them at once, which froze the
+ * page for seconds; Fit view (F) still shows the whole model when asked. Either way the model
+ * opens at a readable zoom (readableViewport).
  */
 export function openingView(doc: { components: readonly { id: string }[] }): { id: string }[] | null {
   if (doc.components.length <= LARGE_MODEL_COMPONENTS) return null;
@@ -63,13 +65,15 @@ export function useCanvasBridge(
   }, [canvasRef, flow, wrapper, setExporting]);
 
   useEffect(() => {
-    if (!focusRequest) return;
-    // Wait a frame so freshly projected nodes are measured before fitting to them.
+    // Wait a frame so the canvas has its size (and freshly projected nodes are in place).
     const handle = requestAnimationFrame(() => {
-      if (focusRequest.id === '*') {
-        const start = openingView(store.getState().document);
-        if (flow.getNodes().length > 0)
-          void flow.fitView({ duration: 200, padding: 0.15, maxZoom: 1, ...(start ? { nodes: start } : {}) });
+      // A model just opened (or the canvas just shown with one): at a readable zoom.
+      if (!focusRequest || focusRequest.id === '*') {
+        const doc = store.getState().document;
+        const start = openingView(doc);
+        const bounds = documentBounds(doc, start ? new Set(start.map((n) => n.id)) : undefined);
+        const rect = wrapper.current?.getBoundingClientRect();
+        if (bounds && rect) void flow.setViewport(readableViewport(bounds, rect));
         return;
       }
       const dataFlow = flowsById(store.getState().document).get(focusRequest.id);
@@ -77,5 +81,5 @@ export function useCanvasBridge(
       void flow.fitView({ nodes: ids.map((id) => ({ id })), duration: 250, padding: 0.6, maxZoom: 1.25 });
     });
     return () => cancelAnimationFrame(handle);
-  }, [focusRequest, flow, store]);
+  }, [focusRequest, flow, store, wrapper]);
 }

@@ -1,4 +1,5 @@
 import { updateComponent, type PropValue } from '../../core';
+import { ComponentIcon } from '../canvas/componentIcons';
 import { assignBoundary } from '../store/elementActions';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { selectComponent } from '../store/selectors';
@@ -20,7 +21,8 @@ export function ComponentInspector({ id }: { id: string }) {
   return (
     <div className="inspector-body">
       <h2 className="inspector-title">
-        <span aria-hidden="true">{type?.icon}</span> {type?.label ?? component.type}
+        <ComponentIcon typeId={component.type} className="inspector-title-icon" size={18} />{' '}
+        {type?.label ?? component.type}
       </h2>
       {type && <p className="muted small">{type.description}</p>}
       <TextField label="Label" value={component.label} onChange={(label) => change({ label }, 'label')} />

@@ -8,6 +8,7 @@ import {
   type ComponentType,
   type Size,
 } from '../../core';
+import { BoundaryIcon, ComponentIcon } from '../canvas/componentIcons';
 import { DrawBoundaryButton } from '../canvas/DrawBoundaryButton';
 import { PALETTE_BOUNDARY, PALETTE_MIME } from '../canvas/paletteDrag';
 import { addBoundaryInFreeSpace, addComponentOfType } from '../store/elementActions';
@@ -73,9 +74,7 @@ export function Palette() {
         onClick={() => addBoundaryInFreeSpace(store, centre(DEFAULT_BOUNDARY_SIZE))}
         title="A zone of trust that components sit in: click to add in free space, drag to drop it around what it holds"
       >
-        <span className="palette-icon" aria-hidden="true">
-          ⬚
-        </span>
+        <BoundaryIcon className="palette-icon" />
         Trust boundary
       </button>
       <DrawBoundaryButton />
@@ -101,9 +100,7 @@ export function Palette() {
                   aria-label={`Add ${type.label}`}
                   data-type-id={type.id}
                 >
-                  <span className="palette-icon" aria-hidden="true">
-                    {type.icon}
-                  </span>
+                  <ComponentIcon typeId={type.id} className="palette-icon" size={16} />
                   {type.label}
                 </button>
               </li>
