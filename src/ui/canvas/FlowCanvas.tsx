@@ -59,6 +59,9 @@ function CanvasInner() {
   const [nodes, setNodes] = useState<CanvasNode[]>(() => projectNodes(doc, new Set(selection), []));
   const [edges, setEdges] = useState<FlowEdgeType[]>(() => projectEdges(doc, new Set(selection), []));
   const [projected, setProjected] = useState({ doc, selection });
+  // Read once: React Flow fits whenever this prop turns true, so a live value re-centred the view
+  // on the first component dropped on an empty canvas. Opening a model fits through the bridge.
+  const [fitOnMount] = useState(() => doc.components.length > 0);
   // Read once, when React Flow first fits the view: a large model opens on its first components.
   const [fitOptions] = useState(() => {
     const start = openingView(doc);
@@ -194,7 +197,7 @@ function CanvasInner() {
         snapToGrid={snapToGrid}
         snapGrid={SNAP}
         onlyRenderVisibleElements={!exporting}
-        fitView={doc.components.length > 0}
+        fitView={fitOnMount}
         fitViewOptions={fitOptions}
         defaultViewport={DEFAULT_VIEWPORT}
         minZoom={0.05}
