@@ -73,8 +73,8 @@ describe('dashboard guideline coverage', () => {
       ...doc.dataFlows[0]!,
       id: 'f-2',
       label: 'answers',
-      source: 'c-api',
-      target: 'c-user',
+      sourceId: 'c-api',
+      targetId: 'c-user',
     });
     doc.triage = {
       'rule.plaintext-flow@f-1': {
