@@ -46,6 +46,7 @@ export function shortcutSections(commands: readonly Command[]): ShortcutSection[
     rows.push({ label: c.label, keys: c.shortcuts.map(shortcutLabel) });
     sections.set(title, rows);
   }
-  for (const [title, extra] of Object.entries(EXTRA_ROWS)) sections.get(title)?.push(...extra);
+  for (const [title, extra] of Object.entries(EXTRA_ROWS))
+    sections.set(title, [...(sections.get(title) ?? []), ...extra]);
   return [...sections].filter(([, rows]) => rows.length > 0).map(([title, rows]) => ({ title, rows }));
 }
