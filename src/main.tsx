@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import { shippedLibrary } from './core';
 import './ui/styles/app.css';
+import './ui/styles/defects.css';
 import { App } from './ui/App';
 import { createCanvasBridge } from './ui/canvas/canvasBridge';
 import { showUncaughtErrors } from './ui/errors/globalErrors';

@@ -43,6 +43,7 @@ export {
   USER_THREAT_PREFIX,
 } from './rules/userThreatIds';
 export { findOrphanedTriage } from './rules/orphanedTriage';
+export { assumedDefaultPhrases } from './rules/explainFinding';
 export { severityOf } from './rules/severity';
 export { OPERATORS } from './rules/operators';
 export { CONTENT_ORIGINS, GRAPH_PROPERTIES, GUARD_KINDS, PRINCIPALS } from './rules/graphFacts';

@@ -56,9 +56,7 @@ describe('help', () => {
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(within(dialog).getByRole('table', { name: 'Edit' }).textContent).toContain('Ctrl+Z');
-    expect(within(dialog).getByRole('table', { name: 'In review mode' }).textContent).toContain(
-      'Next finding',
-    );
+    expect(within(dialog).getByRole('table', { name: 'Review' }).textContent).toContain('Next finding');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
   });

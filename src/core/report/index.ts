@@ -10,6 +10,12 @@ export {
 export { renderMarkdownReport, markdownReportChunks, exportMarkdownReport } from './markdownReport';
 export { escapeJsonText } from './reportChunks';
 export { guidelineCoverage, type GuidelineCoverage, type CoverageStatus } from './guidelineCoverage';
+export {
+  guidelineProgress,
+  type GuidelineProgress,
+  type GuidelineState,
+  type MitigationProgress,
+} from './guidelineProgress';
 export { mermaidDiagram } from './mermaidDiagram';
 export { mdInline, mdCell, mdQuote, mermaidText } from './escapeMarkdown';
 export { REFERENCE_URLS, referenceLinks } from './referenceLinks';

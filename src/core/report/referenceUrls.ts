@@ -6,6 +6,8 @@
  * shape reach a URL, so nothing a user or a pack typed can change where a link points.
  */
 
+import { ATLAS_MITIGATION_NAMES, ATLAS_TECHNIQUE_NAMES } from './atlasNames';
+
 export type ReferenceFramework =
   'guidelines' | 'atlas' | 'atlasMitigation' | 'owaspLlm' | 'owaspMl' | 'owaspAgentic' | 'saif';
 
@@ -112,12 +114,12 @@ const FRAMEWORKS: Record<ReferenceFramework, FrameworkPages> = {
   atlas: {
     list: 'https://atlas.mitre.org/techniques',
     page: (id) => (ATLAS_TECHNIQUE.test(id) ? `https://atlas.mitre.org/techniques/${id}` : undefined),
-    title: () => undefined,
+    title: (id) => entry(ATLAS_TECHNIQUE_NAMES, id),
   },
   atlasMitigation: {
     list: 'https://atlas.mitre.org/mitigations',
     page: (id) => (ATLAS_MITIGATION.test(id) ? `https://atlas.mitre.org/mitigations/${id}` : undefined),
-    title: () => undefined,
+    title: (id) => entry(ATLAS_MITIGATION_NAMES, id),
   },
   owaspLlm: {
     list: 'https://genai.owasp.org/llm-top-10/',

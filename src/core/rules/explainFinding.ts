@@ -59,3 +59,11 @@ const show = (v: FactValue | undefined) => (v === null || v === undefined ? 'uns
 const list = (values: readonly (FactValue | undefined)[]) => values.map(show).join(', ');
 const unique = (values: string[]) => [...new Set(values)];
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * What a finding assumed from catalogue defaults, in the words the inspector uses ("Sanitises
+ * output", "target Authenticated"), not the fact keys rules are written in (`prop.sanitisesOutput`).
+ */
+export function assumedDefaultPhrases(leaves: readonly LeafTrace[]): string[] {
+  return unique(leaves.filter((l) => l.defaulted).map((l) => l.phrase));
+}

@@ -2,12 +2,14 @@ import { useMemo } from 'react';
 import {
   FINDING_STATUSES,
   GUIDELINE_AREAS,
-  guidelineCoverage,
+  guidelineProgress,
   SEVERITIES,
   type Finding,
   type FindingGroup,
+  type GuidelineState,
 } from '../../core';
 import { humanise } from '../inspector/fields';
+import { progressDetail } from './progressDetail';
 import { useAppStore } from '../store/StoreContext';
 import { selectFindings } from '../store/selectors';
 
@@ -18,12 +20,13 @@ const AREA_LABELS: Record<(typeof GUIDELINE_AREAS)[number], string> = {
   'secure-operation': 'Secure operation and maintenance',
 };
 
-const COVERAGE_LABEL = {
+const STATE_LABEL: Record<GuidelineState, string> = {
   implemented: 'implemented',
+  'partly-implemented': 'partly implemented',
   planned: 'planned',
   missing: 'missing',
-  'not-applicable': 'no findings',
-} as const;
+  'no-findings': 'no findings',
+};
 
 interface RootCauseRow {
   group: FindingGroup;
@@ -60,7 +63,7 @@ export default function Dashboard() {
       counts.set(`${f.severity}:${f.status}`, (counts.get(`${f.severity}:${f.status}`) ?? 0) + 1);
     return counts;
   }, [findings]);
-  const coverage = useMemo(() => guidelineCoverage(findings, library), [findings, library]);
+  const coverage = useMemo(() => guidelineProgress(findings, library), [findings, library]);
   const rootCauses = useMemo(() => rootCauseRows(findings), [findings]);
   const grouped = rootCauses.reduce((n, r) => n + r.members.length, 0);
   const count = (severity: string | null, status: string | null) =>
@@ -146,7 +149,8 @@ export default function Dashboard() {
 
       <h3>Guideline coverage</h3>
       <p className="muted small">
-        From the states of the mitigations your findings suggest: implemented everywhere, planned, or missing.
+        From the states of the mitigations your findings suggest: implemented, partly implemented (done for
+        some findings, not all), planned, or missing.
       </p>
       {GUIDELINE_AREAS.map((area) => {
         const rows = coverage.filter((c) => c.area === area);
@@ -156,15 +160,11 @@ export default function Dashboard() {
             <h4>{AREA_LABELS[area]}</h4>
             <ul className="coverage-list">
               {rows.map((c) => (
-                <li key={c.id} className={`coverage coverage-${c.status}`}>
+                <li key={c.id} className={`coverage coverage-${c.state}`}>
                   <span className="coverage-id">{c.id}</span>
                   <span className="coverage-title">{c.title}</span>
-                  <span className={`coverage-status coverage-${c.status}`}>{COVERAGE_LABEL[c.status]}</span>
-                  {c.mitigations > 0 && (
-                    <span className="muted small">
-                      {c.implemented}/{c.mitigations} implemented{c.planned ? `, ${c.planned} planned` : ''}
-                    </span>
-                  )}
+                  <span className={`coverage-status coverage-${c.state}`}>{STATE_LABEL[c.state]}</span>
+                  {c.mitigations.length > 0 && <span className="muted small">{progressDetail(c)}</span>}
                 </li>
               ))}
             </ul>

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useCommand } from '../commands/useCommand';
 import { useAppStore } from '../store/StoreContext';
 import { elementKind } from '../store/selectors';
@@ -13,6 +14,12 @@ export function Inspector() {
     s.selection.length === 1 ? elementKind(s.document, s.selection[0]!) : null,
   );
   const remove = useCommand('delete');
+  // A new selection starts at its name: the inspector must not keep the last element's scroll.
+  const section = useRef<HTMLElement>(null);
+  const selected = selection.join('\n');
+  useLayoutEffect(() => {
+    if (section.current) section.current.scrollTop = 0;
+  }, [selected]);
   let body;
   if (selection.length === 0) body = <ModelInspector />;
   else if (selection.length > 1)
@@ -25,7 +32,7 @@ export function Inspector() {
   else if (kind === 'dataFlow') body = <FlowInspector id={selection[0]!} />;
   else if (kind === 'trustBoundary') body = <BoundaryInspector id={selection[0]!} />;
   return (
-    <section className="inspector" aria-label="Inspector">
+    <section className="inspector" aria-label="Inspector" ref={section}>
       {body}
       {selection.length > 0 && (
         <button type="button" className="danger-button" onClick={remove.run}>

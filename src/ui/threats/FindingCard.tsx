@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import type { Finding } from '../../core';
+import { assumedDefaultPhrases, type Finding } from '../../core';
 import { humanise } from '../inspector/fields';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { removeThreatByHand } from '../store/triageActions';
@@ -48,13 +48,7 @@ export function FindingCard({
             {finding.why}
           </p>
           {finding.description && <p className="small">{finding.description}</p>}
-          <p className="muted small">
-            Likelihood {finding.likelihood}, impact {finding.impact}
-            {finding.origin === 'user' ? ' · added by hand' : ''}
-            {finding.trace.assumedDefaults.length > 0
-              ? ` · rests on default values of ${finding.trace.assumedDefaults.join(', ')}`
-              : ''}
-          </p>
+          <p className="muted small">{ratingLine(finding)}</p>
           <TriageControls finding={finding} {...(noteRef ? { noteRef } : {})} />
           <RootCauseGroup finding={finding} />
           <h4>Mitigations</h4>
@@ -73,5 +67,20 @@ export function FindingCard({
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * How the finding was rated. A rule rates likelihood and impact and derives severity from them; a
+ * threat added by hand (or imported) carries only the severity its author chose, so it shows that
+ * alone rather than a likelihood and impact nobody stated.
+ */
+function ratingLine(finding: Finding): string {
+  if (finding.origin === 'user')
+    return `Added by hand · severity ${finding.severity}, set by its author (no likelihood or impact rated)`;
+  const assumed = assumedDefaultPhrases(finding.trace.leaves);
+  return (
+    `Likelihood ${finding.likelihood}, impact ${finding.impact}` +
+    (assumed.length > 0 ? ` · rests on default values of ${assumed.join(', ')}` : '')
   );
 }

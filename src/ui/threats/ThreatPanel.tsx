@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
-import { findOrphanedTriage } from '../../core';
 import { useAppStore } from '../store/StoreContext';
 import { elementName, filterFindings, selectFindings, sortFindings } from '../store/selectors';
 import { AddThreatForm } from './AddThreatForm';
 import { FindingCard } from './FindingCard';
 import { FindingFilterBar } from './FindingFilterBar';
+import { RemovedTriage } from './RemovedTriage';
 import { UnplacedThreats } from './UnplacedThreats';
 
 const PAGE = 100;
@@ -27,7 +27,6 @@ export function ThreatPanel() {
     const ids = new Set(selection);
     return sortFindings(findings.filter((f) => ids.has(f.targetId)));
   }, [findings, filters, selection, scoped]);
-  const orphaned = useMemo(() => findOrphanedTriage(doc, findings).length, [doc, findings]);
   const open = list.filter((f) => f.status === 'open').length;
   const heading = scoped
     ? selection.length === 1
@@ -71,13 +70,7 @@ export function ThreatPanel() {
       )}
       {scoped && selection.length === 1 && <AddThreatForm key={selection[0]} targetId={selection[0]!} />}
       <UnplacedThreats />
-      {!scoped && orphaned > 0 && (
-        <p className="muted small">
-          {orphaned} triage entr
-          {orphaned === 1 ? 'y no longer matches a finding' : 'ies no longer match findings'}; kept in the
-          file and listed in reports.
-        </p>
-      )}
+      {!scoped && <RemovedTriage />}
     </section>
   );
 }

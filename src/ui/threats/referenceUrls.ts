@@ -41,6 +41,6 @@ function titleOf(
   guidelineTitle: (id: string) => string | undefined,
 ): string {
   if (field === 'guidelines') return guidelineTitle(id) ?? 'Guidelines for secure AI system development';
-  if (field === 'atlas') return `ATLAS technique ${id}`;
+  if (field === 'atlas') return referenceTitle('atlas', id) ?? `ATLAS technique ${id}`;
   return referenceTitle(field, id) ?? id;
 }
