@@ -50,11 +50,9 @@ function CanvasInner() {
   const doc = useAppStore((s) => s.document);
   const selection = useAppStore((s) => s.selection);
   const snapToGrid = useAppStore((s) => s.snapToGrid);
-  // While an image is taken every node is drawn in full, whatever the zoom and the view.
-  const [exporting, setExporting] = useState(false);
   // Level of detail: far out, text and icons are unreadable yet cost most of the painting.
-  const compact = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM) && !exporting;
-  useCanvasBridge(wrapper, setExporting);
+  const compact = useFlowStore((s) => s.transform[2] < COMPACT_ZOOM);
+  useCanvasBridge(wrapper);
 
   const [nodes, setNodes] = useState<CanvasNode[]>(() => projectNodes(doc, new Set(selection), []));
   const [edges, setEdges] = useState<FlowEdgeType[]>(() => projectEdges(doc, new Set(selection), []));
@@ -193,7 +191,7 @@ function CanvasInner() {
         elevateNodesOnSelect={false}
         snapToGrid={snapToGrid}
         snapGrid={SNAP}
-        onlyRenderVisibleElements={!exporting}
+        onlyRenderVisibleElements
         fitView={doc.components.length > 0}
         fitViewOptions={fitOptions}
         defaultViewport={DEFAULT_VIEWPORT}
