@@ -5,7 +5,7 @@ import { diagramLayout } from './diagramLayout';
 import type { ElementBadge } from './findingBadges';
 import { num, placeLabel, routeFlow } from './flowRoute';
 import { RectGrid } from './rectGrid';
-import { cleanText, ellipsis, textWidth, wrapText, xmlText } from './svgText';
+import { BOLD, cleanText, ellipsis, textWidth, wrapText, xmlText } from './svgText';
 import { typeGlyph } from './typeGlyphs';
 
 export interface DiagramSvgOptions {
@@ -94,11 +94,11 @@ export function renderDiagramSvg(doc: ThreatModelDocument, options: DiagramSvgOp
     bounds.add(r);
     const zone = theme.zones[b.zone];
     const zoneText = theme.zoneText[b.zone];
-    const tagWidth = textWidth(b.zone, 10) + 12;
+    const tagWidth = textWidth(b.zone, 10) * BOLD + 12;
     const found = badges.get(b.id);
     const room = Math.max(20, r.width - 24 - tagWidth - 8 - (found ? 36 : 0));
-    const label = ellipsis(cleanText(b.label || b.id), room, LABEL_FONT);
-    const tagX = r.x + 12 + textWidth(label, LABEL_FONT) + 8;
+    const label = ellipsis(cleanText(b.label || b.id), room / BOLD, LABEL_FONT);
+    const tagX = r.x + 12 + textWidth(label, LABEL_FONT) * BOLD + 12;
     out.push(
       `<g class="boundary" data-id="${xmlText(b.id)}" data-zone="${b.zone}">`,
       `<rect x="${num(r.x)}" y="${num(r.y)}" width="${num(r.width)}" height="${num(r.height)}" rx="10" fill="${mixColours(zone, theme.background, 0.06)}" stroke="${zone}" stroke-width="2" stroke-dasharray="8 5"/>`,
@@ -173,7 +173,7 @@ export function renderDiagramSvg(doc: ThreatModelDocument, options: DiagramSvgOp
     const r = layout.components.get(c.id)!;
     bounds.add(r);
     const typeName = options.types?.get(c.type)?.label ?? c.type;
-    const label = wrapText(c.label || c.id, r.width - TEXT_LEFT - 10, LABEL_FONT, 2);
+    const label = wrapText(c.label || c.id, (r.width - TEXT_LEFT - 10) / BOLD, LABEL_FONT, 2);
     const top = label.length > 1 ? r.y + 20 : r.y + 28;
     out.push(
       `<g class="component" data-id="${xmlText(c.id)}" data-type="${xmlText(c.type)}">`,

@@ -52,6 +52,9 @@ function charEm(char: string): number {
   return code > 0x2e80 ? 1 : 0.58;
 }
 
+/** Bold text is this much wider (DejaVu Sans Bold against DejaVu Sans, the widest common pair). */
+export const BOLD = 1.08;
+
 /**
  * Estimated width of `text` in a sans-serif font at `fontSize`: no font metrics exist in the
  * core, so wide and narrow letters get rough factors. It errs on the wide side, so that fitted
