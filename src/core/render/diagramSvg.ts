@@ -166,7 +166,8 @@ export function renderDiagramSvg(doc: ThreatModelDocument, options: DiagramSvgOp
   }
   lines.push('</g>');
   labels.push('</g>');
-  out.push(...lines);
+  // Appended one by one: spreading 20,000 strings into push() would overflow the stack.
+  for (const line of lines) out.push(line);
 
   out.push('<g class="components">');
   for (const c of doc.components) {
@@ -192,7 +193,7 @@ export function renderDiagramSvg(doc: ThreatModelDocument, options: DiagramSvgOp
     out.push('</g>');
   }
   out.push('</g>');
-  out.push(...labels);
+  for (const label of labels) out.push(label);
 
   const empty = bounds.minX === Infinity;
   const x = empty ? 0 : bounds.minX - PADDING;
@@ -200,13 +201,11 @@ export function renderDiagramSvg(doc: ThreatModelDocument, options: DiagramSvgOp
   const width = empty ? 320 : Math.ceil(bounds.maxX - bounds.minX + 2 * PADDING);
   const height = empty ? 120 : Math.ceil(bounds.maxY - bounds.minY + 2 * PADDING);
   const title = xmlText(`Data-flow diagram: ${doc.meta.title}`);
-  return [
+  const head = [
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" viewBox="${num(x)} ${num(y)} ${width} ${height}" font-family="${FONT_FAMILY}" role="img" aria-label="${title}">`,
     `<title>${title}</title>`,
     `<defs><marker id="${ARROW_ID}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" fill="${theme.edge}"/></marker></defs>`,
     `<rect class="background" x="${num(x)}" y="${num(y)}" width="${width}" height="${height}" fill="${theme.background}"/>`,
-    ...out,
-    '</svg>',
-    '',
-  ].join('\n');
+  ];
+  return `${head.join('\n')}\n${out.join('\n')}\n</svg>\n`;
 }

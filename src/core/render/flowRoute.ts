@@ -101,10 +101,10 @@ const ALONG = [0.5, 0.3, 0.7];
 const BESIDE = [0, -13, 13, -35, 35, -57, 57, -79, 79, -101, 101];
 
 /**
- * Where a flow's label (of `width`) goes: the first spot, best first, where `free` says it covers
- * nothing drawn — on its middle segment, then beside it, then further along, then on the other
- * segments — or, when none is free, the middle of the middle segment. At most 99 spots are tried,
- * and none is allocated until it is the answer (this runs once per flow of large models).
+ * Where a flow's label (of `width`) goes: the first spot, nearest its line first, where `free`
+ * says it covers nothing drawn — on the line (middle segment first, its middle first), then just
+ * beside it, then further away — or, when none is free, the middle of the middle segment. At most
+ * 99 spots are tried, and none is allocated until it is the answer (this runs once per flow).
  */
 export function placeLabel(
   points: readonly Point[],
@@ -113,14 +113,14 @@ export function placeLabel(
 ): Point {
   const segments = points.length - 1;
   const middle = Math.floor((segments - 1) / 2);
-  for (let s = -1; s < segments; s++) {
-    const i = s === -1 ? middle : s;
-    if (s === middle) continue;
-    const a = points[i]!;
-    const b = points[i + 1]!;
-    const horizontal = a.y === b.y;
-    for (const t of ALONG)
-      for (const beside of BESIDE) {
+  for (const beside of BESIDE)
+    for (let s = -1; s < segments; s++) {
+      const i = s === -1 ? middle : s;
+      if (s === middle) continue;
+      const a = points[i]!;
+      const b = points[i + 1]!;
+      const horizontal = a.y === b.y;
+      for (const t of ALONG) {
         let x = a.x + (b.x - a.x) * t;
         let y = a.y + (b.y - a.y) * t;
         // Beside a vertical line means left or right of it, clear of it by the label's half width.
@@ -128,7 +128,7 @@ export function placeLabel(
         else if (beside !== 0) x += Math.sign(beside) * (width / 2 + 4 + Math.abs(beside) - 13);
         if (free(x, y)) return { x, y };
       }
-  }
+    }
   const a = points[middle]!;
   const b = points[middle + 1]!;
   return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
