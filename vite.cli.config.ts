@@ -10,7 +10,8 @@ export const CLI_BUNDLE = 'aitm.mjs';
  * The installed `aitm` command as one self-contained ES module for Node: TypeScript compiled, the
  * shipped threat library and zod / jsonc-parser inlined, only Node built-ins left as imports. So
  * the command compiles nothing at run time (no tsx, no esbuild) and resolves no package when it
- * runs: it runs exactly the code the build pinned from package-lock.json.
+ * runs: it runs exactly the code the build pinned from package-lock.json. The one exception is
+ * resvg (WebAssembly, for `render --format png`), imported on demand from node_modules.
  */
 export default defineConfig({
   // No public/ copying and no index.html: this is a library-style build of one entry.
@@ -34,9 +35,11 @@ export default defineConfig({
     },
   },
   ssr: {
-    // Inline every package (an SSR build externalises them by default); Node built-ins stay.
+    // Inline every package (an SSR build externalises them by default); Node built-ins stay, and
+    // so does resvg: `render --format png` imports it on demand and reads its .wasm file from
+    // node_modules (a dependency, installed with the CLI).
     noExternal: true,
-    external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
+    external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`), '@resvg/resvg-wasm'],
     target: 'node',
   },
 });

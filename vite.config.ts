@@ -65,6 +65,8 @@ function reportInitialJs(): Plugin {
 }
 
 const LAZY_INTEROP = /src[\\/](core|ui)[\\/]interop[\\/]/;
+/** The diagram renderer (image export) is needed only when a diagram is exported. */
+const LAZY_RENDER = /src[\\/]core[\\/]render[\\/]/;
 
 // One config for the app and the unit tests. Browser (e2e) tests have their own config because
 // they need a built app and a real Chromium, not jsdom.
@@ -84,11 +86,12 @@ export default defineConfig({
       // Import and export code (other tools' formats, reports) is not needed to draw: it loads on
       // first use. Those modules only define functions and schemas, so they are declared free of
       // side effects; otherwise the core barrel's `export *` would keep them in the first load.
-      treeshake: { moduleSideEffects: (id: string) => !LAZY_INTEROP.test(id) },
+      treeshake: { moduleSideEffects: (id: string) => !LAZY_INTEROP.test(id) && !LAZY_RENDER.test(id) },
       output: {
         codeSplitting: {
           groups: [
             { name: 'interop', test: LAZY_INTEROP, includeDependenciesRecursively: false },
+            { name: 'diagram', test: LAZY_RENDER, includeDependenciesRecursively: false },
             // Zod with the setting that stops it probing `new Function`: one chunk that the core's
             // chunk imports, so the setting is in place before any schema is built.
             { name: 'zod', test: /node_modules[\\/]zod[\\/]|noDynamicCode/, priority: 1 },

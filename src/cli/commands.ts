@@ -1,3 +1,4 @@
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import {
   documentJsonSchema,
   libraryFileJsonSchema,
@@ -20,16 +21,19 @@ import { layerPacksFrom } from './loadPacks';
 import { emitOutput } from './output';
 import { oneLine, terminalSafe } from './terminalText';
 
-/** `analyze <model> [--format json|md] [--out FILE] [--fail-on SEVERITY] [--library DIR] [--pack FILE]…` */
+/** `analyze <model> [--format json|md] [--out FILE] [--fail-on SEVERITY] [--library DIR] [--pack FILE]… [--diagram IMAGE]` */
 export function runAnalyze(argv: readonly string[], io: CliIo): number {
   const { positional, options, repeated } = parseArgs(
     argv,
-    ['format', 'out', 'fail-on', 'library'],
+    ['format', 'out', 'fail-on', 'library', 'diagram'],
     ['pack'],
   );
   if (positional.length !== 1)
     throw new CliError('analyze needs exactly one model file: analyze <model.aitm.json>');
   const format = oneOf('format', options.get('format'), ['json', 'md'] as const, 'json');
+  const diagram = options.get('diagram');
+  if (diagram !== undefined && format !== 'md')
+    throw new CliError('--diagram is for --format md: it shows the diagram image in the Markdown report');
   const failOn = options.has('fail-on')
     ? oneOf<Severity>('fail-on', options.get('fail-on'), SEVERITIES, 'high')
     : undefined;
@@ -40,7 +44,10 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
   const report = buildReport(doc, library, findings);
   // Written chunk by chunk: a large report is never held as one string.
   emitOutput(io, options.get('out'), 'report', (write) => {
-    const chunks = format === 'json' ? jsonReportChunks(report) : markdownReportChunks(report, doc, library);
+    const chunks =
+      format === 'json'
+        ? jsonReportChunks(report)
+        : markdownReportChunks(report, doc, library, diagramOption(diagram, options.get('out')));
     for (const chunk of chunks) write(chunk);
   });
   if (failOn === undefined) return EXIT_OK;
@@ -63,6 +70,17 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
     );
   if (blocking.length > 20) io.stderr(`  … and ${blocking.length - 20} more\n`);
   return EXIT_FINDINGS;
+}
+
+/**
+ * The diagram image as the report links it: relative to the folder the report is written to
+ * (the working directory for stdout), with forward slashes, so the link works where both files are.
+ */
+function diagramOption(diagram: string | undefined, out: string | undefined): { diagramImage?: string } {
+  if (diagram === undefined) return {};
+  const from = out === undefined ? '.' : dirname(out);
+  const link = isAbsolute(diagram) ? diagram : relative(from, diagram) || diagram;
+  return { diagramImage: link.split(sep).join('/') };
 }
 
 /**

@@ -20,11 +20,23 @@ export interface CliIo {
   /** Writes to standard output; throws when it cannot (EPIPE, ENOSPC…). */
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * Draws an SVG as a PNG. Only the real CLI has it, and only for `render --format png`: it is
+   * loaded (WebAssembly) before main() runs, so main() stays synchronous; see pngRasteriser.ts.
+   */
+  rasterisePng?: PngRasteriser;
 }
+
+/** What drawing a PNG needs and gives: fonts to draw text with (none found: no text). */
+export type PngRasteriser = (
+  svg: string,
+  options: { fontFiles: readonly string[]; scale: number },
+) => { png: Uint8Array; fonts: readonly string[] };
 
 /** A file being written: pieces go to a temporary file that commit() puts in place, abort() removes. */
 export interface OutputFile {
-  write(chunk: string): void;
+  /** Text is written as UTF-8; bytes (a PNG) as they are. */
+  write(chunk: string | Uint8Array): void;
   commit(): void;
   abort(): void;
 }

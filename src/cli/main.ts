@@ -1,5 +1,6 @@
 import { runAnalyze, runSchema, runValidate } from './commands';
 import { runConvert } from './convertCommand';
+import { runRender } from './renderCommand';
 import { CliError, EXIT_INVALID, type CliIo } from './io';
 import { CLI_LIMITS, megabytes } from './limits';
 import { guardedIo } from './guardedIo';
@@ -9,13 +10,16 @@ const USAGE = `Usage: aitm <command> [options]
 
 Commands:
   analyze <model> [--format json|md] [--out FILE] [--fail-on critical|high|medium|low] [--library DIR]
-          [--pack FILE]...
+          [--pack FILE]... [--diagram IMAGE]
       Evaluate a model and print its threat report. Exit 1 when an open finding is at or above --fail-on.
       --pack layers a rule pack on the library (repeatable, in order); a pack that does not load exits 2.
+      --diagram (with --format md) shows IMAGE, e.g. written by render, under the report's title.
   validate <model | library-dir | rule-pack.json> [--kind model|library] [--library DIR]
       Check a model or a library and list every problem with its JSON path.
   convert <in> --to aitm|threat-dragon|threat-composer|csv [--out FILE]
       Convert between our models and Threat Dragon, Threat Composer and CSV; the input format is detected.
+  render <model> [--format svg|png] [--out FILE] [--theme light|dark] [--font FILE]...
+      Draw the data-flow diagram with its open-findings badges as SVG or PNG (PNG needs --out).
   schema [model|library]
       Print the JSON Schema of model documents or library files.
 
@@ -42,6 +46,8 @@ export function main(argv: readonly string[], rawIo: CliIo): number {
         return runValidate(rest, io);
       case 'convert':
         return runConvert([...rest], io);
+      case 'render':
+        return runRender(rest, io);
       case 'schema':
         return runSchema(rest, io);
       case undefined:

@@ -75,3 +75,28 @@ export function emitOutput(
   }
   for (const chunk of held) io.stdout(chunk);
 }
+
+/**
+ * Writes binary output (a PNG) to the file `out`, whole or not at all, within the output limit.
+ * Binary output never goes to stdout: callers ask for --out.
+ */
+export function emitBytes(io: CliIo, out: string, what: string, bytes: Uint8Array): void {
+  const limit = CLI_LIMITS.maxOutputBytes;
+  if (bytes.length > limit)
+    throw new CliError(
+      `${oneLine(out)}: the ${what} is larger than ${megabytes(limit)}, the output limit; the file was not written`,
+    );
+  let file: OutputFile;
+  try {
+    file = io.createFile(out);
+  } catch (error) {
+    throw new CliError(`${oneLine(out)}: cannot write the ${what} (${describeIoError(error)})`);
+  }
+  try {
+    file.write(bytes);
+    file.commit();
+  } catch (error) {
+    file.abort();
+    throw new CliError(`${oneLine(out)}: cannot write the ${what} (${describeIoError(error)})`);
+  }
+}

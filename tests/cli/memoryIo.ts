@@ -7,6 +7,8 @@ import type { CliIo } from '../../src/cli/io';
  */
 export function memoryIo(files: Record<string, string> = {}, sizes: Record<string, number> = {}) {
   const written: Record<string, string> = {};
+  /** Files written as bytes (a PNG), by path. */
+  const writtenBytes: Record<string, Uint8Array> = {};
   const reads: string[] = [];
   let out = '';
   let err = '';
@@ -32,12 +34,15 @@ export function memoryIo(files: Record<string, string> = {}, sizes: Record<strin
       if (reads.includes(path)) throw fail('EINPUT', { input: path });
       if (isFolder(path)) throw fail('EISDIR');
       let content = '';
+      const bytes: Uint8Array[] = [];
       return {
         write: (chunk) => {
-          content += chunk;
+          if (typeof chunk === 'string') content += chunk;
+          else bytes.push(chunk);
         },
         commit: () => {
-          written[path] = content;
+          if (bytes.length > 0) writtenBytes[path] = Buffer.concat(bytes);
+          else written[path] = content;
         },
         abort: () => {},
       };
@@ -49,5 +54,5 @@ export function memoryIo(files: Record<string, string> = {}, sizes: Record<strin
       err += text;
     },
   };
-  return { io, written, reads, stdout: () => out, stderr: () => err };
+  return { io, written, writtenBytes, reads, stdout: () => out, stderr: () => err };
 }

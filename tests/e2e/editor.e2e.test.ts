@@ -225,6 +225,11 @@ describeInBrowser('editor in Chromium', () => {
     for (const label of ['User', 'Inference API', 'LLM']) expect(svg.text).toContain(`>${label}<`);
     expect(svg.text).not.toMatch(/react-flow__(minimap|controls)/);
     expect(svg.text).not.toContain('<script');
+    // Drawn from the document: real SVG shapes, one path with an arrowhead per data flow.
+    expect(svg.text).not.toContain('foreignObject');
+    const flowPaths = svg.text.match(/<path class="flow"[^>]*marker-end="url\(#aitm-arrow\)"/g) ?? [];
+    expect(flowPaths).toHaveLength(report.summary.dataFlows);
+    expect(svg.text).toMatch(/<g class="badge"/);
 
     const png = await exportFile(page, 'Diagram as PNG');
     expect(png.name).toBe('untitled-model.png');

@@ -392,12 +392,14 @@ describeInBrowser('security in Chromium', () => {
       // Mermaid: labels quoted and entity-encoded: no tags, no directives, no click lines.
       expect(fence[1]!.replaceAll('<br/>', '')).not.toMatch(/<|%%\{|^\s*click\b/m);
 
-      // The diagram exports (html-to-image clones the canvas and serialises it) need no Trusted
+      // The diagram exports (drawn from the document by the core's renderer) need no Trusted
       // Types sink, and the hostile labels stay text in the image.
       const svg = await exportFile(page, 'Diagram as SVG');
       expect(svg.text).toMatch(/^<svg /);
-      expect(svg.text).toContain('&lt;img src=x onerror=');
-      // XMLSerializer escapes < and > in text and attributes, and quotes in attributes: each tag is
+      // Labels are wrapped and cut to their boxes; the title (P.svg) is whole.
+      expect(svg.text).toContain('&lt;img src=x');
+      expect(svg.text).toContain('&lt;svg onload=&quot;window.__pwned=6&quot;&gt;&lt;/svg&gt;');
+      // The renderer escapes < and > in text and attributes, and quotes in attributes: each tag is
       // one <…>, and with its attribute values removed only element and attribute names remain.
       const tags = svg.text.match(/<[^>]*>/g)!.map((tag) => tag.replace(/"[^"]*"/g, '""'));
       expect(

@@ -20,9 +20,9 @@ function retrying<T>(operation: () => T): T {
   }
 }
 
-/** Writes all of `text`, however many write calls it takes. */
-export function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+/** Writes all of `data` (text as UTF-8), however many write calls it takes. */
+export function writeAll(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let offset = 0;
   while (offset < bytes.length) offset += retrying(() => writeSync(fd, bytes, offset, bytes.length - offset));
 }

@@ -31,7 +31,7 @@ function readChecked(fd: number, maxBytes: number, allowStream: boolean) {
   const bytes = readUpTo(fd, maxBytes + 1, stat.isFile() ? stat.size + 1 : undefined);
   if (bytes.length > maxBytes) throw fail('EFBIG');
   const identity = stat.isFile() ? { dev: stat.dev, ino: stat.ino } : undefined;
-  return { text: bytes.toString('utf8'), identity };
+  return { bytes, identity };
 }
 
 /**
@@ -40,6 +40,12 @@ function readChecked(fd: number, maxBytes: number, allowStream: boolean) {
  * nothing for regular files. O_NOCTTY: a terminal device never becomes our controlling terminal.
  */
 export function readRegularFile(path: string, maxBytes: number) {
+  const { bytes, identity } = readRegularBytes(path, maxBytes);
+  return { text: bytes.toString('utf8'), identity };
+}
+
+/** readRegularFile for binary files (fonts): the bytes as they are. */
+export function readRegularBytes(path: string, maxBytes: number) {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   try {
     return readChecked(fd, maxBytes, false);
@@ -50,5 +56,6 @@ export function readRegularFile(path: string, maxBytes: number) {
 
 /** Reads standard input, whatever it is (a pipe, a file, a terminal), bounded the same way. */
 export function readStandardInput(maxBytes: number) {
-  return readChecked(0, maxBytes, true);
+  const { bytes, identity } = readChecked(0, maxBytes, true);
+  return { text: bytes.toString('utf8'), identity };
 }

@@ -7,7 +7,13 @@ export {
   type ReportFinding,
   type ReportFindingGroup,
 } from './buildReport';
-export { renderMarkdownReport, markdownReportChunks, exportMarkdownReport } from './markdownReport';
+export {
+  renderMarkdownReport,
+  markdownReportChunks,
+  exportMarkdownReport,
+  markdownPath,
+  type MarkdownReportOptions,
+} from './markdownReport';
 export { escapeJsonText } from './reportChunks';
 export { guidelineCoverage, type GuidelineCoverage, type CoverageStatus } from './guidelineCoverage';
 export {

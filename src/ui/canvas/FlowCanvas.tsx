@@ -50,11 +50,9 @@ function CanvasInner() {
   const doc = useAppStore((s) => s.document);
   const selection = useAppStore((s) => s.selection);
   const snapToGrid = useAppStore((s) => s.snapToGrid);
-  // While an image is taken every node is drawn in full, whatever the zoom and the view.
-  const [exporting, setExporting] = useState(false);
   // Level of detail: far out, labels collide and detail costs most of the painting (levelOfDetail.ts).
-  const detail = useLevelOfDetail(exporting);
-  useCanvasBridge(wrapper, setExporting);
+  const detail = useLevelOfDetail();
+  useCanvasBridge(wrapper);
 
   const [nodes, setNodes] = useState<CanvasNode[]>(() => projectNodes(doc, new Set(selection), []));
   const [edges, setEdges] = useState<FlowEdgeType[]>(() => projectEdges(doc, new Set(selection), []));
@@ -185,7 +183,7 @@ function CanvasInner() {
         elevateNodesOnSelect={false}
         snapToGrid={snapToGrid}
         snapGrid={SNAP}
-        onlyRenderVisibleElements={!exporting}
+        onlyRenderVisibleElements
         // No fitView: a model opens at a readable zoom (useCanvasBridge, openingViewport.ts).
         connectionMode={ConnectionMode.Loose}
         defaultViewport={DEFAULT_VIEWPORT}

@@ -13,8 +13,8 @@ export interface CanvasApi {
   /** The centre of the visible area, in document coordinates. */
   viewportCenter(): Position;
   /**
-   * The whole diagram as an image (html-to-image, loaded on demand): a PNG data URL, or the text
-   * of an SVG file.
+   * The whole diagram as an image, drawn from the document by the core's renderDiagramSvg
+   * (loaded on demand): a PNG data URL, or the text of an SVG file.
    */
   toImage(format: ImageFormat): Promise<string>;
 }

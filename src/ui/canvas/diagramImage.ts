@@ -1,56 +1,61 @@
-import { getViewportForBounds, type Node, type Rect } from '@xyflow/react';
+import { findingBadges, renderDiagramSvg, type Library, type ThreatModelDocument } from '../../core';
+import { findingsOf } from '../store/selectors';
 import type { ImageFormat } from './canvasBridge';
 
-/** Largest side of an exported image, in pixels; bigger diagrams are scaled down to fit. */
-const MAX_SIDE = 4096;
-const PADDING = 40;
+/** Largest side of an exported PNG, in pixels; bigger diagrams are scaled down to fit. */
+const MAX_SIDE = 8192;
+/** PNGs are drawn at twice the diagram's size where that fits, so they stay sharp on a slide. */
+const PNG_SCALE = 2;
 
 /**
- * Renders the diagram the way React Flow's documentation recommends: html-to-image on the
- * viewport element (so the minimap, controls and background stay out), transformed so that the
- * bounds of all nodes (absolute, from React Flow) fill the image. Fonts are not embedded: that would fetch, and this page
- * never talks to the network.
+ * The diagram as an image, from the document (the core's renderDiagramSvg), not from the canvas:
+ * the same file whatever the zoom, the culling or the theme on screen, and the same as
+ * `aitm render`. Badges count the open findings of the current analysis. Loaded on demand.
  */
-export async function renderDiagram(
-  viewport: HTMLElement,
-  bounds: Rect,
+export async function renderDiagramImage(
+  doc: ThreatModelDocument,
+  library: Library,
   format: ImageFormat,
-  backgroundColor: string,
 ): Promise<string> {
-  const scale = Math.min(
-    1,
-    MAX_SIDE / (bounds.width + 2 * PADDING),
-    MAX_SIDE / (bounds.height + 2 * PADDING),
-  );
-  const width = Math.max(1, Math.round((bounds.width + 2 * PADDING) * scale));
-  const height = Math.max(1, Math.round((bounds.height + 2 * PADDING) * scale));
-  const view = getViewportForBounds(bounds, width, height, 0.01, 1, `${PADDING * scale}px`);
-  const { toPng, toSvg } = await import('html-to-image');
-  const options = {
-    backgroundColor,
-    width,
-    height,
-    skipFonts: true,
-    style: {
-      width: `${width}px`,
-      height: `${height}px`,
-      transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})`,
-    },
-    filter: (node: HTMLElement) =>
-      !(
-        node instanceof Element &&
-        /react-flow__(minimap|controls|panel)/.test(node.getAttribute('class') ?? '')
-      ),
-  };
-  if (format === 'png') return toPng(viewport, options);
-  const url = await toSvg(viewport, options);
-  return decodeURIComponent(url.slice(url.indexOf(',') + 1));
+  if (doc.components.length === 0 && doc.trustBoundaries.length === 0)
+    throw new Error('the diagram is empty');
+  const svg = renderDiagramSvg(doc, {
+    badges: findingBadges(findingsOf(doc, library)),
+    types: library.catalogue.types,
+  });
+  return format === 'svg' ? svg : rasterise(svg);
 }
 
-/** Resolves once React has rendered and React Flow has measured every node (or after ~1 s). */
-export async function whenMeasured(nodes: () => Node[]): Promise<void> {
-  for (let frame = 0; frame < 60; frame++) {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    if (frame >= 1 && nodes().every((n) => n.measured?.width && n.measured.height)) return;
+/** Size of the SVG from its root's width and height attributes (written by renderDiagramSvg). */
+function svgSize(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const read = (name: string) => Number(new RegExp(`\\s${name}="(\\d+)"`).exec(root)?.[1] ?? 0);
+  return { width: read('width'), height: read('height') };
+}
+
+/**
+ * A PNG data URL of `svg`: the browser draws it as an image (from a blob: URL, which the page's
+ * CSP allows for images) on a canvas. An SVG without foreignObject does not taint the canvas.
+ */
+async function rasterise(svg: string): Promise<string> {
+  const size = svgSize(svg);
+  if (size.width === 0 || size.height === 0) throw new Error('the diagram has no size');
+  const scale = Math.min(PNG_SCALE, MAX_SIDE / size.width, MAX_SIDE / size.height);
+  const width = Math.max(1, Math.round(size.width * scale));
+  const height = Math.max(1, Math.round(size.height * scale));
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image(width, height);
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('the browser cannot draw on a canvas');
+    context.drawImage(image, 0, 0, width, height);
+    return canvas.toDataURL('image/png');
+  } finally {
+    URL.revokeObjectURL(url);
   }
 }

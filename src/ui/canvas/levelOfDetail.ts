@@ -29,8 +29,8 @@ export function detailAt(zoom: number): Detail {
 
 const FULL = { className: 'canvas', style: undefined };
 
-/** The canvas wrapper's class and style for the current zoom; everything is drawn in full while exporting. */
-export function useLevelOfDetail(exporting: boolean): {
+/** The canvas wrapper's class and style for the current zoom (image export renders from the document, not the canvas). */
+export function useLevelOfDetail(): {
   className: string;
   style: CSSProperties | undefined;
 } {
@@ -39,7 +39,7 @@ export function useLevelOfDetail(exporting: boolean): {
     const detail = detailAt(s.transform[2]);
     return detail.kind === 'compact' ? `compact:${detail.font}` : detail.kind;
   });
-  if (exporting || level === 'full') return FULL;
+  if (level === 'full') return FULL;
   if (level === 'far') return { className: 'canvas is-far', style: undefined };
   const font = Number(level.slice('compact:'.length));
   return { className: 'canvas is-far is-compact', style: { ['--compact-font' as string]: `${font}px` } };

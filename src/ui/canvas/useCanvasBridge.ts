@@ -2,7 +2,6 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, type RefObject } from 'react';
 import { useAppStore, useServices } from '../store/StoreContext';
 import { flowsById } from '../store/selectors';
-import { renderDiagram, whenMeasured } from './diagramImage';
 import { documentBounds, readableViewport } from './openingViewport';
 
 /** Above this many components a model opens on its first ones, not fitted whole (see openingView). */
@@ -23,11 +22,7 @@ export function openingView(doc: { components: readonly { id: string }[] }): { i
  * Registers the canvas with the bridge (so toolbar commands can fit, zoom and find the centre) and
  * follows focus requests from review mode and the outline by bringing the element into view.
  */
-export function useCanvasBridge(
-  wrapper: RefObject<HTMLElement | null>,
-  /** Renders every node at full detail while an image is taken (the canvas normally culls). */
-  setExporting: (on: boolean) => void,
-): void {
+export function useCanvasBridge(wrapper: RefObject<HTMLElement | null>): void {
   const { canvas: canvasRef, store } = useServices();
   const flow = useReactFlow();
   const focusRequest = useAppStore((s) => s.focusRequest);
@@ -44,25 +39,16 @@ export function useCanvasBridge(
         return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
       },
       toImage: async (format) => {
-        const root = wrapper.current?.querySelector<HTMLElement>('.react-flow');
-        const viewport = root?.querySelector<HTMLElement>('.react-flow__viewport');
-        if (!root || !viewport) throw new Error('the canvas is not shown');
-        if (flow.getNodes().length === 0) throw new Error('the diagram is empty');
-        setExporting(true);
-        try {
-          await whenMeasured(() => flow.getNodes());
-          const background =
-            getComputedStyle(root).getPropertyValue('--xy-background-color').trim() || '#ffffff';
-          return await renderDiagram(viewport, flow.getNodesBounds(flow.getNodes()), format, background);
-        } finally {
-          setExporting(false);
-        }
+        // Drawn from the document, so nothing on screen needs to be measured or uncull.
+        const { renderDiagramImage } = await import('./diagramImage');
+        const { document, library } = store.getState();
+        return renderDiagramImage(document, library, format);
       },
     };
     return () => {
       canvasRef.current = null;
     };
-  }, [canvasRef, flow, wrapper, setExporting]);
+  }, [canvasRef, flow, wrapper, store]);
 
   useEffect(() => {
     // Wait a frame so the canvas has its size (and freshly projected nodes are in place).
