@@ -16,6 +16,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { centredAt, COMPONENT_SIZE } from '../../core';
+import { MinimapToggle } from '../layout/MinimapToggle';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { addComponentOfType, connectComponents } from '../store/elementActions';
 import { componentsById } from '../store/selectors';
@@ -50,6 +51,8 @@ function CanvasInner() {
   const doc = useAppStore((s) => s.document);
   const selection = useAppStore((s) => s.selection);
   const snapToGrid = useAppStore((s) => s.snapToGrid);
+  // Hidden during review too: the finding's element must never sit under it.
+  const minimapShown = useAppStore((s) => s.minimapShown && s.review === null);
   // While an image is taken every node is drawn in full, whatever the zoom and the view.
   const [exporting, setExporting] = useState(false);
   // Level of detail: far out, text and icons are unreadable yet cost most of the painting.
@@ -203,8 +206,10 @@ function CanvasInner() {
         aria-label="Model canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
-        <Controls showInteractive={false} aria-label="Zoom controls" />
+        {minimapShown && <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />}
+        <Controls showInteractive={false} aria-label="Zoom controls">
+          <MinimapToggle />
+        </Controls>
       </ReactFlow>
     </div>
   );

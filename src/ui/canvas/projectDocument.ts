@@ -1,6 +1,7 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import {
   boundarySize,
+  flowName,
   positionOf,
   type Position,
   type ThreatModelDocument,
@@ -145,11 +146,14 @@ export function projectEdges(
   for (const f of doc.dataFlows) perPair.set(pairKey(f), (perPair.get(pairKey(f)) ?? 0) + 1);
   const bundled = new Set<string>();
   const edges: FlowEdgeType[] = [];
+  // Screen readers hear flows by their components' names, not their ids.
+  const names = new Map(doc.components.map((c) => [c.id, c.label || c.id]));
+  const nameOf = (id: string) => names.get(id);
   for (const f of doc.dataFlows) {
     const key = pairKey(f);
     const count = perPair.get(key)!;
     if (count <= PARALLEL_FLOW_LIMIT) {
-      edges.push(flowEdge(f, selected, prevById.get(f.id)));
+      edges.push(flowEdge(f, selected, prevById.get(f.id), nameOf));
       continue;
     }
     // The first flow of the pair stands for all of them; selecting the bundle selects it.
@@ -157,14 +161,21 @@ export function projectEdges(
     bundled.add(key);
     const prev = prevById.get(f.id);
     const isSelected = selected.has(f.id);
-    if (prev && sourceOf.get(prev) === f && !!prev.selected === isSelected && prev.data?.bundled === count) {
+    const ariaLabel = `${count.toLocaleString('en')} data flows ${flowName(f, nameOf)}, drawn as one`;
+    if (
+      prev &&
+      sourceOf.get(prev) === f &&
+      !!prev.selected === isSelected &&
+      prev.data?.bundled === count &&
+      prev.ariaLabel === ariaLabel
+    ) {
       edges.push(prev);
       continue;
     }
     const edge: FlowEdgeType = {
-      ...flowEdge(f, selected, undefined),
+      ...flowEdge(f, selected, undefined, nameOf),
       data: { id: f.id, bundled: count },
-      ariaLabel: `${count.toLocaleString('en')} data flows from ${f.sourceId} to ${f.targetId}, drawn as one`,
+      ariaLabel,
     };
     sourceOf.set(edge, f);
     edges.push(edge);
@@ -176,9 +187,19 @@ function flowEdge(
   f: ThreatModelDocument['dataFlows'][number],
   selected: ReadonlySet<string>,
   prev: FlowEdgeType | undefined,
+  nameOf: (componentId: string) => string | undefined,
 ): FlowEdgeType {
   const isSelected = selected.has(f.id);
-  if (prev && sourceOf.get(prev) === f && !!prev.selected === isSelected && !prev.data?.bundled) return prev;
+  // "Data flow Researchers → Orchestrator: questions"; a renamed end gives the edge a new label.
+  const ariaLabel = `Data flow ${flowName(f, nameOf, { withLabel: true })}`;
+  if (
+    prev &&
+    sourceOf.get(prev) === f &&
+    !!prev.selected === isSelected &&
+    !prev.data?.bundled &&
+    prev.ariaLabel === ariaLabel
+  )
+    return prev;
   const edge: FlowEdgeType = {
     id: f.id,
     type: 'flow',
@@ -187,7 +208,7 @@ function flowEdge(
     data: { id: f.id },
     selected: isSelected,
     markerEnd: MARKER,
-    ariaLabel: `Data flow ${f.label || ''} from ${f.sourceId} to ${f.targetId}`.replace('  ', ' '),
+    ariaLabel,
   };
   sourceOf.set(edge, f);
   return edge;

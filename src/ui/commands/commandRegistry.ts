@@ -6,14 +6,8 @@ import type { TextExport } from '../interop/exportFiles';
 import type { AppState } from '../store/appState';
 import { analysisFailureOf, findingsOf } from '../store/selectors';
 import type { AppServices } from '../store/StoreContext';
-import {
-  addBoundaryAt,
-  copySelection,
-  deleteSelection,
-  duplicateSelection,
-  pasteClipboard,
-  selectAll,
-} from '../store/elementActions';
+// Element edits run only in the editor, whose chunk has them loaded already: the start screen does not carry them.
+const elementActions = () => import('../store/elementActions');
 import { startReview } from '../review/reviewActions';
 import { tasksOf } from '../work/backgroundTasks';
 import { WorkStopped } from '../work/workClient';
@@ -135,7 +129,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['Delete', 'Backspace'],
     enabled: hasSelection,
-    run: ({ store }) => deleteSelection(store),
+    run: async ({ store }) => (await elementActions()).deleteSelection(store),
   },
   {
     id: 'copy',
@@ -144,7 +138,7 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['Mod+C'],
     enabled: hasSelection,
     failure: 'copy the selection',
-    run: ({ store }) => copySelection(store),
+    run: async ({ store }) => (await elementActions()).copySelection(store),
   },
   {
     id: 'paste',
@@ -153,7 +147,7 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['Mod+V'],
     enabled: (s) => inEditor(s) && s.clipboard !== null,
     failure: 'paste',
-    run: ({ store }) => pasteClipboard(store),
+    run: async ({ store }) => (await elementActions()).pasteClipboard(store),
   },
   {
     id: 'duplicate',
@@ -162,7 +156,7 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['Mod+D'],
     enabled: hasSelection,
     failure: 'duplicate the selection',
-    run: ({ store }) => duplicateSelection(store),
+    run: async ({ store }) => (await elementActions()).duplicateSelection(store),
   },
   {
     id: 'selectAll',
@@ -170,7 +164,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['Mod+A'],
     enabled: inEditor,
-    run: ({ store }) => selectAll(store),
+    run: async ({ store }) => (await elementActions()).selectAll(store),
   },
   {
     id: 'addBoundary',
@@ -178,9 +172,9 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['B'],
     enabled: inEditor,
-    run: ({ store, canvas }) => {
+    run: async ({ store, canvas }) => {
       const c = canvas.current?.viewportCenter() ?? { x: 0, y: 0 };
-      addBoundaryAt(store, centredAt(c, DEFAULT_BOUNDARY_SIZE));
+      (await elementActions()).addBoundaryAt(store, centredAt(c, DEFAULT_BOUNDARY_SIZE));
     },
   },
   {
@@ -241,6 +235,30 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['-'],
     enabled: inEditor,
     run: ({ canvas }) => canvas.current?.zoomOut(),
+  },
+  {
+    id: 'toggleLeftPanel',
+    label: 'Show/hide components and outline panel',
+    group: 'View',
+    shortcuts: ['['],
+    enabled: inEditor,
+    run: ({ store }) => store.getState().update({ leftPanelOpen: !store.getState().leftPanelOpen }),
+  },
+  {
+    id: 'toggleRightPanel',
+    label: 'Show/hide inspector and findings panel',
+    group: 'View',
+    shortcuts: [']'],
+    enabled: inEditor,
+    run: ({ store }) => store.getState().update({ rightPanelOpen: !store.getState().rightPanelOpen }),
+  },
+  {
+    id: 'toggleMinimap',
+    label: 'Show/hide minimap',
+    group: 'View',
+    shortcuts: ['M'],
+    enabled: inEditor,
+    run: ({ store }) => store.getState().update({ minimapShown: !store.getState().minimapShown }),
   },
   {
     id: 'theme',

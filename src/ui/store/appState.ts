@@ -10,6 +10,12 @@ import type {
 export type SidePanel = 'threats' | 'dashboard';
 export type LeftPanel = 'palette' | 'outline';
 export type ThemeChoice = 'system' | 'light' | 'dark';
+/** Which panels are open and whether the minimap shows: remembered by the browser, not the document. */
+export interface PanelPreference {
+  leftPanelOpen: boolean;
+  rightPanelOpen: boolean;
+  minimapShown: boolean;
+}
 export type Framework = 'atlas' | 'owaspLlm' | 'owaspMl' | 'owaspAgentic' | 'saif';
 
 export interface FindingFilters {
@@ -113,6 +119,10 @@ export interface AppState {
   /** Canvas focus requests (review mode, outline); the nonce re-triggers the same target. */
   focusRequest: { id: string; nonce: number } | null;
   snapToGrid: boolean;
+  /** Panel layout, a preference of this browser (see platform/panelPreference.ts). */
+  leftPanelOpen: boolean;
+  rightPanelOpen: boolean;
+  minimapShown: boolean;
 
   /** Applies a pure document command; the single path for every document change. */
   change: (command: (doc: ThreatModelDocument) => ThreatModelDocument, meta?: ChangeMeta) => void;
@@ -155,4 +165,7 @@ export type UiFields = Pick<
   | 'clipboard'
   | 'theme'
   | 'snapToGrid'
+  | 'leftPanelOpen'
+  | 'rightPanelOpen'
+  | 'minimapShown'
 >;
