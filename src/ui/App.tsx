@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, type DragEvent } from 'react';
+import { loadElementActions } from './commands/commandRegistry';
 import { useShortcuts } from './commands/useShortcuts';
 import { ImportNotesPanel } from './dialogs/ImportNotesPanel';
 import { Notices } from './dialogs/Notices';
@@ -17,7 +18,24 @@ import './styles/panels.css';
 const HelpDialog = lazy(() => import('./dialogs/HelpDialog'));
 // The editor (React Flow and the panels) is not needed to draw the start screen; the import
 // choice appears only after a Threat Composer file was opened.
-const Workspace = lazy(() => import('./layout/Workspace').then((m) => ({ default: m.Workspace })));
+let editorModule: typeof import('./layout/Workspace') | null = null;
+/** Loads the editor's chunk (tests load it up front, so the editor renders without a Suspense round). */
+export const preloadEditor = () =>
+  // With the element edits, so the editor's shortcuts (Delete, Ctrl+D…) act synchronously.
+  Promise.all([import('./layout/Workspace'), loadElementActions()]).then(([m]) => {
+    editorModule = m;
+    return m;
+  });
+const LazyWorkspace = lazy(() => preloadEditor().then((m) => ({ default: m.Workspace })));
+/** The editor, drawn at once when its chunk is in (no Suspense round), else once it loads. */
+function EditorWorkspace() {
+  if (editorModule) return <editorModule.Workspace />;
+  return (
+    <Suspense fallback={<p className="workspace-loading muted">Loading the editor…</p>}>
+      <LazyWorkspace />
+    </Suspense>
+  );
+}
 const ImportChoiceDialog = lazy(() =>
   import('./dialogs/ImportChoiceDialog').then((m) => ({ default: m.ImportChoiceDialog })),
 );
@@ -85,13 +103,7 @@ function Editor() {
       <Notices />
       <WorkProgress />
       <ImportNotesPanel />
-      {view === 'start' ? (
-        <StartScreen />
-      ) : (
-        <Suspense fallback={<p className="workspace-loading muted">Loading the editor…</p>}>
-          <Workspace />
-        </Suspense>
-      )}
+      {view === 'start' ? <StartScreen /> : <EditorWorkspace />}
       {importPending && (
         <Suspense fallback={null}>
           <ImportChoiceDialog />

@@ -6,8 +6,19 @@ import type { TextExport } from '../interop/exportFiles';
 import type { AppState } from '../store/appState';
 import { analysisFailureOf, findingsOf } from '../store/selectors';
 import type { AppServices } from '../store/StoreContext';
-// Element edits run only in the editor, whose chunk has them loaded already: the start screen does not carry them.
-const elementActions = () => import('../store/elementActions');
+// Element edits run only in the editor, whose chunk loads them: the start screen does not carry
+// them. Once loaded they run synchronously, as when they were imported statically.
+type ElementActions = typeof import('../store/elementActions');
+let loadedActions: ElementActions | null = null;
+/** Loads the element edits; the editor waits for this before it shows (see App.tsx). */
+export async function loadElementActions(): Promise<ElementActions> {
+  loadedActions ??= await import('../store/elementActions');
+  return loadedActions;
+}
+function withElementActions(use: (actions: ElementActions) => void): void | Promise<void> {
+  if (loadedActions) return use(loadedActions);
+  return loadElementActions().then(use);
+}
 import { startReview } from '../review/reviewActions';
 import { tasksOf } from '../work/backgroundTasks';
 import { WorkStopped } from '../work/workClient';
@@ -129,7 +140,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['Delete', 'Backspace'],
     enabled: hasSelection,
-    run: async ({ store }) => (await elementActions()).deleteSelection(store),
+    run: ({ store }) => withElementActions((a) => a.deleteSelection(store)),
   },
   {
     id: 'copy',
@@ -138,7 +149,7 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['Mod+C'],
     enabled: hasSelection,
     failure: 'copy the selection',
-    run: async ({ store }) => (await elementActions()).copySelection(store),
+    run: ({ store }) => withElementActions((a) => a.copySelection(store)),
   },
   {
     id: 'paste',
@@ -147,7 +158,7 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['Mod+V'],
     enabled: (s) => inEditor(s) && s.clipboard !== null,
     failure: 'paste',
-    run: async ({ store }) => (await elementActions()).pasteClipboard(store),
+    run: ({ store }) => withElementActions((a) => a.pasteClipboard(store)),
   },
   {
     id: 'duplicate',
@@ -156,7 +167,7 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['Mod+D'],
     enabled: hasSelection,
     failure: 'duplicate the selection',
-    run: async ({ store }) => (await elementActions()).duplicateSelection(store),
+    run: ({ store }) => withElementActions((a) => a.duplicateSelection(store)),
   },
   {
     id: 'selectAll',
@@ -164,7 +175,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['Mod+A'],
     enabled: inEditor,
-    run: async ({ store }) => (await elementActions()).selectAll(store),
+    run: ({ store }) => withElementActions((a) => a.selectAll(store)),
   },
   {
     id: 'addBoundary',
@@ -172,9 +183,9 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['B'],
     enabled: inEditor,
-    run: async ({ store, canvas }) => {
+    run: ({ store, canvas }) => {
       const c = canvas.current?.viewportCenter() ?? { x: 0, y: 0 };
-      (await elementActions()).addBoundaryAt(store, centredAt(c, DEFAULT_BOUNDARY_SIZE));
+      return withElementActions((a) => a.addBoundaryAt(store, centredAt(c, DEFAULT_BOUNDARY_SIZE)));
     },
   },
   {
