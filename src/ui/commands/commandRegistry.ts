@@ -15,9 +15,9 @@ export async function loadElementActions(): Promise<ElementActions> {
   loadedActions ??= await import('../store/elementActions');
   return loadedActions;
 }
-function withElementActions(use: (actions: ElementActions) => void): void | Promise<void> {
-  if (loadedActions) return use(loadedActions);
-  return loadElementActions().then(use);
+function withElementActions(edit: (actions: ElementActions) => void): void | Promise<void> {
+  if (loadedActions) return edit(loadedActions);
+  return loadElementActions().then(edit);
 }
 import { startReview } from '../review/reviewActions';
 import { tasksOf } from '../work/backgroundTasks';
