@@ -65,6 +65,8 @@ function reportInitialJs(): Plugin {
 }
 
 const LAZY_INTEROP = /src[\\/](core|ui)[\\/]interop[\\/]/;
+// The core is pure (no module-level effects), so a module only lazy code uses leaves the first load.
+const PURE_CORE = /src[\\/]core[\\/]/;
 /** The diagram renderer (image export) is needed only when a diagram is exported. */
 const LAZY_RENDER = /src[\\/]core[\\/]render[\\/]/;
 
@@ -78,6 +80,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: false,
+    // Lists each chunk's static imports: scripts/checkBundleSize.mjs measures the first load from it.
+    manifest: true,
     chunkSizeWarningLimit: 1200,
     // The polyfill preloads with fetch(), which connect-src 'none' forbids; browsers with ES
     // modules but no modulepreload simply load the chunks when imported.
@@ -86,7 +90,7 @@ export default defineConfig({
       // Import and export code (other tools' formats, reports) is not needed to draw: it loads on
       // first use. Those modules only define functions and schemas, so they are declared free of
       // side effects; otherwise the core barrel's `export *` would keep them in the first load.
-      treeshake: { moduleSideEffects: (id: string) => !LAZY_INTEROP.test(id) && !LAZY_RENDER.test(id) },
+      treeshake: { moduleSideEffects: (id: string) => !LAZY_INTEROP.test(id) && !PURE_CORE.test(id) },
       output: {
         codeSplitting: {
           groups: [

@@ -12,6 +12,7 @@ import { showUncaughtErrors } from './ui/errors/globalErrors';
 import { restorePacksInBackground } from './ui/library/rulePacks';
 import { localDocumentStorage, RULE_PACKS_KEY } from './ui/platform/localDocumentStorage';
 import { browserPlatform } from './ui/platform/platform';
+import { loadPanelPreference } from './ui/platform/panelPreference';
 import { loadThemePreference } from './ui/platform/themePreference';
 import { createAppStore } from './ui/store/createAppStore';
 import { AppProvider } from './ui/store/StoreContext';
@@ -44,6 +45,7 @@ async function start(): Promise<void> {
     rejectedPacks: packs.rejected,
     storage: localDocumentStorage(),
     theme: loadThemePreference(),
+    panels: loadPanelPreference(),
   });
   if (packs.problems.length > 0 && store.getState().notice === null)
     store.getState().update({

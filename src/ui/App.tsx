@@ -1,20 +1,44 @@
 import { lazy, Suspense, useEffect, type DragEvent } from 'react';
+import { loadElementActions } from './commands/commandRegistry';
 import { useShortcuts } from './commands/useShortcuts';
-import { ImportChoiceDialog } from './dialogs/ImportChoiceDialog';
 import { ImportNotesPanel } from './dialogs/ImportNotesPanel';
 import { Notices } from './dialogs/Notices';
 import { StartScreen } from './dialogs/StartScreen';
 import { openFile } from './documents/openDocument';
 import { CrashBoundary } from './errors/CrashBoundary';
 import { runReported } from './errors/reportFailure';
-import { Workspace } from './layout/Workspace';
+import { SkipLinks } from './layout/SkipLinks';
 import { applyTheme, saveThemePreference } from './platform/themePreference';
 import { useAppStore, useServices } from './store/StoreContext';
 import { Toolbar } from './toolbar/Toolbar';
 import { tasksOf } from './work/backgroundTasks';
 import { WorkProgress } from './work/WorkProgress';
+import './styles/panels.css';
 
 const HelpDialog = lazy(() => import('./dialogs/HelpDialog'));
+// The editor (React Flow and the panels) is not needed to draw the start screen; the import
+// choice appears only after a Threat Composer file was opened.
+let editorModule: typeof import('./layout/Workspace') | null = null;
+/** Loads the editor's chunk (tests load it up front, so the editor renders without a Suspense round). */
+export const preloadEditor = () =>
+  // With the element edits, so the editor's shortcuts (Delete, Ctrl+D…) act synchronously.
+  Promise.all([import('./layout/Workspace'), loadElementActions()]).then(([m]) => {
+    editorModule = m;
+    return m;
+  });
+const LazyWorkspace = lazy(() => preloadEditor().then((m) => ({ default: m.Workspace })));
+/** The editor, drawn at once when its chunk is in (no Suspense round), else once it loads. */
+function EditorWorkspace() {
+  if (editorModule) return <editorModule.Workspace />;
+  return (
+    <Suspense fallback={<p className="workspace-loading muted">Loading the editor…</p>}>
+      <LazyWorkspace />
+    </Suspense>
+  );
+}
+const ImportChoiceDialog = lazy(() =>
+  import('./dialogs/ImportChoiceDialog').then((m) => ({ default: m.ImportChoiceDialog })),
+);
 const LibraryDialog = lazy(() => import('./library/LibraryDialog'));
 
 /** The app: the editor inside a boundary that, if it crashes, still offers the model for download. */
@@ -33,6 +57,7 @@ function Editor() {
   const view = useAppStore((s) => s.view);
   const helpOpen = useAppStore((s) => s.helpOpen);
   const libraryOpen = useAppStore((s) => s.libraryOpen);
+  const importPending = useAppStore((s) => s.pendingImport !== null);
   const theme = useAppStore((s) => s.theme);
   const update = useAppStore((s) => s.update);
   useShortcuts();
@@ -73,12 +98,17 @@ function Editor() {
 
   return (
     <div className="app" onDragOver={onDragOver} onDrop={onDrop}>
+      {view === 'editor' && <SkipLinks />}
       <Toolbar />
       <Notices />
       <WorkProgress />
       <ImportNotesPanel />
-      {view === 'start' ? <StartScreen /> : <Workspace />}
-      <ImportChoiceDialog />
+      {view === 'start' ? <StartScreen /> : <EditorWorkspace />}
+      {importPending && (
+        <Suspense fallback={null}>
+          <ImportChoiceDialog />
+        </Suspense>
+      )}
       {helpOpen && (
         <CrashBoundary area="help dialog" variant="dialog" onClose={() => update({ helpOpen: false })}>
           <Suspense fallback={null}>

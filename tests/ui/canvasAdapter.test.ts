@@ -115,8 +115,11 @@ describe('projecting the document onto the canvas', () => {
     expect(second[1]).not.toBe(measured);
     expect(second[1]).toMatchObject({ selected: true, measured: { width: 184, height: 64 } });
     expect(second[2]).not.toBe(first[2]);
+    // The flow is named after its ends for screen readers: renaming an end relabels its edge.
     const edges = projectEdges(doc, new Set(), []);
-    expect(projectEdges(changed, new Set(), edges)[0]).toBe(edges[0]);
+    const relabelledEdges = projectEdges(changed, new Set(), edges);
+    expect(relabelledEdges[0]).not.toBe(edges[0]);
+    expect(relabelledEdges[0]).toMatchObject({ ariaLabel: 'Data flow Customer → Gateway: questions' });
   });
 
   it('an unchanged document and selection give back the very same node and edge objects', () => {
@@ -162,7 +165,7 @@ describe('projecting the document onto the canvas', () => {
     expect(byId(fourth, 'c-api')).toBe(byId(third, 'c-api'));
   });
 
-  it('editing one data flow rebuilds only its edge; component edits leave every edge alone', () => {
+  it('editing one data flow rebuilds only its edge; a component edit only the edges it names', () => {
     let doc = apiModel();
     doc = addComponent(doc, { id: 'c-llm', type: 'llm', label: 'Model', position: { x: 0, y: 400 } });
     doc = addDataFlow(doc, { id: 'f-2', sourceId: 'c-api', targetId: 'c-llm', label: 'prompts' });
@@ -171,7 +174,11 @@ describe('projecting the document onto the canvas', () => {
 
     const relabelled = projectEdges(updateComponent(doc, 'c-llm', { label: 'LLM' }), new Set(), first);
     expect(relabelled[0]).toBe(first[0]);
-    expect(relabelled[1]).toBe(first[1]);
+    expect(relabelled[1]).not.toBe(first[1]);
+    expect(relabelled[1]).toMatchObject({ ariaLabel: 'Data flow Chat API → LLM: prompts' });
+    const moved = projectEdges(updateComponent(doc, 'c-llm', { position: { x: 9, y: 9 } }), new Set(), first);
+    expect(moved[0]).toBe(first[0]);
+    expect(moved[1]).toBe(first[1]);
 
     const encrypted = updateDataFlow(doc, 'f-2', { props: { encrypted: true } });
     const second = projectEdges(encrypted, new Set(), first);

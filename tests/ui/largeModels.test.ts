@@ -13,7 +13,7 @@ describe('large models on the canvas', () => {
       ['f-0', 'c-a', 'c-b', 5000],
       ['f-1', 'c-b', 'c-a', 5000],
     ]);
-    expect(edges[0]!.ariaLabel).toBe('5,000 data flows from c-a to c-b, drawn as one');
+    expect(edges[0]!.ariaLabel).toBe('5,000 data flows App → API, drawn as one');
     // A few parallel flows are still drawn one by one.
     const few = projectEdges(manyFlowsModel(2 * PARALLEL_FLOW_LIMIT), new Set(['f-3']), []);
     expect(few).toHaveLength(2 * PARALLEL_FLOW_LIMIT);

@@ -15,6 +15,7 @@ import {
   type NodePositionChange,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { MinimapToggle } from '../layout/MinimapToggle';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { connectComponents } from '../store/elementActions';
 import { componentsById } from '../store/selectors';
@@ -50,6 +51,8 @@ function CanvasInner() {
   const doc = useAppStore((s) => s.document);
   const selection = useAppStore((s) => s.selection);
   const snapToGrid = useAppStore((s) => s.snapToGrid);
+  // Hidden during review too: the finding's element must never sit under it.
+  const minimapShown = useAppStore((s) => s.minimapShown && s.review === null);
   // Level of detail: far out, labels collide and detail costs most of the painting (levelOfDetail.ts).
   const detail = useLevelOfDetail();
   useCanvasBridge(wrapper);
@@ -193,8 +196,10 @@ function CanvasInner() {
         aria-label="Model canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
-        <Controls showInteractive={false} aria-label="Zoom controls" />
+        {minimapShown && <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />}
+        <Controls showInteractive={false} aria-label="Zoom controls">
+          <MinimapToggle />
+        </Controls>
         <BoundaryDrawingLayer />
       </ReactFlow>
     </div>

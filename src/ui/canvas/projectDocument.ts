@@ -2,6 +2,7 @@ import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import {
   boundarySize,
   COMPONENT_SIZE,
+  flowName,
   positionOf,
   type Position,
   type ThreatModelDocument,
@@ -183,13 +184,21 @@ export function projectEdges(
   }
   // Parallel and opposite flows between the same two components each get a lane of their own.
   const lanes = assignLanes(drawn.map(({ flow }) => [flow.sourceId, flow.targetId] as const));
+  const names = new Map(doc.components.map((c) => [c.id, c.label || c.id]));
+  const nameOf = (id: string) => names.get(id);
   const slots = labelSlots(doc, drawn, lanes);
   return drawn.map(({ flow, bundled: count }, i) =>
-    flowEdge(flow, selected, prevById.get(flow.id), {
-      lane: lanes[i]!,
-      labelSlot: slots[i]!,
-      bundled: count,
-    }),
+    flowEdge(
+      flow,
+      selected,
+      prevById.get(flow.id),
+      {
+        lane: lanes[i]!,
+        labelSlot: slots[i]!,
+        bundled: count,
+      },
+      nameOf,
+    ),
   );
 }
 
@@ -224,15 +233,22 @@ function flowEdge(
   selected: ReadonlySet<string>,
   prev: FlowEdgeType | undefined,
   { lane, labelSlot, bundled }: EdgeLayout,
+  nameOf: (componentId: string) => string | undefined,
 ): FlowEdgeType {
   const isSelected = selected.has(f.id);
+  // Screen readers hear flows by their components' names ("Data flow Researchers → Orchestrator:
+  // questions"), not their ids; a renamed end gives the edge a new label.
+  const ariaLabel = bundled
+    ? `${bundled.toLocaleString('en')} data flows ${flowName(f, nameOf)}, drawn as one`
+    : `Data flow ${flowName(f, nameOf, { withLabel: true })}`;
   if (
     prev &&
     sourceOf.get(prev) === f &&
     !!prev.selected === isSelected &&
     prev.data?.bundled === bundled &&
     prev.data?.labelSlot === labelSlot &&
-    sameLane(prev.data?.lane, lane)
+    sameLane(prev.data?.lane, lane) &&
+    prev.ariaLabel === ariaLabel
   )
     return prev;
   const edge: FlowEdgeType = {
@@ -243,9 +259,7 @@ function flowEdge(
     data: { id: f.id, lane, labelSlot, ...(bundled ? { bundled } : {}) },
     selected: isSelected,
     markerEnd: isSelected ? SELECTED_MARKER : MARKER,
-    ariaLabel: bundled
-      ? `${bundled.toLocaleString('en')} data flows from ${f.sourceId} to ${f.targetId}, drawn as one`
-      : `Data flow ${f.label || ''} from ${f.sourceId} to ${f.targetId}`.replace('  ', ' '),
+    ariaLabel,
   };
   sourceOf.set(edge, f);
   return edge;

@@ -6,14 +6,19 @@ import type { TextExport } from '../interop/exportFiles';
 import type { AppState } from '../store/appState';
 import { analysisFailureOf, findingsOf } from '../store/selectors';
 import type { AppServices } from '../store/StoreContext';
-import {
-  addBoundaryInFreeSpace,
-  copySelection,
-  deleteSelection,
-  duplicateSelection,
-  pasteClipboard,
-  selectAll,
-} from '../store/elementActions';
+// Element edits run only in the editor, whose chunk loads them: the start screen does not carry
+// them. Once loaded they run synchronously, as when they were imported statically.
+type ElementActions = typeof import('../store/elementActions');
+let loadedActions: ElementActions | null = null;
+/** Loads the element edits; the editor waits for this before it shows (see App.tsx). */
+export async function loadElementActions(): Promise<ElementActions> {
+  loadedActions ??= await import('../store/elementActions');
+  return loadedActions;
+}
+function withElementActions(edit: (actions: ElementActions) => void): void | Promise<void> {
+  if (loadedActions) return edit(loadedActions);
+  return loadElementActions().then(edit);
+}
 import { startReview } from '../review/reviewActions';
 import { tasksOf } from '../work/backgroundTasks';
 import { WorkStopped } from '../work/workClient';
@@ -135,7 +140,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['Delete', 'Backspace'],
     enabled: hasSelection,
-    run: ({ store }) => deleteSelection(store),
+    run: ({ store }) => withElementActions((a) => a.deleteSelection(store)),
   },
   {
     id: 'copy',
@@ -144,7 +149,7 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['Mod+C'],
     enabled: hasSelection,
     failure: 'copy the selection',
-    run: ({ store }) => copySelection(store),
+    run: ({ store }) => withElementActions((a) => a.copySelection(store)),
   },
   {
     id: 'paste',
@@ -153,7 +158,7 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['Mod+V'],
     enabled: (s) => inEditor(s) && s.clipboard !== null,
     failure: 'paste',
-    run: ({ store }) => pasteClipboard(store),
+    run: ({ store }) => withElementActions((a) => a.pasteClipboard(store)),
   },
   {
     id: 'duplicate',
@@ -162,7 +167,7 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['Mod+D'],
     enabled: hasSelection,
     failure: 'duplicate the selection',
-    run: ({ store }) => duplicateSelection(store),
+    run: ({ store }) => withElementActions((a) => a.duplicateSelection(store)),
   },
   {
     id: 'selectAll',
@@ -170,7 +175,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Edit',
     shortcuts: ['Mod+A'],
     enabled: inEditor,
-    run: ({ store }) => selectAll(store),
+    run: ({ store }) => withElementActions((a) => a.selectAll(store)),
   },
   {
     id: 'addBoundary',
@@ -180,7 +185,7 @@ export const COMMANDS: readonly Command[] = [
     enabled: inEditor,
     run: ({ store, canvas }) => {
       const c = canvas.current?.viewportCenter() ?? { x: 0, y: 0 };
-      addBoundaryInFreeSpace(store, centredAt(c, DEFAULT_BOUNDARY_SIZE));
+      return withElementActions((a) => a.addBoundaryInFreeSpace(store, centredAt(c, DEFAULT_BOUNDARY_SIZE)));
     },
   },
   {
@@ -249,6 +254,30 @@ export const COMMANDS: readonly Command[] = [
     shortcuts: ['-'],
     enabled: inEditor,
     run: ({ canvas }) => canvas.current?.zoomOut(),
+  },
+  {
+    id: 'toggleLeftPanel',
+    label: 'Show/hide components and outline panel',
+    group: 'View',
+    shortcuts: ['['],
+    enabled: inEditor,
+    run: ({ store }) => store.getState().update({ leftPanelOpen: !store.getState().leftPanelOpen }),
+  },
+  {
+    id: 'toggleRightPanel',
+    label: 'Show/hide inspector and findings panel',
+    group: 'View',
+    shortcuts: [']'],
+    enabled: inEditor,
+    run: ({ store }) => store.getState().update({ rightPanelOpen: !store.getState().rightPanelOpen }),
+  },
+  {
+    id: 'toggleMinimap',
+    label: 'Show/hide minimap',
+    group: 'View',
+    shortcuts: ['M'],
+    enabled: inEditor,
+    run: ({ store }) => store.getState().update({ minimapShown: !store.getState().minimapShown }),
   },
   {
     id: 'theme',

@@ -1,5 +1,4 @@
 import { parseDocument, formatProblems, type Catalogue, type ThreatModelDocument } from '../../core';
-import { layoutIfNeeded } from '../canvas/autoLayout';
 
 /**
  * The example models under examples/ offered as templates. Loaded on demand (each is its own chunk)
@@ -69,5 +68,7 @@ export async function loadTemplate(
       ok: false,
       message: `The example "${template.title}" is invalid:\n${formatProblems(`${template.id}.aitm.json`, result.problems, 10)}`,
     };
+  // Loaded with the example, not with the start screen: the first paint does not need the layout code.
+  const { layoutIfNeeded } = await import('../canvas/autoLayout');
   return { ok: true, document: await layoutIfNeeded(result.value) };
 }

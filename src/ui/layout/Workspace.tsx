@@ -1,13 +1,17 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { FlowCanvas } from '../canvas/FlowCanvas';
 import { CrashBoundary } from '../errors/CrashBoundary';
 import { Inspector } from '../inspector/Inspector';
 import { Outline } from '../outline/Outline';
 import { Palette } from '../palette/Palette';
 import type { LeftPanel, SidePanel } from '../store/appState';
-import { useAppStore } from '../store/StoreContext';
+import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { ThreatPanel } from '../threats/ThreatPanel';
+import { EmptyCanvasHint } from './EmptyCanvasHint';
+import { CANVAS_ID, focusAfterOpen, LEFT_PANEL_ID, RIGHT_PANEL_ID } from './focusTargets';
+import { PanelToggle } from './PanelToggle';
 import { Tabs } from './Tabs';
+import { useRememberPanels } from './useRememberPanels';
 
 // Not needed to draw: loaded when first opened.
 const Dashboard = lazy(() => import('../dashboard/Dashboard'));
@@ -22,15 +26,27 @@ const SIDE_TABS = [
   { id: 'dashboard', label: 'Dashboard' },
 ] as const satisfies readonly { id: SidePanel; label: string }[];
 
-/** Palette and outline on the left, the canvas in the middle, inspector and threats on the right. */
+/**
+ * Palette and outline on the left, the canvas in the middle, inspector and threats on the right.
+ * Either panel collapses to a rail with its toggle, so a projector or small laptop can give the
+ * canvas the room; below 800 CSS px an open panel overlays the canvas instead of squeezing it.
+ */
 export function Workspace() {
+  const store = useStoreApi();
   const leftPanel = useAppStore((s) => s.leftPanel);
   const sidePanel = useAppStore((s) => s.sidePanel);
+  const leftOpen = useAppStore((s) => s.leftPanelOpen);
+  const rightOpen = useAppStore((s) => s.rightPanelOpen);
+  const title = useAppStore((s) => s.document.meta.title);
   const reviewing = useAppStore((s) => s.review !== null);
+  const opened = useAppStore((s) => (s.focusRequest?.id === '*' ? s.focusRequest.nonce : null));
   const update = useAppStore((s) => s.update);
+  useRememberPanels();
+  useEffect(() => focusAfterOpen(store), [store, opened]);
   return (
     <div className="workspace">
-      <aside className="left-panel" aria-label="Components and outline">
+      <h1 className="visually-hidden">{title.trim() || 'Untitled model'}: threat model editor</h1>
+      <aside id={LEFT_PANEL_ID} className="left-panel" aria-label="Components and outline" hidden={!leftOpen}>
         <Tabs
           label="Left panel"
           tabs={LEFT_TABS}
@@ -42,10 +58,12 @@ export function Workspace() {
           </CrashBoundary>
         </Tabs>
       </aside>
-      <main className="canvas-area" id="canvas">
+      <PanelToggle side="left" open={leftOpen} controls={LEFT_PANEL_ID} name="components and outline" />
+      <main className="canvas-area" id={CANVAS_ID} tabIndex={-1} aria-label="Canvas">
         <CrashBoundary area="canvas">
           <FlowCanvas />
         </CrashBoundary>
+        <EmptyCanvasHint />
         {reviewing && (
           <CrashBoundary area="review panel">
             <Suspense fallback={null}>
@@ -54,7 +72,13 @@ export function Workspace() {
           </CrashBoundary>
         )}
       </main>
-      <aside className="right-panel" aria-label="Inspector and findings">
+      <PanelToggle side="right" open={rightOpen} controls={RIGHT_PANEL_ID} name="inspector and findings" />
+      <aside
+        id={RIGHT_PANEL_ID}
+        className="right-panel"
+        aria-label="Inspector and findings"
+        hidden={!rightOpen}
+      >
         <InspectorArea />
         <Tabs
           label="Findings panel"

@@ -11,6 +11,7 @@ import {
 import { BoundaryIcon, ComponentIcon } from '../canvas/componentIcons';
 import { DrawBoundaryButton } from '../canvas/DrawBoundaryButton';
 import { PALETTE_BOUNDARY, PALETTE_MIME } from '../canvas/paletteDrag';
+import { PALETTE_SEARCH_ID } from '../layout/focusTargets';
 import { addBoundaryInFreeSpace, addComponentOfType } from '../store/elementActions';
 import { useAppStore, useServices } from '../store/StoreContext';
 
@@ -55,17 +56,28 @@ export function Palette() {
 
   return (
     <nav className="palette" aria-label="Component palette">
-      <label htmlFor={searchId} className="visually-hidden">
+      <label htmlFor={PALETTE_SEARCH_ID} className="visually-hidden">
         Search components
       </label>
       <input
-        id={searchId}
+        id={PALETTE_SEARCH_ID}
         type="search"
         className="palette-search"
         placeholder="Search components…"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter adds the first match, so a component can be added without leaving the keyboard.
+          const first = groups[0]?.types[0];
+          if (e.key !== 'Enter' || query.trim() === '' || !first) return;
+          e.preventDefault();
+          addComponentOfType(store, first.id, freeSpot(store.getState().document, centre(COMPONENT_SIZE)));
+        }}
+        aria-describedby={`${searchId}-hint`}
       />
+      <span id={`${searchId}-hint`} className="visually-hidden">
+        Enter adds the first match.
+      </span>
       <button
         type="button"
         className="palette-item palette-boundary"

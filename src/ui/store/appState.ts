@@ -10,6 +10,12 @@ import type {
 export type SidePanel = 'threats' | 'dashboard';
 export type LeftPanel = 'palette' | 'outline';
 export type ThemeChoice = 'system' | 'light' | 'dark';
+/** Which panels are open and whether the minimap shows: remembered by the browser, not the document. */
+export interface PanelPreference {
+  leftPanelOpen: boolean;
+  rightPanelOpen: boolean;
+  minimapShown: boolean;
+}
 export type Framework = 'atlas' | 'owaspLlm' | 'owaspMl' | 'owaspAgentic' | 'saif';
 
 export interface FindingFilters {
@@ -115,6 +121,10 @@ export interface AppState {
   snapToGrid: boolean;
   /** "Draw boundary" mode: a pointer drag on the canvas draws a trust boundary (Escape cancels). */
   drawingBoundary: boolean;
+  /** Panel layout, a preference of this browser (see platform/panelPreference.ts). */
+  leftPanelOpen: boolean;
+  rightPanelOpen: boolean;
+  minimapShown: boolean;
 
   /** Applies a pure document command; the single path for every document change. */
   change: (command: (doc: ThreatModelDocument) => ThreatModelDocument, meta?: ChangeMeta) => void;
@@ -158,4 +168,7 @@ export type UiFields = Pick<
   | 'theme'
   | 'snapToGrid'
   | 'drawingBoundary'
+  | 'leftPanelOpen'
+  | 'rightPanelOpen'
+  | 'minimapShown'
 >;

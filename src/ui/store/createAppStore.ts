@@ -1,7 +1,7 @@
 import { castDraft } from 'immer';
 import { createStore } from 'zustand/vanilla';
 import { createEmptyDocument, shippedLibrary, type Library, type ThreatModelDocument } from '../../core';
-import type { AppState, RejectedPack, RulePack, ThemeChoice } from './appState';
+import type { AppState, PanelPreference, RejectedPack, RulePack, ThemeChoice } from './appState';
 import { componentsById, boundariesById, flowsById } from './selectors';
 import { emptyHistory, withHistory, withImmer, type Api, type DraftSet, type Get } from './middleware';
 import { withPersistence, type DocumentStorage } from './persistence';
@@ -18,6 +18,8 @@ export interface CreateAppStoreOptions {
   storage?: DocumentStorage | null;
   autosaveDelayMs?: number;
   theme?: ThemeChoice;
+  /** Panel layout remembered by this browser; defaults to both panels open and the minimap shown. */
+  panels?: PanelPreference;
   now?: () => number;
   /** Stamps this tab's autosaves (see persistence.ts). */
   tabId?: string;
@@ -61,6 +63,9 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
     focusRequest: null,
     snapToGrid: true,
     drawingBoundary: false,
+    leftPanelOpen: options.panels?.leftPanelOpen ?? true,
+    rightPanelOpen: options.panels?.rightPanelOpen ?? true,
+    minimapShown: options.panels?.minimapShown ?? true,
 
     change: (command, meta) => {
       const doc = get().document;
