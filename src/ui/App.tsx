@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, type DragEvent } from 'react';
 import { useShortcuts } from './commands/useShortcuts';
 import { ImportChoiceDialog } from './dialogs/ImportChoiceDialog';
 import { ImportNotesPanel } from './dialogs/ImportNotesPanel';
+import { DeletedDocumentNotice } from './dialogs/DeletedDocumentNotice';
 import { Notices } from './dialogs/Notices';
 import { StartScreen } from './dialogs/StartScreen';
 import { openFile } from './documents/openDocument';
@@ -16,6 +17,7 @@ import { WorkProgress } from './work/WorkProgress';
 
 const HelpDialog = lazy(() => import('./dialogs/HelpDialog'));
 const LibraryDialog = lazy(() => import('./library/LibraryDialog'));
+const DocumentsDialog = lazy(() => import('./dialogs/DocumentsDialog'));
 
 /** The app: the editor inside a boundary that, if it crashes, still offers the model for download. */
 export function App() {
@@ -33,6 +35,7 @@ function Editor() {
   const view = useAppStore((s) => s.view);
   const helpOpen = useAppStore((s) => s.helpOpen);
   const libraryOpen = useAppStore((s) => s.libraryOpen);
+  const documentsOpen = useAppStore((s) => s.documentsOpen);
   const theme = useAppStore((s) => s.theme);
   const update = useAppStore((s) => s.update);
   useShortcuts();
@@ -75,6 +78,7 @@ function Editor() {
     <div className="app" onDragOver={onDragOver} onDrop={onDrop}>
       <Toolbar />
       <Notices />
+      <DeletedDocumentNotice />
       <WorkProgress />
       <ImportNotesPanel />
       {view === 'start' ? <StartScreen /> : <Workspace />}
@@ -90,6 +94,17 @@ function Editor() {
         <CrashBoundary area="library dialog" variant="dialog" onClose={() => update({ libraryOpen: false })}>
           <Suspense fallback={null}>
             <LibraryDialog />
+          </Suspense>
+        </CrashBoundary>
+      )}
+      {documentsOpen && (
+        <CrashBoundary
+          area="documents dialog"
+          variant="dialog"
+          onClose={() => update({ documentsOpen: false })}
+        >
+          <Suspense fallback={null}>
+            <DocumentsDialog />
           </Suspense>
         </CrashBoundary>
       )}

@@ -242,7 +242,7 @@ describeInBrowser('editor in Chromium', () => {
       await openModel(page, drawnModel());
       const [chooser] = await Promise.all([
         page.waitForEvent('filechooser'),
-        page.getByRole('button', { name: 'Open…' }).click(),
+        page.getByRole('button', { name: 'Open file…' }).click(),
       ]);
       const bad = {
         format: 'ai-threat-model',

@@ -29,7 +29,7 @@ export async function exportFile(page: Page, item: string): Promise<Downloaded> 
 export async function openFile(page: Page, name: string, content: string): Promise<void> {
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Open…' }).click(),
+    page.getByRole('button', { name: 'Open file…' }).click(),
   ]);
   await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
 }
