@@ -1,7 +1,12 @@
 import 'fake-indexeddb/auto';
 import { createStore, get, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import { isConflict, SNAPSHOT_LIMIT, type StoredDocument } from '../../src/ui/platform/documentLibrary';
+import {
+  isConflict,
+  SNAPSHOT_LIMIT,
+  type StoredDocument,
+  type WriteConflict,
+} from '../../src/ui/platform/documentLibrary';
 import { indexedDbDocumentLibrary } from '../../src/ui/platform/indexedDbDocumentLibrary';
 import { DocumentChangedElsewhere, libraryDocumentSlot } from '../../src/ui/platform/libraryDocumentStorage';
 
@@ -14,7 +19,7 @@ function freshLibrary() {
   return { library, clock, raw: createStore(dbName, 'documents') };
 }
 
-const saved = (result: StoredDocument | { conflict: true }) => {
+const saved = (result: StoredDocument | WriteConflict) => {
   if (isConflict(result)) throw new Error('unexpected conflict');
   return result;
 };
