@@ -109,6 +109,7 @@ describeInBrowser('document library in Chromium', () => {
 
   browserTest('a reload keeps every document, its snapshots and the one shown', async ({ page }) => {
     await drawn(page, 'Alpha');
+    await page.getByRole('button', { name: 'New model' }).click();
     await drawn(page, 'Beta');
     await page.getByRole('button', { name: 'Add Inference API' }).click();
     await expect.poll(async () => (await storedDocuments(page))[0]?.text).toContain('inference-api');
