@@ -43,15 +43,16 @@ async function start(): Promise<void> {
       ),
     200,
   );
+  const library = browserDocumentLibrary();
   const [packs, opening] = await Promise.all([
     restorePacksInBackground(packStorage, baseLibrary, tasks),
     // The autosave of earlier builds becomes a library document; then the document to show.
-    startupDocument(browserDocumentLibrary(), browserLocalStorage(), browserSessionStorage()),
+    startupDocument(library, browserLocalStorage(), browserSessionStorage()),
   ]);
   clearTimeout(checking);
   void requestPersistentStorage();
   // Without a working library every write fails, so the editor warns and works in memory.
-  const documents = opening.libraryWorks ? browserDocumentLibrary() : null;
+  const documents = opening.libraryWorks ? library : null;
   const slot = libraryDocumentSlot(documents ?? unavailableLibrary(), opening.record);
   const store = createAppStore({
     baseLibrary,

@@ -179,6 +179,19 @@ describe('migrating the autosave of earlier builds', () => {
     expect(localStorage.getItem(AUTOSAVE_KEY)).toBe(legacy());
   });
 
+  it('a library that never answers does not keep the editor from opening the old autosave', async () => {
+    localStorage.setItem(AUTOSAVE_KEY, legacy());
+    const silent = new Promise<never>(() => {});
+    const start = await startupDocument(
+      { ...unavailableLibrary(), put: () => silent, list: () => silent, load: () => silent },
+      localStorage,
+      sessionStorage,
+      { timeoutMs: 20 },
+    );
+    expect(start).toMatchObject({ libraryWorks: false, record: { title: 'Chat service' } });
+    expect(localStorage.getItem(AUTOSAVE_KEY)).toBe(legacy());
+  });
+
   it('without an old autosave, a reload opens this tab’s document, else the newest', async () => {
     const library = freshLibrary();
     await library.save('doc-old', { title: 'Old', text: serialiseDocument(apiModel()) }, null);

@@ -40,28 +40,46 @@ export async function startupDocument(
   library: DocumentLibrary | null,
   local: Storage | undefined,
   session: Storage | undefined,
-  now: () => number = Date.now,
+  options: { now?: () => number; timeoutMs?: number } = {},
 ): Promise<StartupDocument> {
   const legacy = safely(() => local?.getItem(AUTOSAVE_KEY) ?? null);
-  const migrated = legacy ? recordFromAutosave(legacy, now()) : null;
+  const migrated = legacy ? recordFromAutosave(legacy, (options.now ?? Date.now)()) : null;
   if (!library) return { record: migrated, libraryWorks: false };
+  const inMemory: StartupDocument = { record: migrated, libraryWorks: false };
+  // IndexedDB can stay silent (a framed copy under storage partitioning, a stuck upgrade): the
+  // editor must open all the same, in memory, rather than wait on a blank page.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silent = new Promise<StartupDocument>((resolve) => {
+    timer = setTimeout(() => resolve(inMemory), options.timeoutMs ?? 3000);
+  });
   try {
-    if (migrated) {
-      await library.put(migrated);
-      safely(() => local?.removeItem(AUTOSAVE_KEY));
-      return { record: migrated, libraryWorks: true };
-    }
-    const remembered = safely(() => session?.getItem(OPEN_DOCUMENT_KEY) ?? null);
-    const again = remembered ? await library.load(remembered).catch(() => null) : null;
-    if (again) return { record: again, libraryWorks: true };
-    for (const summary of (await library.list()).documents) {
-      const record = await library.load(summary.id).catch(() => null);
-      if (record) return { record, libraryWorks: true };
-    }
-    return { record: null, libraryWorks: true };
+    return await Promise.race([fromLibrary(library, migrated, local, session), silent]);
   } catch {
-    return { record: migrated, libraryWorks: false };
+    return inMemory;
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+async function fromLibrary(
+  library: DocumentLibrary,
+  migrated: StoredDocument | null,
+  local: Storage | undefined,
+  session: Storage | undefined,
+): Promise<StartupDocument> {
+  if (migrated) {
+    await library.put(migrated);
+    safely(() => local?.removeItem(AUTOSAVE_KEY));
+    return { record: migrated, libraryWorks: true };
+  }
+  const remembered = safely(() => session?.getItem(OPEN_DOCUMENT_KEY) ?? null);
+  const again = remembered ? await library.load(remembered).catch(() => null) : null;
+  if (again) return { record: again, libraryWorks: true };
+  for (const summary of (await library.list()).documents) {
+    const record = await library.load(summary.id).catch(() => null);
+    if (record) return { record, libraryWorks: true };
+  }
+  return { record: null, libraryWorks: true };
 }
 
 /** Remembers the open document for this tab's next reload. */

@@ -32,10 +32,7 @@ export interface IndexedDbLibraryOptions {
 export function indexedDbDocumentLibrary(options: IndexedDbLibraryOptions = {}): DocumentLibrary {
   const store: UseStore = createStore(options.dbName ?? LIBRARY_DB, options.storeName ?? LIBRARY_STORE);
   const now = options.now ?? Date.now;
-  const channel =
-    options.broadcast !== false && typeof BroadcastChannel === 'function'
-      ? new BroadcastChannel(CHANNEL)
-      : null;
+  const channel = options.broadcast !== false ? openChannel() : null;
   const tell = (id: string) => channel?.postMessage({ id });
 
   const read = async (id: string): Promise<StoredDocument | null> => {
@@ -136,14 +133,24 @@ export function indexedDbDocumentLibrary(options: IndexedDbLibraryOptions = {}):
   };
 }
 
+/** Tells other tabs of this origin about writes; null where the browser has no BroadcastChannel. */
+function openChannel(): BroadcastChannel | null {
+  try {
+    return typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The library, or null where this browser has no IndexedDB (the editor then works in memory). */
 export function browserDocumentLibrary(): DocumentLibrary | null {
   try {
     if (typeof indexedDB === 'undefined' || indexedDB === null) return null;
+    // Opening can throw (storage blocked for this context); then there is no library at all.
+    return indexedDbDocumentLibrary();
   } catch {
     return null;
   }
-  return indexedDbDocumentLibrary();
 }
 
 /** Asks the browser not to evict this origin's storage; silently does nothing where unsupported. */
