@@ -204,7 +204,7 @@ async function largeInputsBench(harness: Harness): Promise<void> {
   const page = await context.newPage();
   await page.goto(harness.server.url);
   await page.getByRole('button', { name: 'Blank model' }).click();
-  const openButton = () => page.getByRole('button', { name: 'Open…' }).first().click();
+  const openButton = () => page.getByRole('button', { name: 'Open file…' }).first().click();
   const idle = () => page.waitForSelector('.work-progress', { state: 'detached', timeout: 0 });
 
   await measure(

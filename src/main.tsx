@@ -10,7 +10,16 @@ import { App } from './ui/App';
 import { createCanvasBridge } from './ui/canvas/canvasBridge';
 import { showUncaughtErrors } from './ui/errors/globalErrors';
 import { restorePacksInBackground } from './ui/library/rulePacks';
-import { localDocumentStorage, RULE_PACKS_KEY } from './ui/platform/localDocumentStorage';
+import { rememberOpenDocument, startupDocument } from './ui/documents/startupDocument';
+import { browserDocumentLibrary, requestPersistentStorage } from './ui/platform/indexedDbDocumentLibrary';
+import { libraryDocumentSlot } from './ui/platform/libraryDocumentStorage';
+import { unavailableLibrary } from './ui/platform/unavailableLibrary';
+import {
+  browserLocalStorage,
+  browserSessionStorage,
+  localDocumentStorage,
+  RULE_PACKS_KEY,
+} from './ui/platform/localDocumentStorage';
 import { browserPlatform } from './ui/platform/platform';
 import { loadPanelPreference } from './ui/platform/panelPreference';
 import { loadThemePreference } from './ui/platform/themePreference';
@@ -36,14 +45,23 @@ async function start(): Promise<void> {
       ),
     200,
   );
-  const packs = await restorePacksInBackground(packStorage, baseLibrary, tasks);
+  const library = browserDocumentLibrary();
+  const [packs, opening] = await Promise.all([
+    restorePacksInBackground(packStorage, baseLibrary, tasks),
+    // The autosave of earlier builds becomes a library document; then the document to show.
+    startupDocument(library, browserLocalStorage(), browserSessionStorage()),
+  ]);
   clearTimeout(checking);
+  void requestPersistentStorage();
+  // Without a working library every write fails, so the editor warns and works in memory.
+  const documents = opening.libraryWorks ? library : null;
+  const slot = libraryDocumentSlot(documents ?? unavailableLibrary(), opening.record);
   const store = createAppStore({
     baseLibrary,
     library: packs.library,
     rulePacks: packs.active,
     rejectedPacks: packs.rejected,
-    storage: localDocumentStorage(),
+    storage: slot,
     theme: loadThemePreference(),
     panels: loadPanelPreference(),
   });
@@ -55,7 +73,15 @@ async function start(): Promise<void> {
       },
     });
   showUncaughtErrors(store);
-  const services = { store, canvas: createCanvasBridge(), platform: browserPlatform, packStorage, tasks };
+  rememberOpenDocument(store, browserSessionStorage());
+  const services = {
+    store,
+    canvas: createCanvasBridge(),
+    platform: browserPlatform,
+    packStorage,
+    tasks,
+    documents,
+  };
 
   root.render(
     <StrictMode>

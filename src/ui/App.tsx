@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, type DragEvent } from 'react';
 import { loadElementActions } from './commands/commandRegistry';
 import { useShortcuts } from './commands/useShortcuts';
 import { ImportNotesPanel } from './dialogs/ImportNotesPanel';
+import { DeletedDocumentNotice } from './dialogs/DeletedDocumentNotice';
 import { Notices } from './dialogs/Notices';
 import { StartScreen } from './dialogs/StartScreen';
 import { openFile } from './documents/openDocument';
@@ -40,6 +41,7 @@ const ImportChoiceDialog = lazy(() =>
   import('./dialogs/ImportChoiceDialog').then((m) => ({ default: m.ImportChoiceDialog })),
 );
 const LibraryDialog = lazy(() => import('./library/LibraryDialog'));
+const DocumentsDialog = lazy(() => import('./dialogs/DocumentsDialog'));
 
 /** The app: the editor inside a boundary that, if it crashes, still offers the model for download. */
 export function App() {
@@ -58,6 +60,7 @@ function Editor() {
   const helpOpen = useAppStore((s) => s.helpOpen);
   const libraryOpen = useAppStore((s) => s.libraryOpen);
   const importPending = useAppStore((s) => s.pendingImport !== null);
+  const documentsOpen = useAppStore((s) => s.documentsOpen);
   const theme = useAppStore((s) => s.theme);
   const update = useAppStore((s) => s.update);
   useShortcuts();
@@ -101,6 +104,7 @@ function Editor() {
       {view === 'editor' && <SkipLinks />}
       <Toolbar />
       <Notices />
+      <DeletedDocumentNotice />
       <WorkProgress />
       <ImportNotesPanel />
       {view === 'start' ? <StartScreen /> : <EditorWorkspace />}
@@ -120,6 +124,17 @@ function Editor() {
         <CrashBoundary area="library dialog" variant="dialog" onClose={() => update({ libraryOpen: false })}>
           <Suspense fallback={null}>
             <LibraryDialog />
+          </Suspense>
+        </CrashBoundary>
+      )}
+      {documentsOpen && (
+        <CrashBoundary
+          area="documents dialog"
+          variant="dialog"
+          onClose={() => update({ documentsOpen: false })}
+        >
+          <Suspense fallback={null}>
+            <DocumentsDialog />
           </Suspense>
         </CrashBoundary>
       )}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { download, exportFile, openFile } from './helpers/appDriver';
+import { download, exportFile, openFile, storedDocuments } from './helpers/appDriver';
 import { browserTest, describeInBrowser } from './helpers/browserTest';
 
 /** No data loss: bad files, full storage, two tabs, and rule packs kept across reloads. */
@@ -22,21 +22,13 @@ describeInBrowser('data safety in Chromium', () => {
   });
 
   browserTest('a full storage shows a warning and the document can still be downloaded', async ({ page }) => {
-    // Fill this origin's localStorage to the last byte.
-    const filled = await page.evaluate(() => {
-      let size = 1 << 20;
-      let n = 0;
-      while (size >= 1) {
-        try {
-          localStorage.setItem(`filler-${n}`, 'x'.repeat(size));
-          n++;
-        } catch {
-          size >>= 1;
-        }
-      }
-      return n;
+    // The document library lives in IndexedDB: make every write fail as a full disk does.
+    await page.addInitScript(() => {
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
     });
-    expect(filled).toBeGreaterThan(2);
+    await page.reload();
     await page.getByRole('button', { name: 'Blank model' }).click();
     await page.getByRole('button', { name: 'Add Inference API' }).click();
     const warning = page.getByRole('status').filter({ hasText: 'Autosave failed' });
@@ -51,13 +43,11 @@ describeInBrowser('data safety in Chromium', () => {
   browserTest(
     'the same model in two tabs: no silent overwrite, the stale tab is warned and chooses',
     async ({ harness, context }) => {
-      const stored = (page: Page) =>
-        page.evaluate(() => {
-          const text = localStorage.getItem('aitm.autosave.v1');
-          return text
-            ? (JSON.parse(text) as { document: { meta: { title: string } } }).document.meta.title
-            : null;
-        });
+      // Both tabs show the one document of the library (a new tab opens the newest).
+      const stored = async (page: Page) => {
+        const documents = await storedDocuments(page);
+        return documents.length === 1 ? documents[0]!.title : null;
+      };
       const conflict = (page: Page) => page.getByRole('alert', { name: 'Autosave conflict' });
 
       const a = await context.newPage();

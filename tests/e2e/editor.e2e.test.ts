@@ -2,7 +2,14 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { evaluate, shippedLibrary, type ThreatModelDocument } from '../../src/core/index';
 import { boundary, component, flow, model } from '../support/modelBuilders';
-import { download, exportFile, openModel, pngSize, viewportSettled } from './helpers/appDriver';
+import {
+  download,
+  exportFile,
+  openModel,
+  pngSize,
+  storedDocuments,
+  viewportSettled,
+} from './helpers/appDriver';
 import { browserTest, describeInBrowser } from './helpers/browserTest';
 
 /** The inference-API rule of the shipped library that the Authenticated checkbox switches off. */
@@ -156,9 +163,7 @@ describeInBrowser('editor in Chromium', () => {
     const panel = findingsOfApi(page);
     await panel.getByRole('button', { name: UNAUTHENTICATED }).click();
     await panel.getByRole('combobox', { name: 'Triage status' }).selectOption('accepted');
-    await expect
-      .poll(() => page.evaluate(() => localStorage.getItem('aitm.autosave.v1') ?? ''))
-      .toContain('"accepted"');
+    await expect.poll(async () => (await storedDocuments(page))[0]?.text ?? '').toContain('"accepted"');
 
     await page.reload();
     await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(3);
@@ -247,7 +252,7 @@ describeInBrowser('editor in Chromium', () => {
       await openModel(page, drawnModel());
       const [chooser] = await Promise.all([
         page.waitForEvent('filechooser'),
-        page.getByRole('button', { name: 'Open…' }).click(),
+        page.getByRole('button', { name: 'Open file…' }).click(),
       ]);
       const bad = {
         format: 'ai-threat-model',

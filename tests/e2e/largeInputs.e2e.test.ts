@@ -56,7 +56,7 @@ describe.skipIf(!available)('large inputs in Chromium', () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button()]);
     await chooser.setFiles(path);
   };
-  const openButton = (page: Page) => () => page.getByRole('button', { name: 'Open…' }).first().click();
+  const openButton = (page: Page) => () => page.getByRole('button', { name: 'Open file…' }).first().click();
   const components = (page: Page) => page.locator('.react-flow__node-component');
 
   it('opening a 100,000-flow model shows progress; Cancel works while it runs and changes nothing', async () => {

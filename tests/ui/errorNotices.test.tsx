@@ -65,7 +65,7 @@ describe('failures of async actions are shown, never swallowed', () => {
     const setup = renderApp({ document: apiModel() });
     const before = setup.store.getState().document;
     setup.platform.nextFile = unreadableFile('notes.aitm.json');
-    await setup.user.click(screen.getByRole('button', { name: 'Open…' }));
+    await setup.user.click(screen.getByRole('button', { name: 'Open file…' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(
       'Could not open notes.aitm.json: The requested file could not be read. The current model is unchanged.',
@@ -91,7 +91,7 @@ describe('failures of async actions are shown, never swallowed', () => {
     setup.platform.pickFile = vi.fn(async () => {
       throw new Error('the file picker is blocked');
     });
-    await setup.user.click(screen.getByRole('button', { name: 'Open…' }));
+    await setup.user.click(screen.getByRole('button', { name: 'Open file…' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Could not open the file: the file picker is blocked. The current model is unchanged.Dismiss',
     );

@@ -38,7 +38,7 @@ function threatComposerFile(): string {
 
 const open = async (setup: ReturnType<typeof renderApp>, name: string, text: string) => {
   setup.platform.nextFile = new File([text], name, { type: 'application/json' });
-  await setup.user.click(screen.getByRole('button', { name: 'Open…' }));
+  await setup.user.click(screen.getByRole('button', { name: 'Open file…' }));
 };
 
 describe('importing other tools’ files', () => {

@@ -12,7 +12,7 @@ describe('opening files', () => {
     const bad = { ...JSON.parse(serialiseDocument(apiModel())) };
     bad.components[1].type = 'warp-drive';
     platform.nextFile = new File([JSON.stringify(bad)], 'broken.aitm.json', { type: 'application/json' });
-    await user.click(screen.getByRole('button', { name: 'Open…' }));
+    await user.click(screen.getByRole('button', { name: 'Open file…' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not open broken.aitm.json');
     expect(alert.textContent).toContain(
@@ -25,7 +25,7 @@ describe('opening files', () => {
   it('invalid JSON is reported with its position', async () => {
     const { user, platform } = renderApp({ document: apiModel() });
     platform.nextFile = new File(['{"format": "ai-threat-model",'], 'cut.json');
-    await user.click(screen.getByRole('button', { name: 'Open…' }));
+    await user.click(screen.getByRole('button', { name: 'Open file…' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/cut\.json: \$: not valid JSON/);
   });
 
@@ -36,7 +36,7 @@ describe('opening files', () => {
     for (const c of raw.components) delete c.position;
     for (const b of raw.trustBoundaries) delete b.position;
     platform.nextFile = new File([JSON.stringify(raw)], 'chat.aitm.json');
-    await user.click(screen.getByRole('button', { name: 'Open…' }));
+    await user.click(screen.getByRole('button', { name: 'Open file…' }));
     await waitFor(() => expect(store.getState().document.meta.title).toBe('Chat service'));
     expect(store.getState().document.components.every((c) => c.position)).toBe(true);
     expect(store.getState().fileName).toBe('chat.aitm.json');

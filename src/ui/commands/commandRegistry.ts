@@ -1,6 +1,7 @@
 import { centredAt, createEmptyDocument, DEFAULT_BOUNDARY_SIZE, serialiseDocument } from '../../core';
 import type { ImageFormat } from '../canvas/canvasBridge';
 import { fileBaseName, openFile, saveFileName } from '../documents/openDocument';
+import { takeSnapshotNow } from '../documents/libraryActions';
 import { runReported } from '../errors/reportFailure';
 import type { TextExport } from '../interop/exportFiles';
 import type { AppState } from '../store/appState';
@@ -83,7 +84,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: 'open',
-    label: 'Open…',
+    label: 'Open file…',
     group: 'File',
     shortcuts: ['Mod+O'],
     global: true,
@@ -93,6 +94,22 @@ export const COMMANDS: readonly Command[] = [
       const file = await services.platform.pickFile('.json,application/json');
       if (file) await openFile(services.store, file, tasksOf(services));
     },
+  },
+  {
+    id: 'documents',
+    label: 'Documents…',
+    group: 'File',
+    shortcuts: [],
+    run: ({ store }) => store.getState().update({ documentsOpen: true }),
+  },
+  {
+    id: 'snapshot',
+    label: 'Take snapshot',
+    group: 'File',
+    shortcuts: [],
+    enabled: inEditor,
+    failure: 'take a snapshot',
+    run: (services) => takeSnapshotNow(services),
   },
   {
     id: 'save',

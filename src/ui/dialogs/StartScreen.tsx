@@ -4,8 +4,12 @@ import { useCommand } from '../commands/useCommand';
 import { loadTemplate, TEMPLATES, type Template } from '../documents/templates';
 import { runReported } from '../errors/reportFailure';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
+import { DocumentList } from './DocumentList';
 
-/** First screen: a blank model, a file, or one of the example models as a template. */
+/**
+ * First screen: the documents in this browser, a blank model, a file, or one of the example
+ * models as a template. Each of the last three starts a new document; none overwrites another.
+ */
 export function StartScreen() {
   const store = useStoreApi();
   const open = useCommand('open');
@@ -54,6 +58,7 @@ export function StartScreen() {
           </button>
         )}
       </div>
+      <DocumentList heading="Your documents" />
       {TEMPLATES.length > 0 && (
         <>
           <h2>Start from an example</h2>
@@ -77,8 +82,8 @@ export function StartScreen() {
       )}
       <p className="muted small">
         You can also drop a model file (.aitm.json), a Threat Dragon v2 model or a Threat Composer file
-        (.tc.json) anywhere on this page. Your work is saved in this browser as you go; nothing leaves your
-        machine.
+        (.tc.json) anywhere on this page. Each model is saved in this browser as its own document as you go;
+        nothing leaves your machine.
       </p>
     </main>
   );

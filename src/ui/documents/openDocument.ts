@@ -82,7 +82,7 @@ export async function openDocumentText(
     });
     return true;
   }
-  openAsNew(store, fileName, result.document, {
+  await openAsNew(store, fileName, result.document, {
     warnings: result.warnings,
     notes: result.notes,
     heading: `Imported ${fileName} from ${result.formatLabel}`,
@@ -97,7 +97,16 @@ const analysisRemark = (failure: string | null) =>
   failure &&
   `The threat analysis failed on this model (${failure}): it is open and can be edited and saved, but no threats are shown.`;
 
-function openAsNew(
+/**
+ * Before a file replaces what is shown, the shown document gets a snapshot ("before import of x"):
+ * the import itself goes into a new library document, and this keeps a named copy besides.
+ */
+async function snapshotBeforeImport(store: AppStore, fileName: string): Promise<void> {
+  if (!hasModel(store.getState())) return;
+  await store.getState().takeSnapshot(`before import of ${fileName}`);
+}
+
+async function openAsNew(
   store: AppStore,
   fileName: string,
   document: ThreatModelDocument,
@@ -110,7 +119,9 @@ function openAsNew(
     remarks?: string[];
     analysisFailed?: boolean;
   },
-): void {
+): Promise<void> {
+  await snapshotBeforeImport(store, fileName);
+  // A new library document (see persistence.ts): the one shown before keeps its own record.
   // An imported model gets its file name from its title, not from the other tool's file.
   store.getState().replaceDocument(document, how.native ? fileName : null);
   const remarks = how.remarks ?? [];
@@ -153,7 +164,7 @@ async function answerPendingImport(
   }
   const heading = `Imported ${pending.fileName} from Threat Composer`;
   if (choice === 'new') {
-    openAsNew(store, pending.fileName, pending.document, {
+    await openAsNew(store, pending.fileName, pending.document, {
       warnings: [],
       notes: pending.notes,
       heading,
@@ -162,6 +173,7 @@ async function answerPendingImport(
     return;
   }
   const { mergeThreats } = await importer();
+  await snapshotBeforeImport(store, pending.fileName);
   const { document, library } = store.getState();
   const merged = mergeThreats(pending.fileName, document, pending.document.userThreats, library.catalogue);
   if (!merged.ok) {

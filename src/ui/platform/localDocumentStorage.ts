@@ -1,5 +1,6 @@
 import type { DocumentStorage } from '../store/persistence';
 
+/** The single autosave slot of earlier builds: migrated into the document library at start. */
 export const AUTOSAVE_KEY = 'aitm.autosave.v1';
 export const RULE_PACKS_KEY = 'aitm.rulePacks.v1';
 
@@ -7,6 +8,15 @@ export const RULE_PACKS_KEY = 'aitm.rulePacks.v1';
 export function browserLocalStorage(): Storage | undefined {
   try {
     return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The browser's sessionStorage (per tab, kept across reloads), or undefined where it throws. */
+export function browserSessionStorage(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage;
   } catch {
     return undefined;
   }

@@ -5,6 +5,7 @@ import type { AppStore } from './createAppStore';
 import type { CanvasBridge } from '../canvas/canvasBridge';
 import type { Platform } from '../platform/platform';
 import type { DocumentStorage } from './persistence';
+import type { DocumentLibrary } from '../platform/documentLibrary';
 import type { BackgroundTasks } from '../work/backgroundTasks';
 
 /** What the app's components share: the store, the canvas bridge and the browser effects. */
@@ -16,6 +17,8 @@ export interface AppServices {
   packStorage: DocumentStorage | null;
   /** Where heavy work runs (a Web Worker in the app); without it, on this thread (see tasksOf). */
   tasks?: BackgroundTasks;
+  /** The document library (every model in this browser); null or absent: the editor works in memory. */
+  documents?: DocumentLibrary | null;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -1,3 +1,4 @@
+import type { StoredDocument } from '../platform/documentLibrary';
 import type {
   DocumentFragment,
   FindingStatus,
@@ -89,6 +90,11 @@ export interface ChangeMeta {
   history?: 'reset' | 'skip';
 }
 
+/** A document deleted from the library, kept here so the notice can offer Undo. */
+export interface DeletedDocument {
+  record: StoredDocument;
+}
+
 export interface AppState {
   /** The library in use: the base library plus the active rule packs. */
   library: Library;
@@ -147,6 +153,20 @@ export interface AppState {
    * writes only documents that pass parseDocument, so a broken state cannot replace a good save.
    */
   protectAutosave: () => void;
+  /** The library record the open document is saved to; null before its first save or without a library. */
+  documentId: string | null;
+  /** The Documents dialog (the library: open, delete, snapshots). */
+  documentsOpen: boolean;
+  /** The last document deleted from the library, until Undo or dismissal. */
+  deletedDocument: DeletedDocument | null;
+  /** Opens a library record (through parseDocument); false, with a notice, when it is damaged. */
+  openStoredDocument: (record: StoredDocument) => boolean;
+  /** The open document's record was deleted: show the start screen and write nothing more. */
+  forgetDocument: () => void;
+  /** Writes a pending autosave and resolves once every write has ended. */
+  whenSaved: () => Promise<void>;
+  /** Keeps a copy of the open document in its record; false when it could not (no library, nothing saved). */
+  takeSnapshot: (label: string) => Promise<boolean>;
 }
 
 /** Plain UI fields that panels may set directly. */
@@ -171,4 +191,6 @@ export type UiFields = Pick<
   | 'leftPanelOpen'
   | 'rightPanelOpen'
   | 'minimapShown'
+  | 'documentsOpen'
+  | 'deletedDocument'
 >;

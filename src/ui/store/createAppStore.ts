@@ -4,6 +4,7 @@ import { createEmptyDocument, shippedLibrary, type Library, type ThreatModelDocu
 import type { AppState, PanelPreference, RejectedPack, RulePack, ThemeChoice } from './appState';
 import { componentsById, boundariesById, flowsById } from './selectors';
 import { emptyHistory, withHistory, withImmer, type Api, type DraftSet, type Get } from './middleware';
+import type { DocumentSlot } from '../platform/libraryDocumentStorage';
 import { withPersistence, type DocumentStorage } from './persistence';
 
 export interface CreateAppStoreOptions {
@@ -15,7 +16,8 @@ export interface CreateAppStoreOptions {
   rejectedPacks?: RejectedPack[];
   /** A document to start with; without one, autosave is restored or the start screen shows. */
   document?: ThreatModelDocument;
-  storage?: DocumentStorage | null;
+  /** Where autosave writes: the open document's library record in the app (see persistence.ts). */
+  storage?: DocumentStorage | DocumentSlot | null;
   autosaveDelayMs?: number;
   theme?: ThemeChoice;
   /** Panel layout remembered by this browser; defaults to both panels open and the minimap shown. */
@@ -151,6 +153,13 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
     flushAutosave: () => {},
     resolveAutosaveConflict: () => {},
     protectAutosave: () => {},
+    documentId: null,
+    documentsOpen: false,
+    deletedDocument: null,
+    openStoredDocument: () => false,
+    forgetDocument: () => {},
+    whenSaved: () => Promise.resolve(),
+    takeSnapshot: () => Promise.resolve(false),
   });
 }
 

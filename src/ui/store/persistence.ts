@@ -1,19 +1,32 @@
-import { formatProblems, parseDocument, type ThreatModelDocument } from '../../core';
+import {
+  createEmptyDocument,
+  formatProblems,
+  parseDocument,
+  serialiseDocument,
+  type ThreatModelDocument,
+} from '../../core';
+import type { StoredDocument } from '../platform/documentLibrary';
+import { DocumentChangedElsewhere, type DocumentSlot } from '../platform/libraryDocumentStorage';
 import type { AppState } from './appState';
 import { decodeAutosave, encodeAutosave, newTabId, type AutosaveStamp } from './autosaveRecord';
 import type { RootCreator } from './middleware';
 
-/** Where autosave keeps the document. The browser implementation is in platform/. */
+/**
+ * Where autosave keeps the document. In the app this is the open document's record in the
+ * document library (platform/libraryDocumentStorage.ts); a plain slot (localStorage, tests) works too.
+ */
 export interface DocumentStorage {
   load(): string | null;
-  /** Throws when the storage is full or unavailable. */
-  save(text: string): void;
+  /** Throws when the storage is full or unavailable (a library slot's save rejects instead). */
+  save(text: string, meta?: { title: string }): void;
   /** Calls `listener` when another tab changes the stored text; returns the unsubscribe. */
   watch?(listener: () => void): () => void;
 }
 
 export const STORAGE_FULL_WARNING =
   'Autosave failed: the browser storage is full or unavailable. Your changes are kept in this tab — use Save to download a copy.';
+
+const isSlot = (storage: DocumentStorage | DocumentSlot): storage is DocumentSlot => 'begin' in storage;
 
 export interface PersistenceOptions {
   restore: boolean;
@@ -32,15 +45,19 @@ export interface PersistenceOptions {
  * (seen at write time, or at once through the storage event), this tab stops autosaving and asks
  * the user: reload the newer version, or keep this tab's and overwrite. Nothing is overwritten
  * silently.
+ *
+ * With a library slot, each document has its own record: replacing the document (open, import,
+ * template, blank) starts a new record and never writes over the one before.
  */
 export function withPersistence(
-  storage: DocumentStorage | null,
+  storage: DocumentStorage | DocumentSlot | null,
   creator: RootCreator,
   options: PersistenceOptions,
 ): RootCreator {
   return (set, get, api) => {
     let state = creator(set, get, api);
     if (!storage) return state;
+    const slot = isSlot(storage) ? storage : null;
     const tabId = options.tabId ?? newTabId();
     const now = options.now ?? Date.now;
 
@@ -96,6 +113,18 @@ export function withPersistence(
       return true;
     };
 
+    const failed = (error: unknown) => {
+      if (error instanceof DocumentChangedElsewhere) {
+        detectConflict();
+        return;
+      }
+      // Keep working: the document stays in memory and Save still downloads it.
+      if (get().storageWarning !== STORAGE_FULL_WARNING) set({ storageWarning: STORAGE_FULL_WARNING });
+    };
+    const succeeded = () => {
+      if (get().storageWarning !== null) set({ storageWarning: null });
+    };
+
     const writeNow = (doc: ThreatModelDocument, revision: number) => {
       if (doc === refused) return;
       if (guarded && !parseDocument(doc, { catalogue: get().library.catalogue }).ok) {
@@ -105,16 +134,17 @@ export function withPersistence(
       }
       const stamp = { owner: tabId, revision, savedAt: now() };
       const text = encodeAutosave(doc, stamp);
+      saved = doc;
       try {
-        storage.save(text);
+        const meta = { title: doc.meta.title };
+        const written = slot ? slot.save(text, meta) : (storage as DocumentStorage).save(text, meta);
         base = stamp;
         baseText = text;
-        saved = doc;
-        if (get().storageWarning !== null) set({ storageWarning: null });
-      } catch {
-        // Keep working: the document stays in memory and Save still downloads it.
-        saved = doc;
-        if (get().storageWarning !== STORAGE_FULL_WARNING) set({ storageWarning: STORAGE_FULL_WARNING });
+        if (slot && get().documentId !== slot.id) set({ documentId: slot.id });
+        if (written) written.then(succeeded, failed);
+        else succeeded();
+      } catch (error) {
+        failed(error);
       }
     };
 
@@ -166,6 +196,78 @@ export function withPersistence(
       else takeTheirs();
     };
 
+    /** Starts a new record for a document that replaces the shown one (open, import, template, blank). */
+    const replaceDocument: AppState['replaceDocument'] = (doc, fileName) => {
+      if (slot) {
+        write();
+        slot.begin();
+        base = null;
+        baseText = null;
+        refused = null;
+        set({ autosaveConflict: null, documentId: null });
+      }
+      state.replaceDocument(doc, fileName);
+    };
+
+    /** Shows a record of the library, read like any untrusted text; false (and a notice) when it is broken. */
+    const openStoredDocument = (record: StoredDocument): boolean => {
+      if (!slot) return false;
+      const decoded = decodeAutosave(record.text);
+      const parsed = decoded.ok
+        ? parseDocument(decoded.document, { catalogue: get().library.catalogue })
+        : decoded;
+      if (!decoded.ok || !parsed.ok) {
+        const problems = !parsed.ok ? parsed.problems : [];
+        set({
+          notice: {
+            kind: 'error',
+            message: `Could not open “${record.title}”: it is damaged. The current model is unchanged.\n${formatProblems(record.title || record.id, problems, 10)}`,
+          },
+        });
+        return false;
+      }
+      write();
+      slot.attach(record);
+      base = decoded.stamp;
+      baseText = record.text;
+      saved = parsed.value;
+      refused = null;
+      set({ autosaveConflict: null, documentId: record.id });
+      state.replaceDocument(parsed.value, null);
+      return true;
+    };
+
+    /** The open document's record was deleted: show the start screen, write nothing more. */
+    const forgetDocument = () => {
+      if (!slot) return;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      slot.detach();
+      state.replaceDocument(createEmptyDocument(), null);
+      saved = get().document;
+      base = null;
+      baseText = null;
+      set({ autosaveConflict: null, documentId: null, view: 'start' });
+    };
+
+    const whenSaved = async () => {
+      write();
+      await slot?.settled();
+    };
+
+    /** Keeps a copy of the open document in its record; false when there is no record to keep it in. */
+    const takeSnapshot = async (label: string): Promise<boolean> => {
+      if (!slot) return false;
+      await whenSaved();
+      if (slot.id === null) return false;
+      try {
+        await slot.snapshot(label, serialiseDocument(get().document));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+
     storage.watch?.(() => {
       if (get().autosaveConflict === null) detectConflict();
     });
@@ -175,7 +277,18 @@ export function withPersistence(
     const protect = () => {
       guarded = true;
     };
-    return { ...state, flushAutosave: write, resolveAutosaveConflict: resolve, protectAutosave: protect };
+    return {
+      ...state,
+      documentId: slot?.id ?? null,
+      flushAutosave: write,
+      resolveAutosaveConflict: resolve,
+      protectAutosave: protect,
+      replaceDocument,
+      openStoredDocument,
+      forgetDocument,
+      whenSaved,
+      takeSnapshot,
+    };
   };
 }
 

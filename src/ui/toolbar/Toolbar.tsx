@@ -27,7 +27,8 @@ export function Toolbar() {
       )}
       <div className="tool-group" role="group" aria-label="File">
         <CommandButton id="new" icon="✚" text="New" />
-        <CommandButton id="open" icon="⇪" text="Open" />
+        <CommandButton id="documents" icon="☰" text="Documents" />
+        <CommandButton id="open" icon="⇪" text="Open file" />
         <CommandButton id="save" icon="⬇" text="Save" />
       </div>
       <div className="tool-group" role="group" aria-label="Edit">

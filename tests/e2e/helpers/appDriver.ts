@@ -29,7 +29,7 @@ export async function exportFile(page: Page, item: string): Promise<Downloaded> 
 export async function openFile(page: Page, name: string, content: string): Promise<void> {
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Open…' }).click(),
+    page.getByRole('button', { name: 'Open file…' }).click(),
   ]);
   await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
 }
@@ -86,4 +86,35 @@ export async function dropFile(page: Page, name: string, content: string): Promi
 /** Width and height from a PNG's IHDR chunk. */
 export function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** A document record as the page's library keeps it (see src/ui/platform/documentLibrary.ts). */
+export interface StoredRecord {
+  id: string;
+  title: string;
+  updatedAt: number;
+  text: string;
+  snapshots: { label: string; text: string }[];
+}
+
+/** The documents in the page's IndexedDB library, newest change first. */
+export function storedDocuments(page: Page): Promise<StoredRecord[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredRecord[]>((resolve, reject) => {
+        const request = indexedDB.open('aitm-documents');
+        // Created as the app creates it, so reading first does not leave a database without its store.
+        request.onupgradeneeded = () => request.result.createObjectStore('documents');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const all = db.transaction('documents').objectStore('documents').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            resolve((all.result as StoredRecord[]).sort((a, b) => b.updatedAt - a.updatedAt));
+          };
+        };
+      }),
+  );
 }

@@ -6,6 +6,8 @@ import { createEmptyDocument, type Library, type ThreatModelDocument } from '../
 import { App, preloadEditor } from '../../../src/ui/App';
 import { createCanvasBridge } from '../../../src/ui/canvas/canvasBridge';
 import type { CombinedLibrary } from '../../../src/ui/library/rulePacks';
+import type { DocumentLibrary } from '../../../src/ui/platform/documentLibrary';
+import type { DocumentSlot } from '../../../src/ui/platform/libraryDocumentStorage';
 import type { Platform } from '../../../src/ui/platform/platform';
 import { createAppStore } from '../../../src/ui/store/createAppStore';
 import type { DocumentStorage } from '../../../src/ui/store/persistence';
@@ -80,7 +82,7 @@ export function sharedSlot(initial: string | null = null) {
 export interface RenderOptions {
   document?: ThreatModelDocument;
   library?: Library;
-  storage?: DocumentStorage | null;
+  storage?: DocumentStorage | DocumentSlot | null;
   /** Where rule packs are kept; a fresh memory storage by default. */
   packStorage?: DocumentStorage | null;
   tabId?: string;
@@ -89,6 +91,8 @@ export interface RenderOptions {
   ui?: ReactElement;
   /** Where heavy work runs; by default an in-thread lane per store (see tasksOf). */
   tasks?: BackgroundTasks;
+  /** The document library the dialogs list (see documentPersistence.test.tsx). */
+  documents?: DocumentLibrary;
 }
 
 /** Renders the app (or one panel) with its own store, a fake platform and the test library. */
@@ -125,6 +129,7 @@ export function renderApp(options: RenderOptions = {}) {
     platform,
     packStorage,
     ...(options.tasks ? { tasks: options.tasks } : {}),
+    ...(options.documents ? { documents: options.documents } : {}),
   };
   const user = userEvent.setup();
   const result = render(<AppProvider services={services}>{options.ui ?? <App />}</AppProvider>);
