@@ -41,6 +41,7 @@ const ImportChoiceDialog = lazy(() =>
   import('./dialogs/ImportChoiceDialog').then((m) => ({ default: m.ImportChoiceDialog })),
 );
 const LibraryDialog = lazy(() => import('./library/LibraryDialog'));
+const AnalysisFailureNotice = lazy(() => import('./dialogs/AnalysisFailureNotice'));
 const DocumentsDialog = lazy(() => import('./dialogs/DocumentsDialog'));
 
 /** The app: the editor inside a boundary that, if it crashes, still offers the model for download. */
@@ -104,6 +105,11 @@ function Editor() {
       {view === 'editor' && <SkipLinks />}
       <Toolbar />
       <Notices />
+      {view === 'editor' && (
+        <Suspense fallback={null}>
+          <AnalysisFailureNotice />
+        </Suspense>
+      )}
       <DeletedDocumentNotice />
       <WorkProgress />
       <ImportNotesPanel />

@@ -5,7 +5,6 @@ import { takeSnapshotNow } from '../documents/libraryActions';
 import { runReported } from '../errors/reportFailure';
 import type { TextExport } from '../interop/exportFiles';
 import type { AppState } from '../store/appState';
-import { analysisFailureOf, findingsOf } from '../store/selectors';
 import type { AppServices } from '../store/StoreContext';
 // Element edits run only in the editor, whose chunk loads them: the start screen does not carry
 // them. Once loaded they run synchronously, as when they were imported statically.
@@ -20,7 +19,6 @@ function withElementActions(edit: (actions: ElementActions) => void): void | Pro
   if (loadedActions) return edit(loadedActions);
   return loadElementActions().then(edit);
 }
-import { startReview } from '../review/reviewActions';
 import { tasksOf } from '../work/backgroundTasks';
 import { WorkStopped } from '../work/workClient';
 
@@ -50,7 +48,11 @@ const inEditor = (s: AppState) => s.view === 'editor';
 const exportText =
   (kind: TextExport) =>
   async ({ store, platform }: AppServices): Promise<void> => {
-    const { TEXT_EXPORTS } = await import('../interop/exportFiles');
+    // Loaded on use, like the exporters: the start screen's first load carries no rules engine.
+    const [{ TEXT_EXPORTS }, { analysisFailureOf, findingsOf }] = await Promise.all([
+      import('../interop/exportFiles'),
+      import('../store/selectors'),
+    ]);
     const { document, library } = store.getState();
     // A report without findings because the analysis crashed would claim the model is clean.
     const failure = analysisFailureOf(document, library);
@@ -334,7 +336,8 @@ export const COMMANDS: readonly Command[] = [
     group: 'Review',
     shortcuts: ['R'],
     enabled: inEditor,
-    run: ({ store }) => startReview(store),
+    // Loaded on use: review reads the findings, and the rules engine is not in the first load.
+    run: async ({ store }) => (await import('../review/reviewActions')).startReview(store),
   },
   {
     id: 'library',

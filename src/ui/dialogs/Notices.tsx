@@ -1,10 +1,10 @@
 import { useCommand } from '../commands/useCommand';
 import { useAppStore } from '../store/StoreContext';
-import { selectAnalysisFailure } from '../store/selectors';
 
 const time = (ms: number) => new Date(ms).toLocaleTimeString();
 
 /**
+ * (The analysis-failure notice is AnalysisFailureNotice, loaded with the editor.)
  * Errors (a file that could not be opened) and warnings (autosave failing, another tab's newer
  * version) stay visible until dismissed or resolved.
  */
@@ -15,18 +15,8 @@ export function Notices() {
   const update = useAppStore((s) => s.update);
   const resolve = useAppStore((s) => s.resolveAutosaveConflict);
   const save = useCommand('save');
-  const analysisFailure = useAppStore(selectAnalysisFailure);
   return (
     <>
-      {analysisFailure && (
-        <div className="notice notice-error" role="alert" aria-label="Threat analysis failed">
-          <span className="notice-text">
-            The threat analysis failed on this model: {analysisFailure}. The model is kept and can be edited
-            and saved; no threats are shown and reports cannot be exported until the analysis succeeds (it
-            runs again after each change).
-          </span>
-        </div>
-      )}
       {notice && (
         <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <pre className="notice-text">{notice.message}</pre>

@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { createEmptyDocument } from '../../core';
 import { useCommand } from '../commands/useCommand';
 import { loadTemplate, TEMPLATES, type Template } from '../documents/templates';
 import { runReported } from '../errors/reportFailure';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
-import { DocumentList } from './DocumentList';
+
+// The stored documents are read from IndexedDB asynchronously anyway; their list (with its open,
+// delete and snapshot actions) loads beside that read instead of in the first load.
+const DocumentList = lazy(() => import('./DocumentList').then((m) => ({ default: m.DocumentList })));
 
 /**
  * First screen: the documents in this browser, a blank model, a file, or one of the example
@@ -58,7 +61,9 @@ export function StartScreen() {
           </button>
         )}
       </div>
-      <DocumentList heading="Your documents" />
+      <Suspense fallback={null}>
+        <DocumentList heading="Your documents" />
+      </Suspense>
       {TEMPLATES.length > 0 && (
         <>
           <h2>Start from an example</h2>

@@ -2,7 +2,7 @@ import { castDraft } from 'immer';
 import { createStore } from 'zustand/vanilla';
 import { createEmptyDocument, shippedLibrary, type Library, type ThreatModelDocument } from '../../core';
 import type { AppState, PanelPreference, RejectedPack, RulePack, ThemeChoice } from './appState';
-import { componentsById, boundariesById, flowsById } from './selectors';
+import { componentsById, boundariesById, flowsById } from './elementLookup';
 import { emptyHistory, withHistory, withImmer, type Api, type DraftSet, type Get } from './middleware';
 import type { DocumentSlot } from '../platform/libraryDocumentStorage';
 import { withPersistence, type DocumentStorage } from './persistence';

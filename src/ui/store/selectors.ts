@@ -2,13 +2,10 @@ import {
   evaluate,
   flowName,
   SEVERITIES,
-  type Component,
-  type DataFlow,
   type Finding,
   type Library,
   type Severity,
   type ThreatModelDocument,
-  type TrustBoundary,
 } from '../../core';
 import { describeError } from '../errors/reportFailure';
 import type { AppState, FindingFilters } from './appState';
@@ -103,21 +100,9 @@ export const selectTopSeverity = (id: string) => (s: AppState) =>
 
 // ---------------------------------------------------------------- element lookup
 
-const byIdCache = new WeakMap<readonly { id: string }[], Map<string, unknown>>();
-
-function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
-  let map = byIdCache.get(items) as Map<string, T> | undefined;
-  if (!map) {
-    map = new Map(items.map((item) => [item.id, item]));
-    byIdCache.set(items, map);
-  }
-  return map;
-}
-
-export const componentsById = (doc: ThreatModelDocument): Map<string, Component> => byId(doc.components);
-export const flowsById = (doc: ThreatModelDocument): Map<string, DataFlow> => byId(doc.dataFlows);
-export const boundariesById = (doc: ThreatModelDocument): Map<string, TrustBoundary> =>
-  byId(doc.trustBoundaries);
+// In their own module: the store needs them at start, the rules engine (above) only the editor.
+export { boundariesById, componentsById, flowsById } from './elementLookup';
+import { boundariesById, componentsById, flowsById } from './elementLookup';
 
 export const selectComponent = (id: string) => (s: AppState) => componentsById(s.document).get(id);
 export const selectFlow = (id: string) => (s: AppState) => flowsById(s.document).get(id);
