@@ -54,7 +54,9 @@ describe('the findings CSV neutralises spreadsheet formulas', () => {
   });
 
   it('quotes every field and keeps every row on one line', () => {
-    const csv = exportFindingsCsv(findingsWith(['two\r\nlines', 'a\rb', 'c\u2028d']));
+    const withBom = exportFindingsCsv(findingsWith(['two\r\nlines', 'a\rb', 'c\u2028d']));
+    expect(withBom.startsWith('\ufeff')).toBe(true);
+    const csv = withBom.slice(1);
     for (const line of csv.split('\r\n').slice(0, -1)) expect(allFieldsQuoted(line)).toBe(true);
     expect(csv).not.toMatch(/[\n\r\u2028](?<!\r\n)(?!\n)/);
   });

@@ -8,11 +8,18 @@ import type { AppState } from '../store/appState';
 import type { AppServices } from '../store/StoreContext';
 // Element edits run only in the editor, whose chunk loads them: the start screen does not carry
 // them. Once loaded they run synchronously, as when they were imported statically.
-type ElementActions = typeof import('../store/elementActions');
+// Review mode reads the findings, so it brings the rules engine: loaded with the editor as well.
+type ElementActions = typeof import('../store/elementActions') & typeof import('../review/reviewActions');
 let loadedActions: ElementActions | null = null;
-/** Loads the element edits; the editor waits for this before it shows (see App.tsx). */
+/** Loads the element edits and review actions; the editor waits for this before it shows (see App.tsx). */
 export async function loadElementActions(): Promise<ElementActions> {
-  loadedActions ??= await import('../store/elementActions');
+  if (!loadedActions) {
+    const [elements, review] = await Promise.all([
+      import('../store/elementActions'),
+      import('../review/reviewActions'),
+    ]);
+    loadedActions = { ...elements, ...review };
+  }
   return loadedActions;
 }
 function withElementActions(edit: (actions: ElementActions) => void): void | Promise<void> {
@@ -336,8 +343,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'Review',
     shortcuts: ['R'],
     enabled: inEditor,
-    // Loaded on use: review reads the findings, and the rules engine is not in the first load.
-    run: async ({ store }) => (await import('../review/reviewActions')).startReview(store),
+    run: ({ store }) => withElementActions((a) => a.startReview(store)),
   },
   {
     id: 'library',
