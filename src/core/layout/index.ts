@@ -9,3 +9,14 @@ export { boundaryRect, boundarySize, componentCentre, positionOf } from './eleme
 export { BoxIndex } from './boxIndex';
 export { boundaryAt, boundaryOfComponentAt, componentsCovered, parentBoundaryAt } from './membership';
 export { freeSpot, memberSpot, placeBoundary, placeComponent } from './placement';
+export {
+  applyLayout,
+  BOUNDARY_PADDING,
+  ELK_ROOT_OPTIONS,
+  readElkLayout,
+  toElkGraph,
+  type ElkEdgeShape,
+  type ElkNodeShape,
+  type LaidOutGeometry,
+} from './elkGraph';
+export { BOUNDARY_HEADER, layoutDefects } from './layoutDefects';

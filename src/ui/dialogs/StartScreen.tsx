@@ -3,11 +3,13 @@ import { createEmptyDocument } from '../../core';
 import { useCommand } from '../commands/useCommand';
 import { loadTemplate, TEMPLATES, type Template } from '../documents/templates';
 import { runReported } from '../errors/reportFailure';
-import { useAppStore, useStoreApi } from '../store/StoreContext';
+import { useAppStore, useServices, useStoreApi } from '../store/StoreContext';
+import { tasksOf } from '../work/backgroundTasks';
 
 /** First screen: a blank model, a file, or one of the example models as a template. */
 export function StartScreen() {
   const store = useStoreApi();
+  const tasks = tasksOf(useServices());
   const open = useCommand('open');
   const current = useAppStore((s) =>
     s.document.components.length + s.document.trustBoundaries.length > 0 ? s.document.meta.title : null,
@@ -17,7 +19,7 @@ export function StartScreen() {
     setLoading(template.id);
     runReported(store, `open the example “${template.title}”`, async () => {
       try {
-        const result = await loadTemplate(template, store.getState().library.catalogue);
+        const result = await loadTemplate(template, store.getState().library.catalogue, tasks);
         if (result.ok) store.getState().replaceDocument(result.document, `${template.id}.aitm.json`);
         else store.getState().update({ notice: { kind: 'error', message: result.message } });
       } finally {

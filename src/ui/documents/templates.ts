@@ -1,5 +1,6 @@
 import { parseDocument, formatProblems, type Catalogue, type ThreatModelDocument } from '../../core';
-import { layoutIfNeeded } from '../canvas/autoLayout';
+import { needsLayout } from '../canvas/autoLayout';
+import type { BackgroundTasks } from '../work/backgroundTasks';
 
 /**
  * The example models under examples/ offered as templates. Loaded on demand (each is its own chunk)
@@ -59,9 +60,11 @@ export const TEMPLATES: Template[] = Object.entries(modules)
       (b.id in KNOWN ? Object.keys(KNOWN).indexOf(b.id) : 99),
   );
 
+/** Loads a template; one without positions is laid out by the background tasks (the worker). */
 export async function loadTemplate(
   template: Template,
   catalogue: Catalogue,
+  tasks: BackgroundTasks,
 ): Promise<{ ok: true; document: ThreatModelDocument } | { ok: false; message: string }> {
   const result = parseDocument(await template.load(), { catalogue });
   if (!result.ok)
@@ -69,5 +72,7 @@ export async function loadTemplate(
       ok: false,
       message: `The example "${template.title}" is invalid:\n${formatProblems(`${template.id}.aitm.json`, result.problems, 10)}`,
     };
-  return { ok: true, document: await layoutIfNeeded(result.value) };
+  if (!needsLayout(result.value)) return { ok: true, document: result.value };
+  const laidOut = await tasks.run(`Laying out ${template.title}`, { kind: 'layout', document: result.value });
+  return { ok: true, document: laidOut.document };
 }
