@@ -6,8 +6,9 @@ import { runJob } from './workJobs';
 import type { WorkMessage, WorkReply } from './workProtocol';
 
 /**
- * The background worker: one job per worker, run with the shipped library as the base, progress
- * and the result posted back. The editor ends the worker to cancel, so a job needs no checks.
+ * The background worker: one job at a time, run with the shipped library as the base, progress
+ * and the result posted back. The editor ends the worker to cancel, so a job needs no checks;
+ * a worker whose job finished may be given the next one.
  */
 const post = (reply: WorkReply) => self.postMessage(reply);
 
