@@ -6,9 +6,8 @@ import { runJob } from './workJobs';
 import type { WorkMessage, WorkReply } from './workProtocol';
 
 /**
- * The background worker: one job at a time, run with the shipped library as the base, progress
- * and the result posted back. The editor ends the worker to cancel, so a job needs no checks;
- * a worker whose job finished may be given the next one.
+ * The background worker: one job per worker, run with the shipped library as the base, progress
+ * and the result posted back. The editor ends the worker to cancel, so a job needs no checks.
  */
 const post = (reply: WorkReply) => self.postMessage(reply);
 

@@ -76,28 +76,19 @@ function settleOnce<T>(
   });
 }
 
-/**
- * The app's client: module workers, one job at a time each. A worker whose job finished is kept
- * for the next job, so that what it loaded and warmed up (the core, ELK's compiled code) is not
- * paid for again; a job that is cancelled, times out or fails ends its worker.
- */
+/** The app's client: a fresh module worker per job, terminated when the job ends in any way. */
 export function workerClient(
   createWorker: () => Worker = () => new Worker(heavyWorkScriptUrl(), { type: 'module', name: 'aitm-work' }),
 ): WorkClient {
-  let idle: Worker | null = null;
   return {
     run<K extends WorkKind>(request: WorkRequest<K>, options: RunOptions = {}) {
-      let succeeded = false;
       return settleOnce<WorkResult<K>>(options, ({ resolve, reject }) => {
-        const worker = idle ?? createWorker();
-        idle = null;
+        const worker = createWorker();
         worker.onmessage = (event: MessageEvent<WorkReply>) => {
           const reply = event.data;
           if (reply.type === 'progress') options.onProgress?.(reply.stage);
-          else if (reply.type === 'done') {
-            succeeded = true;
-            resolve(reply.result as WorkResult<K>);
-          } else reject(new Error(reply.reason));
+          else if (reply.type === 'done') resolve(reply.result as WorkResult<K>);
+          else reject(new Error(reply.reason));
         };
         // A worker that cannot start (its file missing after a new deploy) or dies (out of memory).
         worker.onerror = (event) => {
@@ -106,12 +97,7 @@ export function workerClient(
         };
         worker.onmessageerror = () => reject(new Error('the background worker sent an unreadable result'));
         worker.postMessage({ request: request as WorkRequest } satisfies WorkMessage);
-        return () => {
-          worker.onmessage = worker.onerror = worker.onmessageerror = null;
-          // At most one idle worker: a second one finishing (jobs overlap only when cancelled) ends.
-          if (succeeded && idle === null) idle = worker;
-          else worker.terminate();
-        };
+        return () => worker.terminate();
       });
     },
   };

@@ -64,7 +64,7 @@ export const WORK_STAGES = {
 } as const;
 export type WorkStage = keyof typeof WORK_STAGES;
 
-/** Editor → worker: one job at a time (a worker is ended, not reused, when its job is stopped). */
+/** Editor → worker: one job per worker (a worker is ended, not reused, when its job stops). */
 export interface WorkMessage {
   request: WorkRequest;
 }
