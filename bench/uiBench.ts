@@ -192,7 +192,7 @@ async function layoutBench(harness: Harness): Promise<void> {
     'open 1,000 components without positions (to interactive)',
     () => pickFile(page, openButton, 'zoned.aitm.json', JSON.stringify(doc)),
     async () => {
-      await page.waitForSelector('.react-flow__node[data-id="c-0"]', { timeout: 0 });
+      await page.waitForSelector('.react-flow__node[data-id="c-0"]', { state: 'attached', timeout: 0 });
       await idle();
       await twoFrames();
     },
