@@ -74,7 +74,7 @@ const LAZY_RENDER = /src[\\/]core[\\/]render[\\/]/;
 // they need a built app and a real Chromium, not jsdom.
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), reportInitialJs()],
-  // The background worker (src/ui/work) is an ES module worker: it loads dagre on demand, which a
+  // The background worker (src/ui/work) is an ES module worker: it loads ELK on demand, which a
   // classic (iife) worker bundle cannot split out.
   worker: { format: 'es' },
   build: {

@@ -1,8 +1,11 @@
 /**
  * UI benchmark: opens a 1,000-component, 2,000-flow model in headless Chromium and prints the time
- * until the canvas is interactive and the frame times while dragging a component.
+ * until the canvas is interactive and the frame times while dragging a component; then opens a
+ * 1,000-component model without positions (laid out by ELK in the worker), runs Auto layout on it,
+ * and prints their times with the longest main-thread task, and the frame times of a pan and a drag.
  *
- *   npm run bench:ui                    # both parts
+ *   npm run bench:ui                    # all parts
+ *   npm run bench:ui -- --layout        # only the layout part
  *   npm run bench:ui -- --large-inputs  # only the large inputs of the hardening issue
  *
  * Large inputs: the longest main-thread task (PerformanceObserver 'longtask') while opening a
@@ -28,6 +31,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable, startHarness, type Harness } from '../tests/e2e/helpers/browserHarness';
 import { largeRulePack, manyFlowsModel, unpositionedChain } from './largeInputs';
+import { unpositionedZonedModel } from './layoutModel';
 
 const COMPONENTS = 1000;
 const FLOWS = 2000;
@@ -129,13 +133,107 @@ async function dragFrames(page: Page, id: string): Promise<DragResult> {
   return { frames, commitMs: committed - beforeDrop, moved: Math.abs(after.x - box.x) > 1 };
 }
 
+/** Pans the view by dragging the empty canvas for 150 pointer moves while recording frame intervals. */
+async function panFrames(page: Page): Promise<number[]> {
+  // A point of the pane itself, not on a node, edge or control: found from the page.
+  const spot = (await page.evaluate(`(() => {
+    const pane = document.querySelector('.react-flow__pane');
+    const box = pane.getBoundingClientRect();
+    for (let y = box.top + 20; y < box.bottom - 20; y += 13)
+      for (let x = box.left + 20; x < box.right - 200; x += 17)
+        if (document.elementFromPoint(x, y) === pane) return { x, y };
+    return null;
+  })()`)) as { x: number; y: number } | null;
+  if (!spot) throw new Error('no empty spot of the canvas to pan from');
+  await page.evaluate(`(() => {
+    window.frames_ = [];
+    window.recording = true;
+    let last = 0;
+    const tick = (now) => {
+      if (last) window.frames_.push(now - last);
+      last = now;
+      if (window.recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  await page.mouse.move(spot.x, spot.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 150; i++) await page.mouse.move(spot.x + i * 2, spot.y + Math.sin(i / 10) * 40);
+  await page.mouse.up();
+  return (await page.evaluate('window.recording = false, window.frames_')) as number[];
+}
+
+const frameLine = (frames: number[]) =>
+  `${frames.length} frames, median ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms`;
+
+/**
+ * Layout at scale (issue 12): open a 1,000-component model without positions (read, laid out by
+ * ELK and analysed in the worker), run Auto layout on it, then pan and drag on the result.
+ */
+async function layoutBench(harness: Harness): Promise<void> {
+  const doc = unpositionedZonedModel(1000, 2000, 10);
+  console.log(
+    `layout model: ${doc.components.length} components without positions, ${doc.dataFlows.length} flows, ${doc.trustBoundaries.length} boundaries (some nested)`,
+  );
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(LONG_TASKS);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(harness.server.url);
+  await page.getByRole('button', { name: 'Blank model' }).click();
+  const openButton = () => page.getByRole('button', { name: 'Open…' }).first().click();
+  const idle = () => page.waitForSelector('.work-progress', { state: 'detached', timeout: 0 });
+  const twoFrames = () =>
+    page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+
+  await measure(
+    page,
+    'open 1,000 components without positions (to interactive)',
+    () => pickFile(page, openButton, 'zoned.aitm.json', JSON.stringify(doc)),
+    async () => {
+      await page.waitForSelector('.react-flow__node[data-id="c-0"]', { state: 'attached', timeout: 0 });
+      await idle();
+      await twoFrames();
+    },
+  );
+  const notice = async () =>
+    (await page.locator('.notice', { hasText: 'Laid out as a grid' }).count()) > 0
+      ? 'the GRID fallback was used'
+      : 'laid out by ELK';
+  console.log(`  ${await notice()}`);
+  await measure(
+    page,
+    'auto layout of 1,000 components (worker + applying the result)',
+    () => page.getByRole('button', { name: 'Auto layout' }).click(),
+    async () => {
+      await page.waitForSelector('.work-progress', { timeout: 2000 }).catch(() => {});
+      await idle();
+      await twoFrames();
+    },
+  );
+  console.log(`  ${await notice()}`);
+  console.log(`pan (whole model fitted): ${frameLine(await panFrames(page))}`);
+  // Whichever component the pan left on screen (only visible nodes are rendered).
+  const visibleId = await page.locator('.react-flow__node-component').first().getAttribute('data-id');
+  const drag = await dragFrames(page, visibleId!);
+  console.log(
+    `drag (whole model fitted): moved ${drag.moved ? 'yes' : 'NO'}, ${frameLine(drag.frames)}; drop → next frame ${drag.commitMs.toFixed(0)} ms`,
+  );
+  const csp = (await page.evaluate('window.cspViolations_')) as string[];
+  console.log(`CSP violations: ${csp.length ? csp.join('; ') : 'none'}`);
+  if (errors.length) console.log(`page errors: ${errors.join('; ')}`);
+  await context.close();
+}
+
 async function main(): Promise<void> {
   if (!chromiumAvailable()) return;
-  const largeOnly = process.argv.includes('--large-inputs');
+  const only = ['--large-inputs', '--layout'].find((flag) => process.argv.includes(flag));
   const harness = await startHarness(process.env['BENCH_DIST'] ? { outDir: process.env['BENCH_DIST'] } : {});
   try {
-    if (!largeOnly) await canvasBench(harness);
-    await largeInputsBench(harness);
+    if (!only) await canvasBench(harness);
+    if (!only || only === '--layout') await layoutBench(harness);
+    if (!only || only === '--large-inputs') await largeInputsBench(harness);
   } finally {
     await harness.dispose();
     rmSync(inputDir, { recursive: true, force: true });
@@ -144,6 +242,10 @@ async function main(): Promise<void> {
 
 const LONG_TASKS = `(() => {
   window.longTasks_ = [];
+  window.cspViolations_ = [];
+  document.addEventListener('securitypolicyviolation', (e) =>
+    window.cspViolations_.push(e.violatedDirective + ' ' + e.blockedURI),
+  );
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.longTasks_.push(entry.duration);
   }).observe({ type: 'longtask', buffered: true });

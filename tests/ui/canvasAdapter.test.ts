@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import * as dagre from '@dagrejs/dagre';
 import { describe, expect, it } from 'vitest';
 import {
   addComponent,
@@ -14,7 +13,7 @@ import {
   updateDataFlow,
   type ThreatModelDocument,
 } from '../../src/core/index';
-import { layoutWith, needsLayout } from '../../src/ui/canvas/autoLayout';
+import { autoLayout, needsLayout } from '../../src/ui/canvas/autoLayout';
 import { commitMoves } from '../../src/ui/canvas/commitMoves';
 import { projectEdges, projectNodes } from '../../src/ui/canvas/projectDocument';
 import { apiModel, boundary, component, flow, model } from '../support/modelBuilders';
@@ -50,10 +49,10 @@ const inside = (
   inner.y + inner.height <= outer.y + outer.height;
 
 describe('auto layout', () => {
-  it('positions every element and keeps members inside their nested boundaries', () => {
+  it('positions every element and keeps members inside their nested boundaries', async () => {
     const doc = nested();
     expect(needsLayout(doc)).toBe(true);
-    const laid = layoutWith(dagre, doc);
+    const laid = await autoLayout(doc, (note) => expect.fail(note));
     expect(needsLayout(laid)).toBe(false);
     for (const c of laid.components) {
       if (!c.boundaryId) continue;

@@ -133,7 +133,7 @@ describe('failures of async actions are shown, never swallowed', () => {
   it('a layout engine that cannot be loaded tells the user to reload', async () => {
     const setup = renderApp({ document: apiModel() });
     failures.layout = new TypeError(
-      'Failed to fetch dynamically imported module: http://localhost/assets/dagre-x1y2.js',
+      'Failed to fetch dynamically imported module: http://localhost/assets/elk.bundled-x1y2.js',
     );
     await setup.user.click(screen.getByRole('button', { name: 'Auto layout' }));
     expect((await screen.findByRole('alert')).textContent).toContain(

@@ -16,3 +16,14 @@ export {
   removeElementsByGeometry,
   resizeBoundary,
 } from './geometryEdits';
+export {
+  applyLayout,
+  BOUNDARY_PADDING,
+  ELK_ROOT_OPTIONS,
+  readElkLayout,
+  toElkGraph,
+  type ElkEdgeShape,
+  type ElkNodeShape,
+  type LaidOutGeometry,
+} from './elkGraph';
+export { BOUNDARY_HEADER, layoutDefects } from './layoutDefects';

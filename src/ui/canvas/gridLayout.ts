@@ -8,8 +8,8 @@ import {
 } from '../../core';
 
 /**
- * The fallback layout for models too large for the layered layout (dagre overflows its stack at a
- * few thousand components, and takes seconds well before that). Components are placed in reading
+ * The fallback layout for models too large for the layered layout (ELK grows faster than linearly
+ * and takes many seconds at a few thousand components), or when it fails. Components are placed in reading
  * order of the flows — a chain reads left to right, row after row — in a square-ish grid per
  * boundary; each boundary encloses its members and, below them, its child boundaries. Linear in
  * the size of the model and never recursive over components or flows.

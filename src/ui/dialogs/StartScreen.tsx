@@ -3,7 +3,8 @@ import { createEmptyDocument } from '../../core';
 import { useCommand } from '../commands/useCommand';
 import { loadTemplate, TEMPLATES, type Template } from '../documents/templates';
 import { runReported } from '../errors/reportFailure';
-import { useAppStore, useStoreApi } from '../store/StoreContext';
+import { useAppStore, useServices, useStoreApi } from '../store/StoreContext';
+import { tasksOf } from '../work/backgroundTasks';
 
 // The stored documents are read from IndexedDB asynchronously anyway; their list (with its open,
 // delete and snapshot actions) loads beside that read instead of in the first load.
@@ -15,6 +16,7 @@ const DocumentList = lazy(() => import('./DocumentList').then((m) => ({ default:
  */
 export function StartScreen() {
   const store = useStoreApi();
+  const tasks = tasksOf(useServices());
   const open = useCommand('open');
   const current = useAppStore((s) =>
     s.document.components.length + s.document.trustBoundaries.length > 0 ? s.document.meta.title : null,
@@ -24,7 +26,7 @@ export function StartScreen() {
     setLoading(template.id);
     runReported(store, `open the example “${template.title}”`, async () => {
       try {
-        const result = await loadTemplate(template, store.getState().library.catalogue);
+        const result = await loadTemplate(template, store.getState().library.catalogue, tasks);
         if (result.ok) store.getState().replaceDocument(result.document, `${template.id}.aitm.json`);
         else store.getState().update({ notice: { kind: 'error', message: result.message } });
       } finally {

@@ -1,4 +1,5 @@
 import { parseDocument, formatProblems, type Catalogue, type ThreatModelDocument } from '../../core';
+import type { BackgroundTasks } from '../work/backgroundTasks';
 
 /**
  * The example models under examples/ offered as templates. Loaded on demand (each is its own chunk)
@@ -58,9 +59,11 @@ export const TEMPLATES: Template[] = Object.entries(modules)
       (b.id in KNOWN ? Object.keys(KNOWN).indexOf(b.id) : 99),
   );
 
+/** Loads a template; one without positions is laid out by the background tasks (the worker). */
 export async function loadTemplate(
   template: Template,
   catalogue: Catalogue,
+  tasks: BackgroundTasks,
 ): Promise<{ ok: true; document: ThreatModelDocument } | { ok: false; message: string }> {
   const result = parseDocument(await template.load(), { catalogue });
   if (!result.ok)
@@ -69,6 +72,8 @@ export async function loadTemplate(
       message: `The example "${template.title}" is invalid:\n${formatProblems(`${template.id}.aitm.json`, result.problems, 10)}`,
     };
   // Loaded with the example, not with the start screen: the first paint does not need the layout code.
-  const { layoutIfNeeded } = await import('../canvas/autoLayout');
-  return { ok: true, document: await layoutIfNeeded(result.value) };
+  const { needsLayout } = await import('../canvas/autoLayout');
+  if (!needsLayout(result.value)) return { ok: true, document: result.value };
+  const laidOut = await tasks.run(`Laying out ${template.title}`, { kind: 'layout', document: result.value });
+  return { ok: true, document: laidOut.document };
 }
