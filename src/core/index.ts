@@ -50,3 +50,4 @@ export type { FactDefinition } from './rules/factTypes';
 export * from './layout/index';
 export * from './report/index';
 export * from './interop/index';
+export * from './diff/index';
