@@ -13,15 +13,18 @@ import {
   jsonReportChunks,
   markdownReportChunks,
   type Severity,
+  buildSarif,
+  renderSarif,
 } from '../core';
 import { oneOf, parseArgs } from './args';
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliIo } from './io';
-import { loadLibraryFrom, loadModel, readInput } from './loadInputs';
+import { loadLibraryFrom, loadModel, loadModelSource, readInput } from './loadInputs';
 import { layerPacksFrom } from './loadPacks';
 import { emitOutput } from './output';
+import { sarifOptionsFor } from './sarifOutput';
 import { oneLine, terminalSafe } from './terminalText';
 
-/** `analyze <model> [--format json|md] [--out FILE] [--fail-on SEVERITY] [--library DIR] [--pack FILE]… [--diagram IMAGE]` */
+/** `analyze <model> [--format json|md|sarif] [--out FILE] [--fail-on SEVERITY] [--library DIR] [--pack FILE]… [--diagram IMAGE]` */
 export function runAnalyze(argv: readonly string[], io: CliIo): number {
   const { positional, options, repeated } = parseArgs(
     argv,
@@ -30,7 +33,7 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
   );
   if (positional.length !== 1)
     throw new CliError('analyze needs exactly one model file: analyze <model.aitm.json>');
-  const format = oneOf('format', options.get('format'), ['json', 'md'] as const, 'json');
+  const format = oneOf('format', options.get('format'), ['json', 'md', 'sarif'] as const, 'json');
   const diagram = options.get('diagram');
   if (diagram !== undefined && format !== 'md')
     throw new CliError('--diagram is for --format md: it shows the diagram image in the Markdown report');
@@ -39,11 +42,13 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
     : undefined;
   const library = layerPacksFrom(io, loadLibraryFrom(io, options.get('library')), repeated.get('pack') ?? []);
   const path = positional[0]!;
-  const doc = loadModel(io, path, library);
+  const { doc, text } = loadModelSource(io, path, library);
   const findings = evaluate(doc, library);
   const report = buildReport(doc, library, findings);
   // Written chunk by chunk: a large report is never held as one string.
   emitOutput(io, options.get('out'), 'report', (write) => {
+    if (format === 'sarif')
+      return write(renderSarif(buildSarif(doc, library, findings, sarifOptionsFor(path, text))));
     const chunks =
       format === 'json'
         ? jsonReportChunks(report)

@@ -19,7 +19,7 @@ import { oneLine } from './terminalText';
 export const CONVERT_TARGETS = ['aitm', 'threat-dragon', 'threat-composer', 'csv'] as const;
 export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
 
-const USAGE = `Usage: aitm convert <in> --to aitm|threat-dragon|threat-composer|csv [--out FILE]
+export const CONVERT_USAGE = `Usage: aitm convert <in> --to aitm|threat-dragon|threat-composer|csv [--out FILE]
 
 Reads an AI threat model, a Threat Dragon v2 model or a Threat Composer file (the format is
 detected) and writes it as:
@@ -58,16 +58,17 @@ export function runConvert(args: string[], io: CliIo): number {
 
 function convert(args: readonly string[], io: CliIo): number {
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(USAGE);
+    io.stdout(CONVERT_USAGE);
     return EXIT_OK;
   }
   const { positional, options } = parseArgs(args, ['to', 'out']);
   if (positional.length !== 1) {
     throw new CliError(
-      `convert needs exactly one input file${positional.length > 1 ? ` (got ${positional.length}: ${positional.map(oneLine).join(', ')})` : ''}\n\n${USAGE}`,
+      `convert needs exactly one input file${positional.length > 1 ? ` (got ${positional.length}: ${positional.map(oneLine).join(', ')})` : ''}\n\n${CONVERT_USAGE}`,
     );
   }
-  if (!options.has('to')) throw new CliError(`convert needs --to ${CONVERT_TARGETS.join('|')}\n\n${USAGE}`);
+  if (!options.has('to'))
+    throw new CliError(`convert needs --to ${CONVERT_TARGETS.join('|')}\n\n${CONVERT_USAGE}`);
   const target = oneOf('to', options.get('to'), CONVERT_TARGETS, 'aitm');
   const path = positional[0]!;
   const out = options.get('out');

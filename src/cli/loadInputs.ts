@@ -125,7 +125,17 @@ function utf8Length(text: string): number {
 }
 
 export function loadModel(io: CliIo, path: string, library: Library): ThreatModelDocument {
-  const result = parseDocumentText(readInput(io, path), { catalogue: library.catalogue });
+  return loadModelSource(io, path, library).doc;
+}
+
+/** loadModel, with the text it was read from (SARIF points at lines of it; stdin is read once). */
+export function loadModelSource(
+  io: CliIo,
+  path: string,
+  library: Library,
+): { doc: ThreatModelDocument; text: string } {
+  const text = readInput(io, path);
+  const result = parseDocumentText(text, { catalogue: library.catalogue });
   if (!result.ok) throw new CliError(formatProblems(path, result.problems));
   if (result.warnings.length > 0)
     io.stderr(
@@ -134,5 +144,5 @@ export function loadModel(io: CliIo, path: string, library: Library): ThreatMode
         result.warnings.map((w) => ({ ...w, message: `warning: ${w.message}` })),
       )}\n`,
     );
-  return result.value;
+  return { doc: result.value, text };
 }

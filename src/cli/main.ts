@@ -1,6 +1,8 @@
 import { runAnalyze, runSchema, runValidate } from './commands';
 import { runConvert } from './convertCommand';
 import { runRender } from './renderCommand';
+import { runDiff } from './diffCommand';
+import { asksForHelp, COMMAND_USAGE } from './usage';
 import { CliError, EXIT_INVALID, type CliIo } from './io';
 import { CLI_LIMITS, megabytes } from './limits';
 import { guardedIo } from './guardedIo';
@@ -9,7 +11,7 @@ import { oneLine } from './terminalText';
 const USAGE = `Usage: aitm <command> [options]
 
 Commands:
-  analyze <model> [--format json|md] [--out FILE] [--fail-on critical|high|medium|low] [--library DIR]
+  analyze <model> [--format json|md|sarif] [--out FILE] [--fail-on critical|high|medium|low] [--library DIR]
           [--pack FILE]... [--diagram IMAGE]
       Evaluate a model and print its threat report. Exit 1 when an open finding is at or above --fail-on.
       --pack layers a rule pack on the library (repeatable, in order); a pack that does not load exits 2.
@@ -20,15 +22,26 @@ Commands:
       Convert between our models and Threat Dragon, Threat Composer and CSV; the input format is detected.
   render <model> [--format svg|png] [--out FILE] [--theme light|dark] [--font FILE]...
       Draw the data-flow diagram with its open-findings badges as SVG or PNG (PNG needs --out).
+  diff <old-model> <new-model> [--format md|json] [--out FILE] [--fail-on-new SEVERITY] [--library DIR]
+       [--pack FILE]...
+      What changed between two versions of a model: findings added, resolved and changed, elements
+      added, removed and renamed. Exit 1 when a new open finding is at or above --fail-on-new.
   schema [model|library]
       Print the JSON Schema of model documents or library files.
+  help [command]
+      Print this, or the usage of one command (as does "aitm <command> --help").
 
 Inputs are regular files of up to ${megabytes(CLI_LIMITS.maxInputBytes)}; "-" reads standard input. Reports and converted
 files are at most ${megabytes(CLI_LIMITS.maxOutputBytes)}; --out replaces its file whole and never writes through a
 symbolic link or over an input.
 
-Exit codes: 0 success, 1 findings at or above --fail-on, 2 invalid input or usage.
+Exit codes: 0 success, 1 findings at or above --fail-on (or new ones at --fail-on-new), 2 invalid input
+or usage.
 `;
+
+// Own properties only: `aitm help constructor` must not find Object.prototype members.
+const usageOf = (command: string | undefined) =>
+  command !== undefined && Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined;
 
 /**
  * The CLI entry point: returns the exit code instead of exiting, and touches the world only
@@ -39,6 +52,16 @@ export function main(argv: readonly string[], rawIo: CliIo): number {
   const io = guardedIo(rawIo);
   const [command, ...rest] = argv;
   try {
+    // `aitm <command> --help` and `aitm help <command>`: the command's own usage, exit 0.
+    const usage = command === 'help' ? usageOf(rest[0]) : asksForHelp(rest) ? usageOf(command) : undefined;
+    if (usage !== undefined) {
+      io.stdout(usage);
+      return 0;
+    }
+    if (command === 'help' && rest.length > 0) {
+      io.stderr(`aitm: no help for unknown command "${oneLine(rest[0]!)}"\n\n${USAGE}`);
+      return EXIT_INVALID;
+    }
     switch (command) {
       case 'analyze':
         return runAnalyze(rest, io);
@@ -48,6 +71,8 @@ export function main(argv: readonly string[], rawIo: CliIo): number {
         return runConvert([...rest], io);
       case 'render':
         return runRender(rest, io);
+      case 'diff':
+        return runDiff(rest, io);
       case 'schema':
         return runSchema(rest, io);
       case undefined:

@@ -52,3 +52,4 @@ export * from './layout/index';
 export * from './report/index';
 export * from './interop/index';
 export * from './render/index';
+export * from './diff/index';

@@ -26,3 +26,4 @@ export { mermaidDiagram } from './mermaidDiagram';
 export { mdInline, mdCell, mdQuote, mermaidText } from './escapeMarkdown';
 export { REFERENCE_URLS, referenceLinks } from './referenceLinks';
 export { referenceUrl, referenceTitle, hasOwnReferencePage, type ReferenceFramework } from './referenceUrls';
+export * from './sarif/index';
