@@ -11,6 +11,7 @@ import {
   buildReport,
   jsonReportChunks,
   markdownReportChunks,
+  inScope,
   type Severity,
 } from '../core';
 import { oneOf, parseArgs } from './args';
@@ -45,7 +46,9 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
   });
   if (failOn === undefined) return EXIT_OK;
   const threshold = SEVERITIES.indexOf(failOn);
-  const atOrAbove = (f: (typeof findings)[number]) => SEVERITIES.indexOf(f.severity) <= threshold;
+  // Out-of-scope findings never trip the gate nor warn: the model says nobody considers them.
+  const atOrAbove = (f: (typeof findings)[number]) =>
+    inScope(f) && SEVERITIES.indexOf(f.severity) <= threshold;
   warnUnjustifiedAcceptances(
     io,
     path,

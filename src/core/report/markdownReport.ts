@@ -12,6 +12,7 @@ import {
   findingsLines,
   inventorySection,
   orphansSection,
+  outOfScopeSection,
   summarySection,
 } from './markdownSections';
 
@@ -51,6 +52,7 @@ function* markdownLines(report: Report, input: ThreatModelDocument, library: Lib
     () => diagramSection(doc),
     () => inventorySection(doc, library),
     () => findingsLines(report, doc),
+    () => outOfScopeSection(report, doc),
     () => coverageSection(report),
     () => acceptedRisksSection(report),
     () => orphansSection(report),
