@@ -5,6 +5,7 @@ import { layoutForThreatDragon, type ThreatDragonLayout } from './layout';
 import type { AitmCellData, AitmFindingRef, AitmUserThreatRef } from '../schema';
 import type { TdInterop } from '../../../model/interopData';
 import { threatDragonCellId } from '../ids';
+import { maxOf } from '../../../model/extremes';
 
 export type TdThreatOut = Record<string, unknown> & { status: string };
 
@@ -69,7 +70,7 @@ export function createExportContext(doc: ThreatModelDocument, findings: readonly
     layout: layoutForThreatDragon(doc, td),
     extras: new Map(),
     modelFindings: [],
-    number: numbers.length > 0 ? Math.max(0, ...numbers) : 0,
+    number: maxOf(numbers, 0),
     td,
     cellIds,
   };

@@ -3,7 +3,6 @@ import type { Finding } from '../../../rules/finding';
 import { BoxIndex } from '../../../layout/boxIndex';
 import { centre, type Rect } from '../../../layout/geometry';
 import { toJsonText } from '../../shared/text';
-import { threatDragonCellId } from '../ids';
 import { cellIdOf, createExportContext, diagramCount, diagramOf, type ExportContext } from './context';
 import { distribute } from './threats';
 import { boxCell, nodeCell, flowCell, modelBlock } from './cells';
