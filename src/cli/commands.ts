@@ -12,6 +12,7 @@ import {
   buildReport,
   jsonReportChunks,
   markdownReportChunks,
+  inScope,
   type Severity,
   buildSarif,
   renderSarif,
@@ -57,7 +58,9 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
   });
   if (failOn === undefined) return EXIT_OK;
   const threshold = SEVERITIES.indexOf(failOn);
-  const atOrAbove = (f: (typeof findings)[number]) => SEVERITIES.indexOf(f.severity) <= threshold;
+  // Out-of-scope findings never trip the gate nor warn: the model says nobody considers them.
+  const atOrAbove = (f: (typeof findings)[number]) =>
+    inScope(f) && SEVERITIES.indexOf(f.severity) <= threshold;
   warnUnjustifiedAcceptances(
     io,
     path,

@@ -33,6 +33,10 @@ export {
 } from './library/layerRulePacks';
 export { evaluate, compareGuidelines } from './rules/evaluate';
 export type { Finding, FindingGroup, FindingMitigation, FindingTrace } from './rules/finding';
+export { inScope } from './rules/finding';
+export { isOutOfScope, outOfScopeOf, outOfScopeIds } from './model/outOfScope';
+export type { OutOfScope } from './model/document';
+export type { InteropData, TdInterop } from './model/interopData';
 export type { LeafTrace } from './rules/conditions';
 export { findingKey, FINDING_KEY_SEPARATOR } from './rules/findingKey';
 export {

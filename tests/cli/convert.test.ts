@@ -148,10 +148,6 @@ describe('aitm convert refuses, with exit 2 and one clear message', () => {
       /^malformed\.json: \$\.detail: missing: Threat Dragon v2 keeps the diagrams under "detail"/m,
     ],
     [['malformed.json', '--to', 'aitm'], /^malformed\.json: \$\.summary\.title: /m],
-    [
-      ['v1.json', '--to', 'aitm'],
-      /^v1\.json: \$\.detail\.diagrams\[0\]\.diagramJson: this is a Threat Dragon version 1 model.*Threat Dragon 2/,
-    ],
     [['other.json', '--to', 'csv'], /^other\.json: \$: not a file this tool can read/],
   ])('%j', (args, message) => {
     const r = run(args);

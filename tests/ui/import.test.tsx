@@ -183,7 +183,7 @@ describe('importing other tools’ files', () => {
     fireEvent.drop(container.querySelector('.app')!, { dataTransfer: { files: [file], types: ['Files'] } });
     await waitFor(() => expect(store.getState().document.meta.title).toBe('Three Tier Web Application'));
     expect(screen.getByRole('region', { name: 'Import notes' }).textContent).toContain(
-      'Text annotations were not imported',
+      'Text annotations have no place in this model',
     );
   });
 

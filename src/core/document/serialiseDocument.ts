@@ -17,6 +17,7 @@ export function serialiseDocument(doc: ThreatModelDocument): string {
   ordered['components'] = doc.components.map((c) => {
     const out = pick(c, ['id', 'type', 'label', 'description', 'boundaryId', 'position']);
     if (c.props !== undefined) out['props'] = sortKeys(c.props);
+    if (c.outOfScope !== undefined) out['outOfScope'] = pick(c.outOfScope, ['reason']);
     return out;
   });
   ordered['dataFlows'] = doc.dataFlows.map((f) => {
@@ -31,6 +32,7 @@ export function serialiseDocument(doc: ThreatModelDocument): string {
         'kind',
         'local',
       ]);
+    if (f.outOfScope !== undefined) out['outOfScope'] = pick(f.outOfScope, ['reason']);
     return out;
   });
   ordered['triage'] = Object.fromEntries(
@@ -59,6 +61,8 @@ export function serialiseDocument(doc: ThreatModelDocument): string {
       ]),
     );
   }
+  // Another tool's data, as that tool wrote it (its own key order): not ours to reorder.
+  if (doc.interop !== undefined) ordered['interop'] = doc.interop;
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 

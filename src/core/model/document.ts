@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeLimit, groupDigits, LIMITS, type LimitName } from '../limits';
+import { InteropDataSchema } from './interopData';
 import {
   DATA_CATEGORIES,
   FINDING_STATUSES,
@@ -73,6 +74,16 @@ export const SizeSchema = z.strictObject({ width: Extent, height: Extent });
 export const PropValueSchema = z.custom<boolean | string | number | string[]>((v) => v !== undefined);
 export type PropValue = z.infer<typeof PropValueSchema>;
 
+/**
+ * An element the modellers decided not to consider (a third party's system, a file read on the same
+ * host). Its findings are still computed but carried apart: reports list them under "Out of scope",
+ * counts and `--fail-on` leave them out. An object rather than a flag plus a reason field, so that a
+ * reason can never exist without the marking, and later details (who, when) have a place.
+ */
+export const OutOfScopeSchema = z.strictObject({
+  reason: Text.optional(),
+});
+
 export const TrustBoundarySchema = z.strictObject({
   id: IdSchema,
   label: Label,
@@ -91,6 +102,7 @@ export const ComponentSchema = z.strictObject({
   boundaryId: IdSchema.nullable().optional(),
   position: PositionSchema.optional(),
   props: z.record(z.string(), PropValueSchema).optional(),
+  outOfScope: OutOfScopeSchema.optional(),
 });
 
 export const DataFlowPropsSchema = z.strictObject({
@@ -116,6 +128,7 @@ export const DataFlowSchema = z.strictObject({
   label: Label,
   description: Text.optional(),
   props: DataFlowPropsSchema.optional(),
+  outOfScope: OutOfScopeSchema.optional(),
 });
 
 export const TriageSchema = z.strictObject({
@@ -168,6 +181,8 @@ export const DocumentSchema = z.strictObject({
     })
     .default({}),
   userThreats: limitedArray(UserThreatSchema, 'userThreats').default([]),
+  /** What other tools' files held that this model has no place for (src/core/model/interopData.ts). */
+  interop: InteropDataSchema.optional(),
 });
 
 export type ThreatModelDocument = z.output<typeof DocumentSchema>;
@@ -178,6 +193,7 @@ export type DataFlowProps = z.output<typeof DataFlowPropsSchema>;
 export type Triage = z.output<typeof TriageSchema>;
 export type UserThreat = z.output<typeof UserThreatSchema>;
 export type Position = z.output<typeof PositionSchema>;
+export type OutOfScope = z.output<typeof OutOfScopeSchema>;
 
 /** An empty document, the starting point of "New". */
 export function createEmptyDocument(title = 'Untitled model'): ThreatModelDocument {

@@ -73,6 +73,8 @@ const SYNTAX_ERRORS: Record<number, string> = {
 export function parseJsonText(
   text: string,
 ): { ok: true; value: unknown } | { ok: false; problem: Problem; problems: Problem[] } {
+  // A UTF-8 byte-order mark (Windows editors, Excel) is no part of the JSON: read past it.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;

@@ -9,7 +9,7 @@ import {
   type TargetKind,
 } from '../model/vocabulary';
 import { evaluate } from '../rules/evaluate';
-import type { Finding, FindingMitigation } from '../rules/finding';
+import { inScope, type Finding, type FindingMitigation } from '../rules/finding';
 import { findOrphanedTriage } from '../rules/orphanedTriage';
 import { guidelineCoverage, type GuidelineCoverage } from './guidelineCoverage';
 import { jsonChunks, limitOutput } from './reportChunks';
@@ -34,6 +34,12 @@ export interface Report {
   unplacedThreats: UserThreat[];
   /** Findings on one element that share a root cause (docs/adr/0016), sorted by key. */
   findingGroups: ReportFindingGroup[];
+  /**
+   * Findings of elements marked out of scope, each with `outOfScope: true`: not in `findings`, the
+   * summary or the coverage. Present only when there are some, so reports of models without the
+   * marking are unchanged.
+   */
+  outOfScopeFindings?: ReportFinding[];
 }
 
 export interface ReportFinding {
@@ -56,6 +62,7 @@ export interface ReportFinding {
   origin: 'rule' | 'user';
   /** The root-cause group this finding belongs to, when other findings on its element share it. */
   group?: { key: string; primary: boolean };
+  outOfScope?: true;
 }
 
 export interface ReportFindingGroup {
@@ -83,8 +90,10 @@ export interface ReportFindingGroup {
 export function buildReport(
   doc: ThreatModelDocument,
   library: Library,
-  findings: readonly Finding[] = evaluate(doc, library),
+  allFindings: readonly Finding[] = evaluate(doc, library),
 ): Report {
+  const findings = allFindings.filter(inScope);
+  const outOfScope = allFindings.filter((f) => !inScope(f));
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const byStatus = Object.fromEntries(FINDING_STATUSES.map((s) => [s, 0])) as Record<FindingStatus, number>;
   for (const f of findings) {
@@ -106,9 +115,11 @@ export function buildReport(
     },
     findings: findings.map(toReportFinding),
     guidelineCoverage: guidelineCoverage(findings, library),
-    orphanedTriage: findOrphanedTriage(doc, findings).map(({ key, triage }) => ({ key, ...triage })),
+    // All findings: the triage of an out-of-scope element's findings is not orphaned.
+    orphanedTriage: findOrphanedTriage(doc, allFindings).map(({ key, triage }) => ({ key, ...triage })),
     unplacedThreats: doc.userThreats.filter((t) => t.targetId === null),
     findingGroups: findingGroups(findings),
+    ...(outOfScope.length > 0 ? { outOfScopeFindings: outOfScope.map(toReportFinding) } : {}),
   };
 }
 
@@ -138,6 +149,7 @@ function toReportFinding(f: Finding): ReportFinding {
     ...(f.trace.path.length > 0 ? { path: f.trace.path } : {}),
     origin: f.origin,
     ...(f.group ? { group: { key: f.group.key, primary: f.group.primary === f.key } } : {}),
+    ...(f.outOfScope ? { outOfScope: true as const } : {}),
   };
 }
 

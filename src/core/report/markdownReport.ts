@@ -12,6 +12,7 @@ import {
   findingsLines,
   inventorySection,
   orphansSection,
+  outOfScopeSection,
   summarySection,
 } from './markdownSections';
 
@@ -92,6 +93,7 @@ function* markdownLines(
     () => diagramSection(doc),
     () => inventorySection(doc, library),
     () => findingsLines(report, doc),
+    () => outOfScopeSection(report, doc),
     () => coverageSection(report),
     () => acceptedRisksSection(report),
     () => orphansSection(report),

@@ -299,3 +299,41 @@ export function orphansSection(report: Report): string[] {
   }
   return lines;
 }
+
+/**
+ * Findings of elements marked out of scope, per element with the reason given, after everything
+ * that counts. Nothing at all when no element is marked, so such reports are unchanged.
+ */
+export function outOfScopeSection(report: Report, doc: ThreatModelDocument): string[] {
+  const marked = [
+    ...doc.components.flatMap((c) =>
+      c.outOfScope
+        ? [{ id: c.id, heading: `Component: ${c.label || c.id}`, reason: c.outOfScope.reason }]
+        : [],
+    ),
+    ...doc.dataFlows.flatMap((f) =>
+      f.outOfScope
+        ? [{ id: f.id, heading: `Data flow: ${f.label || f.id}`, reason: f.outOfScope.reason }]
+        : [],
+    ),
+  ];
+  if (marked.length === 0) return [];
+  const findings = report.outOfScopeFindings ?? [];
+  const lines = [
+    '## Out of scope',
+    '',
+    'Elements the model marks out of scope. Their findings are listed for reference only: they are not counted in the summary and never fail a CI gate.',
+    '',
+  ];
+  for (const element of marked) {
+    const list = findings.filter((f) => f.targetId === element.id).sort(bySeverity);
+    lines.push(`### ${mdInline(element.heading)}`, '');
+    lines.push(
+      element.reason?.trim() ? `**Reason:** ${mdInline(element.reason)}` : '**Reason:** none given.',
+      '',
+    );
+    if (list.length === 0) lines.push('No findings.', '');
+    for (const f of list) pushAll(lines, findingBlock(f));
+  }
+  return lines;
+}

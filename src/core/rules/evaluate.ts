@@ -3,6 +3,7 @@ import type { Library } from '../library/loadLibrary';
 import type { ThreatModelDocument } from '../model/document';
 import { flowName } from '../model/flowName';
 import { pushAll } from '../model/pushAll';
+import { outOfScopeIds } from '../model/outOfScope';
 import { MODEL_TARGET_ID } from '../model/vocabulary';
 import { buildEvaluationContext, type EvaluationContext } from './evaluationContext';
 import type { Finding } from './finding';
@@ -44,6 +45,8 @@ export function evaluate(input: ThreatModelDocument, library: Library): Finding[
     fireRule(ctx, rule, 'model', 0, MODEL_TARGET_ID, doc.meta.title, findings, linked);
   linkRootCauses(linked, library);
   pushAll(findings, userThreatFindings(doc));
+  const outOfScope = outOfScopeIds(doc);
+  if (outOfScope.size > 0) for (const f of findings) if (outOfScope.has(f.targetId)) f.outOfScope = true;
   return findings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 

@@ -76,4 +76,14 @@ export interface Finding {
   origin: 'rule' | 'user';
   /** Present when other findings on the same element share this finding's root cause. */
   group?: FindingGroup;
+  /**
+   * Set when the finding's element is marked out of scope: the finding is still computed (so its
+   * triage is kept and the marking can be undone) but reports list it apart and nothing counts it.
+   */
+  outOfScope?: true;
+}
+
+/** Whether a finding counts: in summaries, severity counts, badges and `--fail-on`. */
+export function inScope(f: Pick<Finding, 'outOfScope'>): boolean {
+  return f.outOfScope !== true;
 }

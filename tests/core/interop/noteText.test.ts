@@ -114,8 +114,9 @@ describe('Threat Dragon import notes quote file text safely', () => {
       {
         id: 'loose',
         shape: 'flow',
-        source: { x: 0, y: 0 },
-        target: { x: 5, y: 5 },
+        // Far from every node: ends within 16 px of one are attached to it.
+        source: { x: -9000, y: -9000 },
+        target: { x: -8995, y: -8995 },
         data: { name: `F${FORGED}` },
       },
     );

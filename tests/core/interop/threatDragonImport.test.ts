@@ -57,7 +57,7 @@ describe('importing the Threat Dragon fixtures', () => {
     expect(byLabel('Background\nWorker Process').type).toBe('process');
     expect(byLabel('Database').type).toBe('data-store');
     expect(byLabel('Worker Config').props).toEqual({ personalData: true });
-    expect(byLabel('Web Application Config').description).toMatch(/Out of scope in Threat Dragon/);
+    expect(byLabel('Web Application Config').outOfScope).toBeDefined();
     const webRequest = document.dataFlows.find((f) => f.label === 'Web Request')!;
     expect(webRequest.props).toEqual({ encrypted: true, protocol: 'HTTP/S', crossesBoundary: true });
     const readConfig = document.dataFlows.find((f) => f.label === 'Read web app config')!;
@@ -98,7 +98,9 @@ describe('importing the Threat Dragon fixtures', () => {
       targetId: '09b86abf-65dd-49c2-9746-0cf9282f82a1',
     });
     const text = notes.join('\n');
-    expect(text).toMatch(/Text annotations were not imported: "Three Tier Web Application/);
+    expect(text).toMatch(
+      /Text annotations have no place in this model; they are kept and come back on export to Threat Dragon: "Three Tier Web Application/,
+    );
     expect(text).toMatch(/zones were guessed.*"Public Cloud" → internal/);
     expect(document.userThreats.map((t) => [t.severity, t.status, t.mitigations?.[0]?.state])).toEqual([
       ['high', 'mitigated', 'implemented'],
@@ -138,20 +140,14 @@ describe('Threat Dragon details', () => {
     return importThreatDragon(m, options);
   };
 
-  it('refuses a version 1 model with what to do instead', () => {
+  it('converts an empty version 1 model and says so', () => {
     const result = importThreatDragon(
       { summary: { title: 'old' }, detail: { diagrams: [{ diagramJson: { cells: [] } }] } },
       options,
     );
-    expect(result).toEqual({
-      ok: false,
-      problems: [
-        {
-          path: '$.detail.diagrams[0].diagramJson',
-          message: expect.stringMatching(/version 1.*Threat Dragon 2.*save/),
-        },
-      ],
-    });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.value.document.meta.title).toBe('old');
+    expect(result.value.notes.join('\n')).toMatch(/version 1 model; it was converted/);
   });
 
   it.each([
@@ -262,7 +258,8 @@ describe('Threat Dragon details', () => {
         id: 'f',
         shape: 'flow',
         source: { cell: 'a' },
-        target: { x: 10, y: 10 },
+        // Far from node a: an end within 16 px of a node is attached to it instead.
+        target: { x: 5000, y: 5000 },
         data: {
           type: 'tm.Flow',
           name: 'loose',

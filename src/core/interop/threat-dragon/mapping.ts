@@ -13,6 +13,8 @@ const STATUS_ALIASES: Record<string, FindingStatus> = {
   avoided: 'mitigated',
   accepted: 'accepted',
   transferred: 'accepted',
+  // "To be decided": nobody has triaged it yet, which is what open means here.
+  tbd: 'open',
   notapplicable: 'not-applicable',
   na: 'not-applicable',
   none: 'not-applicable',
@@ -177,15 +179,26 @@ export function mitigationsToText(mitigations: readonly MitigationLine[]): strin
   return mitigations.map((m) => `- ${m.title} (${m.state})`).join('\n');
 }
 
-/** Reads back what mitigationsToText wrote, tolerating lines a user added in Threat Dragon. */
-export function mitigationsFromText(text: string): MitigationLine[] {
-  return text
+/**
+ * Reads back what mitigationsToText wrote, and lists a user wrote in Threat Dragon ("- …" lines).
+ * Any other text was written in Threat Dragon, where a mitigation is one free text: it stays one
+ * mitigation, paragraphs and all, rather than one per line.
+ */
+export function mitigationsFromText(
+  text: string,
+  state: MitigationLine['state'] = 'suggested',
+): MitigationLine[] {
+  const lines = text
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => {
+    .filter((line) => line !== '');
+  if (lines.length === 0) return [];
+  // A list (every line a bullet): one mitigation per line, with its state when it says one.
+  if (lines.every((line) => /^[-*•]\s/.test(line)))
+    return lines.map((line) => {
       const match = MITIGATION_LINE.exec(line);
       if (match) return { title: match[1]!, state: match[2] as MitigationLine['state'] };
       return { title: line.replace(/^[-*•]\s*/, ''), state: 'suggested' as const };
     });
+  return [{ title: text.trim(), state }];
 }

@@ -121,8 +121,10 @@ const FindingRef = z.strictObject({
 });
 
 const UserThreatRef = z.strictObject({
-  threat: z.string().max(100),
+  threat: z.string().max(1000),
   record: UserThreatSchema,
+  /** The mitigation text as exported, when it is not mitigationsToText of the record's (Threat Dragon's own words). */
+  mitigation: z.string().max(100_000).optional(),
 });
 
 const Common = {

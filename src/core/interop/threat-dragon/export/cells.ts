@@ -7,7 +7,7 @@ import { compareStrings } from '../../shared/text';
 import { shapeOfComponentType, statusToThreatDragon, TD_DATA_TYPES, type TdNodeShape } from '../mapping';
 import { AITM_DATA_VERSION, type AitmCellData } from '../schema';
 import { threatDragonCellId } from '../ids';
-import { commonAitm, threatsOf, type ExportContext, type TdThreatOut } from './context';
+import { cellIdOf, commonAitm, offsetOf, threatsOf, type ExportContext, type TdThreatOut } from './context';
 
 export function boxCell(
   ctx: ExportContext,
@@ -32,12 +32,12 @@ export function boxCell(
     ...commonAitm(ctx, b.id),
   };
   return {
-    position: { x: rect.x, y: rect.y },
+    position: { x: rect.x, y: rect.y - offsetOf(ctx, b.id) },
     size: { width: rect.width, height: rect.height },
     attrs: { label: { text: b.label } },
     visible: true,
     shape: 'trust-boundary-box',
-    id: threatDragonCellId(b.id),
+    id: cellIdOf(ctx, b.id),
     zIndex,
     data: {
       type: 'tm.BoundaryBox',
@@ -81,22 +81,22 @@ export function nodeCell(
   };
   const stroke = { stroke: open ? 'red' : '#333333', strokeWidth: 1.5, strokeDasharray: null };
   const outline = shape === 'store' ? { topLine: stroke, bottomLine: stroke } : { body: stroke };
-  const id = threatDragonCellId(c.id);
+  const id = cellIdOf(ctx, c.id);
   return {
-    position: { x: rect.x, y: rect.y },
+    position: { x: rect.x, y: rect.y - offsetOf(ctx, c.id) },
     size: { width: rect.width, height: rect.height },
     attrs: { text: { text: c.label }, ...outline },
     visible: true,
     shape,
-    ports: ports(c.id),
+    ports: ctx.td?.elements?.[c.id]?.ports ?? ports(c.id),
     id,
     zIndex,
     data: {
       type: TD_DATA_TYPES[shape],
       name: c.label,
       description: c.description ?? '',
-      outOfScope: false,
-      reasonOutOfScope: '',
+      outOfScope: c.outOfScope !== undefined,
+      reasonOutOfScope: c.outOfScope?.reason ?? '',
       hasOpenThreats: open,
       ...tdFields,
       threats,
@@ -106,6 +106,7 @@ export function nodeCell(
 }
 
 export function flowCell(ctx: ExportContext, f: DataFlow, zIndex: number): unknown {
+  const kept = ctx.td?.elements?.[f.id];
   const threats = threatsOf(ctx, f.id);
   const open = hasOpen(threats);
   const exported = {
@@ -154,17 +155,17 @@ export function flowCell(ctx: ExportContext, f: DataFlow, zIndex: number): unkno
       type: 'tm.Flow',
       name: f.label,
       description: f.description ?? '',
-      outOfScope: false,
-      reasonOutOfScope: '',
+      outOfScope: f.outOfScope !== undefined,
+      reasonOutOfScope: f.outOfScope?.reason ?? '',
       hasOpenThreats: open,
       ...exported,
       threats,
       aitm,
     },
-    id: threatDragonCellId(f.id),
-    source: { cell: threatDragonCellId(f.sourceId) },
-    target: { cell: threatDragonCellId(f.targetId) },
-    vertices: [],
+    id: cellIdOf(ctx, f.id),
+    source: { cell: cellIdOf(ctx, f.sourceId), ...(kept?.sourcePort ? { port: kept.sourcePort } : {}) },
+    target: { cell: cellIdOf(ctx, f.targetId), ...(kept?.targetPort ? { port: kept.targetPort } : {}) },
+    vertices: kept?.vertices ?? [],
   };
 }
 

@@ -3,6 +3,9 @@ import type { Triage, ThreatModelDocument } from '../../../model/document';
 import type { Finding } from '../../../rules/finding';
 import { layoutForThreatDragon, type ThreatDragonLayout } from './layout';
 import type { AitmCellData, AitmFindingRef, AitmUserThreatRef } from '../schema';
+import type { TdInterop } from '../../../model/interopData';
+import { threatDragonCellId } from '../ids';
+import { maxOf } from '../../../model/extremes';
 
 export type TdThreatOut = Record<string, unknown> & { status: string };
 
@@ -23,16 +26,53 @@ export interface ExportContext {
   readonly modelFindings: Finding[];
   /** The last Threat Dragon threat number given out. */
   number: number;
+  /** Threat Dragon's own data kept by an import (ids, diagrams, sizes, curves, threat fields). */
+  readonly td: TdInterop | undefined;
+  /** Threat Dragon cell id of each of our elements: the one it was imported from, or one derived from our id. */
+  readonly cellIds: Map<string, string>;
+}
+
+/** The cell id of an element (or of anything else with an id, derived). */
+export function cellIdOf(ctx: ExportContext, id: string): string {
+  return ctx.cellIds.get(id) ?? threatDragonCellId(id);
+}
+
+/** Index of the diagram an element goes to: the one it came from, else the first. */
+export function diagramOf(ctx: ExportContext, id: string): number {
+  const d = ctx.td?.elements?.[id]?.diagram ?? 0;
+  return d < diagramCount(ctx) ? d : 0;
+}
+
+export function diagramCount(ctx: ExportContext): number {
+  return Math.max(1, ctx.td?.diagrams.length ?? 0);
+}
+
+/** What the import added to the diagram's y coordinates; taken off again on export. */
+export function offsetOf(ctx: ExportContext, id: string): number {
+  return ctx.td?.diagrams[diagramOf(ctx, id)]?.offsetY ?? 0;
 }
 
 export function createExportContext(doc: ThreatModelDocument, findings: readonly Finding[]): ExportContext {
+  const td = doc.interop?.threatDragon;
+  // Kept cell ids, unless two of our elements claim the same one (a hand-edited file).
+  const cellIds = new Map<string, string>();
+  const taken = new Set<string>();
+  const ids = new Set([...doc.trustBoundaries, ...doc.components, ...doc.dataFlows].map((e) => e.id));
+  for (const [id, element] of Object.entries(td?.elements ?? {})) {
+    if (!ids.has(id) || taken.has(element.cell)) continue;
+    taken.add(element.cell);
+    cellIds.set(id, element.cell);
+  }
+  const numbers = Object.values(td?.threats ?? {}).map((t) => t.number ?? 0);
   return {
     doc,
     findings,
-    layout: layoutForThreatDragon(doc),
+    layout: layoutForThreatDragon(doc, td),
     extras: new Map(),
     modelFindings: [],
-    number: 0,
+    number: maxOf(numbers, 0),
+    td,
+    cellIds,
   };
 }
 

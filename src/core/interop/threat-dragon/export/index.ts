@@ -3,8 +3,7 @@ import type { Finding } from '../../../rules/finding';
 import { BoxIndex } from '../../../layout/boxIndex';
 import { centre, type Rect } from '../../../layout/geometry';
 import { toJsonText } from '../../shared/text';
-import { threatDragonCellId } from '../ids';
-import { createExportContext, type ExportContext } from './context';
+import { cellIdOf, createExportContext, diagramCount, diagramOf, type ExportContext } from './context';
 import { distribute } from './threats';
 import { boxCell, nodeCell, flowCell, modelBlock } from './cells';
 import { maxOf } from '../../../model/extremes';
@@ -54,54 +53,66 @@ function exportModel(ctx: ExportContext): ThreatDragonModel {
   const boxParent = boxIndex.parents();
   const boxOf = (rect: Rect): string | null => {
     const i = boxIndex.innermostContaining(centre(rect));
-    return i < 0 ? null : threatDragonCellId(boundaryOrder[i]!.id);
+    return i < 0 ? null : cellIdOf(ctx, boundaryOrder[i]!.id);
   };
 
   const maxDepth = maxOf(ctx.layout.depth.values(), 0);
-  const cells: unknown[] = [];
+  // One list of cells per diagram: each element goes back to the diagram it came from.
+  const perDiagram: unknown[][] = Array.from({ length: diagramCount(ctx) }, () => []);
+  const into = (id: string) => perDiagram[diagramOf(ctx, id)]!;
   boundaryOrder.forEach((b, i) => {
     const parent = boxParent[i]!;
-    cells.push(
+    into(b.id).push(
       boxCell(
         ctx,
         b,
         boxRects[i]!,
-        parent < 0 ? null : threatDragonCellId(boundaryOrder[parent]!.id),
+        parent < 0 ? null : cellIdOf(ctx, boundaryOrder[parent]!.id),
         (ctx.layout.depth.get(b.id) ?? 0) - maxDepth - 1,
       ),
     );
   });
   doc.components.forEach((c, i) => {
     const rect = ctx.layout.components.get(c.id)!;
-    cells.push(nodeCell(ctx, c, rect, boxOf(rect), i + 1));
+    into(c.id).push(nodeCell(ctx, c, rect, boxOf(rect), i + 1));
   });
-  doc.dataFlows.forEach((f, i) => cells.push(flowCell(ctx, f, doc.components.length + 1 + i)));
+  // A flow goes with its source (a flow drawn here between two diagrams' nodes lands in one of them).
+  doc.dataFlows.forEach((f, i) =>
+    perDiagram[ctx.td?.elements?.[f.id] ? diagramOf(ctx, f.id) : diagramOf(ctx, f.sourceId)]!.push(
+      flowCell(ctx, f, doc.components.length + 1 + i),
+    ),
+  );
+  // Boundary curves and text blocks, as they were drawn.
+  for (const kept of ctx.td?.cells ?? [])
+    perDiagram[kept.diagram < perDiagram.length ? kept.diagram : 0]!.push(kept.cell);
   const block = modelBlock(ctx, doc.components.length + doc.dataFlows.length + 1);
-  if (block) cells.push(block);
+  if (block) perDiagram[0]!.push(block);
+  const kept = ctx.td?.diagrams ?? [];
 
   return {
-    version: THREAT_DRAGON_VERSION,
+    version: ctx.td?.version ?? THREAT_DRAGON_VERSION,
     summary: {
       title: doc.meta.title,
       owner: doc.meta.owner ?? '',
       description: doc.meta.description ?? '',
-      id: 0,
+      id: ctx.td?.summaryId ?? 0,
     },
     detail: {
       contributors: [],
-      diagrams: [
-        {
-          id: 0,
-          title: doc.meta.title,
-          description: '',
-          diagramType: 'Generic',
-          placeholder: '',
-          thumbnail: './public/content/images/thumbnail.jpg',
-          version: THREAT_DRAGON_VERSION,
+      diagrams: perDiagram.map((cells, d) => {
+        const k = kept[d];
+        return {
+          id: k?.id ?? d,
+          title: k?.title ?? doc.meta.title,
+          description: k?.description ?? '',
+          diagramType: k?.diagramType ?? 'Generic',
+          placeholder: k?.placeholder ?? '',
+          thumbnail: k?.thumbnail ?? './public/content/images/thumbnail.jpg',
+          version: k?.version ?? THREAT_DRAGON_VERSION,
           cells,
-        },
-      ],
-      diagramTop: 1,
+        };
+      }),
+      diagramTop: perDiagram.length,
       reviewer: '',
       threatTop: ctx.number,
     },

@@ -2,6 +2,7 @@ import type { ThreatModelDocument, TrustBoundary } from '../../../model/document
 import type { Rect } from '../../../layout/geometry';
 import { shapeOfComponentType, type TdNodeShape } from '../mapping';
 import { maxOf, minOf } from '../../../model/extremes';
+import type { TdInterop } from '../../../model/interopData';
 
 /**
  * Where each component and trust boundary goes on a Threat Dragon canvas. Threat Dragon needs a
@@ -34,7 +35,10 @@ const PAD = 30;
 const LABEL_ROOM = 30;
 const EMPTY_BOX = { width: 200, height: 120 };
 
-export function layoutForThreatDragon(doc: ThreatModelDocument): ThreatDragonLayout {
+export function layoutForThreatDragon(doc: ThreatModelDocument, td?: TdInterop): ThreatDragonLayout {
+  // A node keeps the size it had in Threat Dragon; ours get the size of their shape.
+  const sizeOf = (id: string, type: string) =>
+    td?.elements?.[id]?.size ?? NODE_SIZES[shapeOfComponentType(type)];
   const components = new Map<string, Rect>();
   const boundaries = new Map<string, Rect>();
   const depth = boundaryDepths(doc.trustBoundaries);
@@ -42,7 +46,7 @@ export function layoutForThreatDragon(doc: ThreatModelDocument): ThreatDragonLay
 
   // 1. What already has a place.
   for (const c of doc.components) {
-    if (c.position) components.set(c.id, { ...c.position, ...NODE_SIZES[shapeOfComponentType(c.type)] });
+    if (c.position) components.set(c.id, { ...c.position, ...sizeOf(c.id, c.type) });
   }
   for (const b of doc.trustBoundaries) {
     if (b.position && b.size) boundaries.set(b.id, { ...b.position, ...b.size });
@@ -82,7 +86,7 @@ export function layoutForThreatDragon(doc: ThreatModelDocument): ThreatDragonLay
     let x = beside ? maxOf(siblings.map((r) => r.x + r.width)) + GAP_X : MARGIN + indent;
     const rowY = beside ? minOf(siblings.map((r) => r.y)) : y;
     for (const id of ids) {
-      const size = NODE_SIZES[shapeOfComponentType(typeOf.get(id) ?? 'process')];
+      const size = sizeOf(id, typeOf.get(id) ?? 'process');
       components.set(id, { x, y: rowY + (100 - size.height) / 2, ...size });
       x += size.width + GAP_X;
     }
@@ -125,6 +129,8 @@ export function layoutForThreatDragon(doc: ThreatModelDocument): ThreatDragonLay
     const bottom = maxOf(inside.map((r) => r.y + r.height)) + PAD;
     boundaries.set(b.id, { x: left, y: top, width: right - left, height: bottom - top });
   }
+
+  containMembers(doc, components, boundaries, depth);
 
   const all = [...components.values(), ...boundaries.values()];
   const bottom = all.length === 0 ? MARGIN : maxOf(all.map((r) => r.y + r.height));
@@ -188,4 +194,43 @@ function groupIds<T extends { id: string }>(
     else out.set(parent, [item.id]);
   }
   return out;
+}
+
+/**
+ * Threat Dragon counts a node as inside a box only when the node's whole rectangle is (a centre
+ * inside is not enough): every box grows to hold its members and nested boxes entirely, with
+ * padding, innermost first. Boxes that already hold them stay exactly as they were drawn.
+ */
+function containMembers(
+  doc: ThreatModelDocument,
+  components: Map<string, Rect>,
+  boundaries: Map<string, Rect>,
+  depth: Map<string, number>,
+): void {
+  const membersOf = groupIds(doc.components, (c) => c.boundaryId);
+  const childrenOf = groupIds(doc.trustBoundaries, (t) => t.parentId);
+  const byDepth = [...doc.trustBoundaries].sort((a, b) => (depth.get(b.id) ?? 0) - (depth.get(a.id) ?? 0));
+  for (const b of byDepth) {
+    const box = boundaries.get(b.id);
+    if (!box) continue;
+    const inside = [
+      ...(membersOf.get(b.id) ?? []).map((id) => components.get(id)),
+      ...(childrenOf.get(b.id) ?? []).map((id) => boundaries.get(id)),
+    ].filter((r): r is Rect => r !== undefined);
+    if (inside.every((r) => contains(box, r))) continue;
+    const left = Math.min(box.x, minOf(inside.map((r) => r.x)) - PAD);
+    const top = Math.min(box.y, minOf(inside.map((r) => r.y)) - PAD);
+    const right = Math.max(box.x + box.width, maxOf(inside.map((r) => r.x + r.width)) + PAD);
+    const bottom = Math.max(box.y + box.height, maxOf(inside.map((r) => r.y + r.height)) + PAD);
+    boundaries.set(b.id, { x: left, y: top, width: right - left, height: bottom - top });
+  }
+}
+
+function contains(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }

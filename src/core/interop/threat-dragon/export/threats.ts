@@ -5,7 +5,15 @@ import type { Finding } from '../../../rules/finding';
 import { FINDING_KEY_SEPARATOR } from '../../../rules/findingKey';
 import { referencesText } from '../../shared/referencesText';
 import { compareStrings } from '../../shared/text';
-import { mitigationsToText, severityToThreatDragon, statusToThreatDragon, STRIDE_LABELS } from '../mapping';
+import {
+  mitigationsToText,
+  severityFromThreatDragon,
+  severityToThreatDragon,
+  statusFromThreatDragon,
+  statusToThreatDragon,
+  STRIDE_LABELS,
+} from '../mapping';
+import { clamp } from '../../shared/text';
 import { threatDragonThreatId, userThreatTdId } from '../ids';
 import type { ExportContext, TdThreatOut, CellExtras } from './context';
 
@@ -25,7 +33,12 @@ export function distribute(ctx: ExportContext): void {
   for (const key of Object.keys(doc.triage).sort(compareStrings)) {
     extrasOf(key.slice(key.lastIndexOf(FINDING_KEY_SEPARATOR) + 1)).triage[key] = doc.triage[key]!;
   }
-  const rule = ctx.findings.filter((f) => f.origin === 'rule').sort((a, b) => compareStrings(a.key, b.key));
+  // Findings of out-of-scope elements are not written as threats (their triage still travels in
+  // data.aitm): the element is out of scope in Threat Dragon too, and a list of threats nobody
+  // considers would only bury the ones they do.
+  const rule = ctx.findings
+    .filter((f) => f.origin === 'rule' && f.outOfScope !== true)
+    .sort((a, b) => compareStrings(a.key, b.key));
   for (const f of rule) {
     if (!elements.has(f.targetId)) {
       if (f.targetKind === 'model') ctx.modelFindings.push(f);
@@ -38,9 +51,14 @@ export function distribute(ctx: ExportContext): void {
   }
   for (const t of doc.userThreats) {
     const e = extrasOf(t.targetId ?? MODEL_TARGET_ID);
-    const threat = userThreatTdId(t.id);
-    e.userThreats.push({ threat, record: t });
-    if (t.targetId !== null && elements.has(t.targetId)) e.threats.push(userThreat(ctx, t, threat));
+    const kept = ctx.td?.threats?.[t.id];
+    const threat = kept ? String(kept.id) : userThreatTdId(t.id);
+    const placed = t.targetId !== null && elements.has(t.targetId);
+    const out = placed ? userThreat(ctx, t, threat) : undefined;
+    const ours = mitigationsToText(t.mitigations ?? []);
+    const written = out ? String(out.mitigation) : ours;
+    e.userThreats.push({ threat, record: t, ...(written !== ours ? { mitigation: written } : {}) });
+    if (out) e.threats.push(out);
   }
 }
 
@@ -70,19 +88,48 @@ export function findingThreat(ctx: ExportContext, f: Finding, id: string): TdThr
   };
 }
 
+/**
+ * A user threat as a Threat Dragon threat. One imported from Threat Dragon gets its own fields
+ * back (id, type, model type, score, number) and its own words for status, severity, description
+ * and mitigation while ours still mean the same; what was changed here is written in Threat
+ * Dragon's terms, mitigations as plain paragraphs.
+ */
 export function userThreat(ctx: ExportContext, t: UserThreat, id: string): TdThreatOut {
+  const kept = ctx.td?.threats?.[t.id];
+  const status =
+    kept?.status !== undefined && statusFromThreatDragon(kept.status).status === t.status
+      ? kept.status
+      : statusToThreatDragon(t.status);
+  const severity =
+    kept?.severity !== undefined && severityFromThreatDragon(kept.severity).severity === t.severity
+      ? kept.severity
+      : severityToThreatDragon(t.severity);
+  const description =
+    kept?.description !== undefined && (t.description ?? '') === (kept.importedDescription ?? '')
+      ? kept.description
+      : (t.description ?? '');
+  const mitigations = t.mitigations ?? [];
+  const mitigation = !kept
+    ? mitigationsToText(mitigations)
+    : mitigations.length === 0 && (kept.mitigation ?? '').trim() === ''
+      ? (kept.mitigation ?? '')
+      : mitigations.length === 1 &&
+          kept.mitigation !== undefined &&
+          mitigations[0]!.title === clamp(kept.mitigation.trim(), 500)
+        ? kept.mitigation
+        : mitigations.map((m) => m.title).join('\n\n');
   return {
     id,
     title: t.title,
-    status: statusToThreatDragon(t.status),
-    severity: severityToThreatDragon(t.severity),
-    type: 'Generic',
-    description: t.description ?? '',
-    mitigation: mitigationsToText(t.mitigations ?? []),
-    modelType: 'Generic',
+    status,
+    severity,
+    type: kept?.type ?? 'Generic',
+    description,
+    mitigation,
+    modelType: kept?.modelType ?? 'Generic',
     new: false,
-    number: ++ctx.number,
-    score: '',
+    number: kept?.number ?? ++ctx.number,
+    score: kept?.score ?? '',
     aitm: { userThreatId: t.id },
   };
 }

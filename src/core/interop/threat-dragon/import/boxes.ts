@@ -8,6 +8,7 @@ import { MAX_NESTING } from './limits';
 import type { ImportContext, Placed } from './context';
 import { near, textAt } from './cells';
 import { importThreats } from './threats';
+import { keepElement } from './kept';
 
 /** Boxes nested deeper than MAX_NESTING levels (one problem per over-deep chain, at its first box too deep). */
 export function checkNesting(ctx: ImportContext): Problem[] {
@@ -101,6 +102,7 @@ export function importBox(
     ...(position ? { position } : {}),
     ...(size ? { size } : {}),
   });
+  keepElement(ctx, entry, {});
   importThreats(ctx, entry, entry.id);
 }
 

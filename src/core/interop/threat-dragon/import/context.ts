@@ -8,6 +8,15 @@ import { IdAllocator } from '../../shared/text';
 import type { TdCellKind } from '../mapping';
 import type { AitmCellData, TdCell, TdModel } from '../schema';
 import { MAX_CROSSING_TESTS } from './limits';
+import type { TdDiagramData, TdElementData, TdInterop, TdThreatData } from '../../../model/interopData';
+
+/** What the import keeps of Threat Dragon's own data (the document's `interop.threatDragon`). */
+export interface InteropRecord {
+  diagrams: TdDiagramData[];
+  elements: Record<string, TdElementData>;
+  cells: NonNullable<TdInterop['cells']>;
+  threats: Record<string, TdThreatData>;
+}
 
 export type ModelAitm = Extract<AitmCellData, { kind: 'model' }>;
 
@@ -15,6 +24,8 @@ export interface Entry {
   cell: TdCell;
   /** JSON path of the cell, for notes. */
   where: string;
+  /** Index of its diagram. */
+  diagram: number;
   kind: TdCellKind;
   aitm: AitmCellData | undefined;
   /** Our id of the element made from this cell (nodes, boxes and flows). */
@@ -53,6 +64,7 @@ export interface ImportContext {
   /** JSON path of the cell each trust boundary came from. */
   readonly boundaryWhere: Map<string, string>;
   readonly crossingBudget: Budget;
+  readonly interop: InteropRecord;
   modelBlock: ModelAitm | undefined;
   curveCount: number;
   /** Bottom of everything placed so far, to stack further diagrams below. */
@@ -78,6 +90,12 @@ export function createImportContext(
     boundaryIds: new Set<string>(),
     boundaryWhere: new Map<string, string>(),
     crossingBudget: { left: MAX_CROSSING_TESTS },
+    interop: {
+      diagrams: [],
+      elements: Object.create(null) as Record<string, TdElementData>,
+      cells: [],
+      threats: Object.create(null) as Record<string, TdThreatData>,
+    },
     modelBlock: undefined,
     curveCount: 0,
     bottom: undefined,

@@ -5,6 +5,8 @@ import { clamp, nonEmpty, quoted } from '../../shared/text';
 import type { ImportContext, Entry } from './context';
 import { textAt } from './cells';
 import { importThreats } from './threats';
+import { keepCell } from './kept';
+import type { TdInterop } from '../../../model/interopData';
 
 type Meta = ThreatModelDocument['meta'];
 
@@ -20,9 +22,11 @@ export function importText(ctx: ImportContext, entry: Entry): void {
   const text = textAt(entry.cell.attrs, 'text', 'text') ?? nonEmpty(entry.cell.data?.name) ?? '';
   ctx.notes.group(
     'text',
-    (items) => `Text annotations were not imported: ${quoteList(items)}.`,
+    (items) =>
+      `Text annotations have no place in this model; they are kept and come back on export to Threat Dragon: ${quoteList(items)}.`,
     text || entry.cell.id,
   );
+  keepCell(ctx, entry);
   importThreats(ctx, entry, null);
 }
 
@@ -65,6 +69,7 @@ export function buildDocument(ctx: ImportContext): Record<string, unknown> {
       .sort()
       .map((key) => [key, ctx.triage[key]!]),
   );
+  const interop = interopOf(ctx);
   return {
     format: 'ai-threat-model',
     schemaVersion: 1,
@@ -74,5 +79,25 @@ export function buildDocument(ctx: ImportContext): Record<string, unknown> {
     dataFlows: ctx.flows,
     triage,
     userThreats: ctx.userThreats,
+    ...(interop ? { interop: { threatDragon: interop } } : {}),
+  };
+}
+
+/**
+ * Threat Dragon's own data, when there is any our export would not write by itself: a file of ours
+ * that went through Threat Dragon unchanged gives the same document back, without it.
+ */
+function interopOf(ctx: ImportContext): TdInterop | undefined {
+  const { diagrams, elements, cells, threats } = ctx.interop;
+  const recorded = Object.keys(elements).length + cells.length + Object.keys(threats).length;
+  if (recorded === 0 && diagrams.length <= 1) return undefined;
+  const { version, summary } = ctx.model;
+  return {
+    ...(version !== undefined ? { version } : {}),
+    ...(summary.id !== undefined ? { summaryId: summary.id } : {}),
+    diagrams,
+    ...(Object.keys(elements).length > 0 ? { elements: { ...elements } } : {}),
+    ...(cells.length > 0 ? { cells } : {}),
+    ...(Object.keys(threats).length > 0 ? { threats: { ...threats } } : {}),
   };
 }

@@ -1,6 +1,7 @@
 /** Threat Dragon flows: data flows and the nodes they connect. */
 import type { DataFlow, DataFlowProps } from '../../../model/document';
-import type { Point } from '../../../layout/geometry';
+import type { Point, Rect } from '../../../layout/geometry';
+import { keepElement } from './kept';
 import { joinList, quoteList } from '../../shared/notes';
 import { clamp, nonEmpty, quoted } from '../../shared/text';
 import type { TdCell } from '../schema';
@@ -17,11 +18,12 @@ export function importFlow(
   portOwner: Map<string, string | null>,
   nodeCentre: Map<string, Point>,
   curves: { list: readonly Curve[]; ids: ReadonlySet<string> },
+  nodeRects: readonly { cell: string; rect: Rect }[],
 ): void {
   const { cell } = entry;
   const data = cell.data ?? {};
-  const source = endpoint(ctx, cell.source, byCellId, portOwner);
-  const target = endpoint(ctx, cell.target, byCellId, portOwner);
+  const source = endpoint(ctx, cell.source, byCellId, portOwner, nodeRects, entry);
+  const target = endpoint(ctx, cell.target, byCellId, portOwner, nodeRects, entry);
   const label = clamp(nonEmpty(data.name) ?? flowLabel(cell.labels) ?? '', 500);
   if (!source || !target) {
     ctx.notes.group(
@@ -69,7 +71,6 @@ export function importFlow(
     props.crossesBoundary = true;
     ctx.notes.group('curves', () => '', label || cell.id);
   }
-  if (data.outOfScope === true) description = outOfScope(ctx, entry, label, description);
 
   const flow: DataFlow = {
     id: entry.id,
@@ -78,8 +79,16 @@ export function importFlow(
     label,
     ...(description !== undefined ? { description: clamp(description, 20_000) } : {}),
     ...(Object.keys(props).length > 0 ? { props: orderFlowProps(props) } : {}),
+    ...outOfScope(entry),
   };
   ctx.flows.push(flow);
+  keepElement(ctx, entry, {
+    ...(cell.source?.port !== undefined ? { sourcePort: cell.source.port } : {}),
+    ...(cell.target?.port !== undefined ? { targetPort: cell.target.port } : {}),
+    ...(cell.vertices && cell.vertices.length > 0 && cell.vertices.length <= 10_000
+      ? { vertices: cell.vertices.map((v) => ({ x: v.x, y: v.y })) }
+      : {}),
+  });
   if (data.isBidirectional === true && !(stored && stored.exported['isBidirectional'] === true)) {
     const reverse: DataFlow = {
       ...flow,
@@ -105,6 +114,8 @@ export function endpoint(
   end: TdCell['source'],
   byCellId: Map<string, Entry>,
   portOwner: Map<string, string | null>,
+  nodeRects: readonly { cell: string; rect: Rect }[] = [],
+  flow?: Entry,
 ): { id: string; cell: string } | undefined {
   if (!end) return undefined;
   const asNode = (cellId: string | undefined) => {
@@ -120,7 +131,33 @@ export function endpoint(
     const owner = candidate === undefined ? undefined : portOwner.get(candidate);
     if (owner) return asNode(owner);
   }
-  return undefined;
+  // A free end dropped next to a node (Threat Dragon lets a user do that): the nearest node
+  // within SNAP_DISTANCE, rather than losing the flow.
+  if (typeof end.x !== 'number' || typeof end.y !== 'number') return undefined;
+  let best: { cell: string; distance: number } | undefined;
+  for (const { cell, rect } of nodeRects) {
+    const distance = distanceToRect({ x: end.x, y: end.y }, rect);
+    if (distance <= SNAP_DISTANCE && (best === undefined || distance < best.distance))
+      best = { cell, distance };
+  }
+  const snapped = best ? asNode(best.cell) : undefined;
+  if (snapped && flow)
+    ctx.notes.group(
+      'snapped',
+      (items) =>
+        `Flow ends drawn within ${SNAP_DISTANCE} px of a node but not attached to it were attached to that node: ${joinList(items)}.`,
+      flow.where,
+    );
+  return snapped;
+}
+
+/** How far a loose flow end may be from a node and still be attached to it. */
+export const SNAP_DISTANCE = 16;
+
+function distanceToRect(p: Point, r: Rect): number {
+  const dx = Math.max(r.x - p.x, 0, p.x - (r.x + r.width));
+  const dy = Math.max(r.y - p.y, 0, p.y - (r.y + r.height));
+  return Math.hypot(dx, dy);
 }
 
 /** The props in the order of DataFlowPropsSchema, so a round trip writes the same file. */

@@ -9,6 +9,8 @@ import { count } from './cells';
 import { createImportContext } from './context';
 import { readModel } from './readModel';
 import { pushAll } from '../../../model/pushAll';
+import { dropNulls } from './nulls';
+import { convertVersion1, isVersion1 } from './version1';
 
 /**
  * Imports a Threat Dragon v2 model (the JSON Threat Dragon saves).
@@ -29,8 +31,10 @@ import { pushAll } from '../../../model/pushAll';
  *   and only what a user changed in Threat Dragon (names, flags, positions, threat statuses)
  *   overrides it. Threats carrying one of our finding keys restore triage, not user threats.
  *
- * Version 1 files (JointJS) are refused with instructions; malformed files are refused with every
- * problem and its JSON path. The document is validated by parseDocument before it is returned.
+ * A null in any field we read counts as no field (Threat Dragon writes them). Version 1 files
+ * (JointJS) are first converted as Threat Dragon 2 converts them (version1.ts). Malformed files are
+ * refused with every problem and its JSON path. The document is validated by parseDocument before
+ * it is returned.
  *
  * Work is bounded, since files come from anywhere: more than MAX_CELLS cells or MAX_BOXES boundary
  * boxes are refused, as are boxes nested more than MAX_NESTING levels deep (the limit of our own
@@ -43,12 +47,12 @@ export function importThreatDragon(input: unknown, options: InteropOptions): Par
   if (unsafe.length > 0) return { ok: false, problems: unsafe };
   if (!isObject(input))
     return { ok: false, problems: [{ path: '$', message: 'a Threat Dragon model must be a JSON object' }] };
-  const v1 = findVersion1(input);
-  if (v1) return { ok: false, problems: [v1] };
-  const tooMany = checkCellCount(input);
+  const version1 = isVersion1(input);
+  const model0 = version1 ? convertVersion1(dropNulls(input)) : input;
+  const tooMany = checkCellCount(model0);
   if (tooMany) return { ok: false, problems: [tooMany] };
 
-  const parsed = TdModelSchema.safeParse(input, { reportInput: true });
+  const parsed = TdModelSchema.safeParse(dropNulls(model0), { reportInput: true });
   if (!parsed.success)
     return { ok: false, problems: explainDetailTypo(input, zodIssuesToProblems(parsed.error.issues)) };
   const model = parsed.data;
@@ -69,19 +73,12 @@ export function importThreatDragon(input: unknown, options: InteropOptions): Par
   );
   if (problems.length > 0) return { ok: false, problems };
 
-  return readModel(createImportContext(model, aitm, options.catalogue), options);
-}
-
-function findVersion1(input: Record<string, unknown>): Problem | undefined {
-  const detail = input['detail'];
-  if (!isObject(detail) || !Array.isArray(detail['diagrams'])) return undefined;
-  const index = detail['diagrams'].findIndex((d) => isObject(d) && d['diagramJson'] !== undefined);
-  if (index < 0) return undefined;
-  return {
-    path: formatPath(['detail', 'diagrams', index, 'diagramJson']),
-    message:
-      'this is a Threat Dragon version 1 model, which cannot be imported. Open it in Threat Dragon 2 (which converts it), save it, and import the saved file.',
-  };
+  const ctx = createImportContext(model, aitm, options.catalogue);
+  if (version1)
+    ctx.notes.add(
+      'This is a Threat Dragon version 1 model; it was converted as Threat Dragon 2 converts one (boundaries become boundary curves) and exports as version 2.',
+    );
+  return readModel(ctx, options);
 }
 
 /** Refuses files with more than MAX_CELLS cells in all before any further work (schema included). */

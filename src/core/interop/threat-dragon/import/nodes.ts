@@ -1,5 +1,7 @@
 /** Threat Dragon actors, processes and stores: components. */
-import type { PropValue } from '../../../model/document';
+import type { OutOfScope, PropValue } from '../../../model/document';
+import type { JsonValue } from '../../../model/interopData';
+import { keepElement } from './kept';
 import { quoteList } from '../../shared/notes';
 import { clamp, nonEmpty, quoted } from '../../shared/text';
 import { componentTypeOfShape, type TdNodeShape } from '../mapping';
@@ -79,7 +81,6 @@ export function importNode(ctx: ImportContext, node: Placed, shiftY: number, box
       }
     }
   }
-  if (data.outOfScope === true) description = outOfScope(ctx, entry, label, description);
   if (!rect)
     ctx.notes.add(`The ${shape} at ${entry.where} has no position; it will be laid out automatically.`);
 
@@ -91,29 +92,21 @@ export function importNode(ctx: ImportContext, node: Placed, shiftY: number, box
     ...(boundaryId !== undefined ? { boundaryId } : {}),
     ...(position ? { position } : {}),
     ...(Object.keys(props).length > 0 ? { props: sortKeys(props) } : {}),
+    ...outOfScope(entry),
+  });
+  keepElement(ctx, entry, {
+    ...(cell.size ? { size: { width: cell.size.width, height: cell.size.height } } : {}),
+    ...(cell.ports !== undefined && stored === undefined ? { ports: cell.ports as JsonValue } : {}),
   });
   importThreats(ctx, entry, entry.id);
 }
 
-export function outOfScope(
-  ctx: ImportContext,
-  entry: Entry,
-  label: string,
-  description: string | undefined,
-): string {
-  const reason = nonEmpty(entry.cell.data?.reasonOutOfScope);
-  ctx.notes.group(
-    'scope',
-    (items) =>
-      `Elements marked out of scope in Threat Dragon were imported (threats are still found on them); their descriptions say so: ${quoteList(items)}.`,
-    label || entry.cell.id,
-  );
-  const line = `Out of scope in Threat Dragon${reason ? `: ${reason}` : '.'}`;
-  return description === undefined
-    ? line
-    : description.includes(line)
-      ? description
-      : `${description}\n\n${line}`;
+/** Threat Dragon's out-of-scope marking and its reason, as ours (what Threat Dragon says wins). */
+export function outOfScope(entry: Entry): { outOfScope?: OutOfScope } {
+  const data = entry.cell.data;
+  if (data?.outOfScope !== true) return {};
+  const reason = nonEmpty(data.reasonOutOfScope);
+  return { outOfScope: reason === undefined ? {} : { reason: clamp(reason, 20_000) } };
 }
 
 function sortKeys<T>(value: Record<string, T>): Record<string, T> {

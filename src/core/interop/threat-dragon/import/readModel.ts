@@ -16,6 +16,8 @@ import { importFlow } from './flows';
 import { verticesOf, polyline } from './crossings';
 import { importThreats } from './threats';
 import { importText, buildDocument } from './document';
+import type { TdDiagramData } from '../../../model/interopData';
+import { keepCell } from './kept';
 
 const DIAGRAM_GAP = 200;
 
@@ -33,7 +35,7 @@ export function readModel(ctx: ImportContext, options: InteropOptions): ParseRes
           `${where} (${quoted(cell.shape ?? '')} as ${quoted(data?.type ?? '')})`,
         );
       }
-      return { cell, where, kind, aitm: ctx.aitm.get(cell), id: '' };
+      return { cell, where, diagram: d, kind, aitm: ctx.aitm.get(cell), id: '' };
     }),
   );
   const boxCells = entries.flat().filter((e) => e.kind === 'boundary-box');
@@ -51,9 +53,9 @@ export function readModel(ctx: ImportContext, options: InteropOptions): ParseRes
   allocateIds(ctx, entries.flat());
   if (diagrams.length > 1)
     ctx.notes.add(
-      `The model has ${plural(diagrams.length, 'diagram')}; they were merged into one, each placed below the previous one.`,
+      `The model has ${plural(diagrams.length, 'diagram')}; they are shown on one canvas, each placed below the previous one, and exporting to Threat Dragon gives back the ${diagrams.length} diagrams.`,
     );
-  entries.forEach((cells) => importDiagram(ctx, cells));
+  entries.forEach((cells, d) => importDiagram(ctx, cells, d));
   const tooDeep = checkNesting(ctx);
   if (tooDeep.length > 0) return { ok: false, problems: tooDeep };
   return finaliseImport(buildDocument(ctx), ctx.notes.list(), options);
@@ -76,7 +78,7 @@ function allocateIds(ctx: ImportContext, entries: Entry[]): void {
   }
 }
 
-function importDiagram(ctx: ImportContext, entries: Entry[]): void {
+function importDiagram(ctx: ImportContext, entries: Entry[], d: number): void {
   const nodes: Placed[] = [];
   const boxes: Placed[] = [];
   const curves: Curve[] = [];
@@ -100,6 +102,7 @@ function importDiagram(ctx: ImportContext, entries: Entry[]): void {
         break;
       case 'boundary-curve':
         curves.push({ entry, points: [], line: new Polyline([]) });
+        keepCell(ctx, entry);
         importThreats(ctx, entry, null);
         break;
       case 'flow':
@@ -119,6 +122,7 @@ function importDiagram(ctx: ImportContext, entries: Entry[]): void {
   }
 
   const shiftY = shiftFor(ctx, [...nodes, ...boxes]);
+  ctx.interop.diagrams.push(diagramData(ctx, d, shiftY));
   // Geometry only for boxes that have some: indices into `boxes` of those, and their index.
   const drawn = boxes.flatMap((b, i) => (b.rect ? [i] : []));
   const boxIndex = new BoxIndex(drawn.map((i) => boxes[i]!.rect!));
@@ -157,8 +161,25 @@ function importDiagram(ctx: ImportContext, entries: Entry[]): void {
 
   // Flows.
   const curveIds = new Set(curves.map((c) => c.entry.cell.id));
+  const nodeRects = nodes.flatMap((n) => (n.rect ? [{ cell: n.entry.cell.id, rect: n.rect }] : []));
   for (const entry of flowEntries)
-    importFlow(ctx, entry, byCellId, portOwner, nodeCentre, { list: curves, ids: curveIds });
+    importFlow(ctx, entry, byCellId, portOwner, nodeCentre, { list: curves, ids: curveIds }, nodeRects);
+}
+
+/** A diagram's own fields, and the shift that placed it on our canvas. */
+function diagramData(ctx: ImportContext, d: number, offsetY: number): TdDiagramData {
+  const diagram = ctx.model.detail.diagrams[d]!;
+  const text = (key: string) => (typeof diagram[key] === 'string' ? { [key]: diagram[key] } : {});
+  return {
+    ...(diagram.id !== undefined ? { id: diagram.id } : {}),
+    title: diagram.title ?? '',
+    ...text('diagramType'),
+    ...text('description'),
+    ...text('placeholder'),
+    ...text('thumbnail'),
+    ...text('version'),
+    offsetY,
+  };
 }
 
 /** Vertical shift that places this diagram below the previous ones. */

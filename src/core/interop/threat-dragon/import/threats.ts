@@ -31,7 +31,9 @@ export function importThreats(ctx: ImportContext, entry: Entry, targetId: string
     const user = users.get(tdId);
     if (user && !seenUser.has(tdId)) {
       seenUser.add(tdId);
-      ctx.userThreats.push(restoreUserThreat(ctx, user.record, threat, targetId));
+      const restored = restoreUserThreat(ctx, user.record, threat, targetId, user.mitigation);
+      ctx.userThreats.push(restored);
+      if (restored.source === 'threat-dragon') keepThreat(ctx, restored, threat, restored.description);
       return;
     }
     ctx.userThreats.push(foreignThreat(ctx, entry, threat, k, targetId));
@@ -61,6 +63,7 @@ export function restoreUserThreat(
   record: UserThreat,
   threat: TdThreat,
   targetId: string | null,
+  exportedMitigation?: string,
 ): UserThreat {
   const out: UserThreat = { ...record, id: ctx.ids.take(record.id, 'threat'), targetId };
   const title = nonEmpty(threat.title);
@@ -74,8 +77,9 @@ export function restoreUserThreat(
   if (status.known && status.status !== record.status) out.status = status.status;
   const severity = severityFromThreatDragon(threat.severity);
   if (severity.known && severity.severity !== record.severity) out.severity = severity.severity;
-  if ((threat.mitigation ?? '') !== mitigationsToText(record.mitigations ?? [])) {
-    const mitigations = mitigationsFromText(threat.mitigation ?? '').map(clampMitigation);
+  if ((threat.mitigation ?? '') !== (exportedMitigation ?? mitigationsToText(record.mitigations ?? []))) {
+    const only = record.mitigations?.length === 1 ? record.mitigations[0]!.state : 'suggested';
+    const mitigations = mitigationsFromText(threat.mitigation ?? '', only).map(clampMitigation);
     if (mitigations.length === 0) delete out.mitigations;
     else out.mitigations = mitigations;
   }
@@ -123,7 +127,7 @@ export function foreignThreat(
       : status.status === 'not-applicable'
         ? 'not-applicable'
         : 'suggested';
-  return {
+  const made: UserThreat = {
     id,
     targetId,
     title: clamp(nonEmpty(threat.title) ?? type ?? 'Untitled threat', 500),
@@ -132,6 +136,34 @@ export function foreignThreat(
     status: status.status,
     ...(mitigationText !== undefined ? { mitigations: [{ title: clamp(mitigationText, 500), state }] } : {}),
     source: 'threat-dragon',
+  };
+  keepThreat(ctx, made, threat, made.description);
+  return made;
+}
+
+/**
+ * Threat Dragon's own fields of a threat (id, type, model type, score, number, its status and
+ * severity words, description and mitigation as written), for the export to write back while ours
+ * still say the same.
+ */
+function keepThreat(
+  ctx: ImportContext,
+  made: UserThreat,
+  threat: TdThreat,
+  ourDescription: string | undefined,
+): void {
+  const number = (threat as { number?: unknown }).number;
+  ctx.interop.threats[made.id] = {
+    id: threat.id ?? made.id,
+    ...(threat.type !== undefined ? { type: threat.type } : {}),
+    ...(threat.modelType !== undefined ? { modelType: threat.modelType } : {}),
+    ...(threat.score !== undefined ? { score: threat.score } : {}),
+    ...(typeof number === 'number' && Number.isFinite(number) ? { number } : {}),
+    ...(threat.status !== undefined ? { status: threat.status } : {}),
+    ...(threat.severity !== undefined ? { severity: threat.severity } : {}),
+    ...(threat.description !== undefined ? { description: threat.description } : {}),
+    ...(ourDescription !== undefined ? { importedDescription: ourDescription } : {}),
+    ...(threat.mitigation !== undefined ? { mitigation: threat.mitigation } : {}),
   };
 }
 

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * What another tool's file held that our model has no place for, kept so that a round trip through
+ * our editor gives that tool back its own file (docs/interop-formats.md, "What a round trip keeps").
+ * Optional and additive (schemaVersion stays 1). Keyed by our element and threat ids rather than
+ * stored on the elements, so that duplicating an element never duplicates another tool's id, and
+ * an entry whose element was deleted is simply ignored on export.
+ */
+
+const MAX_ID = 1000;
+const Str = z.string().max(20_000);
+const TdId = z.union([z.string().max(MAX_ID), z.number().finite()]);
+const Point = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+
+/** One Threat Dragon diagram: its own fields, and where its cells were placed on our one canvas. */
+export const TdDiagramDataSchema = z.strictObject({
+  id: TdId.optional(),
+  title: Str,
+  diagramType: Str.optional(),
+  description: Str.optional(),
+  placeholder: Str.optional(),
+  thumbnail: Str.optional(),
+  version: Str.optional(),
+  /** Added to the diagram's y coordinates on import, so that diagrams stack instead of overlapping. */
+  offsetY: z.number().finite(),
+});
+
+/** The Threat Dragon cell one of our components, flows or boundaries came from. */
+export const TdElementDataSchema = z.strictObject({
+  cell: z.string().min(1).max(MAX_ID),
+  /** Index into `diagrams`. */
+  diagram: z.number().int().min(0),
+  size: z.strictObject({ width: z.number().finite(), height: z.number().finite() }).optional(),
+  ports: z.json().optional(),
+  sourcePort: z.string().max(MAX_ID).optional(),
+  targetPort: z.string().max(MAX_ID).optional(),
+  vertices: z.array(Point).max(10_000).optional(),
+});
+
+/** A Threat Dragon threat's own fields, for the user threat made from it. */
+export const TdThreatDataSchema = z.strictObject({
+  id: TdId,
+  type: Str.optional(),
+  modelType: Str.optional(),
+  score: z.union([Str, z.number().finite()]).optional(),
+  number: z.number().finite().optional(),
+  /** Threat Dragon's own status and severity words, written back while ours still mean the same. */
+  status: Str.optional(),
+  severity: Str.optional(),
+  /** The description as written, and ours made from it: written back while ours is unchanged. */
+  description: z.string().max(100_000).optional(),
+  importedDescription: z.string().max(100_000).optional(),
+  /** The mitigation text as written, written back while the mitigations are unchanged. */
+  mitigation: z.string().max(100_000).optional(),
+});
+
+export const TdInteropSchema = z.strictObject({
+  version: Str.optional(),
+  summaryId: TdId.optional(),
+  diagrams: z.array(TdDiagramDataSchema).max(1000),
+  elements: z.record(z.string().max(200), TdElementDataSchema).optional(),
+  /** Boundary curves and text blocks, verbatim (minus their threats), with their diagram. */
+  cells: z
+    .array(z.strictObject({ diagram: z.number().int().min(0), cell: z.json() }))
+    .max(20_000)
+    .optional(),
+  threats: z.record(z.string().max(200), TdThreatDataSchema).optional(),
+});
+
+export const InteropDataSchema = z.strictObject({
+  threatDragon: TdInteropSchema.optional(),
+});
+
+export type JsonValue = z.output<ReturnType<typeof z.json>>;
+export type InteropData = z.output<typeof InteropDataSchema>;
+export type TdInterop = z.output<typeof TdInteropSchema>;
+export type TdElementData = z.output<typeof TdElementDataSchema>;
+export type TdThreatData = z.output<typeof TdThreatDataSchema>;
+export type TdDiagramData = z.output<typeof TdDiagramDataSchema>;
