@@ -2,7 +2,7 @@ import type { Library } from '../library/loadLibrary';
 import type { ThreatModelDocument } from '../model/document';
 import { flowName } from '../model/flowName';
 import { SEVERITIES, type Severity } from '../model/vocabulary';
-import type { Finding } from '../rules/finding';
+import { inScope, type Finding } from '../rules/finding';
 import type {
   ChangedFinding,
   DiffElement,
@@ -29,6 +29,10 @@ export function diffModels(
   library: Pick<Library, 'name' | 'version'>,
   options: { failOnNew?: Severity } = {},
 ): ModelDiff {
+  // Findings of out-of-scope elements do not count (as in reports and --fail-on): marking an
+  // element out of scope resolves its findings, bringing it back in scope adds them.
+  before = { ...before, findings: before.findings.filter(inScope) };
+  after = { ...after, findings: after.findings.filter(inScope) };
   const oldByKey = new Map(before.findings.map((f) => [f.key, f]));
   const newByKey = new Map(after.findings.map((f) => [f.key, f]));
   const newElementIds = new Set(elementsOf(after.doc).map((e) => e.id));

@@ -2,6 +2,7 @@ import type { Library } from '../../library/loadLibrary';
 import type { ThreatModelDocument } from '../../model/document';
 import type { TargetKind } from '../../model/vocabulary';
 import type { Finding } from '../../rules/finding';
+import { inScope } from '../../rules/finding';
 import { userThreatIdOf } from '../../rules/userThreatIds';
 import { escapeJsonText } from '../reportChunks';
 import { jsonLocator, type JsonLocator, type LocatedCollection, type TextRegion } from './jsonLocations';
@@ -47,7 +48,8 @@ export function buildSarif(
   findings: readonly Finding[],
   options: SarifOptions,
 ): SarifLog {
-  const reported = findings.filter((f) => f.status !== 'mitigated');
+  // Out-of-scope elements' findings are not results: the model says nobody owns them here.
+  const reported = findings.filter((f) => f.status !== 'mitigated' && inScope(f));
   const byThreat = new Map<string, Finding[]>();
   for (const f of reported) {
     const list = byThreat.get(f.threatId);
