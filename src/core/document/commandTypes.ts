@@ -2,6 +2,7 @@ import type {
   Component,
   DataFlow,
   DataFlowProps,
+  OutOfScope,
   Position,
   PropValue,
   TrustBoundary,
@@ -20,6 +21,8 @@ export interface ComponentPatch {
   props?: Readonly<Record<string, PropValue | null>>;
   position?: Position | null;
   boundaryId?: string | null;
+  /** Marks the component out of scope (with an optional reason); `null` brings it back in scope. */
+  outOfScope?: OutOfScope | null;
 }
 
 export interface DataFlowPatch {
@@ -29,6 +32,8 @@ export interface DataFlowPatch {
   targetId?: string;
   /** Merged into the existing props; a `null` value removes that prop. */
   props?: { [K in keyof DataFlowProps]?: DataFlowProps[K] | null };
+  /** Marks the flow out of scope (with an optional reason); `null` brings it back in scope. */
+  outOfScope?: OutOfScope | null;
 }
 
 export interface TrustBoundaryPatch {

@@ -19,9 +19,15 @@ function ComponentNodeView({ id, selected }: NodeProps<ComponentNodeType>) {
   const label = useAppStore((s) => componentsById(s.document).get(id)?.label ?? '');
   const typeId = useAppStore((s) => componentsById(s.document).get(id)?.type ?? '');
   const type = useAppStore((s) => s.library.catalogue.types.get(typeId));
+  // Out of scope: drawn faded and dashed, so the room sees what it decided not to treat.
+  const outOfScope = useAppStore((s) => componentsById(s.document).get(id)?.outOfScope !== undefined);
   const shown = label || id;
   return (
-    <div className={`component-node${selected ? ' is-selected' : ''}`} data-component-id={id}>
+    <div
+      className={`component-node${selected ? ' is-selected' : ''}${outOfScope ? ' is-out-of-scope' : ''}`}
+      data-component-id={id}
+      title={outOfScope ? 'Out of scope: its findings are not counted' : undefined}
+    >
       {SIDES.map((side) => (
         <Handle
           key={side}

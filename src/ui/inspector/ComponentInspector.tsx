@@ -5,6 +5,7 @@ import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { selectComponent } from '../store/selectors';
 import { Fieldset, SelectField, TextAreaField, TextField } from './fields';
 import { ConnectControl } from './ConnectControl';
+import { OutOfScopeField } from './OutOfScopeField';
 import { PropertyControl } from './PropertyControl';
 
 /** Label, description, boundary and the type's declared properties of one component. */
@@ -40,6 +41,10 @@ export function ComponentInspector({ id }: { id: string }) {
           { value: '', label: 'None (outside every boundary)' },
           ...boundaries.map((b) => ({ value: b.id, label: `${b.label || b.id} (${b.zone})` })),
         ]}
+      />
+      <OutOfScopeField
+        value={component.outOfScope}
+        onChange={(outOfScope, field) => change({ outOfScope }, field)}
       />
       {type && type.properties.length > 0 && (
         <Fieldset legend="Properties">

@@ -9,6 +9,7 @@ import {
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { componentsById, selectFlow } from '../store/selectors';
 import { CheckboxField, Fieldset, SelectField, TextAreaField, TextField, humanise } from './fields';
+import { OutOfScopeField } from './OutOfScopeField';
 import { FLOW_KIND_LABELS, LOCAL_FLOW_HELP, flowKindHelp } from './flowKinds';
 
 const KIND_OPTIONS = [
@@ -66,6 +67,10 @@ export function FlowInspector({ id }: { id: string }) {
         onChange={(kind) => change({ props: { kind: kind === '' ? null : (kind as FlowKind) } }, 'kind')}
         options={KIND_OPTIONS}
         help={flowKindHelp(flow.props?.kind)}
+      />
+      <OutOfScopeField
+        value={flow.outOfScope}
+        onChange={(outOfScope, field) => change({ outOfScope }, field)}
       />
       <Fieldset legend="Security">
         <CheckboxField

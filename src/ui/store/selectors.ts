@@ -1,6 +1,7 @@
 import {
   evaluate,
   flowName,
+  inScope,
   SEVERITIES,
   type Finding,
   type Library,
@@ -48,7 +49,29 @@ export function analysisFailureOf(doc: ThreatModelDocument, library: Library): s
 
 export const selectAnalysisFailure = (s: AppState): string | null => analysisFailureOf(s.document, s.library);
 
-export const selectFindings = (s: AppState): Finding[] => findingsOf(s.document, s.library);
+/**
+ * The findings the panels count and list: those of out-of-scope elements are left out, as reports
+ * and --fail-on leave them out (exports still get every finding, through findingsOf).
+ */
+export const selectFindings = (s: AppState): Finding[] =>
+  partitionByScope(findingsOf(s.document, s.library)).inScope;
+
+/** Findings of out-of-scope elements, listed apart (threats panel). */
+export const selectOutOfScopeFindings = (s: AppState): Finding[] =>
+  partitionByScope(findingsOf(s.document, s.library)).outOfScope;
+
+const scopeCache = new WeakMap<readonly Finding[], { inScope: Finding[]; outOfScope: Finding[] }>();
+
+function partitionByScope(findings: Finding[]): { inScope: Finding[]; outOfScope: Finding[] } {
+  let hit = scopeCache.get(findings);
+  if (!hit) {
+    const outOfScope = findings.filter((f) => !inScope(f));
+    // The same array when nothing is out of scope, so selectors keyed by it keep their cache.
+    hit = { inScope: outOfScope.length === 0 ? findings : findings.filter(inScope), outOfScope };
+    scopeCache.set(findings, hit);
+  }
+  return hit;
+}
 
 export interface TargetSummary {
   /** Open findings on this element. */

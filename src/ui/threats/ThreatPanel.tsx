@@ -4,6 +4,7 @@ import { elementName, filterFindings, selectFindings, sortFindings } from '../st
 import { AddThreatForm } from './AddThreatForm';
 import { FindingCard } from './FindingCard';
 import { FindingFilterBar } from './FindingFilterBar';
+import { OutOfScopeFindings } from './OutOfScopeFindings';
 import { RemovedTriage } from './RemovedTriage';
 import { UnplacedThreats } from './UnplacedThreats';
 
@@ -68,6 +69,7 @@ export function ThreatPanel() {
           Show {Math.min(PAGE, list.length - limit)} more of {list.length - limit}
         </button>
       )}
+      <OutOfScopeFindings selection={selection} />
       {scoped && selection.length === 1 && <AddThreatForm key={selection[0]} targetId={selection[0]!} />}
       <UnplacedThreats />
       {!scoped && <RemovedTriage />}
