@@ -50,7 +50,7 @@ async function openByPath(page: Page, text: string) {
   writeFileSync(path, text);
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Open…' }).first().click(),
+    page.getByRole('button', { name: 'Open file…' }).first().click(),
   ]);
   await chooser.setFiles(path);
 }

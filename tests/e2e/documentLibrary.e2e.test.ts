@@ -98,7 +98,7 @@ describeInBrowser('document library in Chromium', () => {
     await page.reload();
     await expect.poll(() => title(page).inputValue()).toBe('Chat service');
     await viewportSettled(page);
-    expect(await nodes(page).count()).toBe(apiModel().components.length);
+    await expect.poll(() => nodes(page).count()).toBe(apiModel().components.length);
     await expect.poll(() => titles(page)).toEqual(['Chat service']);
     expect(await page.evaluate(() => localStorage.getItem('aitm.autosave.v1'))).toBeNull();
     // Migrated once: a reload opens the same document, not a second copy.
