@@ -85,7 +85,6 @@ export default defineConfig({
     // ELK (1.46 MB, 450 KB gzip) is one chunk loaded only inside the layout worker, on demand; the
     // first load has its own budget (scripts/checkBundleSize.mjs).
     chunkSizeWarningLimit: 1600,
-    chunkSizeWarningLimit: 1200,
     // The polyfill preloads with fetch(), which connect-src 'none' forbids; browsers with ES
     // modules but no modulepreload simply load the chunks when imported.
     modulePreload: { polyfill: false },

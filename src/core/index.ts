@@ -11,6 +11,7 @@ export { parseJsonText, checkUntrustedJson, MAX_JSON_DEPTH } from './model/untru
 export { parseDocument, parseDocumentText, type ParseDocumentOptions } from './document/parseDocument';
 export { documentJsonSchema, libraryFileJsonSchema } from './model/jsonSchemas';
 export { serialiseDocument } from './document/serialiseDocument';
+export { onlyGeometryDiffers } from './document/geometryOnly';
 export { migrateDocument, MIGRATIONS, type Migration } from './document/migrations';
 export * from './document/commandTypes';
 export { documentIds } from './document/commandHelpers';

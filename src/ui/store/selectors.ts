@@ -2,6 +2,7 @@ import {
   evaluate,
   flowName,
   inScope,
+  onlyGeometryDiffers,
   SEVERITIES,
   type Finding,
   type Library,
@@ -22,9 +23,22 @@ const findingsCache = new WeakMap<
 >();
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 
+/** The last document analysed: a change that only moved or resized elements keeps its findings. */
+let lastAnalysed: {
+  doc: ThreatModelDocument;
+  entry: { library: Library; findings: Finding[]; failure: string | null };
+} | null = null;
+
 function analyse(doc: ThreatModelDocument, library: Library) {
   const hit = findingsCache.get(doc);
   if (hit && hit.library === library) return hit;
+  // A drag, a resize or an auto-layout changes only geometry, which no rule reads: evaluating a
+  // thousand components again for it blocked the page for hundreds of milliseconds.
+  if (lastAnalysed && lastAnalysed.entry.library === library && onlyGeometryDiffers(lastAnalysed.doc, doc)) {
+    findingsCache.set(doc, lastAnalysed.entry);
+    lastAnalysed = { doc, entry: lastAnalysed.entry };
+    return lastAnalysed.entry;
+  }
   let entry;
   try {
     entry = { library, findings: evaluate(doc, library), failure: null };
@@ -34,6 +48,7 @@ function analyse(doc: ThreatModelDocument, library: Library) {
     entry = { library, findings: NO_FINDINGS, failure: describeError(error) };
   }
   findingsCache.set(doc, entry);
+  lastAnalysed = { doc, entry };
   return entry;
 }
 
