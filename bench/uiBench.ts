@@ -182,7 +182,7 @@ async function layoutBench(harness: Harness): Promise<void> {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(harness.server.url);
   await page.getByRole('button', { name: 'Blank model' }).click();
-  const openButton = () => page.getByRole('button', { name: 'Open…' }).first().click();
+  const openButton = () => page.getByRole('button', { name: 'Open file…' }).first().click();
   const idle = () => page.waitForSelector('.work-progress', { state: 'detached', timeout: 0 });
   const twoFrames = () =>
     page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
