@@ -2,6 +2,7 @@ import type { StoredDocument } from '../platform/documentLibrary';
 import type {
   DocumentFragment,
   FindingStatus,
+  ImportPlacement,
   Library,
   Problem,
   Severity,
@@ -62,6 +63,8 @@ export interface PendingImport {
   fileName: string;
   document: ThreatModelDocument;
   notes: string[];
+  /** Where the threats of our own export were (ImportResult.placements). */
+  placements?: ImportPlacement[];
 }
 
 /** What an import could not carry over, shown until dismissed. */

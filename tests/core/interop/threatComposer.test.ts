@@ -186,7 +186,8 @@ describe('Threat Composer export', () => {
     )!;
     expect(llm.status).toBe('threatIdentified');
     expect(llm.statement).toBe('Test threat on component "Model"');
-    expect(llm.impactedAssets).toEqual(['Model']);
+    // The target, then the data categories of its flows.
+    expect(llm.impactedAssets).toEqual(['Model', 'prompts', 'model output']);
     expect(llm.tags).toEqual(['LLM01', 'ASI01', 'AML.T0051', 'SAIF PIJ', 'NCSC SD-3', 'NCSC OM-2']);
     const meta = Object.fromEntries(llm.metadata.map((m) => [m.key, m.value]));
     expect(meta).toMatchObject({
@@ -291,7 +292,7 @@ describe('Threat Composer import', () => {
       status: 'open',
     });
     expect(first.title).toMatch(/^An external threat actor can issue strategic queries/);
-    expect(first.description).toMatch(/Impacted assets: proprietary LLM algorithms and training data/);
+    expect(first.description).toMatch(/Impacted assets:\n- proprietary LLM algorithms and training data/);
     expect(first.description).toMatch(/STRIDE: I/);
     expect(notes.join('\n')).toMatch(/37 threats were imported as unplaced/);
     expect(document.components).toEqual([]);
