@@ -97,8 +97,8 @@ function convert(args: readonly string[], io: CliIo): number {
 
   emitOutput(io, out, 'file', (write) => write(text));
   // The format recognised, with its version ("Threat Composer workspace (schema 1)").
-  const recognised = oneLine(imported.value.recognised);
-  if (out === undefined) io.stderr(`${name}: read as ${recognised}\n`);
-  else io.stderr(`${name} (${recognised}) → ${oneLine(out)} (${TARGET_NAMES[target]})\n`);
+  io.stderr(`${name}: read as ${oneLine(imported.value.recognised)}\n`);
+  if (out === undefined) return EXIT_OK;
+  io.stderr(`${name} (${formatName(imported.value.format)}) → ${oneLine(out)} (${TARGET_NAMES[target]})\n`);
   return EXIT_OK;
 }

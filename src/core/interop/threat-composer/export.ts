@@ -9,7 +9,7 @@ import type {
 } from '../../model/vocabulary';
 import type { References } from '../../library/librarySchema';
 import type { Finding } from '../../rules/finding';
-import { userMitigationId, userThreatIdOf, userThreatKey } from '../../rules/userThreatIds';
+import { userThreatIdOf, userThreatKey } from '../../rules/userThreatIds';
 import { flowName } from '../../model/flowName';
 import { stableUuid } from '../shared/stableUuid';
 import { clamp, compareStrings, toJsonText } from '../shared/text';
@@ -20,7 +20,9 @@ import {
   readCommaLine,
   readGrammar,
   readLabelledList,
+  readLabelledPairs,
   readPairList,
+  MITIGATION_COMMENTS,
   type Grammar,
 } from './keptText';
 import { TC_CUSTOM } from './schema';
@@ -86,7 +88,13 @@ export function exportThreatComposer(
     }
   });
 
+  // Mitigation comments kept by an import: in each threat's description, and for mitigations
+  // linked to no threat in the model description.
   const comments = new Map(readPairList(kept.sections.mitigationComments));
+  for (const t of doc.userThreats)
+    if (t.source === 'threat-composer')
+      for (const [content, comment] of readLabelledPairs(t.description, MITIGATION_COMMENTS))
+        if (!comments.has(content)) comments.set(content, comment);
   const mitigationMetadata = (content: string, metadata: TcMetadata[]) => {
     const comment = comments.get(content);
     if (comment !== undefined) metadata.push({ key: 'Comments', value: clamp(comment, 1000) });
@@ -141,7 +149,10 @@ export function exportThreatComposer(
     },
     architecture: {
       description: clamp(
-        [kept.sections.architecture, generatedArchitecture || !kept.sections.architecture ? architectureText(doc) : '']
+        [
+          kept.sections.architecture,
+          generatedArchitecture || !kept.sections.architecture ? architectureText(doc) : '',
+        ]
           .filter(Boolean)
           .join('\n\n'),
         100_000,

@@ -61,7 +61,8 @@ export function deriveGrammar(subject: GrammarSubject, doc: ThreatModelDocument)
   const originComponent = origin === undefined ? undefined : components.get(origin);
   const targetComponent = subject.targetId === null ? undefined : components.get(subject.targetId);
   const actor =
-    originComponent ?? (targetComponent && ACTOR_TYPES.has(targetComponent.type) ? targetComponent : undefined);
+    originComponent ??
+    (targetComponent && ACTOR_TYPES.has(targetComponent.type) ? targetComponent : undefined);
   const threatSource = actor
     ? `${actor.type.replace(/-/g, ' ')} "${actor.label || actor.id}"`
     : 'threat actor';

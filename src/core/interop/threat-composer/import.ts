@@ -4,10 +4,22 @@ import { checkUntrustedJson } from '../../model/untrustedJson';
 import { FINDING_STATUSES, SEVERITIES, type FindingStatus, type Severity } from '../../model/vocabulary';
 import { zodIssuesToProblems } from '../../model/zodProblems';
 import { isObject } from '../shared/isObject';
-import { finaliseImport, type ImportPlacement, type ImportResult, type InteropOptions } from '../shared/finalise';
+import {
+  finaliseImport,
+  type ImportPlacement,
+  type ImportResult,
+  type InteropOptions,
+} from '../shared/finalise';
 import { Notes } from '../shared/notes';
 import { clamp, IdAllocator, nonEmpty, plural } from '../shared/text';
-import { bulletList, composeSections, grammarLines, pairList, type Grammar } from './keptText';
+import {
+  bulletList,
+  composeSections,
+  grammarLines,
+  MITIGATION_COMMENTS,
+  pairList,
+  type Grammar,
+} from './keptText';
 import { TC_CUSTOM, TcFileSchema, type TcFile, type TcMitigation, type TcThreat } from './schema';
 
 type Mitigation = NonNullable<UserThreat['mitigations']>[number];
@@ -70,21 +82,15 @@ function keptDescription(file: TcFile, notes: Notes): string | undefined {
       .filter((l) => (file.threats ?? []).some((t) => t.id === l.linkedId))
       .map((l) => l.mitigationId),
   );
-  const mitigationComments: [string, string][] = [];
-  for (const m of file.mitigations ?? []) {
-    const comment = stringOf(metadataMap(m.metadata).get('Comments'));
-    if (comment !== undefined) mitigationComments.push([m.content, comment]);
-  }
+  const unlinked = (file.mitigations ?? []).filter((m) => !linked.has(m.id));
   const text = composeSections(file.applicationInfo?.description ?? '', {
     architecture: file.architecture?.description ?? '',
     dataflow: file.dataflow?.description ?? '',
     assumptions: bulletList((file.assumptions ?? []).map((a) => a.content)),
     unlinkedMitigations: pairList(
-      (file.mitigations ?? [])
-        .filter((m) => !linked.has(m.id))
-        .map((m) => [m.content, m.status ?? 'mitigationIdentified'] as const),
+      unlinked.map((m) => [m.content, m.status ?? 'mitigationIdentified'] as const),
     ),
-    mitigationComments: pairList(mitigationComments),
+    mitigationComments: pairList(commentPairs(unlinked)),
   });
   if (text === '') return undefined;
   if (text.length > MAX_DESCRIPTION)
@@ -92,6 +98,23 @@ function keptDescription(file: TcFile, notes: Notes): string | undefined {
       `The application, architecture and data-flow descriptions, assumptions and mitigation comments together exceed ${MAX_DESCRIPTION.toLocaleString('en')} characters: the model description was cut, and an export will not write back what was cut.`,
     );
   return clamp(text, MAX_DESCRIPTION);
+}
+
+/** `[content, comment]` of the mitigations that have comments. */
+function commentPairs(mitigations: readonly TcMitigation[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const m of mitigations) {
+    const comment = metadataMap(m.metadata).get('Comments');
+    const text = Array.isArray(comment) ? comment.join(', ') : comment;
+    if (text !== undefined && text.trim() !== '') out.push([m.content, text]);
+  }
+  return out;
+}
+
+/** The comments of a threat's mitigations, in its description (the model has no field for them). */
+function mitigationCommentsOf(mitigations: readonly TcMitigation[]): string | undefined {
+  const pairs = commentPairs(mitigations.slice(0, MAX_MITIGATIONS));
+  return pairs.length > 0 ? `${MITIGATION_COMMENTS}:\n${pairList(pairs)}` : undefined;
 }
 
 /** Where each threat of our own export was (its `custom:componentIds`), for mergeImportedThreats. */
@@ -114,7 +137,6 @@ function placementsOf(file: TcFile, threats: readonly UserThreat[]): ImportPlace
   });
   return out;
 }
-
 
 /**
  * Adds imported threats (e.g. `importThreatComposer(...).value.document.userThreats`) to an
@@ -175,7 +197,9 @@ export function mergeImportedThreats(
     `${plural(added.length, 'threat was', 'threats were')} added${added.some((t) => t.targetId === null) ? '; unplaced threats wait to be attached to an element' : ''}.`,
   );
   if (placed > 0)
-    notes.add(`${plural(placed, 'threat was', 'threats were')} placed back on the element it was exported from.`);
+    notes.add(
+      `${plural(placed, 'threat was', 'threats were')} placed back on the element it was exported from.`,
+    );
   if (triaged > 0)
     notes.add(
       `${plural(triaged, 'threat was a finding', 'threats were findings')} of this model: merged as triage (status, owner, note), not added again; mitigation states were not merged.`,
@@ -248,9 +272,8 @@ function threatsOf(file: TcFile, notes: Notes, ids: IdAllocator): UserThreat[] {
       ...grammarLines(grammarOf(t)),
       list('STRIDE', Array.isArray(stride) ? stride : stride === undefined ? [] : [stride]),
       list('Tags', t.tags),
-      linkedAssumptions.length > 0
-        ? `Assumptions:\n${bulletList(linkedAssumptions)}`
-        : undefined,
+      linkedAssumptions.length > 0 ? `Assumptions:\n${bulletList(linkedAssumptions)}` : undefined,
+      mitigationCommentsOf(mitigationsOf.get(t.id) ?? []),
       `Threat Composer: T-${t.numericId ?? '?'}`,
     ].filter((l): l is string => l !== undefined);
     // Our own export keeps the note verbatim in custom metadata; Comments are Threat Composer's.
@@ -259,7 +282,8 @@ function threatsOf(file: TcFile, notes: Notes, ids: IdAllocator): UserThreat[] {
     const ourId = stringOf(meta.get(TC_CUSTOM.userThreatId));
     const owner = stringOf(meta.get(TC_CUSTOM.owner));
     const linked = (mitigationsOf.get(t.id) ?? []).slice(0, MAX_MITIGATIONS).map((m): Mitigation => ({
-      title: clamp(nonEmpty(m.content) ?? `Mitigation M-${m.numericId ?? '?'}`, 500),
+      // Verbatim (trailing spaces too): the export shares mitigations by their text.
+      title: clamp(m.content.trim() !== '' ? m.content : `Mitigation M-${m.numericId ?? '?'}`, 500),
       state: mitigationState(m.status),
     }));
     return {
@@ -324,7 +348,9 @@ function metadataOf(t: TcThreat): Map<string, MetaValue> {
   return metadataMap(t.metadata);
 }
 
-function metadataMap(metadata: readonly { key: string; value: MetaValue }[] | undefined): Map<string, MetaValue> {
+function metadataMap(
+  metadata: readonly { key: string; value: MetaValue }[] | undefined,
+): Map<string, MetaValue> {
   const out = new Map<string, MetaValue>();
   for (const m of metadata ?? []) if (!out.has(m.key)) out.set(m.key, m.value);
   return out;

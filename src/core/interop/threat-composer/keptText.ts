@@ -18,38 +18,41 @@ export const SECTION = {
 } as const;
 export type SectionName = keyof typeof SECTION;
 
-const HEADINGS = new Map<string, SectionName>(Object.entries(SECTION).map(([name, heading]) => [heading, name as SectionName]));
-
 /** The model description split into the application description and the kept sections. */
 export interface KeptSections {
   application: string;
   sections: Partial<Record<SectionName, string>>;
 }
 
+/**
+ * The application description, then `\n\n<heading>\n<body>` for each section with a body. Text
+ * is kept exactly (leading and trailing blank lines too), so parseSections gives it back.
+ */
 export function composeSections(application: string, sections: Partial<Record<SectionName, string>>): string {
-  const parts = application.trim() === '' ? [] : [application.trim()];
+  let out = application;
   for (const [name, heading] of Object.entries(SECTION) as [SectionName, string][]) {
     const body = sections[name];
-    if (body !== undefined && body.trim() !== '') parts.push(`${heading}\n\n${body}`);
+    if (body === undefined || body === '') continue;
+    out += `${out === '' ? '' : '\n\n'}${heading}\n${body}`;
   }
-  return parts.join('\n\n');
+  return out;
 }
 
 export function parseSections(description: string | undefined): KeptSections {
-  const bodies = new Map<SectionName, string[]>();
-  const application: string[] = [];
-  let current = application;
-  for (const line of (description ?? '').split('\n')) {
-    const name = HEADINGS.get(line.trimEnd());
-    if (name === undefined) current.push(line);
-    else {
-      current = [];
-      bodies.set(name, current);
-    }
+  const text = description ?? '';
+  const markers: { at: number; end: number; name: SectionName }[] = [];
+  for (const [name, heading] of Object.entries(SECTION) as [SectionName, string][]) {
+    const atStart = text.startsWith(`${heading}\n`);
+    const at = atStart ? 0 : text.indexOf(`\n\n${heading}\n`);
+    if (at < 0) continue;
+    markers.push({ at, end: at + (atStart ? 0 : 2) + heading.length + 1, name });
   }
+  markers.sort((a, b) => a.at - b.at);
   const sections: Partial<Record<SectionName, string>> = {};
-  for (const [name, body] of bodies) sections[name] = body.join('\n').trim();
-  return { application: application.join('\n').trim(), sections };
+  markers.forEach((m, i) => {
+    sections[m.name] = text.slice(m.end, markers[i + 1]?.at ?? text.length);
+  });
+  return { application: text.slice(0, markers[0]?.at ?? text.length), sections };
 }
 
 /** A value on one line: as it is, or as a JSON string when it has line breaks or starts with a quote. */
@@ -149,7 +152,8 @@ export function readGrammar(description: string | undefined): Grammar {
     for (const [field, label] of LIST_FIELDS) {
       if (line !== `${label}:`) continue;
       const items: string[] = [];
-      while (i + 1 < lines.length && lines[i + 1]!.startsWith('- ')) items.push(readLineValue(lines[++i]!.slice(2)));
+      while (i + 1 < lines.length && lines[i + 1]!.startsWith('- '))
+        items.push(readLineValue(lines[++i]!.slice(2)));
       grammar[field] = items;
     }
   }
@@ -162,12 +166,31 @@ export function readLabelledList(description: string | undefined, label: string)
   const at = lines.indexOf(`${label}:`);
   if (at < 0) return [];
   const items: string[] = [];
-  for (let i = at + 1; i < lines.length && lines[i]!.startsWith('- '); i++) items.push(readLineValue(lines[i]!.slice(2)));
+  for (let i = at + 1; i < lines.length && lines[i]!.startsWith('- '); i++)
+    items.push(readLineValue(lines[i]!.slice(2)));
   return items;
 }
 
 /** The items of a `Label: a, b` line. */
 export function readCommaLine(description: string | undefined, label: string): string[] {
   const line = (description ?? '').split('\n').find((l) => l.startsWith(`${label}: `));
-  return line === undefined ? [] : line.slice(label.length + 2).split(', ').filter((v) => v !== '');
+  return line === undefined
+    ? []
+    : line
+        .slice(label.length + 2)
+        .split(', ')
+        .filter((v) => v !== '');
+}
+
+/** The label of a threat's mitigation comments in its description. */
+export const MITIGATION_COMMENTS = 'Mitigation comments';
+
+/** The pairs of a `Label:` line followed by `- "key": value` lines (as pairList writes them). */
+export function readLabelledPairs(description: string | undefined, label: string): [string, string][] {
+  const lines = (description ?? '').split('\n');
+  const at = lines.indexOf(`${label}:`);
+  if (at < 0) return [];
+  let end = at + 1;
+  while (end < lines.length && lines[end]!.startsWith('- ')) end++;
+  return readPairList(lines.slice(at + 1, end).join('\n'));
 }
