@@ -6,6 +6,7 @@ import {
   loadLibrary,
   parseDocumentText,
   parseJsonText,
+  withoutBom,
   shippedLibrary,
   type Library,
   type LibrarySource,
@@ -125,7 +126,8 @@ function utf8Length(text: string): number {
 }
 
 export function loadModel(io: CliIo, path: string, library: Library): ThreatModelDocument {
-  const result = parseDocumentText(readInput(io, path), { catalogue: library.catalogue });
+  // A model saved with a byte-order mark (some Windows editors add one) reads like any other.
+  const result = parseDocumentText(withoutBom(readInput(io, path)), { catalogue: library.catalogue });
   if (!result.ok) throw new CliError(formatProblems(path, result.problems));
   if (result.warnings.length > 0)
     io.stderr(

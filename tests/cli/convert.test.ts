@@ -74,6 +74,12 @@ describe('aitm convert', () => {
     expect(parsed.ok && parsed.value.userThreats).toHaveLength(37);
   });
 
+  it('analyses a model file that starts with a byte-order mark', () => {
+    const m = memoryIo({ 'bom.aitm.json': `\uFEFF${MODEL}` });
+    expect(main(['analyze', 'bom.aitm.json'], m.io)).not.toBe(2);
+    expect(m.stderr()).not.toMatch(/not valid JSON/);
+  });
+
   it('writes --out instead of stdout and says what it did', () => {
     const r = run(['chatbot.tc.json', '--to', 'aitm', '--out', 'chatbot.aitm.json']);
     expect(r.code).toBe(0);

@@ -6,7 +6,7 @@
  */
 export { detectFormat, formatName, INTEROP_FORMATS, type InteropFormat } from './detectFormat';
 export type { ImportPlacement, ImportResult, InteropOptions } from './shared/finalise';
-export { parseImportText, BOM } from './shared/jsonText';
+export { parseImportText, withoutBom, BOM } from './shared/jsonText';
 export { importDocument, type DetectedImport } from './importDocument';
 export { importThreatDragon } from './threat-dragon/import';
 export {

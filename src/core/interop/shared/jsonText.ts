@@ -9,5 +9,10 @@ export const BOM = '\uFEFF';
  * ("not valid JSON") although the file is fine. Every importer's file reader goes through here.
  */
 export function parseImportText(text: string): ReturnType<typeof parseJsonText> {
-  return parseJsonText(text.startsWith(BOM) ? text.slice(BOM.length) : text);
+  return parseJsonText(withoutBom(text));
+}
+
+/** `text` without one leading byte-order mark, for readers that parse the text themselves. */
+export function withoutBom(text: string): string {
+  return text.startsWith(BOM) ? text.slice(BOM.length) : text;
 }
