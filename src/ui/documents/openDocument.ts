@@ -83,6 +83,7 @@ export async function openDocumentText(
         document: result.document,
         notes: result.notes,
         placements: result.placements,
+        formatLabel: result.formatLabel,
       },
     });
     return true;
@@ -167,7 +168,7 @@ async function answerPendingImport(
     store.getState().update({ pendingImport: null });
     return;
   }
-  const heading = `Imported ${pending.fileName} from Threat Composer`;
+  const heading = `Imported ${pending.fileName} from ${pending.formatLabel ?? 'Threat Composer'}`;
   if (choice === 'new') {
     await openAsNew(store, pending.fileName, pending.document, {
       warnings: [],

@@ -65,6 +65,8 @@ export interface PendingImport {
   notes: string[];
   /** Where the threats of our own export were (ImportResult.placements). */
   placements?: ImportPlacement[];
+  /** The format recognised, e.g. "Threat Composer workspace (schema 1)", for the notes heading. */
+  formatLabel?: string;
 }
 
 /** What an import could not carry over, shown until dismissed. */
