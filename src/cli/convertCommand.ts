@@ -6,7 +6,7 @@ import {
   formatName,
   formatProblems,
   importDocument,
-  parseJsonText,
+  parseImportText,
   serialiseDocument,
   shippedLibrary,
 } from '../core';
@@ -73,13 +73,14 @@ function convert(args: readonly string[], io: CliIo): number {
   const path = positional[0]!;
   const out = options.get('out');
 
-  const json = parseJsonText(readInput(io, path));
+  const json = parseImportText(readInput(io, path));
   if (!json.ok) throw new CliError(formatProblems(path, json.problems));
   const library = shippedLibrary();
   const imported = importDocument(json.value, { catalogue: library.catalogue });
   if (!imported.ok) throw new CliError(formatProblems(path, imported.problems));
   const name = oneLine(path);
   for (const w of imported.warnings) io.stderr(`${name}: ${oneLine(`${w.path}: warning: ${w.message}`)}\n`);
+  // The importer's one list of what it could not map.
   for (const note of imported.value.notes) io.stderr(`${name}: note: ${oneLine(note)}\n`);
 
   const doc = imported.value.document;
@@ -96,6 +97,8 @@ function convert(args: readonly string[], io: CliIo): number {
   }
 
   emitOutput(io, out, 'file', (write) => write(text));
+  // The format recognised, with its version ("Threat Composer workspace (schema 1)").
+  io.stderr(`${name}: read as ${oneLine(imported.value.recognised)}\n`);
   if (out === undefined) return EXIT_OK;
   io.stderr(`${name} (${formatName(imported.value.format)}) → ${oneLine(out)} (${TARGET_NAMES[target]})\n`);
   return EXIT_OK;

@@ -65,6 +65,21 @@ describe('aitm convert', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('reads a file that starts with a byte-order mark and names the format it recognised', () => {
+    const r = run(['bom.tc.json', '--to', 'aitm'], { 'bom.tc.json': `\uFEFF${FILES['chatbot.tc.json']}` });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^bom\.tc\.json: read as Threat Composer workspace \(schema 1\)$/m);
+    expect(r.stderr).toMatch(/^bom\.tc\.json: note: .*diagram images were not imported/m);
+    const parsed = parseDocumentText(r.stdout, { catalogue: library.catalogue });
+    expect(parsed.ok && parsed.value.userThreats).toHaveLength(37);
+  });
+
+  it('analyses a model file that starts with a byte-order mark', () => {
+    const m = memoryIo({ 'bom.aitm.json': `\uFEFF${MODEL}` });
+    expect(main(['analyze', 'bom.aitm.json'], m.io)).not.toBe(2);
+    expect(m.stderr()).not.toMatch(/not valid JSON/);
+  });
+
   it('writes --out instead of stdout and says what it did', () => {
     const r = run(['chatbot.tc.json', '--to', 'aitm', '--out', 'chatbot.aitm.json']);
     expect(r.code).toBe(0);

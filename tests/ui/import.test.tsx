@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { evaluate, exportThreatComposerJson, shippedLibrary } from '../../src/core/index';
 import { apiModel } from '../support/modelBuilders';
 import { renderApp } from './helpers/renderApp';
 
@@ -121,6 +122,37 @@ describe('importing other tools’ files', () => {
     store.getState().undo();
     store.getState().undo();
     expect(store.getState().document.userThreats).toEqual([]);
+  });
+
+  it('puts the threats of our own Threat Composer export back on their elements, once', async () => {
+    const placed = {
+      ...apiModel(),
+      userThreats: [
+        {
+          id: 'ut-1',
+          targetId: 'c-api',
+          title: 'Scraping',
+          severity: 'high' as const,
+          status: 'open' as const,
+        },
+      ],
+    };
+    const library = shippedLibrary();
+    const exported = exportThreatComposerJson(placed, evaluate(placed, library));
+    const setup = renderApp({ document: apiModel() });
+    await open(setup, 'ours.tc.json', exported);
+    const dialog = await screen.findByRole('dialog', { name: 'Import ours.tc.json' });
+    await setup.user.click(within(dialog).getByRole('button', { name: 'Add the threats to “Chat service”' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const notes = screen.getByRole('region', { name: 'Import notes' });
+    expect(notes.textContent).toContain(
+      'Imported ours.tc.json from Threat Composer workspace (schema 1), exported by this tool',
+    );
+    expect(notes.textContent).toContain('1 threat was placed back');
+    // The user threat is on its element again; the rule findings came back as their triage.
+    expect(setup.store.getState().document.userThreats).toEqual([
+      expect.objectContaining({ id: 'ut-1', targetId: 'c-api' }),
+    ]);
   });
 
   it('opens a Threat Composer file directly from the start screen', async () => {

@@ -1,7 +1,7 @@
 import { parseDocument } from '../document/parseDocument';
 import type { ParseResult } from '../model/problems';
 import { checkUntrustedJson } from '../model/untrustedJson';
-import { detectFormat, type InteropFormat } from './detectFormat';
+import { detectFormat, formatName, type InteropFormat } from './detectFormat';
 import type { ImportResult, InteropOptions } from './shared/finalise';
 import { importThreatComposer } from './threat-composer/import';
 import { importThreatDragon } from './threat-dragon/import';
@@ -9,6 +9,8 @@ import { importThreatDragon } from './threat-dragon/import';
 /** An imported document, the format it was read from, and what could not be carried over. */
 export interface DetectedImport extends ImportResult {
   format: Exclude<InteropFormat, 'unknown' | 'threat-dragon-v1'>;
+  /** Always set here: the importer's own name for what it read, or the format's name. */
+  recognised: string;
 }
 
 /**
@@ -24,17 +26,40 @@ export function importDocument(input: unknown, options: InteropOptions): ParseRe
     case 'aitm': {
       const parsed = parseDocument(input, { catalogue: options.catalogue });
       return parsed.ok
-        ? { ok: true, value: { format, document: parsed.value, notes: [] }, warnings: parsed.warnings }
+        ? {
+            ok: true,
+            value: {
+              format,
+              recognised: `AI threat model (schema version ${parsed.value.schemaVersion})`,
+              document: parsed.value,
+              notes: [],
+            },
+            warnings: parsed.warnings,
+          }
         : parsed;
     }
     case 'threat-dragon-v1':
     case 'threat-dragon-v2': {
       const result = importThreatDragon(input, options);
-      return result.ok ? { ...result, value: { ...result.value, format: 'threat-dragon-v2' } } : result;
+      return result.ok
+        ? {
+            ...result,
+            value: {
+              ...result.value,
+              format: 'threat-dragon-v2',
+              recognised: result.value.recognised ?? formatName('threat-dragon-v2'),
+            },
+          }
+        : result;
     }
     case 'threat-composer': {
       const result = importThreatComposer(input, options);
-      return result.ok ? { ...result, value: { ...result.value, format } } : result;
+      return result.ok
+        ? {
+            ...result,
+            value: { ...result.value, format, recognised: result.value.recognised ?? formatName(format) },
+          }
+        : result;
     }
     default:
       return {

@@ -5,7 +5,8 @@
  * in shared/; the format detection and the detecting importer stay here, beside this barrel.
  */
 export { detectFormat, formatName, INTEROP_FORMATS, type InteropFormat } from './detectFormat';
-export type { ImportResult, InteropOptions } from './shared/finalise';
+export type { ImportPlacement, ImportResult, InteropOptions } from './shared/finalise';
+export { parseImportText, withoutBom, BOM } from './shared/jsonText';
 export { importDocument, type DetectedImport } from './importDocument';
 export { importThreatDragon } from './threat-dragon/import';
 export {
@@ -31,6 +32,8 @@ export {
   type TcThreatOut,
   type TcMitigationOut,
   type TcMetadata,
+  type TcAssumptionOut,
+  type TcAssumptionLinkOut,
 } from './threat-composer/export';
 export { TC_CUSTOM } from './threat-composer/schema';
 export { exportFindingsCsv, csvCell, CSV_BOM, CSV_COLUMNS } from './csv/export';

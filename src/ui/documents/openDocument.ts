@@ -78,7 +78,13 @@ export async function openDocumentText(
   if (result.format === 'threat-composer' && hasModel(store.getState())) {
     store.getState().update({
       notice: null,
-      pendingImport: { fileName, document: result.document, notes: result.notes },
+      pendingImport: {
+        fileName,
+        document: result.document,
+        notes: result.notes,
+        placements: result.placements,
+        formatLabel: result.formatLabel,
+      },
     });
     return true;
   }
@@ -162,7 +168,7 @@ async function answerPendingImport(
     store.getState().update({ pendingImport: null });
     return;
   }
-  const heading = `Imported ${pending.fileName} from Threat Composer`;
+  const heading = `Imported ${pending.fileName} from ${pending.formatLabel ?? 'Threat Composer'}`;
   if (choice === 'new') {
     await openAsNew(store, pending.fileName, pending.document, {
       warnings: [],
@@ -175,7 +181,13 @@ async function answerPendingImport(
   const { mergeThreats } = await importer();
   await snapshotBeforeImport(store, pending.fileName);
   const { document, library } = store.getState();
-  const merged = mergeThreats(pending.fileName, document, pending.document.userThreats, library.catalogue);
+  const merged = mergeThreats(
+    pending.fileName,
+    document,
+    pending.document.userThreats,
+    library.catalogue,
+    pending.placements,
+  );
   if (!merged.ok) {
     store.getState().update({ pendingImport: null, notice: { kind: 'error', message: merged.message } });
     return;

@@ -4,8 +4,9 @@ import {
   formatProblems,
   importDocument,
   mergeImportedThreats,
-  parseJsonText,
+  parseImportText,
   type Catalogue,
+  type ImportPlacement,
   type Problem,
   type ThreatModelDocument,
   type UserThreat,
@@ -23,11 +24,14 @@ export type ReadOutcome =
   | {
       ok: true;
       format: ImportedFormat;
-      /** "Threat Dragon v2", for headings. */
+      /** The format recognised, e.g. "Threat Composer workspace (schema 1)", for headings. */
       formatLabel: string;
       document: ThreatModelDocument;
+      /** The one list of what could not be mapped. */
       notes: string[];
       warnings: Problem[];
+      /** Where threats of our own export were: mergeThreats places them again. */
+      placements: ImportPlacement[];
     };
 
 const refused = (fileName: string, format: string, problems: readonly Problem[]) =>
@@ -35,22 +39,32 @@ const refused = (fileName: string, format: string, problems: readonly Problem[])
 
 /** Parses and converts file text; never touches the store. */
 export function readModelFile(fileName: string, text: string, catalogue: Catalogue): ReadOutcome {
-  const json = parseJsonText(text);
+  // A leading byte-order mark is tolerated, as every importer does.
+  const json = parseImportText(text);
   if (!json.ok) return { ok: false, message: refused(fileName, 'unknown', json.problems) };
   const result = importDocument(json.value, { catalogue });
   if (!result.ok) return { ok: false, message: refused(fileName, detectFormat(json.value), result.problems) };
-  const { format, document, notes } = result.value;
-  return { ok: true, format, formatLabel: formatName(format), document, notes, warnings: result.warnings };
+  const { format, document, notes, recognised, placements } = result.value;
+  return {
+    ok: true,
+    format,
+    formatLabel: recognised,
+    document,
+    notes,
+    warnings: result.warnings,
+    placements: placements ?? [],
+  };
 }
 
-/** Adds imported threats to the open model (unplaced until attached), validated by the core. */
+/** Adds imported threats to the open model (placed where our own export says, else unplaced), validated by the core. */
 export function mergeThreats(
   fileName: string,
   doc: ThreatModelDocument,
   threats: readonly UserThreat[],
   catalogue: Catalogue,
+  placements: readonly ImportPlacement[] = [],
 ): { ok: true; document: ThreatModelDocument; notes: string[] } | { ok: false; message: string } {
-  const result = mergeImportedThreats(doc, threats, { catalogue });
+  const result = mergeImportedThreats(doc, threats, { catalogue }, placements);
   if (!result.ok)
     return {
       ok: false,

@@ -2,6 +2,7 @@ import type { StoredDocument } from '../platform/documentLibrary';
 import type {
   DocumentFragment,
   FindingStatus,
+  ImportPlacement,
   Library,
   Problem,
   Severity,
@@ -62,6 +63,10 @@ export interface PendingImport {
   fileName: string;
   document: ThreatModelDocument;
   notes: string[];
+  /** Where the threats of our own export were (ImportResult.placements). */
+  placements?: ImportPlacement[];
+  /** The format recognised, e.g. "Threat Composer workspace (schema 1)", for the notes heading. */
+  formatLabel?: string;
 }
 
 /** What an import could not carry over, shown until dismissed. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { evaluate, shippedLibrary } from '../../../src/core/index';
 import {
   detectFormat,
@@ -10,112 +9,7 @@ import {
   TC_CUSTOM,
 } from '../../../src/core/interop/index';
 import { agenticEdgeModel, fixture, interopLibrary, richModel } from './support';
-
-/**
- * Threat Composer's data exchange format, strict at every level as Threat Composer's own Zod
- * schema is (docs/interop-formats.md, "Threat Composer JSON" and schemas/threat-composer-v1.schema.json).
- */
-const Tag = z.string().min(1).max(30);
-const MetadataComment = z.strictObject({ key: z.literal('Comments'), value: z.string().max(1000) });
-const MetadataCustom = z.strictObject({
-  key: z
-    .string()
-    .max(50)
-    .regex(/^custom:/),
-  value: z.union([z.string(), z.array(z.string())]),
-});
-const ThreatMetadata = z.union([
-  MetadataComment,
-  MetadataCustom,
-  z.strictObject({ key: z.literal('STRIDE'), value: z.array(z.enum(['S', 'T', 'R', 'I', 'D', 'E'])) }),
-  z.strictObject({ key: z.literal('Priority'), value: z.enum(['High', 'Medium', 'Low']) }),
-  z.strictObject({ key: z.literal('source'), value: z.literal('threatPack') }),
-  z.strictObject({ key: z.literal('threatPackId'), value: z.string().min(1).max(30) }),
-  z.strictObject({ key: z.literal('threatPackThreatId'), value: z.string().max(36) }),
-  z.strictObject({ key: z.literal('threatPackMitigationCandidateId'), value: z.string().max(36) }),
-]);
-const MitigationMetadata = z.union([
-  MetadataComment,
-  MetadataCustom,
-  z.strictObject({ key: z.literal('source'), value: z.literal('mitigationPack') }),
-  z.strictObject({ key: z.literal('mitigationPackId'), value: z.string().min(1).max(30) }),
-  z.strictObject({ key: z.literal('mitigationPackMitigationId'), value: z.string().max(36) }),
-]);
-const Base = {
-  id: z.string().max(36),
-  numericId: z.number(),
-  displayOrder: z.number().optional(),
-  tags: z.array(Tag).optional(),
-};
-const Field = z.string().max(200);
-const Image = z.union([
-  z
-    .string()
-    .max(2048)
-    .regex(/^https?:\/\//),
-  z
-    .string()
-    .max(1_000_000)
-    .regex(/^data:image\/[a-z+.-]+;base64,/),
-  z.literal(''),
-]);
-const Info = z.strictObject({ description: z.string().max(100_000).optional(), image: Image.optional() });
-const LinkId = z.string().length(36);
-const StrictTcSchema = z.strictObject({
-  schema: z.literal(1),
-  applicationInfo: z
-    .strictObject({ name: z.string().max(200).optional(), description: z.string().max(100_000).optional() })
-    .optional(),
-  architecture: Info.optional(),
-  dataflow: Info.optional(),
-  assumptions: z
-    .array(
-      z.strictObject({
-        ...Base,
-        metadata: z.array(z.union([MetadataComment, MetadataCustom])).optional(),
-        content: z.string().max(1000),
-      }),
-    )
-    .optional(),
-  mitigations: z
-    .array(
-      z.strictObject({
-        ...Base,
-        metadata: z.array(MitigationMetadata).optional(),
-        content: z.string().max(1000),
-        status: z
-          .enum([
-            'mitigationIdentified',
-            'mitigationInProgress',
-            'mitigationResolved',
-            'mitigationResolvedWillNotAction',
-          ])
-          .optional(),
-      }),
-    )
-    .optional(),
-  assumptionLinks: z
-    .array(z.strictObject({ type: z.enum(['Threat', 'Mitigation']), assumptionId: LinkId, linkedId: LinkId }))
-    .optional(),
-  mitigationLinks: z.array(z.strictObject({ mitigationId: LinkId, linkedId: LinkId })).optional(),
-  threats: z
-    .array(
-      z.strictObject({
-        ...Base,
-        metadata: z.array(ThreatMetadata).optional(),
-        threatSource: Field.optional(),
-        prerequisites: Field.optional(),
-        threatAction: Field.optional(),
-        threatImpact: Field.optional(),
-        impactedGoal: z.array(Field).optional(),
-        impactedAssets: z.array(Field).optional(),
-        statement: z.string().max(1400).optional(),
-        customTemplate: Field.optional(),
-        status: z.enum(['threatIdentified', 'threatResolved', 'threatResolvedNotUseful']).optional(),
-      }),
-    )
-    .optional(),
-});
+import { StrictTcSchema } from './tcStrictSchema';
 
 const library = interopLibrary();
 const options = { catalogue: library.catalogue };
@@ -186,7 +80,8 @@ describe('Threat Composer export', () => {
     )!;
     expect(llm.status).toBe('threatIdentified');
     expect(llm.statement).toBe('Test threat on component "Model"');
-    expect(llm.impactedAssets).toEqual(['Model']);
+    // The target, then the data categories of its flows.
+    expect(llm.impactedAssets).toEqual(['Model', 'prompts', 'model output']);
     expect(llm.tags).toEqual(['LLM01', 'ASI01', 'AML.T0051', 'SAIF PIJ', 'NCSC SD-3', 'NCSC OM-2']);
     const meta = Object.fromEntries(llm.metadata.map((m) => [m.key, m.value]));
     expect(meta).toMatchObject({
@@ -291,7 +186,7 @@ describe('Threat Composer import', () => {
       status: 'open',
     });
     expect(first.title).toMatch(/^An external threat actor can issue strategic queries/);
-    expect(first.description).toMatch(/Impacted assets: proprietary LLM algorithms and training data/);
+    expect(first.description).toMatch(/Impacted assets:\n- proprietary LLM algorithms and training data/);
     expect(first.description).toMatch(/STRIDE: I/);
     expect(notes.join('\n')).toMatch(/37 threats were imported as unplaced/);
     expect(document.components).toEqual([]);

@@ -12,8 +12,28 @@ export interface InteropOptions {
 /** A converted document and what could not be carried over. */
 export interface ImportResult {
   document: ThreatModelDocument;
-  /** Human-readable remarks: what was approximated, guessed or left out. */
+  /**
+   * The one list of what could not be mapped (and what was approximated or guessed), in
+   * human-readable remarks: the editor's import notes panel and `aitm convert` show it as it is.
+   */
   notes: string[];
+  /** The format recognised, with its version, e.g. "Threat Composer workspace (schema 1)". */
+  recognised?: string;
+  /**
+   * Where imported threats belonged in the model they were exported from (our own export read
+   * back): mergeImportedThreats uses it to place them again and to merge instead of duplicating.
+   */
+  placements?: ImportPlacement[];
+}
+
+/** The element an imported threat was on when it was exported, and the finding it was. */
+export interface ImportPlacement {
+  /** Id of the imported user threat. */
+  threatId: string;
+  /** The element id, or "model". */
+  targetId: string;
+  /** The finding key of a rule finding (`ruleId@targetId`): merged as triage, not as a threat. */
+  findingKey?: string;
 }
 
 /**
@@ -25,6 +45,7 @@ export function finaliseImport(
   raw: unknown,
   notes: readonly string[],
   options: InteropOptions,
+  extra: Pick<ImportResult, 'recognised' | 'placements'> = {},
 ): ParseResult<ImportResult> {
   const parsed = parseDocument(raw, { catalogue: options.catalogue });
   if (!parsed.ok) {
@@ -33,7 +54,11 @@ export function finaliseImport(
       problems: parsed.problems.map((p) => ({ ...p, message: `in the converted document: ${p.message}` })),
     };
   }
-  return { ok: true, value: { document: parsed.value, notes: [...notes] }, warnings: parsed.warnings };
+  return {
+    ok: true,
+    value: { document: parsed.value, notes: [...notes], ...extra },
+    warnings: parsed.warnings,
+  };
 }
 
 /** The checks every importer runs first: prototype-polluting keys and excessive nesting. */

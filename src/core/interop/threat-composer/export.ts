@@ -2,16 +2,29 @@ import type { ThreatModelDocument, UserThreat } from '../../model/document';
 import type {
   FindingStatus,
   MitigationState,
+  Rating,
   Severity,
   StrideCategory,
   TargetKind,
 } from '../../model/vocabulary';
 import type { References } from '../../library/librarySchema';
 import type { Finding } from '../../rules/finding';
-import { userMitigationId, userThreatIdOf, userThreatKey } from '../../rules/userThreatIds';
+import { userThreatIdOf, userThreatKey } from '../../rules/userThreatIds';
 import { flowName } from '../../model/flowName';
 import { stableUuid } from '../shared/stableUuid';
 import { clamp, compareStrings, toJsonText } from '../shared/text';
+import { deriveGrammar } from './grammar';
+import {
+  parseSections,
+  readBulletList,
+  readCommaLine,
+  readGrammar,
+  readLabelledList,
+  readLabelledPairs,
+  readPairList,
+  MITIGATION_COMMENTS,
+  type Grammar,
+} from './keptText';
 import { TC_CUSTOM } from './schema';
 
 /**
@@ -34,10 +47,12 @@ export function exportThreatComposer(
   doc: ThreatModelDocument,
   findings: readonly Finding[],
 ): ThreatComposerFile {
+  const userThreats = new Map(doc.userThreats.map((t) => [t.id, t]));
   const items = [
-    ...[...findings].sort((a, b) => compareStrings(a.key, b.key)).map(fromFinding),
+    ...[...findings].sort((a, b) => compareStrings(a.key, b.key)).map((f) => fromFinding(f, userThreats)),
     ...doc.userThreats.filter((t) => t.targetId === null).map(fromUnplaced),
   ];
+  const kept = parseSections(doc.meta.description);
 
   const threats: TcThreatOut[] = [];
   const mitigationOrder: string[] = [];
@@ -46,9 +61,12 @@ export function exportThreatComposer(
     { title: string; guidelines: string[]; states: (MitigationState | 'suggested')[] }
   >();
   const links: { mitigationId: string; linkedId: string }[] = [];
+  const linkSeen = new Set<string>();
+  const assumptionTexts: string[] = readBulletList(kept.sections.assumptions);
+  const assumptionLinks: TcAssumptionLinkOut[] = [];
   items.forEach((item, i) => {
-    const id = stableUuid(`tc-threat:${item.key}`);
-    threats.push(threatOut(item, id, i + 1));
+    const id = item.tcId ?? stableUuid(`tc-threat:${item.key}`);
+    threats.push(threatOut(item, id, i + 1, doc));
     for (const m of item.mitigations) {
       let entry = mitigationStates.get(m.id);
       if (!entry) {
@@ -58,11 +76,30 @@ export function exportThreatComposer(
       }
       entry.states.push(m.state);
       const link = { mitigationId: stableUuid(`tc-mitigation:${m.id}`), linkedId: id };
-      if (!links.some((l) => l.mitigationId === link.mitigationId && l.linkedId === link.linkedId))
+      const linkKey = `${link.mitigationId} ${link.linkedId}`;
+      if (!linkSeen.has(linkKey)) {
+        linkSeen.add(linkKey);
         links.push(link);
+      }
+    }
+    for (const assumption of item.assumptions) {
+      if (!assumptionTexts.includes(assumption)) assumptionTexts.push(assumption);
+      assumptionLinks.push({ type: 'Threat', assumptionId: assumptionUuid(assumption), linkedId: id });
     }
   });
 
+  // Mitigation comments kept by an import: in each threat's description, and for mitigations
+  // linked to no threat in the model description.
+  const comments = new Map(readPairList(kept.sections.mitigationComments));
+  for (const t of doc.userThreats)
+    if (t.source === 'threat-composer')
+      for (const [content, comment] of readLabelledPairs(t.description, MITIGATION_COMMENTS))
+        if (!comments.has(content)) comments.set(content, comment);
+  const mitigationMetadata = (content: string, metadata: TcMetadata[]) => {
+    const comment = comments.get(content);
+    if (comment !== undefined) metadata.push({ key: 'Comments', value: clamp(comment, 1000) });
+    return metadata;
+  };
   const mitigations: TcMitigationOut[] = mitigationOrder.map((mid, i) => {
     const entry = mitigationStates.get(mid)!;
     const metadata: TcMetadata[] = [{ key: TC_CUSTOM.mitigationId, value: mid }];
@@ -71,32 +108,76 @@ export function exportThreatComposer(
       id: stableUuid(`tc-mitigation:${mid}`),
       numericId: i + 1,
       displayOrder: i + 1,
-      metadata,
+      metadata: mitigationMetadata(entry.title, metadata),
       ...(entry.guidelines.length > 0 ? { tags: tags(entry.guidelines.map((g) => `NCSC ${g}`)) } : {}),
       content: clamp(entry.title, 1000),
       status: aggregateMitigationStatus(entry.states),
     };
   });
+  // Mitigations an imported workspace had on no threat: written back as they were.
+  for (const [content, status] of readPairList(kept.sections.unlinkedMitigations)) {
+    const n = mitigations.length + 1;
+    mitigations.push({
+      id: stableUuid(`tc-unlinked-mitigation:${content}`),
+      numericId: n,
+      displayOrder: n,
+      metadata: mitigationMetadata(content, []),
+      content: clamp(content, 1000),
+      status: MITIGATION_STATUSES.includes(status as TcMitigationOut['status'])
+        ? (status as TcMitigationOut['status'])
+        : 'mitigationIdentified',
+    });
+  }
+  const assumptions: TcAssumptionOut[] = assumptionTexts.map((content, i) => ({
+    id: assumptionUuid(content),
+    numericId: i + 1,
+    displayOrder: i + 1,
+    content: clamp(content, 1000),
+  }));
 
+  const generatedArchitecture = doc.components.length + doc.trustBoundaries.length > 0;
   return {
     schema: 1,
     applicationInfo: {
       name: clamp(doc.meta.title, 200),
       description: clamp(
-        [doc.meta.description, doc.meta.owner ? `Owner: ${doc.meta.owner}` : undefined]
+        [kept.application, doc.meta.owner ? `Owner: ${doc.meta.owner}` : undefined]
           .filter(Boolean)
           .join('\n\n'),
         100_000,
       ),
     },
-    architecture: { description: clamp(architectureText(doc), 100_000) },
-    dataflow: { description: clamp(dataflowText(doc), 100_000) },
-    assumptions: [],
+    architecture: {
+      description: clamp(
+        [
+          kept.sections.architecture,
+          generatedArchitecture || !kept.sections.architecture ? architectureText(doc) : '',
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
+        100_000,
+      ),
+    },
+    dataflow: {
+      description: clamp([kept.sections.dataflow, dataflowText(doc)].filter(Boolean).join('\n\n'), 100_000),
+    },
+    assumptions,
     mitigations,
-    assumptionLinks: [],
+    assumptionLinks,
     mitigationLinks: links,
     threats,
   };
+}
+
+const MITIGATION_STATUSES: readonly TcMitigationOut['status'][] = [
+  'mitigationIdentified',
+  'mitigationInProgress',
+  'mitigationResolved',
+  'mitigationResolvedWillNotAction',
+];
+
+function assumptionUuid(content: string): string {
+  return stableUuid(`tc-assumption:${content}`);
 }
 
 /** exportThreatComposer as the text of a `.tc.json` file. */
@@ -114,6 +195,11 @@ export interface TcThreatOut {
   displayOrder: number;
   metadata: TcMetadata[];
   tags?: string[];
+  threatSource?: string;
+  prerequisites?: string;
+  threatAction?: string;
+  threatImpact?: string;
+  impactedGoal?: string[];
   impactedAssets?: string[];
   statement: string;
   status: 'threatIdentified' | 'threatResolved' | 'threatResolvedNotUseful';
@@ -133,14 +219,27 @@ export interface TcMitigationOut {
     | 'mitigationResolvedWillNotAction';
 }
 
+export interface TcAssumptionOut {
+  id: string;
+  numericId: number;
+  displayOrder: number;
+  content: string;
+}
+
+export interface TcAssumptionLinkOut {
+  type: 'Threat';
+  assumptionId: string;
+  linkedId: string;
+}
+
 export interface ThreatComposerFile {
   schema: 1;
   applicationInfo: { name: string; description: string };
   architecture: { description: string };
   dataflow: { description: string };
-  assumptions: never[];
+  assumptions: TcAssumptionOut[];
   mitigations: TcMitigationOut[];
-  assumptionLinks: never[];
+  assumptionLinks: TcAssumptionLinkOut[];
   mitigationLinks: { mitigationId: string; linkedId: string }[];
   threats: TcThreatOut[];
 }
@@ -158,17 +257,29 @@ interface Item {
   owner?: string;
   note?: string;
   why: string;
-  /** A user threat's own description (findings explain themselves in `why`). */
-  description?: string;
+  /** The threat's description: the library's for a rule finding, the user's for a user threat. */
+  description: string;
   stride: StrideCategory[];
+  /** STRIDE letters kept from an imported Threat Composer threat. */
+  strideLetters: string[];
+  impact: Rating | null;
+  path: string[];
   references: References;
   ruleId: string | null;
   threatId: string | null;
   userThreatId: string | null;
+  /** Imported from Threat Composer: its id, grammar, tags and assumptions are written back as they were. */
+  fromThreatComposer: boolean;
+  tcId?: string;
+  grammar: Grammar;
+  tcTags: string[];
+  assumptions: string[];
   mitigations: { id: string; title: string; state: MitigationState | 'suggested'; guidelines: string[] }[];
 }
 
-function fromFinding(f: Finding): Item {
+function fromFinding(f: Finding, userThreats: ReadonlyMap<string, UserThreat>): Item {
+  const userThreatId = f.origin === 'user' ? (userThreatIdOf(f.threatId) ?? null) : null;
+  const user = userThreatId === null ? undefined : userThreats.get(userThreatId);
   return {
     key: f.key,
     title: f.title,
@@ -180,13 +291,18 @@ function fromFinding(f: Finding): Item {
     ...(f.owner !== undefined ? { owner: f.owner } : {}),
     ...(f.note !== undefined ? { note: f.note } : {}),
     why: f.why,
+    description: f.description,
     stride: f.stride,
+    impact: f.origin === 'rule' ? f.impact : null,
+    path: f.trace.path,
     references: f.references,
     ruleId: f.ruleId,
     threatId: f.origin === 'rule' ? f.threatId : null,
-    userThreatId: f.origin === 'user' ? (userThreatIdOf(f.threatId) ?? null) : null,
+    userThreatId,
+    ...keptFromThreatComposer(user),
     mitigations: f.mitigations.map((m) => ({
-      id: m.id,
+      // A user threat's mitigations are shared by their text, as Threat Composer shares them.
+      id: f.origin === 'user' ? userMitigationKey(m.title) : m.id,
       title: m.title,
       state: m.state,
       guidelines: m.guidelines,
@@ -208,16 +324,41 @@ function fromUnplaced(t: UserThreat): Item {
     why: '',
     description: t.description ?? '',
     stride: [],
+    impact: null,
+    path: [],
     references: { guidelines: [], atlas: [], owaspLlm: [], owaspMl: [], owaspAgentic: [], saif: [] },
     ruleId: null,
     threatId: null,
     userThreatId: t.id,
-    mitigations: (t.mitigations ?? []).map((m, i) => ({
-      id: userMitigationId(t.id, i),
+    ...keptFromThreatComposer(t),
+    mitigations: (t.mitigations ?? []).map((m) => ({
+      id: userMitigationKey(m.title),
       title: m.title,
       state: m.state,
       guidelines: [],
     })),
+  };
+}
+
+function userMitigationKey(title: string): string {
+  return `user-mitigation:${title}`;
+}
+
+/** What an imported Threat Composer threat keeps in its description and id (see import.ts). */
+function keptFromThreatComposer(
+  t: UserThreat | undefined,
+): Pick<Item, 'fromThreatComposer' | 'tcId' | 'grammar' | 'tcTags' | 'assumptions' | 'strideLetters'> {
+  const fromThreatComposer = t?.source === 'threat-composer';
+  if (!t || !fromThreatComposer)
+    return { fromThreatComposer, grammar: {}, tcTags: [], assumptions: [], strideLetters: [] };
+  const tcId = t.id.startsWith('tc-') ? t.id.slice(3) : '';
+  return {
+    fromThreatComposer,
+    ...(tcId.length > 0 && tcId.length <= 36 ? { tcId } : {}),
+    grammar: readGrammar(t.description),
+    tcTags: readCommaLine(t.description, 'Tags'),
+    strideLetters: readCommaLine(t.description, 'STRIDE').filter((l) => /^[STRIDE]$/.test(l)),
+    assumptions: readLabelledList(t.description, 'Assumptions'),
   };
 }
 
@@ -255,18 +396,22 @@ const KIND_WORDS: Record<TargetKind, string> = {
   model: 'model',
 };
 
-function threatOut(item: Item, id: string, n: number): TcThreatOut {
+function threatOut(item: Item, id: string, n: number, doc: ThreatModelDocument): TcThreatOut {
   const metadata: TcMetadata[] = [];
-  const stride = [...new Set(item.stride.map((s) => STRIDE_LETTERS[s]))];
+  const stride = [...new Set([...item.strideLetters, ...item.stride.map((s) => STRIDE_LETTERS[s])])];
   if (stride.length > 0) metadata.push({ key: 'STRIDE', value: stride });
   metadata.push({ key: 'Priority', value: PRIORITY[item.severity] });
-  const comments = [
-    item.owner ? `Owner: ${item.owner}.` : '',
-    item.note ? `Note: ${item.note}` : '',
-    item.why ? `Why: ${item.why}` : '',
-    item.description ? item.description : '',
-  ].filter((s) => s !== '');
-  if (comments.length > 0) metadata.push({ key: 'Comments', value: clamp(comments.join('\n\n'), 1000) });
+  // An imported Threat Composer threat gets its comments back as they were; ours say why.
+  const comments = item.fromThreatComposer
+    ? [item.note ?? '']
+    : [
+        item.owner ? `Owner: ${item.owner}.` : '',
+        item.note ? `Note: ${item.note}` : '',
+        item.why ? `Why: ${item.why}` : '',
+        item.description,
+      ];
+  const commentText = comments.filter((c) => c !== '').join('\n\n');
+  if (commentText !== '') metadata.push({ key: 'Comments', value: clamp(commentText, 1000) });
   const custom = (key: string, value: string | readonly string[] | null | undefined) => {
     if (value === null || value === undefined || (typeof value !== 'string' && value.length === 0)) return;
     metadata.push({ key, value: typeof value === 'string' ? value : [...value] });
@@ -280,6 +425,7 @@ function threatOut(item: Item, id: string, n: number): TcThreatOut {
   custom(TC_CUSTOM.severity, item.severity);
   custom(TC_CUSTOM.status, item.status);
   custom(TC_CUSTOM.owner, item.owner);
+  custom(TC_CUSTOM.note, item.note);
   custom(TC_CUSTOM.ncsc, item.references.guidelines);
   custom(TC_CUSTOM.atlas, item.references.atlas);
   custom(TC_CUSTOM.owaspLlm, item.references.owaspLlm);
@@ -288,6 +434,7 @@ function threatOut(item: Item, id: string, n: number): TcThreatOut {
   custom(TC_CUSTOM.saif, item.references.saif);
 
   const refTags = tags([
+    ...item.tcTags,
     ...item.references.owaspLlm,
     ...item.references.owaspMl,
     ...item.references.owaspAgentic,
@@ -301,18 +448,40 @@ function threatOut(item: Item, id: string, n: number): TcThreatOut {
       : item.targetKind === 'model'
         ? ' (the system as a whole)'
         : ` on ${KIND_WORDS[item.targetKind]} "${item.targetLabel}"`;
+  // Grammar an imported threat had is kept as it was; otherwise it is derived from the finding.
+  const hasGrammar = Object.values(item.grammar).some((v) => v !== undefined);
+  const grammar = hasGrammar ? item.grammar : deriveGrammar(item, doc);
   return {
     id,
     numericId: n,
     displayOrder: n,
     metadata,
     ...(refTags.length > 0 ? { tags: refTags } : {}),
-    ...(item.targetLabel !== '' && item.targetKind !== 'model'
-      ? { impactedAssets: [clamp(item.targetLabel, 200)] }
-      : {}),
+    ...grammarFields(grammar),
     statement: clamp(`${item.title}${where}`, 1400),
     status: THREAT_STATUS[item.status],
   };
+}
+
+/** The grammar fields that have a value, clamped to Threat Composer's 200 characters. */
+function grammarFields(g: Grammar): Partial<TcThreatOut> {
+  const text = (v: string | undefined) => (v !== undefined && v !== '' ? clamp(v, 200) : undefined);
+  const list = (v: string[] | undefined) =>
+    v !== undefined && v.length > 0 ? v.map((x) => clamp(x, 200)) : undefined;
+  const out: Partial<TcThreatOut> = {};
+  const source = text(g.threatSource);
+  if (source !== undefined) out.threatSource = source;
+  const prerequisites = text(g.prerequisites);
+  if (prerequisites !== undefined) out.prerequisites = prerequisites;
+  const action = text(g.threatAction);
+  if (action !== undefined) out.threatAction = action;
+  const impact = text(g.threatImpact);
+  if (impact !== undefined) out.threatImpact = impact;
+  const goals = list(g.impactedGoal);
+  if (goals !== undefined) out.impactedGoal = goals;
+  const assets = list(g.impactedAssets);
+  if (assets !== undefined) out.impactedAssets = assets;
+  return out;
 }
 
 /** Tags as Threat Composer accepts them: non-empty, at most 30 characters, no duplicates. */

@@ -4,15 +4,31 @@ import { checkUntrustedJson } from '../../model/untrustedJson';
 import { FINDING_STATUSES, SEVERITIES, type FindingStatus, type Severity } from '../../model/vocabulary';
 import { zodIssuesToProblems } from '../../model/zodProblems';
 import { isObject } from '../shared/isObject';
-import { finaliseImport, type ImportResult, type InteropOptions } from '../shared/finalise';
+import {
+  finaliseImport,
+  type ImportPlacement,
+  type ImportResult,
+  type InteropOptions,
+} from '../shared/finalise';
 import { Notes } from '../shared/notes';
 import { clamp, IdAllocator, nonEmpty, plural } from '../shared/text';
+import {
+  bulletList,
+  composeSections,
+  grammarLines,
+  MITIGATION_COMMENTS,
+  pairList,
+  type Grammar,
+} from './keptText';
 import { TC_CUSTOM, TcFileSchema, type TcFile, type TcMitigation, type TcThreat } from './schema';
 
 type Mitigation = NonNullable<UserThreat['mitigations']>[number];
 
 /** Mitigations kept per threat (the most a user threat may list). */
 const MAX_MITIGATIONS = 500;
+
+/** The longest model description (the document's limit for text). */
+const MAX_DESCRIPTION = 20_000;
 
 /**
  * Imports the threats of a Threat Composer file (`.tc.json`) into a new document, as unplaced
@@ -38,49 +54,139 @@ export function importThreatComposer(input: unknown, options: InteropOptions): P
   const doc = createEmptyDocument(
     clamp(nonEmpty(file.applicationInfo?.name) ?? 'Imported Threat Composer model', 500),
   );
-  const description = nonEmpty(file.applicationInfo?.description);
-  if (description !== undefined) doc.meta.description = clamp(description, 20_000);
+  const description = keptDescription(file, notes);
+  if (description !== undefined) doc.meta.description = description;
   doc.userThreats = threats;
-  const left = [
-    nonEmpty(file.architecture?.description) || nonEmpty(file.architecture?.image)
-      ? 'the architecture description and diagram'
-      : '',
-    nonEmpty(file.dataflow?.description) || nonEmpty(file.dataflow?.image)
-      ? 'the data-flow description and diagram'
-      : '',
+  const images = [
+    nonEmpty(file.architecture?.image) ? 'architecture' : '',
+    nonEmpty(file.dataflow?.image) ? 'data-flow' : '',
   ].filter(Boolean);
-  if (left.length > 0)
+  if (images.length > 0)
     notes.add(
-      `${capitalise(left.join(' and '))} of the Threat Composer file were not imported: draw the system on the canvas.`,
+      `The ${images.join(' and ')} ${images.length === 1 ? 'diagram image was' : 'diagram images were'} not imported (the model has no place for images): draw the system on the canvas.`,
     );
-  return finaliseImport(doc, notes.list(), options);
+  const ours = (file.threats ?? []).some((t) => metadataOf(t).has(TC_CUSTOM.findingKey));
+  return finaliseImport(doc, notes.list(), options, {
+    recognised: `Threat Composer workspace (schema ${file.schema})${ours ? ', exported by this tool' : ''}`,
+    placements: placementsOf(file, threats),
+  });
+}
+
+/**
+ * The model description: the application description, then the parts of the workspace our model
+ * has no field for, in sections the export reads back (see keptText.ts).
+ */
+function keptDescription(file: TcFile, notes: Notes): string | undefined {
+  const linked = new Set(
+    (file.mitigationLinks ?? [])
+      .filter((l) => (file.threats ?? []).some((t) => t.id === l.linkedId))
+      .map((l) => l.mitigationId),
+  );
+  const unlinked = (file.mitigations ?? []).filter((m) => !linked.has(m.id));
+  const text = composeSections(file.applicationInfo?.description ?? '', {
+    architecture: file.architecture?.description ?? '',
+    dataflow: file.dataflow?.description ?? '',
+    assumptions: bulletList((file.assumptions ?? []).map((a) => a.content)),
+    unlinkedMitigations: pairList(
+      unlinked.map((m) => [m.content, m.status ?? 'mitigationIdentified'] as const),
+    ),
+    mitigationComments: pairList(commentPairs(unlinked)),
+  });
+  if (text === '') return undefined;
+  if (text.length > MAX_DESCRIPTION)
+    notes.add(
+      `The application, architecture and data-flow descriptions, assumptions and mitigation comments together exceed ${MAX_DESCRIPTION.toLocaleString('en')} characters: the model description was cut, and an export will not write back what was cut.`,
+    );
+  return clamp(text, MAX_DESCRIPTION);
+}
+
+/** `[content, comment]` of the mitigations that have comments. */
+function commentPairs(mitigations: readonly TcMitigation[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const m of mitigations) {
+    const comment = metadataMap(m.metadata).get('Comments');
+    const text = Array.isArray(comment) ? comment.join(', ') : comment;
+    if (text !== undefined && text.trim() !== '') out.push([m.content, text]);
+  }
+  return out;
+}
+
+/** The comments of a threat's mitigations, in its description (the model has no field for them). */
+function mitigationCommentsOf(mitigations: readonly TcMitigation[]): string | undefined {
+  const pairs = commentPairs(mitigations.slice(0, MAX_MITIGATIONS));
+  return pairs.length > 0 ? `${MITIGATION_COMMENTS}:\n${pairList(pairs)}` : undefined;
+}
+
+/** Where each threat of our own export was (its `custom:componentIds`), for mergeImportedThreats. */
+function placementsOf(file: TcFile, threats: readonly UserThreat[]): ImportPlacement[] {
+  const out: ImportPlacement[] = [];
+  (file.threats ?? []).forEach((t, i) => {
+    const meta = metadataOf(t);
+    const ids = meta.get(TC_CUSTOM.componentIds);
+    const first = Array.isArray(ids) ? ids[0] : ids;
+    const kind = meta.get(TC_CUSTOM.targetKind);
+    const targetId = kind === 'model' ? 'model' : nonEmpty(first);
+    if (targetId === undefined || threats[i] === undefined) return;
+    const ruleId = stringOf(meta.get(TC_CUSTOM.ruleId));
+    const findingKey = stringOf(meta.get(TC_CUSTOM.findingKey));
+    out.push({
+      threatId: threats[i].id,
+      targetId,
+      ...(ruleId !== undefined && findingKey !== undefined ? { findingKey } : {}),
+    });
+  });
+  return out;
 }
 
 /**
  * Adds imported threats (e.g. `importThreatComposer(...).value.document.userThreats`) to an
  * existing document. Threats already there (same id: the same file imported twice) are skipped;
  * an id that clashes with an element is renamed; a target that does not exist in the document
- * becomes unplaced. The result is validated by parseDocument.
+ * becomes unplaced. With the `placements` of the import (our own export read back), a threat goes
+ * back on its element, and a threat that was a rule's finding on an element of this document
+ * becomes that finding's triage again (status, owner, note) instead of a duplicate threat.
+ * The result is validated by parseDocument.
  */
 export function mergeImportedThreats(
   doc: ImportResult['document'],
   imported: readonly UserThreat[],
   options: InteropOptions,
+  placements: readonly ImportPlacement[] = [],
 ): ParseResult<ImportResult> {
   const notes = new Notes();
   const existingThreats = new Set(doc.userThreats.map((t) => t.id));
   const elements = new Set([...doc.components, ...doc.dataFlows, ...doc.trustBoundaries].map((e) => e.id));
+  const placementOf = new Map(placements.map((p) => [p.threatId, p]));
   const ids = new IdAllocator(['model', ...elements, ...existingThreats]);
   const added: UserThreat[] = [];
+  const triage = { ...doc.triage };
   let skipped = 0;
   let unplaced = 0;
+  let placed = 0;
+  let triaged = 0;
   for (const threat of imported) {
     if (existingThreats.has(threat.id)) {
       skipped++;
       continue;
     }
+    const placement = placementOf.get(threat.id);
+    const home =
+      placement && (placement.targetId === 'model' || elements.has(placement.targetId))
+        ? placement.targetId
+        : undefined;
+    if (placement?.findingKey !== undefined && home !== undefined) {
+      triage[placement.findingKey] = {
+        ...triage[placement.findingKey],
+        status: threat.status,
+        ...(threat.owner !== undefined ? { owner: threat.owner } : {}),
+        ...(threat.note !== undefined ? { note: threat.note } : {}),
+      };
+      triaged++;
+      continue;
+    }
     const id = ids.take(threat.id, 'imported-threat');
-    let targetId = threat.targetId;
+    let targetId = home ?? threat.targetId;
+    if (home !== undefined) placed++;
     if (targetId !== null && targetId !== 'model' && !elements.has(targetId)) {
       targetId = null;
       unplaced++;
@@ -90,13 +196,25 @@ export function mergeImportedThreats(
   notes.add(
     `${plural(added.length, 'threat was', 'threats were')} added${added.some((t) => t.targetId === null) ? '; unplaced threats wait to be attached to an element' : ''}.`,
   );
+  if (placed > 0)
+    notes.add(
+      `${plural(placed, 'threat was', 'threats were')} placed back on the element it was exported from.`,
+    );
+  if (triaged > 0)
+    notes.add(
+      `${plural(triaged, 'threat was a finding', 'threats were findings')} of this model: merged as triage (status, owner, note), not added again; mitigation states were not merged.`,
+    );
   if (skipped > 0)
     notes.add(`${plural(skipped, 'threat was', 'threats were')} already in the model and skipped.`);
   if (unplaced > 0)
     notes.add(
       `${plural(unplaced, 'threat names an element', 'threats name elements')} this model does not have; they are unplaced.`,
     );
-  return finaliseImport({ ...doc, userThreats: [...doc.userThreats, ...added] }, notes.list(), options);
+  return finaliseImport(
+    { ...doc, triage, userThreats: [...doc.userThreats, ...added] },
+    notes.list(),
+    options,
+  );
 }
 
 // ---------------------------------------------------------------- threats
@@ -151,21 +269,21 @@ function threatsOf(file: TcFile, notes: Notes, ids: IdAllocator): UserThreat[] {
     const linkedAssumptions = assumptionsOf.get(t.id) ?? [];
     const lines = [
       title !== statement ? statement : undefined,
-      list('Impacted assets', t.impactedAssets),
-      list('Impacted goals', t.impactedGoal),
+      ...grammarLines(grammarOf(t)),
       list('STRIDE', Array.isArray(stride) ? stride : stride === undefined ? [] : [stride]),
       list('Tags', t.tags),
-      linkedAssumptions.length > 0
-        ? `Assumptions:\n${linkedAssumptions.map((a) => `- ${a}`).join('\n')}`
-        : undefined,
+      linkedAssumptions.length > 0 ? `Assumptions:\n${bulletList(linkedAssumptions)}` : undefined,
+      mitigationCommentsOf(mitigationsOf.get(t.id) ?? []),
       `Threat Composer: T-${t.numericId ?? '?'}`,
     ].filter((l): l is string => l !== undefined);
-    const comments = stringOf(meta.get('Comments'));
+    // Our own export keeps the note verbatim in custom metadata; Comments are Threat Composer's.
+    const comments = stringOf(meta.get(TC_CUSTOM.note)) ?? stringOf(meta.get('Comments'));
     // A threat we exported ourselves keeps the id of the user threat it came from.
     const ourId = stringOf(meta.get(TC_CUSTOM.userThreatId));
     const owner = stringOf(meta.get(TC_CUSTOM.owner));
     const linked = (mitigationsOf.get(t.id) ?? []).slice(0, MAX_MITIGATIONS).map((m): Mitigation => ({
-      title: clamp(nonEmpty(m.content) ?? `Mitigation M-${m.numericId ?? '?'}`, 500),
+      // Verbatim (trailing spaces too): the export shares mitigations by their text.
+      title: clamp(m.content.trim() !== '' ? m.content : `Mitigation M-${m.numericId ?? '?'}`, 500),
       state: mitigationState(m.status),
     }));
     return {
@@ -194,7 +312,7 @@ function threatsOf(file: TcFile, notes: Notes, ids: IdAllocator): UserThreat[] {
   const unlinked = (file.mitigations ?? []).filter((m) => !linkedMitigations.has(m.id)).length;
   if (unlinked > 0)
     notes.add(
-      `${plural(unlinked, 'mitigation is', 'mitigations are')} linked to no threat and ${unlinked === 1 ? 'was' : 'were'} not imported.`,
+      `${plural(unlinked, 'mitigation is', 'mitigations are')} linked to no threat: listed in the model description, and written back on export, but not attached to any threat.`,
     );
   if (danglingMitigationLinks > 0)
     notes.add(
@@ -205,7 +323,9 @@ function threatsOf(file: TcFile, notes: Notes, ids: IdAllocator): UserThreat[] {
       `${plural(danglingAssumptionLinks, 'assumption link points', 'assumption links point')} at something that does not exist and ${danglingAssumptionLinks === 1 ? 'was' : 'were'} ignored.`,
     );
   if ((file.assumptions ?? []).length > 0)
-    notes.add('Assumptions linked to a threat are listed in its description; the others were not imported.');
+    notes.add(
+      'Assumptions are listed in the model description (and those linked to a threat in its description); links from assumptions to mitigations were not kept.',
+    );
   return out;
 }
 
@@ -225,8 +345,14 @@ function addOnce<T>(lists: Map<string, T[]>, seen: Map<string, Set<T>>, key: str
 type MetaValue = string | string[];
 
 function metadataOf(t: TcThreat): Map<string, MetaValue> {
+  return metadataMap(t.metadata);
+}
+
+function metadataMap(
+  metadata: readonly { key: string; value: MetaValue }[] | undefined,
+): Map<string, MetaValue> {
   const out = new Map<string, MetaValue>();
-  for (const m of t.metadata ?? []) if (!out.has(m.key)) out.set(m.key, m.value);
+  for (const m of metadata ?? []) if (!out.has(m.key)) out.set(m.key, m.value);
   return out;
 }
 
@@ -284,6 +410,14 @@ function composeStatement(t: TcThreat): string | undefined {
   return text;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** The grammar fields exactly as the file has them (absent ones absent). */
+function grammarOf(t: TcThreat): Grammar {
+  return {
+    ...(t.threatSource !== undefined ? { threatSource: t.threatSource } : {}),
+    ...(t.prerequisites !== undefined ? { prerequisites: t.prerequisites } : {}),
+    ...(t.threatAction !== undefined ? { threatAction: t.threatAction } : {}),
+    ...(t.threatImpact !== undefined ? { threatImpact: t.threatImpact } : {}),
+    ...(t.impactedGoal !== undefined ? { impactedGoal: t.impactedGoal } : {}),
+    ...(t.impactedAssets !== undefined ? { impactedAssets: t.impactedAssets } : {}),
+  };
 }

@@ -79,4 +79,5 @@ export const TC_CUSTOM = {
   owaspAgentic: 'custom:owaspAgentic',
   saif: 'custom:saif',
   mitigationId: 'custom:aitmMitigationId',
+  note: 'custom:aitmNote',
 } as const;
