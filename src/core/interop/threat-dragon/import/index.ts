@@ -78,7 +78,11 @@ export function importThreatDragon(input: unknown, options: InteropOptions): Par
     ctx.notes.add(
       'This is a Threat Dragon version 1 model; it was converted as Threat Dragon 2 converts one (boundaries become boundary curves) and exports as version 2.',
     );
-  return readModel(ctx, options);
+  const result = readModel(ctx, options);
+  // Says which Threat Dragon format was read (the dispatcher names v2 otherwise).
+  return version1 && result.ok
+    ? { ...result, value: { ...result.value, recognised: 'Threat Dragon version 1 model' } }
+    : result;
 }
 
 /** Refuses files with more than MAX_CELLS cells in all before any further work (schema included). */
