@@ -27,3 +27,4 @@ export {
   type LaidOutGeometry,
 } from './elkGraph';
 export { BOUNDARY_HEADER, layoutDefects } from './layoutDefects';
+export { adoptGeometry } from './adoptGeometry';

@@ -1,4 +1,10 @@
-import { centredAt, createEmptyDocument, DEFAULT_BOUNDARY_SIZE, serialiseDocument } from '../../core';
+import {
+  adoptGeometry,
+  centredAt,
+  createEmptyDocument,
+  DEFAULT_BOUNDARY_SIZE,
+  serialiseDocument,
+} from '../../core';
 import type { ImageFormat } from '../canvas/canvasBridge';
 import { fileBaseName, openFile, saveFileName } from '../documents/openDocument';
 import { takeSnapshotNow } from '../documents/libraryActions';
@@ -243,7 +249,8 @@ export const COMMANDS: readonly Command[] = [
       // Edited while the layout ran: the layout is of an older model, so it is not applied.
       if (store.getState().document !== before)
         throw new Error('the model changed while it was being laid out; run Auto layout again');
-      store.getState().change(() => laidOut.document);
+      // Only the geometry: the worker's copy would replace every object, and with them the findings.
+      store.getState().change((doc) => adoptGeometry(doc, laidOut.document));
       if (laidOut.layoutNote)
         store.getState().update({ notice: { kind: 'info', message: laidOut.layoutNote } });
       canvas.current?.fitView();
