@@ -237,7 +237,7 @@ export const COMMANDS: readonly Command[] = [
     failure: 'lay out the model',
     failureNote: 'The model is unchanged.',
     run: async (services) => {
-      const { store, canvas } = services;
+      const { store } = services;
       const before = store.getState().document;
       let laidOut;
       try {
@@ -253,7 +253,10 @@ export const COMMANDS: readonly Command[] = [
       store.getState().change((doc) => adoptGeometry(doc, laidOut.document));
       if (laidOut.layoutNote)
         store.getState().update({ notice: { kind: 'info', message: laidOut.layoutNote } });
-      canvas.current?.fitView();
+      // As a model opens: fitted when that stays readable (zoom ≥ 0.75), otherwise on its first
+      // components, handed to the canvas a slice per frame — fitting a thousand components drew
+      // them all in one frame and blocked the page for most of a second.
+      store.getState().focus('*');
     },
   },
   {
