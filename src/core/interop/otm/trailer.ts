@@ -25,27 +25,46 @@ export interface OtmTrailer {
   reverseOf?: string;
 }
 
-/** `description` with the trailer appended (or unchanged when there is nothing to keep). */
-export function withTrailer(description: string | undefined, trailer: OtmTrailer): string | undefined {
-  if (Object.keys(trailer).length === 0) return description;
-  const line = `${MARK}${JSON.stringify(trailer)}`;
+/** `description` with a `mark {json}` last line (or unchanged when there is nothing to keep). */
+export function withJsonTrailer(
+  description: string | undefined,
+  mark: string,
+  value: Record<string, unknown>,
+): string | undefined {
+  if (Object.keys(value).length === 0) return description;
+  const line = `${mark}${JSON.stringify(value)}`;
   return description === undefined || description === '' ? line : `${description}\n\n${line}`;
 }
 
-/** Splits a description into its text and its trailer (empty when there is none or it is damaged). */
-export function readTrailer(description: string | undefined): { text: string | undefined; trailer: OtmTrailer } {
-  if (description === undefined) return { text: undefined, trailer: {} };
-  const at = description.lastIndexOf(MARK);
-  if (at < 0 || (at > 0 && description[at - 1] !== '\n')) return { text: description, trailer: {} };
-  const json = description.slice(at + MARK.length);
+/** Splits a description into its text and the object of its `mark {json}` last line (none: `{}`). */
+export function readJsonTrailer(
+  description: string | undefined,
+  mark: string,
+): { text: string | undefined; value: Record<string, unknown> } {
+  if (description === undefined) return { text: undefined, value: {} };
+  const at = description.lastIndexOf(mark);
+  if (at < 0 || (at > 0 && description[at - 1] !== '\n')) return { text: description, value: {} };
   let value: unknown;
   try {
-    value = JSON.parse(json) as unknown;
+    value = JSON.parse(description.slice(at + mark.length)) as unknown;
   } catch {
-    return { text: description, trailer: {} };
+    return { text: description, value: {} };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { text: description, trailer: {} };
-  const raw = value as Record<string, unknown>;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { text: description, value: {} };
+  // withJsonTrailer joins with a blank line: remove exactly that, so the text comes back as it was.
+  const before = description.slice(0, at);
+  const text = before.endsWith('\n\n') ? before.slice(0, -2) : before;
+  return { text: text === '' ? undefined : text, value: value as Record<string, unknown> };
+}
+
+/** `description` with the OTM trailer appended (or unchanged when there is nothing to keep). */
+export function withTrailer(description: string | undefined, trailer: OtmTrailer): string | undefined {
+  return withJsonTrailer(description, MARK, { ...trailer });
+}
+
+/** Splits a description into its text and its OTM trailer (empty when there is none or it is damaged). */
+export function readTrailer(description: string | undefined): { text: string | undefined; trailer: OtmTrailer } {
+  const { text, value: raw } = readJsonTrailer(description, MARK);
   const trailer: OtmTrailer = {};
   for (const key of ['type', 'id', 'threat', 'state', 'reverseOf'] as const)
     if (typeof raw[key] === 'string') trailer[key] = raw[key];
@@ -64,6 +83,5 @@ export function readTrailer(description: string | undefined): { text: string | u
         },
       ];
     });
-  const text = description.slice(0, at).replace(/\s+$/, '');
-  return { text: text === '' ? undefined : text, trailer };
+  return { text, trailer };
 }
