@@ -149,3 +149,31 @@ describe('OTM export', () => {
     });
   }
 });
+
+describe('OTM export of imported, unplaced threats', () => {
+  it('writes an unplaced user threat (e.g. from Threat Composer) as a threat instantiated nowhere', () => {
+    const parsed = parseDocument(
+      {
+        format: 'ai-threat-model',
+        schemaVersion: 1,
+        meta: { title: 'Unplaced' },
+        userThreats: [
+          {
+            id: 'tc-1',
+            targetId: null,
+            title: 'Prompt injection',
+            severity: 'high',
+            status: 'open',
+            mitigations: [{ title: 'Filter input', state: 'planned' }],
+          },
+        ],
+      },
+      { catalogue },
+    );
+    if (!parsed.ok) throw new Error('model does not parse');
+    const otm = exportOtm(parsed.value, evaluate(parsed.value, library));
+    expect(validateOtm(otm)).toBe(true);
+    expect(otm.threats.map((t) => t.name)).toContain('Prompt injection');
+    expect(otm.mitigations.map((m) => m.name)).toContain('Filter input');
+  });
+});

@@ -13,6 +13,7 @@ import {
   trustRatingOfZone,
 } from './mapping';
 import { readTrailer } from './trailer';
+import { unplacedItem, type ExportItem } from './unplaced';
 
 export const OTM_VERSION = '0.2.0';
 const DIAGRAM = 'diagram';
@@ -92,6 +93,7 @@ const DEFAULT_RISK_REDUCTION = 50;
  * threat instantiated on its component or flow with its mitigations and their states. Ids,
  * types, states, ratings and risks an OTM import kept (the `[otm]` line) are written back.
  * Components outside every boundary get a parent trust zone marked `aitmOutside` (OTM requires one).
+ * Unplaced user threats are written as threat definitions instantiated nowhere.
  */
 export function exportOtm(doc: ThreatModelDocument, findings: readonly Finding[]): OtmFile {
   const used = new Set<string>();
@@ -146,8 +148,9 @@ export function exportOtm(doc: ThreatModelDocument, findings: readonly Finding[]
   const threats = new ThreatWriter(doc);
   // User threats (imported ones among them) in document order, so instances keep the file's order.
   const userOrder = new Map(doc.userThreats.map((t, i) => [t.id, i]));
-  const rank = (f: Finding) => userOrder.get(userThreatIdOf(f.threatId) ?? '') ?? -1;
-  const ordered = [...findings].sort((a, b) => {
+  const rank = (f: ExportItem) => userOrder.get(userThreatIdOf(f.threatId) ?? '') ?? -1;
+  const unplaced = doc.userThreats.filter((t) => t.targetId === null).map(unplacedItem);
+  const ordered = [...findings, ...unplaced].sort((a, b) => {
     const ra = rank(a);
     const rb = rank(b);
     if (ra !== rb) return ra < 0 ? 1 : rb < 0 ? -1 : ra - rb;
@@ -249,7 +252,7 @@ class ThreatWriter {
     return this.instances.get(elementId) ?? [];
   }
 
-  add(f: Finding): void {
+  add(f: ExportItem): void {
     const user = this.userThreats.get(userThreatIdOf(f.threatId) ?? '');
     const { text, trailer } = readTrailer(user?.description ?? f.description);
     const body = splitLists(text);
@@ -273,7 +276,9 @@ class ThreatWriter {
         attributes: {
           aitmSeverity: f.severity,
           ...(f.ruleId !== null ? { aitmRuleId: f.ruleId } : {}),
-          ...(f.targetKind === 'trustBoundary' || f.targetKind === 'model' ? { aitmTarget: f.targetId } : {}),
+          ...(f.targetKind === 'trustBoundary' || (f.targetKind === 'model' && f.targetId !== '')
+            ? { aitmTarget: f.targetId }
+            : {}),
         },
       });
     }

@@ -1,7 +1,8 @@
-import type { Component, ThreatModelDocument, UserThreat } from '../../model/document';
+import type { Component, ThreatModelDocument } from '../../model/document';
 import type { DataCategory } from '../../model/vocabulary';
 import type { Finding } from '../../rules/finding';
-import { userMitigationId, userThreatId, userThreatIdOf, userThreatKey } from '../../rules/userThreatIds';
+import { userThreatIdOf } from '../../rules/userThreatIds';
+import { unplacedItem, type ExportItem as Item } from '../otm/unplaced';
 import { compareStrings, toJsonText } from '../shared/text';
 import { TM_BOM_OUTSIDE_ZONE } from './import';
 import { kept } from './keep';
@@ -300,33 +301,6 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
 
 export function exportTmBomJson(doc: ThreatModelDocument, findings: readonly Finding[]): string {
   return toJsonText(exportTmBom(doc, findings));
-}
-
-/** What the export reads of a finding; unplaced user threats (no finding) give the same. */
-type Item = Pick<
-  Finding,
-  'key' | 'threatId' | 'title' | 'description' | 'why' | 'severity' | 'likelihood' | 'impact' | 'targetId' | 'mitigations'
->;
-
-function unplacedItem(t: UserThreat): Item {
-  return {
-    key: userThreatKey(t.id, null),
-    threatId: userThreatId(t.id),
-    title: t.title,
-    description: t.description ?? '',
-    why: 'Added by hand, not yet attached to an element.',
-    severity: t.severity,
-    likelihood: 'medium',
-    impact: 'medium',
-    targetId: '',
-    mitigations: (t.mitigations ?? []).map((m, i) => ({
-      id: userMitigationId(t.id, i),
-      title: m.title,
-      state: m.state,
-      guidelines: [],
-      byDesign: false,
-    })),
-  };
 }
 
 /** The type a flow end was written with (kept by the import), else the kind of the element. */
