@@ -34,7 +34,13 @@ function run(args: string[]) {
 }
 
 describe('aitm convert with OTM and TM-BOM', () => {
-  for (const input of ['example.otm.json', 'bom.otm.json', 'husky.tmbom.json', 'example.cdx.json', 'model.aitm.json']) {
+  for (const input of [
+    'example.otm.json',
+    'bom.otm.json',
+    'husky.tmbom.json',
+    'example.cdx.json',
+    'model.aitm.json',
+  ]) {
     it(`converts ${input} to OTM and to TM-BOM, both valid against their schemas`, () => {
       const otm = run([input, '--to', 'otm']);
       expect(otm.code, otm.stderr).toBe(0);

@@ -81,7 +81,15 @@ export function formatName(format: InteropFormat): string {
   }
 }
 
-const TM_BOM_KEYS = ['trust_zones', 'trust_boundaries', 'actors', 'data_stores', 'data_flows', 'threats', 'controls'];
+const TM_BOM_KEYS = [
+  'trust_zones',
+  'trust_boundaries',
+  'actors',
+  'data_stores',
+  'data_flows',
+  'threats',
+  'controls',
+];
 
 function isTmBom(json: Record<string, unknown>): boolean {
   const schema = json['$schema'];

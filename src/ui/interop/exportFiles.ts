@@ -33,7 +33,8 @@ export const TEXT_EXPORTS = {
   otm: {
     suffix: '.otm.json',
     mime: 'application/json',
-    build: (doc: ThreatModelDocument, _library: Library, findings: readonly Finding[]) => exportOtmJson(doc, findings),
+    build: (doc: ThreatModelDocument, _library: Library, findings: readonly Finding[]) =>
+      exportOtmJson(doc, findings),
   },
   tmBom: {
     suffix: '.tmbom.json',

@@ -114,7 +114,10 @@ describe('OTM export', () => {
     it(`round trips ${file} keeping ids, names, types and structure`, () => {
       const raw = fixture(file) as Obj;
       const { document } = imported(file);
-      const back = exportOtm(document, evaluate(document, library).filter((f) => f.origin === 'user'));
+      const back = exportOtm(
+        document,
+        evaluate(document, library).filter((f) => f.origin === 'user'),
+      );
       expect(validateOtm(back), JSON.stringify(validateOtm.errors?.slice(0, 3))).toBe(true);
       const pick = (items: Obj[], ...keys: string[]) =>
         items.map((i) => Object.fromEntries(keys.map((k) => [k, i[k] ?? null])));
@@ -132,7 +135,11 @@ describe('OTM export', () => {
       );
       const instancesOf = (items: Obj[]) =>
         items.map((e) =>
-          list(e['threats']).map((t) => ({ threat: t['threat'], state: t['state'], mitigations: t['mitigations'] })),
+          list(e['threats']).map((t) => ({
+            threat: t['threat'],
+            state: t['state'],
+            mitigations: t['mitigations'],
+          })),
         );
       expect(instancesOf(back.components as unknown as Obj[])).toEqual(instancesOf(list(raw['components'])));
       const defs = new Map(list(raw['threats']).map((t) => [t['id'], t]));

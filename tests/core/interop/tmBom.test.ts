@@ -30,13 +30,18 @@ describe('TM-BOM import', () => {
     expect(validate(raw)).toBe(false);
     const { document, notes } = imported(raw);
     expect(document.meta.title).toBe('Husky AI');
-    expect(document.trustBoundaries.map((b) => b.id)).toEqual(list(raw['trust_zones']).map((z) => z['symbolic_name']));
+    expect(document.trustBoundaries.map((b) => b.id)).toEqual(
+      list(raw['trust_zones']).map((z) => z['symbolic_name']),
+    );
     const elements = [...list(raw['actors']), ...list(raw['components']), ...list(raw['data_stores'])];
     expect(document.components.map((c) => c.id)).toEqual(elements.map((e) => e['symbolic_name']));
     expect(document.components.filter((c) => c.boundaryId !== undefined)).toHaveLength(
-      elements.filter((e) => list(raw['trust_zones']).some((z) => z['symbolic_name'] === e['trust_zone'])).length,
+      elements.filter((e) => list(raw['trust_zones']).some((z) => z['symbolic_name'] === e['trust_zone']))
+        .length,
     );
-    expect(document.dataFlows.map((f) => f.id)).toEqual(list(raw['data_flows']).map((f) => f['symbolic_name']));
+    expect(document.dataFlows.map((f) => f.id)).toEqual(
+      list(raw['data_flows']).map((f) => f['symbolic_name']),
+    );
     const threats = list(raw['threats']);
     const instances = threats.reduce((n, t) => n + Math.max(1, list(t['components_affected']).length), 0);
     expect(document.userThreats).toHaveLength(instances);
@@ -44,7 +49,9 @@ describe('TM-BOM import', () => {
       (n, t) =>
         n +
         Math.max(1, list(t['components_affected']).length) *
-          list(raw['controls']).filter((c) => (c['threats'] as string[]).includes(t['symbolic_name'] as string)).length,
+          list(raw['controls']).filter((c) =>
+            (c['threats'] as string[]).includes(t['symbolic_name'] as string),
+          ).length,
       0,
     );
     expect(document.userThreats.flatMap((t) => t.mitigations ?? [])).toHaveLength(links);
@@ -111,7 +118,9 @@ describe('TM-BOM export', () => {
       const findings = evaluate(parsed.value, library);
       const out = exportTmBom(parsed.value, findings);
       expect(validate(out), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-      expect(out.actors.length + out.components.length + out.data_stores.length).toBe(parsed.value.components.length);
+      expect(out.actors.length + out.components.length + out.data_stores.length).toBe(
+        parsed.value.components.length,
+      );
       expect(out.data_flows).toHaveLength(parsed.value.dataFlows.length);
       expect(out.threats).toHaveLength(
         findings.length + parsed.value.userThreats.filter((t) => t.targetId === null).length,
@@ -123,7 +132,10 @@ describe('TM-BOM export', () => {
   it('round trips huskyai keeping names, titles, kinds, types and structure', () => {
     const raw = fixture('tm-bom/huskyai.tmbom.json') as Obj;
     const { document } = imported(raw);
-    const back = exportTmBom(document, evaluate(document, library).filter((f) => f.origin === 'user'));
+    const back = exportTmBom(
+      document,
+      evaluate(document, library).filter((f) => f.origin === 'user'),
+    );
     expect(validate(back), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const pick = (items: unknown, ...keys: string[]) =>
       list(items).map((i) => Object.fromEntries(keys.map((k) => [k, i[k] ?? null])));
@@ -138,18 +150,46 @@ describe('TM-BOM export', () => {
       ...pick(raw['trust_zones'], 'symbolic_name', 'title', 'description'),
       expect.objectContaining({ symbolic_name: 'aitm-outside' }),
     ]);
-    expect(pick(back.data_flows, 'symbolic_name', 'title', 'source', 'destination', 'encrypted', 'has_sensitive_data')).toEqual(
-      pick(raw['data_flows'], 'symbolic_name', 'title', 'source', 'destination', 'encrypted', 'has_sensitive_data'),
+    expect(
+      pick(
+        back.data_flows,
+        'symbolic_name',
+        'title',
+        'source',
+        'destination',
+        'encrypted',
+        'has_sensitive_data',
+      ),
+    ).toEqual(
+      pick(
+        raw['data_flows'],
+        'symbolic_name',
+        'title',
+        'source',
+        'destination',
+        'encrypted',
+        'has_sensitive_data',
+      ),
     );
-    expect(pick(back.threats, 'symbolic_name', 'title', 'components_affected', 'threat_persona', 'event')).toEqual(
+    expect(
+      pick(back.threats, 'symbolic_name', 'title', 'components_affected', 'threat_persona', 'event'),
+    ).toEqual(
       pick(raw['threats'], 'symbolic_name', 'title', 'components_affected', 'threat_persona', 'event'),
     );
     expect(back.scope).toEqual(raw['scope']);
     expect(back.risks).toEqual(raw['risks']);
-    expect(back.trust_boundaries.slice(0, list(raw['trust_boundaries']).length)).toEqual(raw['trust_boundaries']);
+    expect(back.trust_boundaries.slice(0, list(raw['trust_boundaries']).length)).toEqual(
+      raw['trust_boundaries'],
+    );
     const linked = list(raw['controls']).filter((c) => list(c['threats']).length > 0);
-    expect(pick(back.controls, 'symbolic_name', 'title', 'status').sort((a, b) => String(a['symbolic_name']).localeCompare(String(b['symbolic_name'])))).toEqual(
-      pick(linked, 'symbolic_name', 'title', 'status').sort((a, b) => String(a['symbolic_name']).localeCompare(String(b['symbolic_name']))),
+    expect(
+      pick(back.controls, 'symbolic_name', 'title', 'status').sort((a, b) =>
+        String(a['symbolic_name']).localeCompare(String(b['symbolic_name'])),
+      ),
+    ).toEqual(
+      pick(linked, 'symbolic_name', 'title', 'status').sort((a, b) =>
+        String(a['symbolic_name']).localeCompare(String(b['symbolic_name'])),
+      ),
     );
   });
 });

@@ -169,7 +169,11 @@ export function exportOtm(doc: ThreatModelDocument, findings: readonly Finding[]
       ...(text !== undefined ? { description: text } : {}),
       parent: { trustZone: c.boundaryId && zoneId.has(c.boundaryId) ? zoneId.get(c.boundaryId)! : outside! },
       ...(c.position
-        ? { representations: [{ representation: DIAGRAM, id: `${id}-representation`, position: { ...c.position } }] }
+        ? {
+            representations: [
+              { representation: DIAGRAM, id: `${id}-representation`, position: { ...c.position } },
+            ],
+          }
         : {}),
       ...(instances.length > 0 ? { threats: instances } : {}),
     };

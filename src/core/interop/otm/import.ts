@@ -94,7 +94,11 @@ export function importOtm(input: unknown, options: InteropOptions): ParseResult<
   const seen = new Set<string>();
   const duplicate = (kind: string, id: string) => {
     if (!seen.has(`${kind}:${id}`)) return seen.add(`${kind}:${id}`) && false;
-    r.notes.group(`dup:${kind}`, (items) => `Duplicate ${kind} ids were imported once: ${quoteList(items)}.`, id);
+    r.notes.group(
+      `dup:${kind}`,
+      (items) => `Duplicate ${kind} ids were imported once: ${quoteList(items)}.`,
+      id,
+    );
     return true;
   };
 
@@ -115,7 +119,12 @@ export function importOtm(input: unknown, options: InteropOptions): ParseResult<
           ? zoneOfTrustRating(rating)
           : 'internal';
     if (rating === undefined && !isZone(attributes?.['aitmZone']))
-      r.notes.group('no-rating', (items) => `${plural(items.length, 'trust zone has', 'trust zones have')} no trust rating and ${items.length === 1 ? 'was' : 'were'} given a zone by type or "internal": ${quoteList(items)}.`, otmId);
+      r.notes.group(
+        'no-rating',
+        (items) =>
+          `${plural(items.length, 'trust zone has', 'trust zones have')} no trust rating and ${items.length === 1 ? 'was' : 'were'} given a zone by type or "internal": ${quoteList(items)}.`,
+        otmId,
+      );
     const id = zoneIds.get(otmId)!;
     const parent = r.object(z, 'parent', path);
     const parentZone = parent ? r.string(parent, 'trustZone', [...path, 'parent']) : undefined;
@@ -172,14 +181,29 @@ export function importOtm(input: unknown, options: InteropOptions): ParseResult<
     if (parentZone !== undefined && zoneOfTrustZone.has(parentZone))
       component.boundaryId = zoneOfTrustZone.get(parentZone)!;
     else if (parentZone !== undefined && !outside.has(parentZone))
-      r.notes.group('no-zone', (items) => `${plural(items.length, 'component names a trust zone', 'components name trust zones')} the file does not have; ${items.length === 1 ? 'it is' : 'they are'} outside every boundary: ${quoteList(items)}.`, otmId);
+      r.notes.group(
+        'no-zone',
+        (items) =>
+          `${plural(items.length, 'component names a trust zone', 'components name trust zones')} the file does not have; ${items.length === 1 ? 'it is' : 'they are'} outside every boundary: ${quoteList(items)}.`,
+        otmId,
+      );
     if (parentOf !== undefined) parentComponent.set(id, parentOf);
     const place = placement(r, c, path, diagram);
     if (place.position) component.position = place.position;
     doc.components.push(component);
     threats.collect(c, path, id);
-    if (r.strings(c, 'tags', path).length > 0 || isObject(c['assets']) || isObject(c['attributes']) || isObject(c['properties']))
-      r.notes.group('component-extras', (items) => `Tags, assets and attributes of ${plural(items.length, 'component were', 'components were')} not imported: ${quoteList(items)}.`, otmId);
+    if (
+      r.strings(c, 'tags', path).length > 0 ||
+      isObject(c['assets']) ||
+      isObject(c['attributes']) ||
+      isObject(c['properties'])
+    )
+      r.notes.group(
+        'component-extras',
+        (items) =>
+          `Tags, assets and attributes of ${plural(items.length, 'component were', 'components were')} not imported: ${quoteList(items)}.`,
+        otmId,
+      );
   });
   // A component inside another component: ours nest only in boundaries, so it joins its parent's.
   const byId = new Map(doc.components.map((c) => [c.id, c]));
@@ -187,7 +211,12 @@ export function importOtm(input: unknown, options: InteropOptions): ParseResult<
     const parent = byId.get(componentIds.get(parentOtm) ?? '');
     const child = byId.get(id)!;
     if (parent?.boundaryId) child.boundaryId = parent.boundaryId;
-    r.notes.group('nested', (items) => `${plural(items.length, 'component sits', 'components sit')} inside another component, which our model cannot show; ${items.length === 1 ? 'it was' : 'they were'} placed in the parent's boundary: ${quoteList(items)}.`, child.label);
+    r.notes.group(
+      'nested',
+      (items) =>
+        `${plural(items.length, 'component sits', 'components sit')} inside another component, which our model cannot show; ${items.length === 1 ? 'it was' : 'they were'} placed in the parent's boundary: ${quoteList(items)}.`,
+      child.label,
+    );
   }
 
   // Data flows.
@@ -198,7 +227,12 @@ export function importOtm(input: unknown, options: InteropOptions): ParseResult<
     const source = componentIds.get(f['source'] as string);
     const target = componentIds.get(f['destination'] as string);
     if (source === undefined || target === undefined || source === target) {
-      r.notes.group('loose-flow', (items) => `${plural(items.length, 'data flow does', 'data flows do')} not join two components of the file and ${items.length === 1 ? 'was' : 'were'} not imported: ${quoteList(items)}.`, otmId);
+      r.notes.group(
+        'loose-flow',
+        (items) =>
+          `${plural(items.length, 'data flow does', 'data flows do')} not join two components of the file and ${items.length === 1 ? 'was' : 'were'} not imported: ${quoteList(items)}.`,
+        otmId,
+      );
       return;
     }
     const id = flowIds.get(otmId)!;
@@ -218,7 +252,12 @@ export function importOtm(input: unknown, options: InteropOptions): ParseResult<
         description: clamp(withTrailer(text, { reverseOf: otmId })!, 20_000),
       };
       doc.dataFlows.push(reverse);
-      r.notes.group('bidirectional', (items) => `${plural(items.length, 'bidirectional data flow was', 'bidirectional data flows were')} imported as two flows, one each way (export joins them again): ${quoteList(items)}.`, otmId);
+      r.notes.group(
+        'bidirectional',
+        (items) =>
+          `${plural(items.length, 'bidirectional data flow was', 'bidirectional data flows were')} imported as two flows, one each way (export joins them again): ${quoteList(items)}.`,
+        otmId,
+      );
     }
   });
 
@@ -226,9 +265,13 @@ export function importOtm(input: unknown, options: InteropOptions): ParseResult<
   const placed = new Set(threats.usedThreats);
   const unplacedDefs = [...threatById.keys()].filter((id) => !placed.has(id));
   if (unplacedDefs.length > 0)
-    r.notes.add(`${plural(unplacedDefs.length, 'threat is', 'threats are')} defined but instantiated on no component or flow and ${unplacedDefs.length === 1 ? 'was' : 'were'} not imported: ${quoteList(unplacedDefs)}.`);
+    r.notes.add(
+      `${plural(unplacedDefs.length, 'threat is', 'threats are')} defined but instantiated on no component or flow and ${unplacedDefs.length === 1 ? 'was' : 'were'} not imported: ${quoteList(unplacedDefs)}.`,
+    );
   if (r.objects(input, 'assets', [], Number.MAX_SAFE_INTEGER).length > 0)
-    r.notes.add('The assets of the OTM file were not imported: our model describes data by the categories a flow carries.');
+    r.notes.add(
+      'The assets of the OTM file were not imported: our model describes data by the categories a flow carries.',
+    );
   if (diagram.others.length > 0)
     r.notes.add(`Representations other than the diagram were not imported: ${quoteList(diagram.others)}.`);
   if (r.problems.length > 0) return { ok: false, problems: r.problems };
@@ -248,7 +291,9 @@ function diagramRepresentation(r: ForeignReader, input: Obj): DiagramRef {
     id: diagrams[0]?.['id'] as string | undefined,
     others: reps
       .filter((rep) => rep !== diagrams[0])
-      .map((rep) => (typeof rep['name'] === 'string' ? rep['name'] : typeof rep['id'] === 'string' ? rep['id'] : '?')),
+      .map((rep) =>
+        typeof rep['name'] === 'string' ? rep['name'] : typeof rep['id'] === 'string' ? rep['id'] : '?',
+      ),
   };
 }
 
@@ -266,7 +311,11 @@ function placement(
   const size = isObject(rep['size']) ? rep['size'] : undefined;
   const within = (v: unknown, min: number) =>
     typeof v === 'number' && Number.isFinite(v) && v >= min && Math.abs(v) <= LIMITS.coordinate.value;
-  if (position && within(position['x'], -LIMITS.coordinate.value) && within(position['y'], -LIMITS.coordinate.value))
+  if (
+    position &&
+    within(position['x'], -LIMITS.coordinate.value) &&
+    within(position['y'], -LIMITS.coordinate.value)
+  )
     out.position = { x: position['x'] as number, y: position['y'] as number };
   if (
     size &&
@@ -284,10 +333,19 @@ function breakParentCycles(boundaries: TrustBoundary[], r: ForeignReader): void 
   const byId = new Map(boundaries.map((b) => [b.id, b]));
   for (const b of boundaries) {
     const seen = new Set<string>([b.id]);
-    for (let p = b.parentId ? byId.get(b.parentId) : undefined; p; p = p.parentId ? byId.get(p.parentId) : undefined) {
+    for (
+      let p = b.parentId ? byId.get(b.parentId) : undefined;
+      p;
+      p = p.parentId ? byId.get(p.parentId) : undefined
+    ) {
       if (seen.has(p.id)) {
         delete b.parentId;
-        r.notes.group('cycle', (items) => `Trust zones that contain themselves through their parents were made top-level: ${quoteList(items)}.`, b.label);
+        r.notes.group(
+          'cycle',
+          (items) =>
+            `Trust zones that contain themselves through their parents were made top-level: ${quoteList(items)}.`,
+          b.label,
+        );
         break;
       }
       seen.add(p.id);
@@ -315,7 +373,12 @@ class ThreatInstances {
       const threatId = this.r.string(instance, 'threat', at);
       const def = threatId === undefined ? undefined : this.threats.get(threatId);
       if (threatId === undefined || def === undefined) {
-        this.r.notes.group('dangling-threat', (items) => `${plural(items.length, 'threat instance names', 'threat instances name')} a threat the file does not define and ${items.length === 1 ? 'was' : 'were'} ignored: ${items.join(', ')}.`, at.map(String).join('.'));
+        this.r.notes.group(
+          'dangling-threat',
+          (items) =>
+            `${plural(items.length, 'threat instance names', 'threat instances name')} a threat the file does not define and ${items.length === 1 ? 'was' : 'were'} ignored: ${items.join(', ')}.`,
+          at.map(String).join('.'),
+        );
         return;
       }
       this.usedThreats.push(threatId);
@@ -329,7 +392,12 @@ class ThreatInstances {
         const mid = typeof m['mitigation'] === 'string' ? m['mitigation'] : undefined;
         const mdef = mid === undefined ? undefined : this.mitigations.get(mid);
         if (mid === undefined || mdef === undefined) {
-          this.r.notes.group('dangling-mitigation', (items) => `${plural(items.length, 'mitigation link names', 'mitigation links name')} a mitigation the file does not define and ${items.length === 1 ? 'was' : 'were'} ignored.`, `${targetId}:${mid ?? '?'}`);
+          this.r.notes.group(
+            'dangling-mitigation',
+            (items) =>
+              `${plural(items.length, 'mitigation link names', 'mitigation links name')} a mitigation the file does not define and ${items.length === 1 ? 'was' : 'were'} ignored.`,
+            `${targetId}:${mid ?? '?'}`,
+          );
           return;
         }
         const mstate = typeof m['state'] === 'string' ? m['state'] : undefined;
@@ -356,7 +424,9 @@ class ThreatInstances {
       const categories = Array.isArray(def['categories'])
         ? def['categories'].filter((c): c is string => typeof c === 'string')
         : [];
-      const cwes = Array.isArray(def['cwes']) ? def['cwes'].filter((c): c is string => typeof c === 'string') : [];
+      const cwes = Array.isArray(def['cwes'])
+        ? def['cwes'].filter((c): c is string => typeof c === 'string')
+        : [];
       const text = [
         nonEmpty(typeof def['description'] === 'string' ? def['description'] : undefined),
         categories.length > 0 ? `Categories: ${categories.join(', ')}` : undefined,

@@ -20,7 +20,10 @@ export function componentTypeFromForeign(foreign: string | undefined, known: Rea
     [/pipeline|etl|ingest/, 'data-pipeline'],
     [/monitor|log|siem|telemetry/, 'monitoring'],
     [/identity|idp|auth|oauth|cognito|entra|active-directory|iam/, 'identity-provider'],
-    [/\bdb\b|-db|db-|database|sql|storage|bucket|s3|blob|store|cache|redis|dynamo|cosmos|file|disk/, 'data-store'],
+    [
+      /\bdb\b|-db|db-|database|sql|storage|bucket|s3|blob|store|cache|redis|dynamo|cosmos|file|disk/,
+      'data-store',
+    ],
     [/user|actor|human|person|browser|client|mobile|device/, 'user'],
     [/external|third|saas|internet|partner/, 'external-service'],
     [/api|gateway|endpoint|inference|serving/, 'inference-api'],
@@ -75,7 +78,10 @@ export function severityOfRisk(likelihood: number | undefined, impact: number | 
 
 /** Our status for an OTM threat state (IriusRisk's vocabulary, in any case). */
 export function statusOfOtmState(state: string | undefined): FindingStatus {
-  const s = (state ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const s = (state ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   if (s === 'mitigated' || s === 'closed' || s === 'resolved') return 'mitigated';
   if (s === 'accepted' || s === 'accept') return 'accepted';
   if (s === 'not_applicable' || s === 'na' || s === 'n/a' || s === 'false_positive') return 'not-applicable';
@@ -96,7 +102,10 @@ export function otmStateOfStatus(status: FindingStatus): string {
 }
 
 export function mitigationStateOfOtm(state: string | undefined): MitigationState | 'suggested' {
-  const s = (state ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const s = (state ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   if (s === 'implemented') return 'implemented';
   if (s === 'required' || s === 'planned' || s === 'in_progress') return 'planned';
   if (s === 'not_applicable' || s === 'rejected') return 'not-applicable';

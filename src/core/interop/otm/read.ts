@@ -22,7 +22,8 @@ export class ForeignReader {
     const shown = formatPath([...path]).replace(/\[\d+\]/g, '[*]');
     this.notes.group(
       `ignored:${shown}`,
-      (items) => `${shown} is not ${expected} in ${items.length} place${items.length === 1 ? '' : 's'} and was ignored.`,
+      (items) =>
+        `${shown} is not ${expected} in ${items.length} place${items.length === 1 ? '' : 's'} and was ignored.`,
       formatPath([...path]),
     );
   }

@@ -50,7 +50,8 @@ export function readJsonTrailer(
   } catch {
     return { text: description, value: {} };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { text: description, value: {} };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { text: description, value: {} };
   // withJsonTrailer joins with a blank line: remove exactly that, so the text comes back as it was.
   const before = description.slice(0, at);
   const text = before.endsWith('\n\n') ? before.slice(0, -2) : before;
@@ -63,7 +64,10 @@ export function withTrailer(description: string | undefined, trailer: OtmTrailer
 }
 
 /** Splits a description into its text and its OTM trailer (empty when there is none or it is damaged). */
-export function readTrailer(description: string | undefined): { text: string | undefined; trailer: OtmTrailer } {
+export function readTrailer(description: string | undefined): {
+  text: string | undefined;
+  trailer: OtmTrailer;
+} {
   const { text, value: raw } = readJsonTrailer(description, MARK);
   const trailer: OtmTrailer = {};
   for (const key of ['type', 'id', 'threat', 'state', 'reverseOf'] as const)

@@ -1,7 +1,6 @@
 import { createEmptyDocument, type Component, type TrustBoundary } from '../../model/document';
 import { LIMITS } from '../../limits';
 import type { ParseResult } from '../../model/problems';
-import { isObject } from '../shared/isObject';
 import { finaliseImport, type ImportResult, type InteropOptions } from '../shared/finalise';
 import { quoteList } from '../shared/notes';
 import { clamp, IdAllocator, nonEmpty, plural } from '../shared/text';
@@ -46,7 +45,9 @@ export function importCycloneDx(input: Obj, options: InteropOptions): ParseResul
   walk(input, [], 0);
   if (r.problems.length > 0) return { ok: false, problems: r.problems };
 
-  const doc = createEmptyDocument(clamp(nonEmpty(r.string(app, 'name', ['metadata', 'component'])) ?? 'Imported TM-BOM model', 500));
+  const doc = createEmptyDocument(
+    clamp(nonEmpty(r.string(app, 'name', ['metadata', 'component'])) ?? 'Imported TM-BOM model', 500),
+  );
   const description = nonEmpty(r.string(app, 'description', ['metadata', 'component']));
   if (description !== undefined) doc.meta.description = clamp(description, 20_000);
   const ids = new IdAllocator(['model']);
@@ -64,7 +65,12 @@ export function importCycloneDx(input: Obj, options: InteropOptions): ParseResul
     const h = num(e.props, 'cdx:model:shape:height');
     return {
       ...(x !== undefined && y !== undefined ? { position: { x, y } } : {}),
-      ...(w !== undefined && h !== undefined && w > 0 && h > 0 && w <= LIMITS.extent.value && h <= LIMITS.extent.value
+      ...(w !== undefined &&
+      h !== undefined &&
+      w > 0 &&
+      h > 0 &&
+      w <= LIMITS.extent.value &&
+      h <= LIMITS.extent.value
         ? { size: { width: w, height: h } }
         : {}),
     };
@@ -117,7 +123,9 @@ export function importCycloneDx(input: Obj, options: InteropOptions): ParseResul
       type,
       label: clamp(e.item['name'] as string, 500),
       ...(described !== undefined ? { description: clamp(described, 20_000) } : {}),
-      ...(boundary !== undefined && doc.trustBoundaries.some((b) => b.id === boundary) ? { boundaryId: boundary } : {}),
+      ...(boundary !== undefined && doc.trustBoundaries.some((b) => b.id === boundary)
+        ? { boundaryId: boundary }
+        : {}),
       ...(position ? { position } : {}),
     };
     doc.components.push(component);
@@ -127,21 +135,50 @@ export function importCycloneDx(input: Obj, options: InteropOptions): ParseResul
     const ref = e.item['bom-ref'] as string;
     const source = idOf.get(one(e.props, 'cdx:model:dataflow:source') ?? '');
     const target = idOf.get(one(e.props, 'cdx:model:dataflow:destination') ?? '');
-    if (source === undefined || target === undefined || !components.has(source) || !components.has(target) || source === target) {
-      r.notes.group('loose', (items) => `${plural(items.length, 'data flow does', 'data flows do')} not join two components and ${items.length === 1 ? 'was' : 'were'} not imported: ${quoteList(items)}.`, ref);
+    if (
+      source === undefined ||
+      target === undefined ||
+      !components.has(source) ||
+      !components.has(target) ||
+      source === target
+    ) {
+      r.notes.group(
+        'loose',
+        (items) =>
+          `${plural(items.length, 'data flow does', 'data flows do')} not join two components and ${items.length === 1 ? 'was' : 'were'} not imported: ${quoteList(items)}.`,
+        ref,
+      );
       continue;
     }
     const id = ids.take(ref, 'flow');
     const label = clamp(e.item['name'] as string, 500);
     const described = text(e, id !== ref ? { 'bom-ref': ref } : {});
-    doc.dataFlows.push({ id, sourceId: source, targetId: target, label, ...(described !== undefined ? { description: clamp(described, 20_000) } : {}) });
+    doc.dataFlows.push({
+      id,
+      sourceId: source,
+      targetId: target,
+      label,
+      ...(described !== undefined ? { description: clamp(described, 20_000) } : {}),
+    });
     if (one(e.props, 'cdx:model:dataflow:isBidirectional') === 'true') {
-      doc.dataFlows.push({ id: ids.take(`${id}.reverse`, 'flow'), sourceId: target, targetId: source, label });
-      r.notes.group('bidi', (items) => `${plural(items.length, 'bidirectional data flow was', 'bidirectional data flows were')} imported as two flows, one each way: ${quoteList(items)}.`, label);
+      doc.dataFlows.push({
+        id: ids.take(`${id}.reverse`, 'flow'),
+        sourceId: target,
+        targetId: source,
+        label,
+      });
+      r.notes.group(
+        'bidi',
+        (items) =>
+          `${plural(items.length, 'bidirectional data flow was', 'bidirectional data flows were')} imported as two flows, one each way: ${quoteList(items)}.`,
+        label,
+      );
     }
   }
   r.notes.add('The file is TM-BOM in its CycloneDX form; it was read by its cdx:model properties.');
   if (skipped.length > 0)
-    r.notes.add(`Assets, repositories and code references have no place in our model and were not imported: ${quoteList(skipped)}.`);
+    r.notes.add(
+      `Assets, repositories and code references have no place in our model and were not imported: ${quoteList(skipped)}.`,
+    );
   return finaliseImport(doc, r.notes.list(), options);
 }

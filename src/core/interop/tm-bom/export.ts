@@ -54,7 +54,8 @@ const SENSITIVITY: Partial<Record<DataCategory, string>> = {
 const DEFAULT_PERSONA = {
   symbolic_name: 'adversary',
   title: 'Adversary',
-  description: 'Anyone who would misuse the system; written by the AI threat modeller, which does not model personas.',
+  description:
+    'Anyone who would misuse the system; written by the AI threat modeller, which does not model personas.',
   is_person: true,
   skill_level: 'engineer',
   access_level: 'anonymous',
@@ -90,11 +91,20 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
 
   const trust_zones: Obj[] = doc.trustBoundaries.map((b) => {
     const { text, value } = kept(b.description);
-    return { symbolic_name: take(b.id, value['symbolic_name'] ?? b.id), title: b.label, description: text ?? '' };
+    return {
+      symbolic_name: take(b.id, value['symbolic_name'] ?? b.id),
+      title: b.label,
+      description: text ?? '',
+    };
   });
-  const zoneOf = (c: Component) => (c.boundaryId && nameOf.has(c.boundaryId) ? nameOf.get(c.boundaryId)! : TM_BOM_OUTSIDE_ZONE);
+  const zoneOf = (c: Component) =>
+    c.boundaryId && nameOf.has(c.boundaryId) ? nameOf.get(c.boundaryId)! : TM_BOM_OUTSIDE_ZONE;
   if (doc.components.some((c) => zoneOf(c) === TM_BOM_OUTSIDE_ZONE))
-    trust_zones.push({ symbolic_name: TM_BOM_OUTSIDE_ZONE, title: 'Outside every trust boundary', description: 'Elements the model places in no trust boundary.' });
+    trust_zones.push({
+      symbolic_name: TM_BOM_OUTSIDE_ZONE,
+      title: 'Outside every trust boundary',
+      description: 'Elements the model places in no trust boundary.',
+    });
 
   const actors: Obj[] = [];
   const components: Obj[] = [];
@@ -111,11 +121,19 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
             ? 'data_store'
             : 'component';
     kindOf.set(c.id, kind);
-    const title = typeof value['title'] === 'string' && value['title'].replace(/\s+/g, ' ').trim() === c.label ? value['title'] : c.label;
-    const base = { symbolic_name: take(c.id, value['symbolic_name'] ?? c.id), title, description: text ?? '' };
+    const title =
+      typeof value['title'] === 'string' && value['title'].replace(/\s+/g, ' ').trim() === c.label
+        ? value['title']
+        : c.label;
+    const base = {
+      symbolic_name: take(c.id, value['symbolic_name'] ?? c.id),
+      title,
+      description: text ?? '',
+    };
     const str = (k: string) => (typeof value[k] === 'string' ? { [k]: value[k] } : {});
     if (kind === 'actor') {
-      const type = typeof value['type'] === 'string' ? value['type'] : c.type === 'user' ? 'user' : 'third_party';
+      const type =
+        typeof value['type'] === 'string' ? value['type'] : c.type === 'user' ? 'user' : 'third_party';
       actors.push({ ...base, type, ...str('permissions'), trust_zone: zoneOf(c) });
     } else if (kind === 'data_store') {
       const type = typeof value['type'] === 'string' ? value['type'] : (STORE_TYPE[c.type] ?? 'object');
@@ -127,7 +145,9 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
 
   const boundaryPairs = new Set<string>();
   const trust_boundaries: Obj[] = [];
-  for (const tb of Array.isArray(model.value['trust_boundaries']) ? (model.value['trust_boundaries'] as Obj[]) : []) {
+  for (const tb of Array.isArray(model.value['trust_boundaries'])
+    ? (model.value['trust_boundaries'] as Obj[])
+    : []) {
     const a = tb?.['trust_zone_a'];
     const b = tb?.['trust_zone_b'];
     // Kept as written, even when a zone is not among ours (Husky AI names a "public" zone it never defines).
@@ -150,7 +170,10 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
       title: f.label,
       description: text ?? '',
       source: { type: endType(value['source_type'], kindOf.get(source.id)!), object: nameOf.get(source.id)! },
-      destination: { type: endType(value['destination_type'], kindOf.get(target.id)!), object: nameOf.get(target.id)! },
+      destination: {
+        type: endType(value['destination_type'], kindOf.get(target.id)!),
+        object: nameOf.get(target.id)!,
+      },
       has_sensitive_data:
         typeof value['has_sensitive_data'] === 'boolean'
           ? value['has_sensitive_data']
@@ -167,9 +190,19 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
   }
   sensitiveAnywhere = new Set([...sensitiveAnywhere].sort());
 
-  const personas = (Array.isArray(model.value['threat_personas']) ? (model.value['threat_personas'] as unknown[]) : []).filter(
-    (p): p is Obj =>
-      hasFields(p, ['symbolic_name', 'title', 'description', 'is_person', 'skill_level', 'access_level', 'malicious_intent', 'applicability_to_org']),
+  const personas = (
+    Array.isArray(model.value['threat_personas']) ? (model.value['threat_personas'] as unknown[]) : []
+  ).filter((p): p is Obj =>
+    hasFields(p, [
+      'symbolic_name',
+      'title',
+      'description',
+      'is_person',
+      'skill_level',
+      'access_level',
+      'malicious_intent',
+      'applicability_to_org',
+    ]),
   );
   const threat_personas = personas.length > 0 ? personas : [DEFAULT_PERSONA];
   const defaultPersona = threat_personas[0]!['symbolic_name'] as string;
@@ -178,12 +211,14 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
   const userThreats = new Map(doc.userThreats.map((t) => [t.id, t]));
   const userOrder = new Map(doc.userThreats.map((t, i) => [t.id, i]));
   const rank = (f: Item) => userOrder.get(userThreatIdOf(f.threatId) ?? '') ?? -1;
-  const ordered = [...findings, ...doc.userThreats.filter((t) => t.targetId === null).map(unplacedItem)].sort((a, b) => {
-    const ra = rank(a);
-    const rb = rank(b);
-    if (ra !== rb) return ra < 0 ? 1 : rb < 0 ? -1 : ra - rb;
-    return compareStrings(a.key, b.key);
-  });
+  const ordered = [...findings, ...doc.userThreats.filter((t) => t.targetId === null).map(unplacedItem)].sort(
+    (a, b) => {
+      const ra = rank(a);
+      const rb = rank(b);
+      if (ra !== rb) return ra < 0 ? 1 : rb < 0 ? -1 : ra - rb;
+      return compareStrings(a.key, b.key);
+    },
+  );
   const threats: Obj[] = [];
   const threatByName = new Map<string, Obj>();
   const controls = new Map<string, Obj>();
@@ -204,15 +239,22 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
         .join('\n\n');
       threat = {
         symbolic_name: name,
-        title: typeof value['title'] === 'string' && value['title'].replace(/\s+/g, ' ').trim() === f.title ? value['title'] : f.title,
+        title:
+          typeof value['title'] === 'string' && value['title'].replace(/\s+/g, ' ').trim() === f.title
+            ? value['title']
+            : f.title,
         description: body !== '' ? body : f.why,
         components_affected: [] as string[],
-        threat_persona: typeof value['threat_persona'] === 'string' && personas.some((p) => p['symbolic_name'] === value['threat_persona'])
-          ? value['threat_persona']
-          : defaultPersona,
+        threat_persona:
+          typeof value['threat_persona'] === 'string' &&
+          personas.some((p) => p['symbolic_name'] === value['threat_persona'])
+            ? value['threat_persona']
+            : defaultPersona,
         event: typeof value['event'] === 'string' ? value['event'] : f.title,
         sources: Array.isArray(value['sources']) ? value['sources'] : ['adversary'],
-        ...(Array.isArray(value['attack_mechanisms']) ? { attack_mechanisms: value['attack_mechanisms'] } : {}),
+        ...(Array.isArray(value['attack_mechanisms'])
+          ? { attack_mechanisms: value['attack_mechanisms'] }
+          : {}),
         ...(Array.isArray(value['weaknesses']) ? { weaknesses: value['weaknesses'] } : {}),
       };
       threatByName.set(wanted, threat);
@@ -255,25 +297,33 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
       if (!list.includes(threat['symbolic_name'] as string)) list.push(threat['symbolic_name'] as string);
     });
   }
-  for (const t of threats) if ((t['components_affected'] as string[]).length === 0) delete t['components_affected'];
+  for (const t of threats)
+    if ((t['components_affected'] as string[]).length === 0) delete t['components_affected'];
 
   const stores = new Set(data_stores.map((s) => s['symbolic_name']));
   const scopeKept = model.value['scope'];
-  const scope =
-    hasFields(scopeKept, ['title', 'description', 'business_criticality', 'data_sensitivity', 'exposure', 'tier'])
-      ? scopeKept
-      : {
-          title: doc.meta.title,
-          description: model.text ?? doc.meta.title,
-          business_criticality: 'moderate',
-          data_sensitivity: [...sensitiveAnywhere],
-          exposure: doc.trustBoundaries.some((b) => b.zone === 'internet') ? 'external' : 'internal',
-          tier: 'important',
-        };
+  const scope = hasFields(scopeKept, [
+    'title',
+    'description',
+    'business_criticality',
+    'data_sensitivity',
+    'exposure',
+    'tier',
+  ])
+    ? scopeKept
+    : {
+        title: doc.meta.title,
+        description: model.text ?? doc.meta.title,
+        business_criticality: 'moderate',
+        data_sensitivity: [...sensitiveAnywhere],
+        exposure: doc.trustBoundaries.some((b) => b.zone === 'internet') ? 'external' : 'internal',
+        tier: 'important',
+      };
   const keptList = (key: string) => (Array.isArray(model.value[key]) ? (model.value[key] as Obj[]) : []);
   return {
     $schema: TM_BOM_SCHEMA,
-    version: doc.meta.version !== undefined && /^\d+(\.\d+)*$/.test(doc.meta.version) ? doc.meta.version : '1',
+    version:
+      doc.meta.version !== undefined && /^\d+(\.\d+)*$/.test(doc.meta.version) ? doc.meta.version : '1',
     scope,
     ...(model.text !== undefined ? { description: model.text } : {}),
     ...(keptList('diagrams').length > 0 ? { diagrams: keptList('diagrams') } : {}),
@@ -283,7 +333,9 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
     components,
     data_stores,
     data_sets: keptList('data_sets').filter(
-      (s) => Array.isArray(s['placements']) && (s['placements'] as Obj[]).every((p) => stores.has(p['data_store'])),
+      (s) =>
+        Array.isArray(s['placements']) &&
+        (s['placements'] as Obj[]).every((p) => stores.has(p['data_store'])),
     ),
     data_flows,
     ...(keptList('assumptions').length > 0 ? { assumptions: keptList('assumptions') } : {}),
@@ -292,7 +344,12 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
     controls: [...controls.values()],
     risks: [
       ...keptRisks
-        .map((risk) => ({ ...risk, threats: (Array.isArray(risk['threats']) ? risk['threats'] : []).filter((t) => threatNames.has(t as string)) }))
+        .map((risk) => ({
+          ...risk,
+          threats: (Array.isArray(risk['threats']) ? risk['threats'] : []).filter((t) =>
+            threatNames.has(t as string),
+          ),
+        }))
         .filter((risk) => risk.threats.length > 0),
       ...generatedRisks,
     ],

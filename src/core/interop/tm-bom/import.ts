@@ -25,9 +25,23 @@ type Mitigation = NonNullable<UserThreat['mitigations']>[number];
 export const TM_BOM_OUTSIDE_ZONE = 'aitm-outside';
 
 /** The parts of a TM-BOM file that are not elements, kept on the model for the export. */
-const MODEL_PARTS = ['scope', 'trust_boundaries', 'data_sets', 'threat_personas', 'assumptions', 'risks', 'diagrams'];
+const MODEL_PARTS = [
+  'scope',
+  'trust_boundaries',
+  'data_sets',
+  'threat_personas',
+  'assumptions',
+  'risks',
+  'diagrams',
+];
 
-const STORE_TYPES = new Set(['data-store', 'dataset-store', 'vector-store', 'memory-store', 'feedback-store']);
+const STORE_TYPES = new Set([
+  'data-store',
+  'dataset-store',
+  'vector-store',
+  'memory-store',
+  'feedback-store',
+]);
 
 /**
  * Imports a TM-BOM file (the OWASP Threat Model Library's JSON, which Threat Dragon reads and
@@ -80,20 +94,28 @@ export function importTmBom(input: unknown, options: InteropOptions): ParseResul
   const version = nonEmpty(r.string(input, 'version', []));
   if (version !== undefined) doc.meta.version = clamp(version, 500);
   const modelParts: Obj = {};
-  for (const part of MODEL_PARTS) if (input[part] !== undefined && input[part] !== null) modelParts[part] = input[part];
-  const description = nonEmpty(r.string(input, 'description', [])) ?? nonEmpty(r.string(scope, 'description', ['scope']));
+  for (const part of MODEL_PARTS)
+    if (input[part] !== undefined && input[part] !== null) modelParts[part] = input[part];
+  const description =
+    nonEmpty(r.string(input, 'description', [])) ?? nonEmpty(r.string(scope, 'description', ['scope']));
   const meta = keep(description, modelParts);
   if (meta !== undefined && meta.length <= 20_000) doc.meta.description = meta;
   else if (meta !== undefined) {
     if (description !== undefined) doc.meta.description = clamp(description, 20_000);
-    r.notes.add('The scope, trust boundaries, data sets, personas, assumptions and risks are too long to keep and were not imported.');
+    r.notes.add(
+      'The scope, trust boundaries, data sets, personas, assumptions and risks are too long to keep and were not imported.',
+    );
   }
 
   const ids = new IdAllocator(['model']);
   const seen = new Set<string>();
   const first = (kind: string, name: string) => {
     if (seen.has(`${kind}:${name}`)) {
-      r.notes.group(`dup:${kind}`, (items) => `Duplicate ${kind} names were imported once: ${quoteList(items)}.`, name);
+      r.notes.group(
+        `dup:${kind}`,
+        (items) => `Duplicate ${kind} names were imported once: ${quoteList(items)}.`,
+        name,
+      );
       return false;
     }
     seen.add(`${kind}:${name}`);
@@ -131,20 +153,27 @@ export function importTmBom(input: unknown, options: InteropOptions): ParseResul
     const words = `${name} ${title}`;
     const tmType = r.string(item, 'type', [path, i]);
     let type: string;
-    if (kind === 'actor') type = tmType === 'system' || tmType === 'third_party' ? 'external-service' : 'user';
+    if (kind === 'actor')
+      type = tmType === 'system' || tmType === 'third_party' ? 'external-service' : 'user';
     else if (kind === 'data_store') {
       const guess = componentTypeFromForeign(words.replace(/\s+/g, '-'), known);
       type = STORE_TYPES.has(guess) ? guess : 'data-store';
     } else type = componentTypeFromForeign(words.replace(/\s+/g, '-'), known);
     const extras: Obj = { kind };
     for (const [key, value] of Object.entries(item))
-      if (!['symbolic_name', 'title', 'description', 'trust_zone'].includes(key) && value !== null) extras[key] = value;
+      if (!['symbolic_name', 'title', 'description', 'trust_zone'].includes(key) && value !== null)
+        extras[key] = value;
     if (id !== name) extras['symbolic_name'] = name;
     const label = clamp(title.replace(/\s+/g, ' ').trim() || name, 500);
     if (label !== title) extras['title'] = title;
     const zone = r.string(item, 'trust_zone', [path, i]);
     if (zone !== undefined && zone !== TM_BOM_OUTSIDE_ZONE && !zoneIds.has(zone))
-      r.notes.group('no-zone', (items) => `${plural(items.length, 'element names a trust zone', 'elements name trust zones')} the file does not have; ${items.length === 1 ? 'it is' : 'they are'} outside every boundary: ${quoteList(items)}.`, name);
+      r.notes.group(
+        'no-zone',
+        (items) =>
+          `${plural(items.length, 'element names a trust zone', 'elements name trust zones')} the file does not have; ${items.length === 1 ? 'it is' : 'they are'} outside every boundary: ${quoteList(items)}.`,
+        name,
+      );
     const text = keep(verbatim(r.string(item, 'description', [path, i])), extras);
     const component: Component = {
       id,
@@ -162,7 +191,9 @@ export function importTmBom(input: unknown, options: InteropOptions): ParseResul
   const endOf = (ref: unknown): string | undefined => {
     if (typeof ref === 'string') return anyKind.get(ref);
     if (!isObject(ref) || typeof ref['object'] !== 'string') return undefined;
-    const kind = String(ref['type'] ?? '').replace(/^#\/\$defs\//, '').replace('-', '_');
+    const kind = String(ref['type'] ?? '')
+      .replace(/^#\/\$defs\//, '')
+      .replace('-', '_');
     return elementIds.get(`${kind}:${ref['object']}`) ?? anyKind.get(ref['object']);
   };
   const flowIds = new Map<string, string>();
@@ -172,7 +203,12 @@ export function importTmBom(input: unknown, options: InteropOptions): ParseResul
     const source = endOf(f['source']);
     const target = endOf(f['destination']);
     if (source === undefined || target === undefined || source === target) {
-      r.notes.group('loose', (items) => `${plural(items.length, 'data flow does', 'data flows do')} not join two elements of the file and ${items.length === 1 ? 'was' : 'were'} not imported: ${quoteList(items)}.`, name);
+      r.notes.group(
+        'loose',
+        (items) =>
+          `${plural(items.length, 'data flow does', 'data flows do')} not join two elements of the file and ${items.length === 1 ? 'was' : 'were'} not imported: ${quoteList(items)}.`,
+        name,
+      );
       return;
     }
     const id = ids.take(name, 'flow');
@@ -201,8 +237,13 @@ export function importTmBom(input: unknown, options: InteropOptions): ParseResul
     doc.dataFlows.push(flow);
   });
 
-  doc.userThreats = threatsOf(r, lists.threats, lists.controls, lists.risks, ids, (name) =>
-    anyKind.get(name) ?? flowIds.get(name) ?? zoneIds.get(name),
+  doc.userThreats = threatsOf(
+    r,
+    lists.threats,
+    lists.controls,
+    lists.risks,
+    ids,
+    (name) => anyKind.get(name) ?? flowIds.get(name) ?? zoneIds.get(name),
   );
   summarise(r, doc, input);
   if (r.problems.length > 0) return { ok: false, problems: r.problems };
@@ -227,7 +268,8 @@ function threatsOf(
     const s = severityOfRisk(risk['likelihood'], risk['impact']);
     if (s === undefined) continue;
     for (const t of Array.isArray(risk['threats']) ? risk['threats'] : [])
-      if (typeof t === 'string' && order.indexOf(s) > order.indexOf(severityOf.get(t) ?? 'low')) severityOf.set(t, s);
+      if (typeof t === 'string' && order.indexOf(s) > order.indexOf(severityOf.get(t) ?? 'low'))
+        severityOf.set(t, s);
       else if (typeof t === 'string' && !severityOf.has(t)) severityOf.set(t, s);
   }
   const out: UserThreat[] = [];
@@ -248,11 +290,15 @@ function threatsOf(
     const title = clamp((t['title'] as string).replace(/\s+/g, ' ').trim() || name, 500);
     if (title !== t['title']) extras['title'] = t['title'];
     for (const [key, value] of Object.entries(t))
-      if (!['symbolic_name', 'title', 'description', 'components_affected'].includes(key) && value !== null) extras[key] = value;
+      if (!['symbolic_name', 'title', 'description', 'components_affected'].includes(key) && value !== null)
+        extras[key] = value;
     extras['controls'] = linked.map((c) => c['symbolic_name']);
-    const persona = typeof t['threat_persona'] === 'string' ? `Threat persona: ${t['threat_persona']}` : undefined;
+    const persona =
+      typeof t['threat_persona'] === 'string' ? `Threat persona: ${t['threat_persona']}` : undefined;
     const event = typeof t['event'] === 'string' ? `Event: ${t['event']}` : undefined;
-    const text = [verbatim(r.string(t, 'description', ['threats', i])), event, persona].filter(Boolean).join('\n\n');
+    const text = [verbatim(r.string(t, 'description', ['threats', i])), event, persona]
+      .filter(Boolean)
+      .join('\n\n');
     const description = keep(text === '' ? undefined : clamp(text, 10_000), extras)!;
     for (const targetId of targets.length > 0 ? targets : [null]) {
       if (targetId === null) unplaced++;
@@ -262,17 +308,26 @@ function threatsOf(
         title,
         description: clamp(description, 20_000),
         severity: severityOf.get(name) ?? 'medium',
-        status: mitigations.length > 0 && mitigations.every((m) => m.state === 'implemented') ? 'mitigated' : 'open',
+        status:
+          mitigations.length > 0 && mitigations.every((m) => m.state === 'implemented')
+            ? 'mitigated'
+            : 'open',
         ...(mitigations.length > 0 ? { mitigations } : {}),
         source: 'tm-bom',
       });
     }
   });
   if (unplaced > 0)
-    r.notes.add(`${plural(unplaced, 'threat affects', 'threats affect')} no element of the file and ${unplaced === 1 ? 'is' : 'are'} unplaced: attach ${unplaced === 1 ? 'it' : 'each'} to an element.`);
-  const unlinked = controls.filter((c) => !(Array.isArray(c['threats']) && c['threats'].some((t) => seen.has(t as string)))).length;
+    r.notes.add(
+      `${plural(unplaced, 'threat affects', 'threats affect')} no element of the file and ${unplaced === 1 ? 'is' : 'are'} unplaced: attach ${unplaced === 1 ? 'it' : 'each'} to an element.`,
+    );
+  const unlinked = controls.filter(
+    (c) => !(Array.isArray(c['threats']) && c['threats'].some((t) => seen.has(t as string))),
+  ).length;
   if (unlinked > 0)
-    r.notes.add(`${plural(unlinked, 'control addresses', 'controls address')} no threat of the file and ${unlinked === 1 ? 'was' : 'were'} not imported.`);
+    r.notes.add(
+      `${plural(unlinked, 'control addresses', 'controls address')} no threat of the file and ${unlinked === 1 ? 'was' : 'were'} not imported.`,
+    );
   return out;
 }
 
@@ -291,7 +346,9 @@ function summarise(r: ForeignReader, doc: ThreatModelDocument, input: Obj): void
       `Our model has no place for the file's ${listed.join(', ')} or its scope: they are kept in the model description for the TM-BOM export, and not analysed (risks give threats their severity).`,
     );
   if (count('trust_boundaries') > 0)
-    r.notes.add('TM-BOM trust boundaries are pairs of zones; ours are the zones themselves, so flows between them cross a boundary.');
+    r.notes.add(
+      'TM-BOM trust boundaries are pairs of zones; ours are the zones themselves, so flows between them cross a boundary.',
+    );
 }
 
 /** Text as written (TM-BOM round trips compare it byte for byte), or undefined when blank. */

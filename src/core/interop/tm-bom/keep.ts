@@ -12,6 +12,9 @@ export function keep(description: string | undefined, value: Record<string, unkn
   return withJsonTrailer(description, TM_BOM_MARK, value);
 }
 
-export function kept(description: string | undefined): { text: string | undefined; value: Record<string, unknown> } {
+export function kept(description: string | undefined): {
+  text: string | undefined;
+  value: Record<string, unknown>;
+} {
   return readJsonTrailer(description, TM_BOM_MARK);
 }

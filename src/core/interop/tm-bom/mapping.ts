@@ -36,7 +36,17 @@ export function riskScore(likelihood: string, impact: string): { score: number; 
     (LIKELIHOOD.indexOf(likelihood as (typeof LIKELIHOOD)[number]) + 1) *
     (IMPACT.indexOf(impact as (typeof IMPACT)[number]) + 1);
   const level =
-    score >= 20 ? 'critical' : score >= 15 ? 'very_high' : score >= 10 ? 'high' : score >= 5 ? 'medium' : score >= 3 ? 'low' : 'very_low';
+    score >= 20
+      ? 'critical'
+      : score >= 15
+        ? 'very_high'
+        : score >= 10
+          ? 'high'
+          : score >= 5
+            ? 'medium'
+            : score >= 3
+              ? 'low'
+              : 'very_low';
   return { score, level };
 }
 
