@@ -182,12 +182,15 @@ export function exportOtm(doc: ThreatModelDocument, findings: readonly Finding[]
   // A flow split from a bidirectional OTM flow is written back as that flow, once.
   const joined = new Set<string>();
   const bidirectional = new Set<string>();
+  const byOtmId = new Map(doc.dataFlows.map((g) => [flowId.get(g.id)!, g]));
   for (const f of doc.dataFlows) {
     const origin = readTrailer(f.description).trailer.reverseOf;
     if (origin === undefined) continue;
-    const forward = doc.dataFlows.find(
-      (g) => flowId.get(g.id) === origin && g.sourceId === f.targetId && g.targetId === f.sourceId,
-    );
+    const candidate = byOtmId.get(origin);
+    const forward =
+      candidate && candidate.sourceId === f.targetId && candidate.targetId === f.sourceId
+        ? candidate
+        : undefined;
     if (forward && threats.on(f.id).length === 0) {
       joined.add(f.id);
       bidirectional.add(forward.id);

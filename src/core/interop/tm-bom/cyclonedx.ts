@@ -97,6 +97,7 @@ export function importCycloneDx(input: Obj, options: InteropOptions): ParseResul
     doc.trustBoundaries.push(boundary);
   }
   const known = new Set(options.catalogue.types.keys());
+  const boundaries = new Set(doc.trustBoundaries.map((b) => b.id));
   const skipped: string[] = [];
   const flows: (typeof entries)[number][] = [];
   for (const e of entries) {
@@ -123,9 +124,7 @@ export function importCycloneDx(input: Obj, options: InteropOptions): ParseResul
       type,
       label: clamp(e.item['name'] as string, 500),
       ...(described !== undefined ? { description: clamp(described, 20_000) } : {}),
-      ...(boundary !== undefined && doc.trustBoundaries.some((b) => b.id === boundary)
-        ? { boundaryId: boundary }
-        : {}),
+      ...(boundary !== undefined && boundaries.has(boundary) ? { boundaryId: boundary } : {}),
       ...(position ? { position } : {}),
     };
     doc.components.push(component);

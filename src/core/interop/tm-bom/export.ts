@@ -225,6 +225,15 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
   const generatedRisks: Obj[] = [];
   const keptRisks = Array.isArray(model.value['risks']) ? (model.value['risks'] as Obj[]) : [];
   const threatNames = new Set<string>();
+  const members = new WeakMap<string[], Set<string>>();
+  /** True when `item` is already in `list` (and records it otherwise). */
+  const once = (list: string[], item: string): boolean => {
+    let set = members.get(list);
+    if (!set) members.set(list, (set = new Set(list)));
+    if (set.has(item)) return true;
+    set.add(item);
+    return false;
+  };
   for (const f of ordered) {
     const user = userThreats.get(userThreatIdOf(f.threatId) ?? '');
     const { text, value } = kept(user?.description ?? f.description);
@@ -276,7 +285,8 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
       }
     }
     const affected = threat['components_affected'] as string[];
-    if (target !== undefined && !affected.includes(target)) affected.push(target);
+    // Sets beside the lists keep many findings on one threat or one control linear.
+    if (target !== undefined && !once(affected, target)) affected.push(target);
     const controlNames = Array.isArray(value['controls']) ? (value['controls'] as unknown[]) : [];
     f.mitigations.forEach((m, i) => {
       const wantedControl = controlNames.length === f.mitigations.length ? controlNames[i] : m.id;
@@ -294,7 +304,7 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
         controls.set(key, control);
       } else if (mitigationStateOfControl(control['status']) !== m.state) control['status'] = 'under_review';
       const list = control['threats'] as string[];
-      if (!list.includes(threat['symbolic_name'] as string)) list.push(threat['symbolic_name'] as string);
+      if (!once(list, threat['symbolic_name'] as string)) list.push(threat['symbolic_name'] as string);
     });
   }
   for (const t of threats)

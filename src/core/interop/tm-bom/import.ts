@@ -261,7 +261,11 @@ function threatsOf(
   const controlsOf = new Map<string, Obj[]>();
   for (const c of controls)
     for (const t of Array.isArray(c['threats']) ? c['threats'] : [])
-      if (typeof t === 'string') controlsOf.set(t, [...(controlsOf.get(t) ?? []), c]);
+      if (typeof t === 'string') {
+        const list = controlsOf.get(t);
+        if (list) list.push(c);
+        else controlsOf.set(t, [c]);
+      }
   const order = ['low', 'medium', 'high', 'critical'] as const;
   const severityOf = new Map<string, UserThreat['severity']>();
   for (const risk of risks) {
