@@ -1,6 +1,8 @@
 import {
   evaluate,
   exportFindingsCsv,
+  exportOtmJson,
+  exportTmBomJson,
   exportThreatComposerJson,
   exportThreatDragonJson,
   formatName,
@@ -16,17 +18,19 @@ import { readInput } from './loadInputs';
 import { emitOutput } from './output';
 import { oneLine } from './terminalText';
 
-export const CONVERT_TARGETS = ['aitm', 'threat-dragon', 'threat-composer', 'csv'] as const;
+export const CONVERT_TARGETS = ['aitm', 'threat-dragon', 'threat-composer', 'csv', 'otm', 'tm-bom'] as const;
 export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
 
-export const CONVERT_USAGE = `Usage: aitm convert <in> --to aitm|threat-dragon|threat-composer|csv [--out FILE]
+export const CONVERT_USAGE = `Usage: aitm convert <in> --to aitm|threat-dragon|threat-composer|csv|otm|tm-bom [--out FILE]
 
-Reads an AI threat model, a Threat Dragon v2 model or a Threat Composer file (the format is
-detected) and writes it as:
+Reads an AI threat model, a Threat Dragon v2 model, a Threat Composer file, an Open Threat Model
+(OTM) or a TM-BOM file (the format is detected) and writes it as:
   aitm             our model document (*.aitm.json)
   threat-dragon    a Threat Dragon v2 model, findings as threats
   threat-composer  a Threat Composer file (*.tc.json), findings as threat statements
   csv              one row per finding
+  otm              an Open Threat Model (OTM 0.2.0) file, findings as threats with mitigations
+  tm-bom           a TM-BOM file (OWASP Threat Model Library), findings as threats and controls
 Remarks on what could not be converted are printed on stderr.
 `;
 
@@ -35,10 +39,12 @@ const TARGET_NAMES: Record<ConvertTarget, string> = {
   'threat-dragon': 'Threat Dragon v2',
   'threat-composer': 'Threat Composer',
   csv: 'CSV',
+  otm: 'Open Threat Model (OTM)',
+  'tm-bom': 'TM-BOM',
 };
 
 /**
- * `convert <in> --to aitm|threat-dragon|threat-composer|csv [--out FILE]`. The input goes
+ * `convert <in> --to aitm|threat-dragon|threat-composer|csv|otm|tm-bom [--out FILE]`. The input goes
  * through importDocument (so through parseDocument); targets that carry threats are evaluated
  * with the shipped library. Output goes to --out or stdout; notes and messages to stderr.
  * Exit 0 on success, 2 on a usage error or an input that cannot be read (each problem with the
@@ -93,7 +99,11 @@ function convert(args: readonly string[], io: CliIo): number {
         ? exportThreatDragonJson(doc, findings)
         : target === 'threat-composer'
           ? exportThreatComposerJson(doc, findings)
-          : exportFindingsCsv(findings);
+          : target === 'otm'
+            ? exportOtmJson(doc, findings)
+            : target === 'tm-bom'
+              ? exportTmBomJson(doc, findings)
+              : exportFindingsCsv(findings);
   }
 
   emitOutput(io, out, 'file', (write) => write(text));

@@ -153,7 +153,10 @@ describe('aitm convert refuses, with exit 2 and one clear message', () => {
     [['td.json'], /convert needs --to aitm\|threat-dragon\|threat-composer\|csv/],
     [['--to', 'aitm'], /convert needs exactly one input file/],
     [['a.json', 'b.json', '--to', 'aitm'], /exactly one input file \(got 2: a\.json, b\.json\)/],
-    [['td.json', '--to', 'pdf'], /--to must be one of aitm, threat-dragon, threat-composer, csv; got "pdf"/],
+    [
+      ['td.json', '--to', 'pdf'],
+      /--to must be one of aitm, threat-dragon, threat-composer, csv, otm, tm-bom; got "pdf"/,
+    ],
     [['td.json', '--to', 'aitm', '--format', 'json'], /unknown option --format/],
     [['td.json', '--to'], /option --to needs a value/],
     [['missing.json', '--to', 'aitm'], /^missing\.json: cannot read the file \(no such file\)/],

@@ -6,6 +6,8 @@ import {
   evaluate,
   exportFindingsCsv,
   exportMarkdownReport,
+  exportOtmJson,
+  exportTmBomJson,
   renameDocument,
   serialiseDocument,
 } from '../../src/core/index';
@@ -37,6 +39,8 @@ describe('export menu', () => {
       'Markdown report',
       'Threat Dragon JSON',
       'Threat Composer JSON',
+      'Open Threat Model (OTM)',
+      'TM-BOM JSON',
       'Findings as CSV',
       'Diagram as SVG',
       'Diagram as PNG',
@@ -51,17 +55,21 @@ describe('export menu', () => {
       'Markdown report',
       'Threat Dragon JSON',
       'Threat Composer JSON',
+      'Open Threat Model (OTM)',
+      'TM-BOM JSON',
       'Findings as CSV',
     ])
       await exportVia(setup, item);
-    await waitForDownloads(setup.downloads, 6);
-    const [model, json, markdown, dragon, composer, csv] = setup.downloads;
+    await waitForDownloads(setup.downloads, 8);
+    const [model, json, markdown, dragon, composer, otm, tmBom, csv] = setup.downloads;
     expect(setup.downloads.map((d) => d.fileName)).toEqual([
       'chat-service-prod-eu.aitm.json',
       'chat-service-prod-eu.report.json',
       'chat-service-prod-eu.report.md',
       'chat-service-prod-eu.threat-dragon.json',
       'chat-service-prod-eu.tc.json',
+      'chat-service-prod-eu.otm.json',
+      'chat-service-prod-eu.tmbom.json',
       'chat-service-prod-eu.findings.csv',
     ]);
     expect(model!.text).toBe(serialiseDocument(doc));
@@ -75,6 +83,9 @@ describe('export menu', () => {
     expect(tc.threats.map((t: { statement: string }) => t.statement).join('\n')).toContain(
       'Unauthenticated model endpoint',
     );
+    expect(otm!.text).toBe(exportOtmJson(doc, findings));
+    expect(JSON.parse(otm!.text).otmVersion).toBe('0.2.0');
+    expect(tmBom!.text).toBe(exportTmBomJson(doc, findings));
     expect(csv!.text).toBe(exportFindingsCsv(findings));
     expect(csv!.text.split(/\r?\n/)[0]).toContain(CSV_COLUMNS[0]);
     expect(csv!.mimeType).toBe('text/csv');

@@ -6,6 +6,8 @@ export const INTEROP_FORMATS = [
   'threat-dragon-v2',
   'threat-dragon-v1',
   'threat-composer',
+  'otm',
+  'tm-bom',
   'unknown',
 ] as const;
 export type InteropFormat = (typeof INTEROP_FORMATS)[number];
@@ -28,11 +30,16 @@ const TC_KEYS = [
  * - ours: `format: "ai-threat-model"`;
  * - Threat Dragon: `summary` plus `detail` (or the misspelt `details`, so that the importer can say
  *   what is wrong); version 1 when a diagram carries the JointJS `diagramJson`;
- * - Threat Composer: a numeric `schema` and nothing of the others.
+ * - Threat Composer: a numeric `schema` and nothing of the others;
+ * - OTM: `otmVersion`;
+ * - TM-BOM: the Threat Model Library's `$schema`, or `scope` with its lists (`trust_zones`,
+ *   `data_flows`, …), or a CycloneDX BOM with `threat-model` components.
  */
 export function detectFormat(json: unknown): InteropFormat {
   if (!isObject(json)) return 'unknown';
   if (json['format'] === DOCUMENT_FORMAT) return 'aitm';
+  if (json['otmVersion'] !== undefined) return 'otm';
+  if (isTmBom(json)) return 'tm-bom';
   const detail = isObject(json['detail'])
     ? json['detail']
     : isObject(json['details'])
@@ -65,7 +72,32 @@ export function formatName(format: InteropFormat): string {
       return 'Threat Dragon v1';
     case 'threat-composer':
       return 'Threat Composer';
+    case 'otm':
+      return 'Open Threat Model (OTM)';
+    case 'tm-bom':
+      return 'TM-BOM (OWASP Threat Model Library)';
     default:
       return 'unknown';
   }
+}
+
+const TM_BOM_KEYS = [
+  'trust_zones',
+  'trust_boundaries',
+  'actors',
+  'data_stores',
+  'data_flows',
+  'threats',
+  'controls',
+];
+
+function isTmBom(json: Record<string, unknown>): boolean {
+  const schema = json['$schema'];
+  if (typeof schema === 'string' && schema.includes('threat-model-library')) return true;
+  if (isObject(json['scope']) && TM_BOM_KEYS.some((k) => json[k] !== undefined)) return true;
+  return (
+    json['bomFormat'] === 'CycloneDX' &&
+    Array.isArray(json['components']) &&
+    json['components'].some((c) => isObject(c) && c['type'] === 'threat-model')
+  );
 }

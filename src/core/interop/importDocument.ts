@@ -5,6 +5,8 @@ import { detectFormat, formatName, type InteropFormat } from './detectFormat';
 import type { ImportResult, InteropOptions } from './shared/finalise';
 import { importThreatComposer } from './threat-composer/import';
 import { importThreatDragon } from './threat-dragon/import';
+import { importOtm } from './otm/import';
+import { importTmBom } from './tm-bom/import';
 
 /** An imported document, the format it was read from, and what could not be carried over. */
 export interface DetectedImport extends ImportResult {
@@ -15,7 +17,7 @@ export interface DetectedImport extends ImportResult {
 
 /**
  * Reads any file this tool understands, detecting its format: our own documents (through
- * parseDocument), Threat Dragon v2 models and Threat Composer files. Threat Dragon v1 files and
+ * parseDocument), Threat Dragon v2 models, Threat Composer files, OTM and TM-BOM files. Threat Dragon v1 files and
  * unknown JSON are refused with a message saying what to do.
  */
 export function importDocument(input: unknown, options: InteropOptions): ParseResult<DetectedImport> {
@@ -61,6 +63,24 @@ export function importDocument(input: unknown, options: InteropOptions): ParseRe
           }
         : result;
     }
+    case 'otm': {
+      const result = importOtm(input, options);
+      return result.ok
+        ? {
+            ...result,
+            value: { ...result.value, format, recognised: result.value.recognised ?? formatName(format) },
+          }
+        : result;
+    }
+    case 'tm-bom': {
+      const result = importTmBom(input, options);
+      return result.ok
+        ? {
+            ...result,
+            value: { ...result.value, format, recognised: result.value.recognised ?? formatName(format) },
+          }
+        : result;
+    }
     default:
       return {
         ok: false,
@@ -68,7 +88,7 @@ export function importDocument(input: unknown, options: InteropOptions): ParseRe
           {
             path: '$',
             message:
-              'not a file this tool can read: expected an AI threat model ("format": "ai-threat-model"), a Threat Dragon v2 model ("summary" and "detail") or a Threat Composer file ("schema": 1)',
+              'not a file this tool can read: expected an AI threat model ("format": "ai-threat-model"), a Threat Dragon v2 model ("summary" and "detail"), a Threat Composer file ("schema": 1), an OTM file ("otmVersion") or a TM-BOM file ("scope" and "trust_zones")',
           },
         ],
       };

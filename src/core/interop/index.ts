@@ -39,3 +39,7 @@ export { TC_CUSTOM } from './threat-composer/schema';
 export { exportFindingsCsv, csvCell, CSV_BOM, CSV_COLUMNS } from './csv/export';
 export { referencesText } from './shared/referencesText';
 export { stableUuid, AITM_UUID_NAMESPACE } from './shared/stableUuid';
+export { importOtm } from './otm/import';
+export { exportOtm, exportOtmJson, OTM_VERSION, type OtmFile } from './otm/export';
+export { importTmBom } from './tm-bom/import';
+export { exportTmBom, exportTmBomJson, TM_BOM_SCHEMA, type TmBomFile } from './tm-bom/export';

@@ -71,10 +71,10 @@ const SYNTAX_ERRORS: Record<number, string> = {
  * through here. `problem` is the first problem; `problems` lists all of them.
  */
 export function parseJsonText(
-  text: string,
+  input: string,
 ): { ok: true; value: unknown } | { ok: false; problem: Problem; problems: Problem[] } {
-  // A UTF-8 byte-order mark (Windows editors, Excel) is no part of the JSON: read past it.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A UTF-8 byte-order mark (Windows editors write one) is not part of the JSON.
+  const text = input.startsWith('\ufeff') ? input.slice(1) : input;
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;

@@ -1,5 +1,7 @@
 import {
   exportFindingsCsv,
+  exportOtmJson,
+  exportTmBomJson,
   exportJsonReport,
   exportMarkdownReport,
   exportThreatComposerJson,
@@ -27,6 +29,18 @@ export const TEXT_EXPORTS = {
     mime: 'application/json',
     build: (doc: ThreatModelDocument, _library: Library, findings: readonly Finding[]) =>
       exportThreatComposerJson(doc, findings),
+  },
+  otm: {
+    suffix: '.otm.json',
+    mime: 'application/json',
+    build: (doc: ThreatModelDocument, _library: Library, findings: readonly Finding[]) =>
+      exportOtmJson(doc, findings),
+  },
+  tmBom: {
+    suffix: '.tmbom.json',
+    mime: 'application/json',
+    build: (doc: ThreatModelDocument, _library: Library, findings: readonly Finding[]) =>
+      exportTmBomJson(doc, findings),
   },
   findingsCsv: {
     suffix: '.findings.csv',

@@ -17,7 +17,7 @@ import {
  * core's importDocument, which detects it and ends in parseDocument, the single gate.
  */
 
-export type ImportedFormat = 'aitm' | 'threat-dragon-v2' | 'threat-composer';
+export type ImportedFormat = 'aitm' | 'threat-dragon-v2' | 'threat-composer' | 'otm' | 'tm-bom';
 
 export type ReadOutcome =
   | { ok: false; message: string }

@@ -8,6 +8,8 @@ const ITEMS = [
   ['exportMarkdown', 'Markdown report'],
   ['exportThreatDragon', 'Threat Dragon JSON'],
   ['exportThreatComposer', 'Threat Composer JSON'],
+  ['exportOtm', 'Open Threat Model (OTM)'],
+  ['exportTmBom', 'TM-BOM JSON'],
   ['exportCsv', 'Findings as CSV'],
   ['exportSvg', 'Diagram as SVG'],
   ['exportPng', 'Diagram as PNG'],

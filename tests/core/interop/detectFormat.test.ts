@@ -11,6 +11,10 @@ describe('detectFormat', () => {
     ['threat-dragon/v2-malformed-new-model.json', 'threat-dragon-v2'],
     ['threat-composer/GenAIChatbot.tc.json', 'threat-composer'],
     ['threat-composer/ThreatModelingForBuilders-Exercise1.tc.json', 'threat-composer'],
+    ['otm/otm-example.json', 'otm'],
+    ['otm/mobile-cloud.otm.json', 'otm'],
+    ['tm-bom/huskyai.tmbom.json', 'tm-bom'],
+    ['tm-bom/tmbom-otm-example.cdx.json', 'tm-bom'],
   ])('%s is %s', (file, format) => {
     expect(detectFormat(fixture(file))).toBe(format);
   });
@@ -27,6 +31,9 @@ describe('detectFormat', () => {
     ['text', 'unknown'],
     [42, 'unknown'],
     [{ summary: 'x', detail: {} }, 'unknown'],
+    [{ otmVersion: null }, 'otm'],
+    [{ scope: {}, trust_zones: [] }, 'tm-bom'],
+    [{ bomFormat: 'CycloneDX', components: [{ type: 'library' }] }, 'unknown'],
   ])('%j is %s', (value, format) => {
     expect(detectFormat(value)).toBe(format);
   });

@@ -1,5 +1,5 @@
 /**
- * Finds the interop functions (Threat Dragon / Threat Composer importers, CSV export) wherever
+ * Finds the interop functions (Threat Dragon / Threat Composer / OTM / TM-BOM importers, CSV export) wherever
  * they are exported, so the fuzz targets and the CSV injection test pick them up as soon as they
  * land: the public barrel src/core/index.ts first, then src/core/interop/index.ts. Nothing is
  * imported by a static path, so this file compiles before the interop module exists.
@@ -16,7 +16,7 @@ type AnyFunction = (...args: unknown[]) => unknown;
 export interface Importer {
   name: string;
   /** Which fixtures it reads; `any` for the format-detecting importer. */
-  tool: 'threat-dragon' | 'threat-composer' | 'any';
+  tool: 'threat-dragon' | 'threat-composer' | 'otm' | 'tm-bom' | 'any';
   run: (input: unknown, options: { catalogue: core.Catalogue }) => unknown;
 }
 
@@ -61,11 +61,15 @@ export async function loadInterop(): Promise<Interop> {
         ? 'threat-dragon'
         : /^import.*composer/i.test(name)
           ? 'threat-composer'
-          : name === 'importDocument'
-            ? 'any'
-            : undefined;
+          : /^import.*otm$/i.test(name)
+            ? 'otm'
+            : /^import.*tmbom$/i.test(name)
+              ? 'tm-bom'
+              : name === 'importDocument'
+                ? 'any'
+                : undefined;
       if (tool) importers.push({ name, tool, run: value as Importer['run'] });
-      else if (/^export.*(dragon|composer)json$/i.test(name))
+      else if (/^export.*(dragon|composer|otm|tmbom)json$/i.test(name))
         exporters.push({ name, run: value as Exporter['run'] });
       else if (!csv && /^export.*csv$/i.test(name)) csv = { name, run: value as AnyFunction };
       else continue;
@@ -89,7 +93,7 @@ export function loadFixtures(): Fixture[] {
   );
   const out: Fixture[] = [];
   if (root === undefined) return out;
-  for (const tool of ['threat-dragon', 'threat-composer'] as const) {
+  for (const tool of ['threat-dragon', 'threat-composer', 'otm', 'tm-bom'] as const) {
     const dir = join(root, tool);
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir)
