@@ -88,9 +88,9 @@ export function StartScreen() {
         </>
       )}
       <p className="muted small">
-        You can also drop a model file (.aitm.json), a Threat Dragon v2 model or a Threat Composer file
-        (.tc.json) anywhere on this page. Each model is saved in this browser as its own document as you go;
-        nothing leaves your machine.
+        You can also drop a model file (.aitm.json), a Threat Dragon model (version 1 or 2), a Threat Composer
+        file (.tc.json), an Open Threat Model (OTM) or a TM-BOM file anywhere on this page. Each model is
+        saved in this browser as its own document as you go; nothing leaves your machine.
       </p>
     </main>
   );
