@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, type DragEvent } from 'react';
-import { loadElementActions } from './commands/commandRegistry';
+import { loadElementActions } from './commands/editorActions';
 import { useShortcuts } from './commands/useShortcuts';
 import { ImportNotesPanel } from './dialogs/ImportNotesPanel';
 import { DeletedDocumentNotice } from './dialogs/DeletedDocumentNotice';

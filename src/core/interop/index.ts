@@ -24,7 +24,8 @@ export {
   severityToThreatDragon,
   shapeOfComponentType,
 } from './threat-dragon/mapping';
-export { importThreatComposer, mergeImportedThreats } from './threat-composer/import';
+export { importThreatComposer } from './threat-composer/import';
+export { mergeImportedThreats } from './threat-composer/mergeThreats';
 export {
   exportThreatComposer,
   exportThreatComposerJson,
