@@ -70,8 +70,11 @@ describeInBrowser('canvas readability in Chromium', () => {
   browserTest('every example is one the start screen offers', async ({ page }) => {
     const files = readdirSync('examples').filter((f) => f.endsWith('.aitm.json'));
     expect(files.map((f) => f.replace('.aitm.json', '')).sort()).toEqual(Object.keys(EXAMPLES).sort());
+    // The start screen appears once the document library has answered: wait for it, do not race it.
     for (const title of Object.values(EXAMPLES))
-      expect(await page.getByRole('button', { name: new RegExp(`^${title}`) }).count(), title).toBe(1);
+      await expect
+        .poll(() => page.getByRole('button', { name: new RegExp(`^${title}`) }).count(), { message: title })
+        .toBe(1);
   });
 
   for (const size of SIZES)
