@@ -220,7 +220,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**/*.ts'],
+    // The CLI and the collaboration server are Node shells over the core.
+    files: ['src/cli/**/*.ts', 'src/server/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -231,7 +232,7 @@ export default tseslint.config(
               group: ['react', 'react-*', '@xyflow/*', 'zustand', 'zustand/*', 'immer'],
               message: 'The CLI has no UI.',
             },
-            { group: ['**/ui/**'], message: 'src/cli must not import the UI.' },
+            { group: ['**/ui/**'], message: 'Node shells must not import the UI.' },
           ],
         },
       ],
