@@ -38,7 +38,7 @@ export function connectClient(url: string, room: string, options: { token?: stri
     websocketProvider,
     name: room,
     document: doc,
-    token: options.token ?? 'none',
+    token: options.token ?? null,
     onSynced: () => resolveSynced(),
     onAuthenticationFailed: ({ reason }) => {
       refusals.push(reason);
