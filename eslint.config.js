@@ -13,7 +13,7 @@ const CORE_DIR = path.join(ROOT, 'src', 'core');
 /** The shipped threat library is data the core imports (JSON), not code. */
 const CORE_DATA_DIR = path.join(ROOT, 'threat-library');
 /** The only packages the core may use: both are pure, with no host access. */
-const CORE_PACKAGES = ['zod', 'jsonc-parser'];
+const CORE_PACKAGES = ['zod', 'jsonc-parser', 'yjs'];
 
 /** True when `target` is `dir` itself (its index) or anything below it. */
 const isInside = (dir, target) => {
