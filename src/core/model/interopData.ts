@@ -36,6 +36,12 @@ export const TdElementDataSchema = z.strictObject({
   sourcePort: z.string().max(MAX_ID).optional(),
   targetPort: z.string().max(MAX_ID).optional(),
   vertices: z.array(Point).max(10_000).optional(),
+  /**
+   * This flow is the second direction of a bidirectional Threat Dragon flow: the flow kept with the
+   * same `cell` (and no `reverse`) is the first. While both exist and still join the same two
+   * nodes, one each way, they export as that one bidirectional cell.
+   */
+  reverse: z.literal(true).optional(),
 });
 
 /** A Threat Dragon threat's own fields, for the user threat made from it. */
