@@ -171,7 +171,7 @@ function threatDragonAspects(o: Obj, e: Obj): Aspect[] {
   const ec = tdCells(e);
   const diagrams = (f: Obj) =>
     list(obj(f['detail'])['diagrams']).map((d) => [d['title'], d['diagramType'] ?? 'STRIDE']);
-  const threats = (cells: Obj[]) =>
+  const threats = (cells: Obj[]): Obj[] =>
     cells.flatMap((c) => list(tdData(c)['threats']).map((t) => ({ ...t, cell: c['id'] })));
   // Version 1 threats have no id (the import derives one): those are matched by title.
   const ot = threats(oc);
@@ -347,7 +347,7 @@ function contentAndLinks(key: 'mitigations' | 'assumptions', idKey: string, o: O
 
 function otmAspects(o: Obj, e: Obj): Aspect[] {
   const zones = (f: Obj) => list(f['trustZones']).filter((z) => obj(z['attributes'])['aitmOutside'] !== true);
-  const instances = (f: Obj) =>
+  const instances = (f: Obj): Obj[] =>
     [...list(f['components']), ...list(f['dataflows'])].flatMap((x) =>
       list(x['threats']).map((t) => ({ ...t, on: x['id'] })),
     );
