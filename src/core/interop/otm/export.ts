@@ -181,33 +181,37 @@ export function exportOtm(doc: ThreatModelDocument, findings: readonly Finding[]
     };
   });
 
-  // A flow split from a bidirectional OTM flow is written back as that flow, once.
+  // A flow split from a bidirectional OTM flow is written back as that flow, once, with the threat
+  // instances of both directions (the reverse has findings of its own: the rules look at each).
+  const reverseOf = new Map<string, string>();
   const joined = new Set<string>();
-  const bidirectional = new Set<string>();
   const byOtmId = new Map(doc.dataFlows.map((g) => [flowId.get(g.id)!, g]));
   for (const f of doc.dataFlows) {
     const origin = keptElement(doc, f.id).reverseOf;
     if (origin === undefined) continue;
     const candidate = byOtmId.get(origin);
-    const forward =
-      candidate && candidate.sourceId === f.targetId && candidate.targetId === f.sourceId
-        ? candidate
-        : undefined;
-    if (forward && threats.on(f.id).length === 0) {
-      joined.add(f.id);
-      bidirectional.add(forward.id);
-    }
+    if (!candidate || candidate.sourceId !== f.targetId || candidate.targetId !== f.sourceId) continue;
+    if (reverseOf.has(candidate.id)) continue;
+    joined.add(f.id);
+    reverseOf.set(candidate.id, f.id);
   }
+  const instancesOf = (id: string) => {
+    const reverse = reverseOf.get(id);
+    if (reverse === undefined) return threats.on(id);
+    const own = threats.on(id);
+    const seen = new Set(own.map((t) => t.threat));
+    return [...own, ...threats.on(reverse).filter((t) => !seen.has(t.threat))];
+  };
   const dataflows: OtmFile['dataflows'] = doc.dataFlows
     .filter((f) => !joined.has(f.id))
     .map((f) => {
       const text = f.description;
-      const instances = threats.on(f.id);
+      const instances = instancesOf(f.id);
       return {
         id: flowId.get(f.id)!,
         name: f.label,
         ...(text !== undefined ? { description: text } : {}),
-        bidirectional: bidirectional.has(f.id),
+        bidirectional: reverseOf.has(f.id),
         source: componentId.get(f.sourceId) ?? f.sourceId,
         destination: componentId.get(f.targetId) ?? f.targetId,
         ...(instances.length > 0 ? { threats: instances } : {}),
