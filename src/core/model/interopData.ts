@@ -36,6 +36,12 @@ export const TdElementDataSchema = z.strictObject({
   sourcePort: z.string().max(MAX_ID).optional(),
   targetPort: z.string().max(MAX_ID).optional(),
   vertices: z.array(Point).max(10_000).optional(),
+  /**
+   * This flow is the second direction of a bidirectional Threat Dragon flow: the flow kept with the
+   * same `cell` (and no `reverse`) is the first. While both exist and still join the same two
+   * nodes, one each way, they export as that one bidirectional cell.
+   */
+  reverse: z.literal(true).optional(),
 });
 
 /** A Threat Dragon threat's own fields, for the user threat made from it. */
@@ -68,8 +74,73 @@ export const TdInteropSchema = z.strictObject({
   threats: z.record(z.string().max(200), TdThreatDataSchema).optional(),
 });
 
+// ---------------------------------------------------------------- OTM
+
+const Short = z.string().max(MAX_ID);
+const Finite = z.number().finite();
+/** At most this many entries in each keyed record below (the document's own limits are lower). */
+const MAX_ENTRIES = 100_000;
+function keyed<T extends z.ZodType>(value: T) {
+  return z
+    .record(z.string().max(200), value)
+    .refine((r) => Object.keys(r).length <= MAX_ENTRIES, `at most ${MAX_ENTRIES} entries`);
+}
+
+/** What an OTM file said of one of our elements or user threats that our model has no field for. */
+export const OtmKeptSchema = z.strictObject({
+  /** The OTM type (of a trust zone, or a component's when it is not one of our catalogue's). */
+  type: Short.optional(),
+  /** The OTM id, when ours had to differ from it. */
+  id: Short.optional(),
+  /** The OTM threat a user threat was instantiated from, and the instance's state as written. */
+  threat: Short.optional(),
+  state: Short.optional(),
+  /** OTM mitigation ids, risk reductions and states, in the order of the user threat's mitigations. */
+  mitigations: z
+    .array(z.strictObject({ id: Short, riskReduction: Finite.optional(), state: Short.optional() }))
+    .max(500)
+    .optional(),
+  /** A trust zone's own trust rating, or a threat's likelihood and impact (0–100). */
+  rating: Finite.optional(),
+  likelihood: Finite.optional(),
+  impact: Finite.optional(),
+  /** The OTM data flow this reverse direction was split from (a bidirectional flow). */
+  reverseOf: Short.optional(),
+});
+
+export const OtmInteropSchema = z.strictObject({
+  /** By our trust boundary, component and flow id. */
+  elements: keyed(OtmKeptSchema).optional(),
+  /** By our user threat id. */
+  threats: keyed(OtmKeptSchema).optional(),
+});
+
+// ---------------------------------------------------------------- TM-BOM
+
+/** Any JSON a TM-BOM file held, up to a size (counted as JSON text). */
+const MAX_KEPT_JSON = 1_000_000;
+const KeptJson = z
+  .json()
+  .refine(
+    (value) => JSON.stringify(value).length <= MAX_KEPT_JSON,
+    `at most ${MAX_KEPT_JSON} characters of JSON`,
+  );
+const KeptFields = keyed(KeptJson);
+
+/** What a TM-BOM file said that our model has no field for, field by field as it was written. */
+export const TmBomInteropSchema = z.strictObject({
+  /** The parts that are not elements: scope, trust boundaries, data sets, personas, assumptions, risks. */
+  model: KeptFields.optional(),
+  /** By our trust boundary, component and flow id: the TM-BOM name, kind, type and extra fields. */
+  elements: keyed(KeptFields).optional(),
+  /** By our user threat id: the TM-BOM threat's name, fields and controls. */
+  threats: keyed(KeptFields).optional(),
+});
+
 export const InteropDataSchema = z.strictObject({
   threatDragon: TdInteropSchema.optional(),
+  otm: OtmInteropSchema.optional(),
+  tmBom: TmBomInteropSchema.optional(),
 });
 
 export type JsonValue = z.output<ReturnType<typeof z.json>>;
@@ -78,3 +149,7 @@ export type TdInterop = z.output<typeof TdInteropSchema>;
 export type TdElementData = z.output<typeof TdElementDataSchema>;
 export type TdThreatData = z.output<typeof TdThreatDataSchema>;
 export type TdDiagramData = z.output<typeof TdDiagramDataSchema>;
+export type OtmKept = z.output<typeof OtmKeptSchema>;
+export type OtmInterop = z.output<typeof OtmInteropSchema>;
+export type TmBomInterop = z.output<typeof TmBomInteropSchema>;
+export type TmBomKeptFields = NonNullable<TmBomInterop['model']>;

@@ -219,3 +219,23 @@ describe('OTM at size', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe('OTM export of a bidirectional flow', () => {
+  it('writes the two directions as the one bidirectional flow, with the threats found on both', () => {
+    const raw = fixture('otm/otm-example.json') as Obj;
+    const { document } = imported('otm/otm-example.json');
+    const findings = evaluate(document, library);
+    const reverse = document.dataFlows.find((f) => f.id === 'webclient-to-webservice.reverse')!;
+    const onReverse = findings.filter((f) => f.targetId === reverse.id);
+    expect(onReverse.length).toBeGreaterThan(0);
+    const out = exportOtm(document, findings);
+    expect(validateOtm(out), JSON.stringify(validateOtm.errors?.slice(0, 3))).toBe(true);
+    expect(out.dataflows.map((f) => [f.id, f.bidirectional])).toEqual(
+      list(raw['dataflows']).map((f) => [f['id'], f['bidirectional'] === true]),
+    );
+    const flow = out.dataflows.find((f) => f.id === 'webclient-to-webservice')!;
+    const ids = (flow.threats ?? []).map((t) => t.threat);
+    for (const f of onReverse) expect(ids).toContain(f.key);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

@@ -12,7 +12,7 @@ import {
   statusOfOtmState,
   trustRatingOfZone,
 } from './mapping';
-import { readTrailer } from './trailer';
+import { keptElement, keptThreat } from './kept';
 import { unplacedItem, type ExportItem } from './unplaced';
 
 export const OTM_VERSION = '0.2.0';
@@ -91,30 +91,31 @@ const DEFAULT_RISK_REDUCTION = 50;
  * in `attributes.aitmZone`), components with their catalogue type (or the OTM type they were
  * imported with), flows, positions in one diagram representation, and every finding as an OTM
  * threat instantiated on its component or flow with its mitigations and their states. Ids,
- * types, states, ratings and risks an OTM import kept (the `[otm]` line) are written back.
+ * types, states, ratings and risks an OTM import kept (the document's `interop.otm`) are written back.
  * Components outside every boundary get a parent trust zone marked `aitmOutside` (OTM requires one).
  * Unplaced user threats are written as threat definitions instantiated nowhere.
  */
 export function exportOtm(doc: ThreatModelDocument, findings: readonly Finding[]): OtmFile {
   const used = new Set<string>();
   const zoneId = new Map<string, string>();
-  const otmIdOf = (ourId: string, description: string | undefined) => {
-    const wanted = readTrailer(description).trailer.id ?? ourId;
+  const otmIdOf = (ourId: string) => {
+    const wanted = keptElement(doc, ourId).id ?? ourId;
     const id = used.has(wanted) ? ourId : wanted;
     used.add(id);
     return id;
   };
-  for (const b of doc.trustBoundaries) zoneId.set(b.id, otmIdOf(b.id, b.description));
-  const componentId = new Map(doc.components.map((c) => [c.id, otmIdOf(c.id, c.description)]));
-  const flowId = new Map(doc.dataFlows.map((f) => [f.id, otmIdOf(f.id, f.description)]));
+  for (const b of doc.trustBoundaries) zoneId.set(b.id, otmIdOf(b.id));
+  const componentId = new Map(doc.components.map((c) => [c.id, otmIdOf(c.id)]));
+  const flowId = new Map(doc.dataFlows.map((f) => [f.id, otmIdOf(f.id)]));
 
   const trustZones: OtmFile['trustZones'] = doc.trustBoundaries.map((b) => {
-    const { text, trailer } = readTrailer(b.description);
-    const rating = trailer.rating ?? trustRatingOfZone(b.zone);
+    const text = b.description;
+    const kept = keptElement(doc, b.id);
+    const rating = kept.rating ?? trustRatingOfZone(b.zone);
     return {
       id: zoneId.get(b.id)!,
       name: b.label,
-      ...(trailer.type !== undefined ? { type: trailer.type } : {}),
+      ...(kept.type !== undefined ? { type: kept.type } : {}),
       ...(text !== undefined ? { description: text } : {}),
       risk: { trustRating: rating },
       ...(b.parentId && zoneId.has(b.parentId) ? { parent: { trustZone: zoneId.get(b.parentId)! } } : {}),
@@ -159,13 +160,14 @@ export function exportOtm(doc: ThreatModelDocument, findings: readonly Finding[]
   for (const f of ordered) threats.add(f);
 
   const components: OtmFile['components'] = doc.components.map((c) => {
-    const { text, trailer } = readTrailer(c.description);
+    const text = c.description;
+    const kept = keptElement(doc, c.id);
     const id = componentId.get(c.id)!;
     const instances = threats.on(c.id);
     return {
       id,
       name: c.label,
-      type: trailer.type ?? c.type,
+      type: kept.type ?? c.type,
       ...(text !== undefined ? { description: text } : {}),
       parent: { trustZone: c.boundaryId && zoneId.has(c.boundaryId) ? zoneId.get(c.boundaryId)! : outside! },
       ...(c.position
@@ -179,33 +181,37 @@ export function exportOtm(doc: ThreatModelDocument, findings: readonly Finding[]
     };
   });
 
-  // A flow split from a bidirectional OTM flow is written back as that flow, once.
+  // A flow split from a bidirectional OTM flow is written back as that flow, once, with the threat
+  // instances of both directions (the reverse has findings of its own: the rules look at each).
+  const reverseOf = new Map<string, string>();
   const joined = new Set<string>();
-  const bidirectional = new Set<string>();
   const byOtmId = new Map(doc.dataFlows.map((g) => [flowId.get(g.id)!, g]));
   for (const f of doc.dataFlows) {
-    const origin = readTrailer(f.description).trailer.reverseOf;
+    const origin = keptElement(doc, f.id).reverseOf;
     if (origin === undefined) continue;
     const candidate = byOtmId.get(origin);
-    const forward =
-      candidate && candidate.sourceId === f.targetId && candidate.targetId === f.sourceId
-        ? candidate
-        : undefined;
-    if (forward && threats.on(f.id).length === 0) {
-      joined.add(f.id);
-      bidirectional.add(forward.id);
-    }
+    if (!candidate || candidate.sourceId !== f.targetId || candidate.targetId !== f.sourceId) continue;
+    if (reverseOf.has(candidate.id)) continue;
+    joined.add(f.id);
+    reverseOf.set(candidate.id, f.id);
   }
+  const instancesOf = (id: string) => {
+    const reverse = reverseOf.get(id);
+    if (reverse === undefined) return threats.on(id);
+    const own = threats.on(id);
+    const seen = new Set(own.map((t) => t.threat));
+    return [...own, ...threats.on(reverse).filter((t) => !seen.has(t.threat))];
+  };
   const dataflows: OtmFile['dataflows'] = doc.dataFlows
     .filter((f) => !joined.has(f.id))
     .map((f) => {
-      const { text } = readTrailer(f.description);
-      const instances = threats.on(f.id);
+      const text = f.description;
+      const instances = instancesOf(f.id);
       return {
         id: flowId.get(f.id)!,
         name: f.label,
         ...(text !== undefined ? { description: text } : {}),
-        bidirectional: bidirectional.has(f.id),
+        bidirectional: reverseOf.has(f.id),
         source: componentId.get(f.sourceId) ?? f.sourceId,
         destination: componentId.get(f.targetId) ?? f.targetId,
         ...(instances.length > 0 ? { threats: instances } : {}),
@@ -251,7 +257,7 @@ class ThreatWriter {
   private readonly mitigationDefined = new Set<string>();
   private readonly userThreats: ReadonlyMap<string, ThreatModelDocument['userThreats'][number]>;
 
-  constructor(doc: ThreatModelDocument) {
+  constructor(private readonly doc: ThreatModelDocument) {
     this.userThreats = new Map(doc.userThreats.map((t) => [t.id, t]));
   }
 
@@ -261,13 +267,14 @@ class ThreatWriter {
 
   add(f: ExportItem): void {
     const user = this.userThreats.get(userThreatIdOf(f.threatId) ?? '');
-    const { text, trailer } = readTrailer(user?.description ?? f.description);
+    const text = user?.description ?? f.description;
+    const kept = keptThreat(this.doc, user?.id);
     const body = splitLists(text);
-    const id = trailer.threat ?? f.key;
+    const id = kept.threat ?? f.key;
     const keepRisk =
-      trailer.likelihood !== undefined &&
-      trailer.impact !== undefined &&
-      severityOfRisk(trailer.likelihood, trailer.impact) === f.severity;
+      kept.likelihood !== undefined &&
+      kept.impact !== undefined &&
+      severityOfRisk(kept.likelihood, kept.impact) === f.severity;
     if (!this.defined.has(id)) {
       this.defined.add(id);
       const categories = body.categories ?? f.stride.map((s) => STRIDE_NAMES[s] ?? s);
@@ -278,7 +285,7 @@ class ThreatWriter {
         categories,
         ...(body.cwes !== undefined ? { cwes: body.cwes } : {}),
         risk: keepRisk
-          ? { likelihood: trailer.likelihood!, impact: trailer.impact! }
+          ? { likelihood: kept.likelihood!, impact: kept.impact! }
           : { likelihood: scoreOfRating(f.likelihood), impact: scoreOfRating(f.impact) },
         attributes: {
           aitmSeverity: f.severity,
@@ -289,9 +296,9 @@ class ThreatWriter {
         },
       });
     }
-    const kept = trailer.mitigations?.length === f.mitigations.length ? trailer.mitigations : undefined;
+    const keptMitigations = kept.mitigations?.length === f.mitigations.length ? kept.mitigations : undefined;
     const mitigations = f.mitigations.map((m, i) => {
-      const otm = kept?.[i];
+      const otm = keptMitigations?.[i];
       const mid = otm?.id ?? m.id;
       if (!this.mitigationDefined.has(mid)) {
         this.mitigationDefined.add(mid);
@@ -310,8 +317,8 @@ class ThreatWriter {
     });
     if (f.targetKind !== 'component' && f.targetKind !== 'dataFlow') return;
     const state =
-      trailer.state !== undefined && statusOfOtmState(trailer.state) === f.status
-        ? trailer.state
+      kept.state !== undefined && statusOfOtmState(kept.state) === f.status
+        ? kept.state
         : otmStateOfStatus(f.status);
     let list = this.instances.get(f.targetId);
     if (!list) this.instances.set(f.targetId, (list = []));

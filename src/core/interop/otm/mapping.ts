@@ -3,7 +3,7 @@ import { ZONES } from '../../model/vocabulary';
 
 /**
  * Our component type for a foreign one (OTM, TM-BOM): the same id when our catalogue has it,
- * otherwise by the words in it. The foreign type is kept beside (see trailer.ts) when it differs.
+ * otherwise by the words in it. The foreign type is kept beside, in the document's `interop.otm` (see kept.ts), when it differs.
  */
 export function componentTypeFromForeign(foreign: string | undefined, known: ReadonlySet<string>): string {
   const type = (foreign ?? '').trim().toLowerCase();

@@ -125,6 +125,8 @@ const UserThreatRef = z.strictObject({
   record: UserThreatSchema,
   /** The mitigation text as exported, when it is not mitigationsToText of the record's (Threat Dragon's own words). */
   mitigation: z.string().max(100_000).optional(),
+  /** The description as exported, when it is not the record's (Threat Dragon's own words). */
+  description: z.string().max(100_000).optional(),
 });
 
 const Common = {
@@ -156,6 +158,19 @@ export const AitmCellSchema = z.discriminatedUnion('kind', [
     description: z.string().max(20_000).optional(),
     props: DataFlowPropsSchema.optional(),
     exported: ExportedFields,
+    /**
+     * The flow the other way, when this cell is one bidirectional Threat Dragon flow made of two of
+     * ours. Its triage, findings and user threats travel with the cell's own (user threats name it
+     * as their target).
+     */
+    reverse: z
+      .strictObject({
+        id: z.string().max(200),
+        label: z.string().max(500),
+        description: z.string().max(20_000).optional(),
+        props: DataFlowPropsSchema.optional(),
+      })
+      .optional(),
   }),
   z.strictObject({
     ...Common,

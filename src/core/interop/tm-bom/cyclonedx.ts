@@ -6,7 +6,7 @@ import { quoteList } from '../shared/notes';
 import { clamp, IdAllocator, nonEmpty, plural } from '../shared/text';
 import { componentTypeFromForeign, zoneOfTrustRating } from '../otm/mapping';
 import { ForeignReader } from '../otm/read';
-import { keep } from './keep';
+import { TmBomKeeper } from './keep';
 
 type Obj = Record<string, unknown>;
 
@@ -75,8 +75,12 @@ export function importCycloneDx(input: Obj, options: InteropOptions): ParseResul
         : {}),
     };
   };
-  const text = (e: (typeof entries)[number], extras: Obj) =>
-    keep(nonEmpty(typeof e.item['description'] === 'string' ? e.item['description'] : undefined), extras);
+  const kept = new TmBomKeeper();
+  /** The description as written; what else must go back is kept by our id. */
+  const text = (e: (typeof entries)[number], id: string, extras: Obj) => {
+    kept.element(id, extras);
+    return nonEmpty(typeof e.item['description'] === 'string' ? e.item['description'] : undefined);
+  };
 
   for (const e of byType('boundary')) {
     const ref = e.item['bom-ref'] as string;
@@ -84,7 +88,7 @@ export function importCycloneDx(input: Obj, options: InteropOptions): ParseResul
     const id = ids.take(ref, 'trust-zone');
     idOf.set(ref, id);
     const rating = num(e.props, 'cdx:model:risk:trustRating');
-    const described = text(e, id !== ref ? { 'bom-ref': ref } : {});
+    const described = text(e, id, id !== ref ? { 'bom-ref': ref } : {});
     const { position, size } = place(e);
     const boundary: TrustBoundary = {
       id,
@@ -117,7 +121,7 @@ export function importCycloneDx(input: Obj, options: InteropOptions): ParseResul
     const type =
       kind === 'actor' ? 'user' : kind === 'datastore' ? 'data-store' : componentTypeFromForeign(kind, known);
     const boundary = idOf.get(one(e.props, 'cdx:model:inBoundary') ?? '');
-    const described = text(e, { kind, ...(id !== ref ? { 'bom-ref': ref } : {}) });
+    const described = text(e, id, { kind, ...(id !== ref ? { 'bom-ref': ref } : {}) });
     const { position } = place(e);
     const component: Component = {
       id,
@@ -151,7 +155,7 @@ export function importCycloneDx(input: Obj, options: InteropOptions): ParseResul
     }
     const id = ids.take(ref, 'flow');
     const label = clamp(e.item['name'] as string, 500);
-    const described = text(e, id !== ref ? { 'bom-ref': ref } : {});
+    const described = text(e, id, id !== ref ? { 'bom-ref': ref } : {});
     doc.dataFlows.push({
       id,
       sourceId: source,
@@ -179,5 +183,6 @@ export function importCycloneDx(input: Obj, options: InteropOptions): ParseResul
     r.notes.add(
       `Assets, repositories and code references have no place in our model and were not imported: ${quoteList(skipped)}.`,
     );
-  return finaliseImport(doc, r.notes.list(), options);
+  const tmBom = kept.section();
+  return finaliseImport(tmBom ? { ...doc, interop: { tmBom } } : doc, r.notes.list(), options);
 }

@@ -5,7 +5,7 @@ import { userThreatIdOf } from '../../rules/userThreatIds';
 import { unplacedItem, type ExportItem as Item } from '../otm/unplaced';
 import { compareStrings, toJsonText } from '../shared/text';
 import { TM_BOM_OUTSIDE_ZONE } from './import';
-import { kept } from './keep';
+import { keptElement, keptModel, keptThreat } from './keep';
 import {
   controlStatusOfMitigation,
   impactOfRating,
@@ -69,11 +69,11 @@ const DEFAULT_PERSONA = {
  * as trust boundaries), users as actors, stores as data stores, the rest as components, flows
  * with their ends' kinds, every finding as a threat on its element, our mitigations as controls
  * (state → status), and a risk per threat from its likelihood and impact. What a TM-BOM import kept
- * (`[tm-bom]` lines: names, kinds, types, scope, personas, data sets, assumptions, risks) is
+ * (the document's `interop.tmBom`: names, kinds, types, scope, personas, data sets, assumptions, risks) is
  * written back, so TM-BOM → ours → TM-BOM keeps names and structure.
  */
 export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding[]): TmBomFile {
-  const model = kept(doc.meta.description);
+  const model = { text: doc.meta.description, value: keptModel(doc) };
   const used = new Set<string>();
   const nameOf = new Map<string, string>();
   const take = (ourId: string, wanted: unknown) => {
@@ -90,7 +90,8 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
   used.add(TM_BOM_OUTSIDE_ZONE);
 
   const trust_zones: Obj[] = doc.trustBoundaries.map((b) => {
-    const { text, value } = kept(b.description);
+    const text = b.description;
+    const value = keptElement(doc, b.id);
     return {
       symbolic_name: take(b.id, value['symbolic_name'] ?? b.id),
       title: b.label,
@@ -111,7 +112,8 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
   const data_stores: Obj[] = [];
   const kindOf = new Map<string, string>();
   for (const c of doc.components) {
-    const { text, value } = kept(c.description);
+    const text = c.description;
+    const value = keptElement(doc, c.id);
     const kind =
       value['kind'] === 'actor' || value['kind'] === 'component' || value['kind'] === 'data_store'
         ? (value['kind'] as string)
@@ -162,7 +164,8 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
     const source = components_.get(f.sourceId);
     const target = components_.get(f.targetId);
     if (!source || !target) continue;
-    const { text, value } = kept(f.description);
+    const text = f.description;
+    const value = keptElement(doc, f.id);
     const data = f.props?.data ?? [];
     for (const d of data) if (SENSITIVITY[d]) sensitiveAnywhere.add(SENSITIVITY[d]);
     data_flows.push({
@@ -236,7 +239,8 @@ export function exportTmBom(doc: ThreatModelDocument, findings: readonly Finding
   };
   for (const f of ordered) {
     const user = userThreats.get(userThreatIdOf(f.threatId) ?? '');
-    const { text, value } = kept(user?.description ?? f.description);
+    const text = user?.description ?? f.description;
+    const value = keptThreat(doc, user?.id);
     const wanted = typeof value['threat'] === 'string' ? value['threat'] : f.key;
     let threat = threatByName.get(wanted);
     const target = nameOf.get(f.targetId);

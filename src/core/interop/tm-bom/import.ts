@@ -1,10 +1,4 @@
-import {
-  createEmptyDocument,
-  type Component,
-  type DataFlow,
-  type ThreatModelDocument,
-  type UserThreat,
-} from '../../model/document';
+import { createEmptyDocument, type Component, type DataFlow, type UserThreat } from '../../model/document';
 import { LIMITS } from '../../limits';
 import type { ParseResult } from '../../model/problems';
 import { checkUntrustedJson } from '../../model/untrustedJson';
@@ -15,7 +9,7 @@ import { clamp, IdAllocator, nonEmpty, plural } from '../shared/text';
 import { componentTypeFromForeign } from '../otm/mapping';
 import { ForeignReader } from '../otm/read';
 import { importCycloneDx } from './cyclonedx';
-import { keep } from './keep';
+import { TmBomKeeper } from './keep';
 import { mitigationStateOfControl, severityOfRisk, zoneOfTrustZone } from './mapping';
 
 type Obj = Record<string, unknown>;
@@ -98,14 +92,9 @@ export function importTmBom(input: unknown, options: InteropOptions): ParseResul
     if (input[part] !== undefined && input[part] !== null) modelParts[part] = input[part];
   const description =
     nonEmpty(r.string(input, 'description', [])) ?? nonEmpty(r.string(scope, 'description', ['scope']));
-  const meta = keep(description, modelParts);
-  if (meta !== undefined && meta.length <= 20_000) doc.meta.description = meta;
-  else if (meta !== undefined) {
-    if (description !== undefined) doc.meta.description = clamp(description, 20_000);
-    r.notes.add(
-      'The scope, trust boundaries, data sets, personas, assumptions and risks are too long to keep and were not imported.',
-    );
-  }
+  const kept = new TmBomKeeper();
+  kept.keepModel(modelParts);
+  if (description !== undefined) doc.meta.description = clamp(description, 20_000);
 
   const ids = new IdAllocator(['model']);
   const seen = new Set<string>();
@@ -128,7 +117,8 @@ export function importTmBom(input: unknown, options: InteropOptions): ParseResul
     if (name === TM_BOM_OUTSIDE_ZONE || !first('trust zone', name)) continue;
     const id = ids.take(name, 'trust-zone');
     zoneIds.set(name, id);
-    const text = keep(verbatim(r.string(z, 'description', [])), id !== name ? { symbolic_name: name } : {});
+    const text = verbatim(r.string(z, 'description', []));
+    kept.element(id, id !== name ? { symbolic_name: name } : {});
     doc.trustBoundaries.push({
       id,
       label: clamp(z['title'] as string, 500),
@@ -174,7 +164,8 @@ export function importTmBom(input: unknown, options: InteropOptions): ParseResul
           `${plural(items.length, 'element names a trust zone', 'elements name trust zones')} the file does not have; ${items.length === 1 ? 'it is' : 'they are'} outside every boundary: ${quoteList(items)}.`,
         name,
       );
-    const text = keep(verbatim(r.string(item, 'description', [path, i])), extras);
+    const text = verbatim(r.string(item, 'description', [path, i]));
+    kept.element(id, extras);
     const component: Component = {
       id,
       type,
@@ -225,7 +216,8 @@ export function importTmBom(input: unknown, options: InteropOptions): ParseResul
         extras[`${end}_type`] = ref['type'];
     }
     const encrypted = r.boolean(f, 'encrypted', ['data_flows', i]);
-    const text = keep(verbatim(r.string(f, 'description', ['data_flows', i])), extras);
+    const text = verbatim(r.string(f, 'description', ['data_flows', i]));
+    kept.element(id, extras);
     const flow: DataFlow = {
       id,
       sourceId: source,
@@ -244,10 +236,12 @@ export function importTmBom(input: unknown, options: InteropOptions): ParseResul
     lists.risks,
     ids,
     (name) => anyKind.get(name) ?? flowIds.get(name) ?? zoneIds.get(name),
+    kept,
   );
-  summarise(r, doc, input);
+  summarise(r, input);
   if (r.problems.length > 0) return { ok: false, problems: r.problems };
-  return finaliseImport(doc, r.notes.list(), options);
+  const tmBom = kept.section();
+  return finaliseImport(tmBom ? { ...doc, interop: { tmBom } } : doc, r.notes.list(), options);
 }
 
 function threatsOf(
@@ -257,6 +251,7 @@ function threatsOf(
   risks: Obj[],
   ids: IdAllocator,
   elementOf: (name: string) => string | undefined,
+  kept: TmBomKeeper,
 ): UserThreat[] {
   const controlsOf = new Map<string, Obj[]>();
   for (const c of controls)
@@ -303,14 +298,18 @@ function threatsOf(
     const text = [verbatim(r.string(t, 'description', ['threats', i])), event, persona]
       .filter(Boolean)
       .join('\n\n');
-    const description = keep(text === '' ? undefined : clamp(text, 10_000), extras)!;
     for (const targetId of targets.length > 0 ? targets : [null]) {
       if (targetId === null) unplaced++;
+      const id = ids.take(
+        targets.length > 1 && targetId !== null ? `${name}.${targetId}` : name,
+        'tm-bom-threat',
+      );
+      kept.threat(id, extras);
       out.push({
-        id: ids.take(targets.length > 1 && targetId !== null ? `${name}.${targetId}` : name, 'tm-bom-threat'),
+        id,
         targetId,
         title,
-        description: clamp(description, 20_000),
+        ...(text !== '' ? { description: clamp(text, 20_000) } : {}),
         severity: severityOf.get(name) ?? 'medium',
         status:
           mitigations.length > 0 && mitigations.every((m) => m.state === 'implemented')
@@ -335,7 +334,7 @@ function threatsOf(
   return out;
 }
 
-function summarise(r: ForeignReader, doc: ThreatModelDocument, input: Obj): void {
+function summarise(r: ForeignReader, input: Obj): void {
   const count = (key: string) => (Array.isArray(input[key]) ? (input[key] as unknown[]).length : 0);
   const parts = [
     [count('trust_boundaries'), 'trust boundary', 'trust boundaries'],
@@ -345,9 +344,9 @@ function summarise(r: ForeignReader, doc: ThreatModelDocument, input: Obj): void
     [count('risks'), 'risk', 'risks'],
   ] as const;
   const listed = parts.filter(([n]) => n > 0).map(([n, one, many]) => plural(n, one, many));
-  if (listed.length > 0 && doc.meta.description?.includes('[tm-bom] '))
+  if (listed.length > 0)
     r.notes.add(
-      `Our model has no place for the file's ${listed.join(', ')} or its scope: they are kept in the model description for the TM-BOM export, and not analysed (risks give threats their severity).`,
+      `Our model has no place for the file's ${listed.join(', ')} or its scope: they are kept with the model for the TM-BOM export, and not analysed (risks give threats their severity).`,
     );
   if (count('trust_boundaries') > 0)
     r.notes.add(

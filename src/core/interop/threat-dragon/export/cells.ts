@@ -109,8 +109,9 @@ export function flowCell(ctx: ExportContext, f: DataFlow, zIndex: number): unkno
   const kept = ctx.td?.elements?.[f.id];
   const threats = threatsOf(ctx, f.id);
   const open = hasOpen(threats);
+  const reverse = ctx.reverseOf.get(f.id);
   const exported = {
-    isBidirectional: false,
+    isBidirectional: reverse !== undefined,
     isEncrypted: f.props?.encrypted === true,
     isPublicNetwork: isPublicNetwork(ctx, f),
     protocol: f.props?.protocol ?? '',
@@ -122,6 +123,7 @@ export function flowCell(ctx: ExportContext, f: DataFlow, zIndex: number): unkno
     ...(f.description !== undefined ? { description: f.description } : {}),
     ...(f.props !== undefined ? { props: f.props } : {}),
     exported,
+    ...(reverse ? { reverse: reverseAitm(reverse) } : {}),
     ...commonAitm(ctx, f.id),
   };
   return {
@@ -130,7 +132,7 @@ export function flowCell(ctx: ExportContext, f: DataFlow, zIndex: number): unkno
       line: {
         stroke: open ? 'red' : '#333333',
         targetMarker: { name: 'block' },
-        sourceMarker: { name: '' },
+        sourceMarker: { name: reverse ? 'block' : '' },
         strokeDasharray: null,
       },
     },
@@ -166,6 +168,15 @@ export function flowCell(ctx: ExportContext, f: DataFlow, zIndex: number): unkno
     source: { cell: cellIdOf(ctx, f.sourceId), ...(kept?.sourcePort ? { port: kept.sourcePort } : {}) },
     target: { cell: cellIdOf(ctx, f.targetId), ...(kept?.targetPort ? { port: kept.targetPort } : {}) },
     vertices: kept?.vertices ?? [],
+  };
+}
+
+function reverseAitm(f: DataFlow): NonNullable<Extract<AitmCellData, { kind: 'dataFlow' }>['reverse']> {
+  return {
+    id: f.id,
+    label: f.label,
+    ...(f.description !== undefined ? { description: f.description } : {}),
+    ...(f.props !== undefined ? { props: f.props } : {}),
   };
 }
 

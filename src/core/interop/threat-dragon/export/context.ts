@@ -1,5 +1,6 @@
 /** What a Threat Dragon export sorts onto the cells, and the threat numbers it has given out. */
-import type { Triage, ThreatModelDocument } from '../../../model/document';
+import type { DataFlow, Triage, ThreatModelDocument } from '../../../model/document';
+import { pairReverseFlows } from './bidirectional';
 import type { Finding } from '../../../rules/finding';
 import { layoutForThreatDragon, type ThreatDragonLayout } from './layout';
 import type { AitmCellData, AitmFindingRef, AitmUserThreatRef } from '../schema';
@@ -30,6 +31,10 @@ export interface ExportContext {
   readonly td: TdInterop | undefined;
   /** Threat Dragon cell id of each of our elements: the one it was imported from, or one derived from our id. */
   readonly cellIds: Map<string, string>;
+  /** The reverse flow of each flow that exports as one bidirectional cell with it (bidirectional.ts). */
+  readonly reverseOf: ReadonlyMap<string, DataFlow>;
+  /** The ids of those reverse flows, which get no cell of their own. */
+  readonly merged: ReadonlySet<string>;
 }
 
 /** The cell id of an element (or of anything else with an id, derived). */
@@ -59,11 +64,13 @@ export function createExportContext(doc: ThreatModelDocument, findings: readonly
   const taken = new Set<string>();
   const ids = new Set([...doc.trustBoundaries, ...doc.components, ...doc.dataFlows].map((e) => e.id));
   for (const [id, element] of Object.entries(td?.elements ?? {})) {
-    if (!ids.has(id) || taken.has(element.cell)) continue;
+    // A reverse flow shares its cell with the first flow: it writes it only through that one.
+    if (!ids.has(id) || element.reverse === true || taken.has(element.cell)) continue;
     taken.add(element.cell);
     cellIds.set(id, element.cell);
   }
   const numbers = Object.values(td?.threats ?? {}).map((t) => t.number ?? 0);
+  const reverseOf = pairReverseFlows(doc, td);
   return {
     doc,
     findings,
@@ -73,6 +80,8 @@ export function createExportContext(doc: ThreatModelDocument, findings: readonly
     number: maxOf(numbers, 0),
     td,
     cellIds,
+    reverseOf,
+    merged: new Set([...reverseOf.values()].map((f) => f.id)),
   };
 }
 

@@ -5,6 +5,7 @@ import { centre, type Rect } from '../../../layout/geometry';
 import { toJsonText } from '../../shared/text';
 import { cellIdOf, createExportContext, diagramCount, diagramOf, type ExportContext } from './context';
 import { distribute } from './threats';
+import { mergeExtras } from './bidirectional';
 import { boxCell, nodeCell, flowCell, modelBlock } from './cells';
 import { maxOf } from '../../../model/extremes';
 
@@ -45,6 +46,11 @@ export function exportThreatDragonJson(doc: ThreatModelDocument, findings: reado
 function exportModel(ctx: ExportContext): ThreatDragonModel {
   const { doc } = ctx;
   distribute(ctx);
+  // Both flows of a bidirectional Threat Dragon flow write their threats on its one cell.
+  for (const [first, reverse] of ctx.reverseOf) {
+    ctx.extras.set(first, mergeExtras(ctx.extras.get(first), ctx.extras.get(reverse.id)));
+    ctx.extras.delete(reverse.id);
+  }
 
   // Geometry as Threat Dragon (and our importer) will read it back.
   const boundaryOrder = doc.trustBoundaries;
@@ -77,11 +83,12 @@ function exportModel(ctx: ExportContext): ThreatDragonModel {
     into(c.id).push(nodeCell(ctx, c, rect, boxOf(rect), i + 1));
   });
   // A flow goes with its source (a flow drawn here between two diagrams' nodes lands in one of them).
-  doc.dataFlows.forEach((f, i) =>
+  doc.dataFlows.forEach((f, i) => {
+    if (ctx.merged.has(f.id)) return;
     perDiagram[ctx.td?.elements?.[f.id] ? diagramOf(ctx, f.id) : diagramOf(ctx, f.sourceId)]!.push(
       flowCell(ctx, f, doc.components.length + 1 + i),
-    ),
-  );
+    );
+  });
   // Boundary curves and text blocks, as they were drawn.
   for (const kept of ctx.td?.cells ?? [])
     perDiagram[kept.diagram < perDiagram.length ? kept.diagram : 0]!.push(kept.cell);

@@ -57,7 +57,13 @@ export function distribute(ctx: ExportContext): void {
     const out = placed ? userThreat(ctx, t, threat) : undefined;
     const ours = mitigationsToText(t.mitigations ?? []);
     const written = out ? String(out.mitigation) : ours;
-    e.userThreats.push({ threat, record: t, ...(written !== ours ? { mitigation: written } : {}) });
+    const described = out ? String(out['description']) : (t.description ?? '');
+    e.userThreats.push({
+      threat,
+      record: t,
+      ...(written !== ours ? { mitigation: written } : {}),
+      ...(described !== (t.description ?? '') ? { description: described } : {}),
+    });
     if (out) e.threats.push(out);
   }
 }

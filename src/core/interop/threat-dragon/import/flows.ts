@@ -10,6 +10,7 @@ import { flowLabel } from './cells';
 import { outOfScope } from './nodes';
 import { crossesCurve } from './crossings';
 import { importThreats } from './threats';
+import { importReverseFlow } from './bidirectional';
 
 export function importFlow(
   ctx: ImportContext,
@@ -89,23 +90,8 @@ export function importFlow(
       ? { vertices: cell.vertices.map((v) => ({ x: v.x, y: v.y })) }
       : {}),
   });
-  if (data.isBidirectional === true && !(stored && stored.exported['isBidirectional'] === true)) {
-    const reverse: DataFlow = {
-      ...flow,
-      id: ctx.ids.take(`${entry.id}-reverse`, 'flow-reverse'),
-      sourceId: target.id,
-      targetId: source.id,
-      label: label === '' ? '' : clamp(`${label} (reverse)`, 500),
-    };
-    ctx.flows.push(reverse);
-    ctx.notes.group(
-      'bidi',
-      (items) =>
-        `Bidirectional flows became two flows, one each way (threats stay on the first): ${quoteList(items)}.`,
-      label || cell.id,
-    );
-  }
-  importThreats(ctx, entry, entry.id);
+  const reverse = importReverseFlow(ctx, entry, flow, stored);
+  importThreats(ctx, entry, entry.id, reverse);
 }
 
 /** The node an edge end attaches to: a node's cell id, or a port id owned by exactly one node. */

@@ -11,27 +11,40 @@ import {
 } from '../mapping';
 import type { TdThreat } from '../schema';
 import type { ImportContext, Entry } from './context';
+import type { ReverseTarget } from './bidirectional';
 
-export function importThreats(ctx: ImportContext, entry: Entry, targetId: string | null): void {
+/**
+ * The threats of a cell. `reverse` names the second flow of a bidirectional cell: user threats we
+ * exported for it go back to it; findings of both flows share the cell's threats by their keys.
+ */
+export function importThreats(
+  ctx: ImportContext,
+  entry: Entry,
+  targetId: string | null,
+  reverse?: ReverseTarget,
+): void {
   const stored = entry.aitm && entry.aitm.kind !== 'model' ? entry.aitm : undefined;
   if (stored?.triage) for (const [key, t] of Object.entries(stored.triage)) ctx.triage[key] = { ...t };
   const threats = entry.cell.data?.threats ?? [];
   const seenUser = new Set<string>();
-  const findings = firstBy(stored?.findings ?? [], (f) => f.threat);
+  // A threat written once for the same finding of both directions of a flow stands for both.
+  const findings = groupBy(stored?.findings ?? [], (f) => f.threat);
   const users = firstBy(stored?.userThreats ?? [], (u) => u.threat);
   threats.forEach((threat, k) => {
     const tdId = threat.id === undefined ? '' : String(threat.id);
-    const finding = findings.get(tdId);
-    if (finding) {
+    const refs = findings.get(tdId);
+    if (refs) {
       const { status, known } = statusFromThreatDragon(threat.status);
-      if (known && status !== finding.status)
-        ctx.triage[finding.key] = { ...(ctx.triage[finding.key] ?? {}), status };
+      for (const finding of refs)
+        if (known && status !== finding.status)
+          ctx.triage[finding.key] = { ...(ctx.triage[finding.key] ?? {}), status };
       return;
     }
     const user = users.get(tdId);
     if (user && !seenUser.has(tdId)) {
       seenUser.add(tdId);
-      const restored = restoreUserThreat(ctx, user.record, threat, targetId, user.mitigation);
+      const target = reverse !== undefined && user.record.targetId === reverse.from ? reverse.to : targetId;
+      const restored = restoreUserThreat(ctx, user.record, threat, target, user.mitigation, user.description);
       ctx.userThreats.push(restored);
       if (restored.source === 'threat-dragon') keepThreat(ctx, restored, threat, restored.description);
       return;
@@ -64,11 +77,12 @@ export function restoreUserThreat(
   threat: TdThreat,
   targetId: string | null,
   exportedMitigation?: string,
+  exportedDescription?: string,
 ): UserThreat {
   const out: UserThreat = { ...record, id: ctx.ids.take(record.id, 'threat'), targetId };
   const title = nonEmpty(threat.title);
   if (title !== undefined && title !== record.title) out.title = clamp(title, 500);
-  if ((threat.description ?? '') !== (record.description ?? '')) {
+  if ((threat.description ?? '') !== (exportedDescription ?? record.description ?? '')) {
     const description = nonEmpty(threat.description);
     if (description === undefined) delete out.description;
     else out.description = clamp(description, 20_000);
@@ -165,6 +179,16 @@ function keepThreat(
     ...(ourDescription !== undefined ? { importedDescription: ourDescription } : {}),
     ...(threat.mitigation !== undefined ? { mitigation: threat.mitigation } : {}),
   };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item);
+    else out.set(key(item), [item]);
+  }
+  return out;
 }
 
 /** The first item for each key, like `items.find` for every key at once. */
