@@ -1,0 +1,358 @@
+import { canonicalOrder } from '../document/canonicalOrder';
+import type { Library } from '../library/loadLibrary';
+import type { ThreatModelDocument, UserThreat } from '../model/document';
+import { MODEL_TARGET_ID, type TargetKind } from '../model/vocabulary';
+import { FINDING_KEY_SEPARATOR } from './findingKey';
+import type { CompiledRule } from './compileRules';
+import { testCondition, type CompiledCondition } from './conditions';
+import { documentChanges, type DocumentChanges } from './documentChanges';
+import { byKey } from './evaluate';
+import { buildEvaluationContext, type EvaluationContext } from './evaluationContext';
+import { standaloneSource, type ExplanationSource } from './explanationSource';
+import type { Finding } from './finding';
+import { linkRootCauses, type RootCauseCandidate } from './findingGroups';
+import { fireRule, type ExplainInputs } from './fireRule';
+import { fireTarget, flowLabel } from './fireTargets';
+import { moveToDocument, withChanges } from './lazyExplanation';
+import { userThreatFinding } from './userThreatFindings';
+
+/** Evaluates successive versions of a document, reusing the work of the previous call. */
+export interface Evaluator {
+  /** Exactly `evaluate(doc, library)`: same findings, same order, same fields and explanations. */
+  evaluate(doc: ThreatModelDocument): Finding[];
+}
+
+/** The evaluator's view of the last document it evaluated. */
+interface State {
+  input: ThreatModelDocument;
+  /** The canonical (id-ordered) document the context reads; owned here and patched in place. */
+  doc: ThreatModelDocument;
+  ctx: EvaluationContext;
+  flowIndexOf: Map<string, number>;
+  /** Rule findings per target, by kind and canonical index; triage, links and out-of-scope applied. */
+  components: Finding[][];
+  dataFlows: Finding[][];
+  trustBoundaries: Finding[][];
+  model: Finding[];
+  users: Map<UserThreat, { finding: Finding; label: string; kind: TargetKind }>;
+  result: Finding[];
+}
+
+/**
+ * An incremental evaluator for one library. Documents are immutable with structural sharing, so
+ * what changed is found by identity (documentChanges.ts) and only that is recomputed:
+ *
+ * - a label: no rule runs; the findings of that element (and of unlabelled flows named after it)
+ *   are copied with the new `targetLabel`;
+ * - triage: only the finding under that key is built again;
+ * - a property no graph analysis reads: the element's rules and its flows' rules run again, after
+ *   checking that no path or `some` condition changes because of it;
+ * - anything that moves indices or graph facts: a new context and a full evaluation.
+ *
+ * Findings nothing touched are the same objects as in the previous result.
+ */
+export function createEvaluator(library: Library): Evaluator {
+  let state: State | undefined;
+  const rulesById = new Map<string, CompiledRule>();
+  for (const rules of [
+    ...library.index.componentByType.values(),
+    library.index.componentAnyType,
+    ...library.index.byTarget.values(),
+  ])
+    for (const rule of rules) rulesById.set(rule.rule.id, rule);
+  const source: ExplanationSource = {
+    contextFor(doc) {
+      return state && state.input === doc ? state.ctx : standaloneSource(library).contextFor(doc);
+    },
+  };
+
+  return {
+    evaluate(doc) {
+      if (state && state.input === doc) return state.result;
+      const changes = state ? documentChanges(state.input, doc) : undefined;
+      state = changes && !changes.structural ? update(state!, doc, changes) : undefined;
+      state ??= evaluateAll(doc);
+      return state.result;
+    },
+  };
+
+  function evaluateAll(input: ThreatModelDocument): State {
+    const doc = canonicalOrder(input);
+    const ctx = buildEvaluationContext(doc, library);
+    const explain = { source, doc: input };
+    const fire = (kind: TargetKind, i: number) => fireOne(ctx, kind, i, explain);
+    const s: State = {
+      input,
+      doc,
+      ctx,
+      flowIndexOf: new Map(doc.dataFlows.map((f, k) => [f.id, k])),
+      components: doc.components.map((_, i) => fire('component', i)),
+      dataFlows: doc.dataFlows.map((_, k) => fire('dataFlow', k)),
+      trustBoundaries: doc.trustBoundaries.map((_, b) => fire('trustBoundary', b)),
+      model: fire('model', 0),
+      users: new Map(),
+      result: [],
+    };
+    const all: Finding[] = [];
+    for (const list of [...s.components, ...s.dataFlows, ...s.trustBoundaries, s.model])
+      for (const f of list) all.push(f);
+    for (const f of userFindings(s, new Map())) all.push(f);
+    s.result = all.sort(byKey);
+    return s;
+  }
+
+  /** All findings of one target, linked and marked out of scope like `evaluate` does. */
+  function fireOne(ctx: EvaluationContext, kind: TargetKind, i: number, explain: ExplainInputs): Finding[] {
+    const out: Finding[] = [];
+    const linked: RootCauseCandidate[] = [];
+    fireTarget(ctx, kind, i, out, linked, explain);
+    if (linked.length > 1) linkRootCauses(linked, library);
+    if (isOutOfScope(ctx.doc, kind, i)) for (const f of out) f.outOfScope = true;
+    return out;
+  }
+
+  /** The next state by patching this one, or undefined when the change reaches too far (evaluate all). */
+  function update(s: State, input: ThreatModelDocument, changes: DocumentChanges): State | undefined {
+    const { ctx, doc } = s;
+    const indexOf = ctx.graph.indexOf;
+    const factComponents = changes.components.facts.map((id) => indexOf.get(id)!);
+    const factFlows = new Set(changes.dataFlows.facts.map((id) => s.flowIndexOf.get(id)!));
+    for (const i of factComponents) for (const k of flowsOf(ctx, i)) factFlows.add(k);
+    const flows = [...factFlows];
+
+    const before = conditionInputs(ctx, factComponents, flows);
+    // Patch the canonical document in place: same ids, so the same indices.
+    for (const c of changes.replaced.components) doc.components[indexOf.get(c.id)!] = c;
+    for (const f of changes.replaced.dataFlows) doc.dataFlows[s.flowIndexOf.get(f.id)!] = f;
+    for (const b of changes.replaced.trustBoundaries) doc.trustBoundaries[ctx.boundaryIndexOf.get(b.id)!] = b;
+    if (changes.userThreats) doc.userThreats = canonicalOrder(input).userThreats;
+    doc.meta = input.meta;
+    doc.triage = input.triage;
+    for (const i of factComponents) for (const cache of ctx.memo.values()) cache[i] = undefined;
+    const after = conditionInputs(ctx, factComponents, flows);
+    for (let n = 0; n < before.length; n++) if (before[n] !== after[n]) return undefined;
+
+    const explain = { source, doc: input };
+    const removed = new Set<Finding>();
+    const added: Finding[] = [];
+    const replaced = new Map<Finding, Finding>();
+    const lists = { component: s.components, dataFlow: s.dataFlows, trustBoundary: s.trustBoundaries };
+    const listOf = (kind: TargetKind, i: number) => (kind === 'model' ? s.model : lists[kind][i]!);
+    const setList = (kind: TargetKind, i: number, list: Finding[]) => {
+      if (kind === 'model') s.model = list;
+      else lists[kind][i] = list;
+    };
+
+    // Targets whose rules run again.
+    const refired = new Set<string>();
+    const refire = (kind: TargetKind, i: number) => {
+      const tag = `${kind}:${i}`;
+      if (refired.has(tag)) return;
+      refired.add(tag);
+      for (const f of listOf(kind, i)) removed.add(f);
+      const fresh = fireOne(ctx, kind, i, explain);
+      for (const f of fresh) added.push(f);
+      setList(kind, i, fresh);
+    };
+    for (const i of factComponents) refire('component', i);
+    for (const k of flows) refire('dataFlow', k);
+
+    // Targets whose findings only need a new label or out-of-scope marking.
+    const refresh = (kind: TargetKind, i: number) => {
+      if (refired.has(`${kind}:${i}`)) return;
+      const label = targetLabelOf(ctx, kind, i);
+      const outOfScope = isOutOfScope(doc, kind, i);
+      const list = listOf(kind, i);
+      let copy: Finding[] | undefined;
+      list.forEach((f, n) => {
+        if (f.targetLabel === label && (f.outOfScope === true) === outOfScope) return;
+        const changed = withChanges(f, { targetLabel: label, outOfScope: outOfScope || undefined });
+        replaced.set(f, changed);
+        (copy ??= [...list])[n] = changed;
+      });
+      if (copy) setList(kind, i, copy);
+    };
+    for (const id of [...changes.components.label, ...changes.components.scope]) {
+      const i = indexOf.get(id)!;
+      refresh('component', i);
+      for (const k of flowsOf(ctx, i)) if (!doc.dataFlows[k]!.label) refresh('dataFlow', k);
+    }
+    for (const id of [...changes.dataFlows.label, ...changes.dataFlows.scope])
+      refresh('dataFlow', s.flowIndexOf.get(id)!);
+    for (const id of changes.trustBoundaries.label) refresh('trustBoundary', ctx.boundaryIndexOf.get(id)!);
+    if (changes.title) refresh('model', 0);
+
+    // Triage: only the finding under each changed key is built again.
+    for (const key of changes.triage) {
+      const at = key.lastIndexOf(FINDING_KEY_SEPARATOR);
+      const rule = rulesById.get(key.slice(0, at));
+      const target = rule && locate(s, rule.rule.target, key.slice(at + 1));
+      if (!rule || !target || refired.has(`${target.kind}:${target.i}`)) continue;
+      const list = listOf(target.kind, target.i);
+      const n = list.findIndex((f) => f.key === key);
+      if (n < 0) continue;
+      const old = list[n]!;
+      const current = replaced.get(old) ?? old;
+      const out: Finding[] = [];
+      fireRule(ctx, rule, target.kind, target.i, current.targetId, current.targetLabel, out, [], explain);
+      const fresh = out[0]!;
+      if (current.group !== undefined) fresh.group = current.group;
+      if (current.outOfScope) fresh.outOfScope = true;
+      replaced.set(old, fresh);
+      const copy = [...list];
+      copy[n] = fresh;
+      setList(target.kind, target.i, copy);
+    }
+
+    s.input = input;
+    // User threats name their targets' labels: rebuilt (reusing unchanged ones) whenever a label may have moved.
+    const labelsMoved =
+      changes.userThreats ||
+      changes.title ||
+      changes.components.label.length + changes.components.scope.length > 0 ||
+      changes.dataFlows.label.length + changes.dataFlows.scope.length > 0 ||
+      changes.trustBoundaries.label.length > 0;
+    if (labelsMoved && (doc.userThreats.length > 0 || s.users.size > 0)) {
+      for (const { finding } of s.users.values()) removed.add(finding);
+      const previous = s.users;
+      s.users = new Map();
+      for (const f of userFindings(s, previous)) {
+        if (removed.has(f)) removed.delete(f);
+        else added.push(f);
+      }
+    }
+    s.result = merge(s.result, removed, replaced, added.sort(byKey), input);
+    return s;
+  }
+
+  /** User threat findings, reusing the previous object of a threat whose target reads the same. */
+  function userFindings(
+    s: State,
+    previous: Map<UserThreat, { finding: Finding; label: string; kind: TargetKind }>,
+  ): Finding[] {
+    const out: Finding[] = [];
+    for (const t of s.doc.userThreats) {
+      if (t.targetId === null) continue;
+      const target = userTarget(s, t.targetId);
+      if (!target) continue;
+      const label =
+        target.kind === 'dataFlow'
+          ? s.doc.dataFlows[target.i]!.label
+          : targetLabelOf(s.ctx, target.kind, target.i);
+      const outOfScope = isOutOfScope(s.doc, target.kind, target.i);
+      const old = previous.get(t);
+      let finding: Finding;
+      if (
+        old &&
+        old.label === label &&
+        old.kind === target.kind &&
+        (old.finding.outOfScope === true) === outOfScope
+      )
+        finding = old.finding;
+      else {
+        finding = userThreatFinding(t, target.kind, label);
+        if (outOfScope) finding.outOfScope = true;
+      }
+      s.users.set(t, { finding, label, kind: target.kind });
+      out.push(finding);
+    }
+    return out;
+  }
+}
+
+/** The target of this kind and id in the state's document, if any. */
+function locate(s: State, kind: TargetKind, id: string): { kind: TargetKind; i: number } | undefined {
+  const i =
+    kind === 'component'
+      ? s.ctx.graph.indexOf.get(id)
+      : kind === 'dataFlow'
+        ? s.flowIndexOf.get(id)
+        : kind === 'trustBoundary'
+          ? s.ctx.boundaryIndexOf.get(id)
+          : id === MODEL_TARGET_ID
+            ? 0
+            : undefined;
+  return i === undefined ? undefined : { kind, i };
+}
+
+/** A user threat's target, looked up with the precedence of userThreatFindings (model, boundary, flow, component). */
+function userTarget(s: State, id: string): { kind: TargetKind; i: number } | undefined {
+  for (const kind of ['model', 'trustBoundary', 'dataFlow', 'component'] as const) {
+    const target = locate(s, kind, id);
+    if (target) return target;
+  }
+  return undefined;
+}
+
+function targetLabelOf(ctx: EvaluationContext, kind: TargetKind, i: number): string {
+  if (kind === 'component') return ctx.doc.components[i]!.label;
+  if (kind === 'dataFlow') return flowLabel(ctx, i);
+  if (kind === 'trustBoundary') return ctx.doc.trustBoundaries[i]!.label;
+  return ctx.doc.meta.title;
+}
+
+function isOutOfScope(doc: ThreatModelDocument, kind: TargetKind, i: number): boolean {
+  if (kind === 'component') return doc.components[i]!.outOfScope !== undefined;
+  if (kind === 'dataFlow') return doc.dataFlows[i]!.outOfScope !== undefined;
+  return false;
+}
+
+/** Indices of the flows into and out of a component. */
+function flowsOf(ctx: EvaluationContext, i: number): number[] {
+  const g = ctx.graph;
+  const out: number[] = [];
+  for (let e = g.outStart[i]!; e < g.outStart[i + 1]!; e++) out.push(g.outFlow[e]!);
+  for (let e = g.inStart[i]!; e < g.inStart[i + 1]!; e++) out.push(g.inFlow[e]!);
+  return out;
+}
+
+/**
+ * What the memoised path and `some` conditions read of the changed components and flows, in a fixed
+ * order. A path condition's reach depends only on which components match `where` and `avoiding` and
+ * which flows match `via`; a `some` only on `where`. If none of these answers changes at the changed
+ * elements, no memoised result changes. Conditions memoised while this runs (nested ones) are checked
+ * too: Map iteration visits entries added during it.
+ */
+function conditionInputs(
+  ctx: EvaluationContext,
+  components: readonly number[],
+  flows: readonly number[],
+): boolean[] {
+  const out: boolean[] = [];
+  if (components.length === 0 && flows.length === 0) return out;
+  for (const key of ctx.nodeMemo.keys()) {
+    const node = key as CompiledCondition;
+    if (node.kind === 'path') {
+      for (const i of components) {
+        out.push(testCondition(node.where, ctx, i));
+        if (node.avoiding) out.push(testCondition(node.avoiding, ctx, i));
+      }
+      if (node.via) for (const k of flows) out.push(testCondition(node.via, ctx, k));
+    } else if (node.kind === 'some') for (const i of components) out.push(testCondition(node.where, ctx, i));
+  }
+  return out;
+}
+
+/**
+ * The previous result without the removed findings, with the replaced ones swapped in place and the
+ * added ones merged in key order. Every finding kept is moved on to the new document.
+ */
+function merge(
+  previous: readonly Finding[],
+  removed: ReadonlySet<Finding>,
+  replaced: ReadonlyMap<Finding, Finding>,
+  added: readonly Finding[],
+  doc: ThreatModelDocument,
+): Finding[] {
+  const out: Finding[] = [];
+  let a = 0;
+  for (const old of previous) {
+    if (removed.has(old)) continue;
+    const f = replaced.get(old) ?? old;
+    while (a < added.length && added[a]!.key < f.key) out.push(added[a++]!);
+    moveToDocument(f, doc);
+    out.push(f);
+  }
+  while (a < added.length) out.push(added[a++]!);
+  return out;
+}
