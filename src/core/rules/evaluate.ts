@@ -21,7 +21,7 @@ export function evaluate(input: ThreatModelDocument, library: Library): Finding[
   const ctx = buildEvaluationContext(doc, library);
   // Explanations are built on demand from the document; the context stays cached for that, once.
   rememberContext(library, input, ctx);
-  const explain = { source: standaloneSource(library), doc: input };
+  const explain = { source: standaloneSource(library), epoch: { doc: input } };
   const findings: Finding[] = [];
   const linked: RootCauseCandidate[] = [];
   for (let i = 0; i < doc.components.length; i++) fireTarget(ctx, 'component', i, findings, linked, explain);

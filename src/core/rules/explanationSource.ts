@@ -14,6 +14,11 @@ export interface ExplanationSource {
   contextFor(doc: ThreatModelDocument): EvaluationContext;
 }
 
+/** The document a finding holds for (an object, so many findings can share one and be moved on at once). */
+export interface Epoch {
+  doc: ThreatModelDocument;
+}
+
 /**
  * The context of the last document explained, per library: explaining every finding of one
  * evaluation builds at most one context, and at most one is kept.

@@ -1,6 +1,5 @@
-import type { ThreatModelDocument } from '../model/document';
 import type { TargetKind } from '../model/vocabulary';
-import type { ExplanationSource } from './explanationSource';
+import type { Epoch, ExplanationSource } from './explanationSource';
 import type { CompiledRule } from './compileRules';
 import { testCondition } from './conditions';
 import type { EvaluationContext } from './evaluationContext';
@@ -17,7 +16,7 @@ const NONE: ReadonlySet<string> = new Set();
 /** What a finding's lazy explanation keeps: the document it holds for and where to get its context. */
 export interface ExplainInputs {
   source: ExplanationSource;
-  doc: ThreatModelDocument;
+  epoch: Epoch;
 }
 const EMPTY: readonly string[] = Object.freeze([]);
 
@@ -99,7 +98,7 @@ export function fireRule(
   if (triage?.note !== undefined) finding.note = triage.note;
   const fired = withLazyExplanation(finding, {
     source: explain.source,
-    doc: explain.doc,
+    epoch: explain.epoch,
     compiled,
     summary: rule.summary ?? threat.title,
     adjustments,

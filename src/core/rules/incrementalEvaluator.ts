@@ -8,12 +8,12 @@ import { testCondition, type CompiledCondition } from './conditions';
 import { documentChanges, type DocumentChanges } from './documentChanges';
 import { byKey } from './evaluate';
 import { buildEvaluationContext, type EvaluationContext } from './evaluationContext';
-import { standaloneSource, type ExplanationSource } from './explanationSource';
+import { standaloneSource, type Epoch, type ExplanationSource } from './explanationSource';
 import type { Finding } from './finding';
 import { linkRootCauses, type RootCauseCandidate } from './findingGroups';
 import { fireRule, type ExplainInputs } from './fireRule';
 import { fireTarget, flowLabel } from './fireTargets';
-import { moveToDocument, withChanges } from './lazyExplanation';
+import { detach, withChanges } from './lazyExplanation';
 import { userThreatFinding } from './userThreatFindings';
 
 /** Evaluates successive versions of a document, reusing the work of the previous call. */
@@ -28,6 +28,8 @@ interface State {
   /** The canonical (id-ordered) document the context reads; owned here and patched in place. */
   doc: ThreatModelDocument;
   ctx: EvaluationContext;
+  /** Shared by every rule finding of `result`: moved on to each new document they hold for. */
+  epoch: Epoch;
   flowIndexOf: Map<string, number>;
   /** Rule findings per target, by kind and canonical index; triage, links and out-of-scope applied. */
   components: Finding[][];
@@ -79,12 +81,14 @@ export function createEvaluator(library: Library): Evaluator {
   function evaluateAll(input: ThreatModelDocument): State {
     const doc = canonicalOrder(input);
     const ctx = buildEvaluationContext(doc, library);
-    const explain = { source, doc: input };
+    const epoch = { doc: input };
+    const explain = { source, epoch };
     const fire = (kind: TargetKind, i: number) => fireOne(ctx, kind, i, explain);
     const s: State = {
       input,
       doc,
       ctx,
+      epoch,
       flowIndexOf: new Map(doc.dataFlows.map((f, k) => [f.id, k])),
       components: doc.components.map((_, i) => fire('component', i)),
       dataFlows: doc.dataFlows.map((_, k) => fire('dataFlow', k)),
@@ -132,7 +136,7 @@ export function createEvaluator(library: Library): Evaluator {
     const after = conditionInputs(ctx, factComponents, flows);
     for (let n = 0; n < before.length; n++) if (before[n] !== after[n]) return undefined;
 
-    const explain = { source, doc: input };
+    const explain = { source, epoch: s.epoch };
     const removed = new Set<Finding>();
     const added: Finding[] = [];
     const replaced = new Map<Finding, Finding>();
@@ -221,7 +225,12 @@ export function createEvaluator(library: Library): Evaluator {
         else added.push(f);
       }
     }
-    s.result = merge(s.result, removed, replaced, added.sort(byKey), input);
+    // Findings leaving the result keep explaining the document they held for; the rest move on.
+    const frozen = { doc: s.epoch.doc };
+    for (const f of removed) detach(f, frozen);
+    for (const f of replaced.keys()) detach(f, frozen);
+    s.epoch.doc = input;
+    s.result = merge(s.result, removed, replaced, added.sort(byKey));
     return s;
   }
 
@@ -335,24 +344,49 @@ function conditionInputs(
 
 /**
  * The previous result without the removed findings, with the replaced ones swapped in place and the
- * added ones merged in key order. Every finding kept is moved on to the new document.
+ * added ones merged in key order. Positions are found by binary search on the sorted keys, so the
+ * cost beyond copying the array is in the number of changed findings only.
  */
 function merge(
   previous: readonly Finding[],
   removed: ReadonlySet<Finding>,
   replaced: ReadonlyMap<Finding, Finding>,
   added: readonly Finding[],
-  doc: ThreatModelDocument,
 ): Finding[] {
-  const out: Finding[] = [];
+  const out = previous.slice();
+  for (const [old, fresh] of replaced) out[positionOf(previous, old.key)] = fresh;
+  if (removed.size === 0 && added.length === 0) return out;
+  const gone = [...removed].map((f) => positionOf(previous, f.key)).sort((a, b) => a - b);
+  // Each added finding goes before the first previous finding with a greater key (a removed one
+  // under the same key included: it is skipped, so the order holds).
+  const at = added.map((f) => lowerBound(previous, f.key));
+  const merged: Finding[] = [];
+  let g = 0;
   let a = 0;
-  for (const old of previous) {
-    if (removed.has(old)) continue;
-    const f = replaced.get(old) ?? old;
-    while (a < added.length && added[a]!.key < f.key) out.push(added[a++]!);
-    moveToDocument(f, doc);
-    out.push(f);
+  for (let r = 0; r <= out.length; r++) {
+    while (a < added.length && at[a] === r) merged.push(added[a++]!);
+    if (r === out.length) break;
+    if (g < gone.length && gone[g] === r) g++;
+    else merged.push(out[r]!);
   }
-  while (a < added.length) out.push(added[a++]!);
-  return out;
+  return merged;
+}
+
+/** The first position whose key is not less than `key`. */
+function lowerBound(findings: readonly Finding[], key: string): number {
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (findings[mid]!.key < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the finding with this key in a result sorted by key. */
+function positionOf(findings: readonly Finding[], key: string): number {
+  const position = lowerBound(findings, key);
+  if (findings[position]?.key !== key) throw new Error(`no finding has the key ${key}`);
+  return position;
 }

@@ -1,7 +1,7 @@
 import type { CompiledRule } from './compileRules';
 import { traceCondition } from './conditions';
 import type { ThreatModelDocument } from '../model/document';
-import { targetIndex, type ExplanationSource } from './explanationSource';
+import { targetIndex, type Epoch, type ExplanationSource } from './explanationSource';
 import { explainFinding } from './explainFinding';
 import type { Finding, FindingTrace } from './finding';
 
@@ -14,8 +14,12 @@ import type { Finding, FindingTrace } from './finding';
  */
 interface Pending {
   source: ExplanationSource;
-  /** The document the finding holds for; the incremental evaluator moves it on when it reuses the finding. */
-  doc: ThreatModelDocument;
+  /**
+   * The document the finding holds for. The incremental evaluator shares one epoch among the
+   * findings of its current result and moves it on to each new document (the findings it keeps hold
+   * there too); a finding it replaces gets an epoch of its own, frozen at its last document.
+   */
+  epoch: Epoch;
   compiled: CompiledRule;
   summary: string;
   adjustments: readonly string[];
@@ -29,7 +33,7 @@ interface Pending {
 
 function traceOf(p: Pending, f: RuleFinding): FindingTrace {
   if (p.trace) return p.trace;
-  const ctx = p.source.contextFor(p.doc);
+  const ctx = p.source.contextFor(p.epoch.doc);
   const index = targetIndex(ctx, f.targetKind, f.targetId);
   const leaves = p.compiled.when ? traceCondition(p.compiled.when, ctx, index) : [];
   const pathIndices = leaves.find((l) => l.path && l.path.length > 1)?.path ?? [];
@@ -103,11 +107,11 @@ class RuleFinding {
 
   get why(): string {
     const p = this.#pending;
-    if (p.why === undefined || p.whyDoc !== p.doc) {
+    if (p.why === undefined || p.whyDoc !== p.epoch.doc) {
       const trace = traceOf(p, this);
-      const ctx = trace.path.length > 1 ? p.source.contextFor(p.doc) : undefined;
+      const ctx = trace.path.length > 1 ? p.source.contextFor(p.epoch.doc) : undefined;
       const byId = (id: string) => ctx!.doc.components[ctx!.graph.indexOf.get(id)!]!;
-      p.whyDoc = p.doc;
+      p.whyDoc = p.epoch.doc;
       p.why = explainFinding({
         summary: p.summary,
         leaves: trace.leaves,
@@ -138,7 +142,9 @@ export function withChanges(
   changes: Partial<Pick<Finding, 'targetLabel' | 'outOfScope'>>,
 ): Finding {
   const source = finding as unknown as RuleFinding;
-  const copy = new RuleFinding(source, source.pending);
+  // Its own copy of the explanation inputs (what is already explained comes along), so the original
+  // can be detached from the current epoch without taking the copy with it.
+  const copy = new RuleFinding(source, { ...source.pending });
   if (source.group !== undefined) copy.group = source.group;
   if (changes.targetLabel !== undefined) copy.targetLabel = changes.targetLabel;
   if ('outOfScope' in changes) {
@@ -147,9 +153,9 @@ export function withChanges(
   return copy;
 }
 
-/** Moves a reused finding on to the document it is now reused in (its content is the same there). */
-export function moveToDocument(finding: Finding, doc: ThreatModelDocument): void {
-  if (finding instanceof RuleFinding) finding.pending.doc = doc;
+/** Takes a finding out of a shared epoch before that epoch moves on: it keeps explaining `frozen.doc`. */
+export function detach(finding: Finding, frozen: Epoch): void {
+  if (finding instanceof RuleFinding) finding.pending.epoch = frozen;
 }
 
 /** A finding whose `trace` and `why` are built on first read. */
