@@ -18,6 +18,14 @@ import { GRAPH_PROPERTIES } from './graphFacts';
  */
 export interface DocumentChanges {
   structural: boolean;
+  /**
+   * The components and boundaries are the same, but flows were added, removed, re-ended or changed
+   * kind or data, or a component changed a property the graph analysis reads: reachability may
+   * change. `reachSeeds` are the components whose own facts change (ends of such flows, components
+   * whose graph properties changed).
+   */
+  reach: boolean;
+  reachSeeds: string[];
   components: { facts: string[]; label: string[]; scope: string[] };
   dataFlows: { facts: string[]; label: string[]; scope: string[] };
   trustBoundaries: { label: string[] };
@@ -34,6 +42,8 @@ const GRAPH_PROPERTY_SET: ReadonlySet<string> = new Set(GRAPH_PROPERTIES);
 export function documentChanges(prev: ThreatModelDocument, next: ThreatModelDocument): DocumentChanges {
   const changes: DocumentChanges = {
     structural: false,
+    reach: false,
+    reachSeeds: [],
     components: { facts: [], label: [], scope: [] },
     dataFlows: { facts: [], label: [], scope: [] },
     trustBoundaries: { label: [] },
@@ -43,9 +53,10 @@ export function documentChanges(prev: ThreatModelDocument, next: ThreatModelDocu
     replaced: { components: [], dataFlows: [], trustBoundaries: [] },
   };
   const components = changedPairs(prev.components, next.components);
-  const flows = changedPairs(prev.dataFlows, next.dataFlows);
+  const flows =
+    changedPairs(prev.dataFlows, next.dataFlows) ?? flowSetChange(prev.dataFlows, next.dataFlows, changes);
   const boundaries = changedPairs(prev.trustBoundaries, next.trustBoundaries);
-  if (!components || !flows || !boundaries) return { ...changes, structural: true };
+  if (!components || !boundaries) return { ...changes, structural: true };
   for (const [a, b] of components) {
     if (classifyComponent(a, b, changes)) return { ...changes, structural: true };
     changes.replaced.components.push(b);
@@ -94,13 +105,40 @@ function changedPairs<T extends { id: string }>(
   return out;
 }
 
+/**
+ * Flows added or removed (the components staying): the flows present in both are paired, and the
+ * ends of every added or removed flow become reach seeds.
+ */
+function flowSetChange(
+  prev: readonly DataFlow[],
+  next: readonly DataFlow[],
+  changes: DocumentChanges,
+): [DataFlow, DataFlow][] {
+  const byId = new Map(prev.map((f) => [f.id, f]));
+  const pairs: [DataFlow, DataFlow][] = [];
+  const kept = new Set<string>();
+  for (const b of next) {
+    const a = byId.get(b.id);
+    if (a === undefined) changes.reachSeeds.push(b.sourceId, b.targetId);
+    else {
+      kept.add(b.id);
+      if (a !== b) pairs.push([a, b]);
+    }
+  }
+  for (const a of prev) if (!kept.has(a.id)) changes.reachSeeds.push(a.sourceId, a.targetId);
+  changes.reach = true;
+  return pairs;
+}
+
 /** True when the change is structural. */
 function classifyComponent(a: Component, b: Component, changes: DocumentChanges): boolean {
   if (a.type !== b.type || (a.boundaryId ?? null) !== (b.boundaryId ?? null)) return true;
   if (a.props !== b.props) {
     const names = changedKeys(a.props ?? {}, b.props ?? {});
-    if (names.some((n) => GRAPH_PROPERTY_SET.has(n))) return true;
-    if (names.length > 0) changes.components.facts.push(b.id);
+    if (names.some((n) => GRAPH_PROPERTY_SET.has(n))) {
+      changes.reach = true;
+      changes.reachSeeds.push(b.id);
+    } else if (names.length > 0) changes.components.facts.push(b.id);
   }
   if (a.label !== b.label) changes.components.label.push(b.id);
   if ((a.outOfScope === undefined) !== (b.outOfScope === undefined)) changes.components.scope.push(b.id);
@@ -108,14 +146,18 @@ function classifyComponent(a: Component, b: Component, changes: DocumentChanges)
 }
 
 function classifyFlow(a: DataFlow, b: DataFlow, changes: DocumentChanges): boolean {
-  if (a.sourceId !== b.sourceId || a.targetId !== b.targetId) return true;
-  if (a.props !== b.props) {
-    const pa = a.props ?? {};
-    const pb = b.props ?? {};
-    // Kinds and data categories are read by the graph analysis and by the neighbour lists of both ends.
-    if (pa.kind !== pb.kind || !sameList(pa.data, pb.data)) return true;
-    if (changedKeys(pa, pb).length > 0) changes.dataFlows.facts.push(b.id);
+  const pa = a.props ?? {};
+  const pb = b.props ?? {};
+  // Kinds and data categories are read by the graph analysis and by the neighbour lists of both ends.
+  if (
+    a.sourceId !== b.sourceId ||
+    a.targetId !== b.targetId ||
+    (a.props !== b.props && (pa.kind !== pb.kind || !sameList(pa.data, pb.data)))
+  ) {
+    changes.reach = true;
+    changes.reachSeeds.push(a.sourceId, a.targetId, b.sourceId, b.targetId);
   }
+  if (a.props !== b.props && changedKeys(pa, pb).length > 0) changes.dataFlows.facts.push(b.id);
   if (a.label !== b.label) changes.dataFlows.label.push(b.id);
   if ((a.outOfScope === undefined) !== (b.outOfScope === undefined)) changes.dataFlows.scope.push(b.id);
   return false;

@@ -15,6 +15,7 @@ import { fireRule, type ExplainInputs } from './fireRule';
 import { fireTarget, flowLabel } from './fireTargets';
 import { detach, withChanges } from './lazyExplanation';
 import { userThreatFinding } from './userThreatFindings';
+import { dirtyComponents } from './reachabilityChanges';
 
 /** Evaluates successive versions of a document, reusing the work of the previous call. */
 export interface Evaluator {
@@ -117,6 +118,18 @@ export function createEvaluator(library: Library): Evaluator {
 
   /** The next state by patching this one, or undefined when the change reaches too far (evaluate all). */
   function update(s: State, input: ThreatModelDocument, changes: DocumentChanges): State | undefined {
+    const work: Work = { removed: new Set(), added: [], replaced: new Map(), refired: new Set() };
+    if (!(changes.reach ? rebuildReach(s, input, changes, work) : patch(s, input, changes, work)))
+      return undefined;
+    return finish(s, input, changes, work);
+  }
+
+  /**
+   * Same components and flows: the canonical document is patched in place (same ids, same indices)
+   * and the changed components and their flows fire again, unless a memoised path or `some`
+   * condition reads them differently now.
+   */
+  function patch(s: State, input: ThreatModelDocument, changes: DocumentChanges, work: Work): boolean {
     const { ctx, doc } = s;
     const indexOf = ctx.graph.indexOf;
     const factComponents = changes.components.facts.map((id) => indexOf.get(id)!);
@@ -125,7 +138,6 @@ export function createEvaluator(library: Library): Evaluator {
     const flows = [...factFlows];
 
     const before = conditionInputs(ctx, factComponents, flows);
-    // Patch the canonical document in place: same ids, so the same indices.
     for (const c of changes.replaced.components) doc.components[indexOf.get(c.id)!] = c;
     for (const f of changes.replaced.dataFlows) doc.dataFlows[s.flowIndexOf.get(f.id)!] = f;
     for (const b of changes.replaced.trustBoundaries) doc.trustBoundaries[ctx.boundaryIndexOf.get(b.id)!] = b;
@@ -134,32 +146,70 @@ export function createEvaluator(library: Library): Evaluator {
     doc.triage = input.triage;
     for (const i of factComponents) for (const cache of ctx.memo.values()) cache[i] = undefined;
     const after = conditionInputs(ctx, factComponents, flows);
-    for (let n = 0; n < before.length; n++) if (before[n] !== after[n]) return undefined;
+    for (let n = 0; n < before.length; n++) if (before[n] !== after[n]) return false;
+    for (const i of factComponents) refire(s, work, 'component', i);
+    for (const k of flows) refire(s, work, 'dataFlow', k);
+    return true;
+  }
 
+  /**
+   * Same components, different flows or graph properties: a new context, and the components whose
+   * graph facts or shown paths differ (reachabilityChanges.ts) fire again with their flows.
+   */
+  function rebuildReach(s: State, input: ThreatModelDocument, changes: DocumentChanges, work: Work): boolean {
+    const old = s.ctx;
+    const doc = canonicalOrder(input);
+    const ctx = buildEvaluationContext(doc, library);
+    const seeds = [...changes.reachSeeds, ...changes.components.facts].map((id) =>
+      ctx.graph.indexOf.get(id)!,
+    );
+    const dirty = dirtyComponents(old, ctx, seeds);
+    if (!dirty) return false;
+    const oldFlows = s.dataFlows;
+    const oldFlowIndexOf = s.flowIndexOf;
+    const oldDoc = s.doc;
+    s.ctx = ctx;
+    s.doc = doc;
+    s.flowIndexOf = new Map(doc.dataFlows.map((f, k) => [f.id, k]));
+    s.dataFlows = doc.dataFlows.map((f, k) => {
+      const was = oldFlowIndexOf.get(f.id);
+      if (was !== undefined && oldDoc.dataFlows[was] === f) return oldFlows[was]!;
+      work.refired.add(`dataFlow:${k}`);
+      const fresh = fireOne(ctx, 'dataFlow', k, { source, epoch: s.epoch });
+      for (const x of fresh) work.added.push(x);
+      return fresh;
+    });
+    for (const [id, was] of oldFlowIndexOf)
+      if (!s.flowIndexOf.has(id) || s.dataFlows[s.flowIndexOf.get(id)!] !== oldFlows[was])
+        for (const f of oldFlows[was]!) work.removed.add(f);
+    for (let i = 0; i < dirty.length; i++)
+      if (dirty[i]) {
+        refire(s, work, 'component', i);
+        for (const k of flowsOf(ctx, i)) refire(s, work, 'dataFlow', k);
+      }
+    refire(s, work, 'model', 0);
+    return true;
+  }
+
+  /** Fires a target's rules again, once per update. */
+  function refire(s: State, work: Work, kind: TargetKind, i: number): void {
+    const tag = `${kind}:${i}`;
+    if (work.refired.has(tag)) return;
+    work.refired.add(tag);
+    for (const f of listOf(s, kind, i)) work.removed.add(f);
+    const fresh = fireOne(s.ctx, kind, i, { source, epoch: s.epoch });
+    for (const f of fresh) work.added.push(f);
+    setList(s, kind, i, fresh);
+  }
+
+  /** Labels, out-of-scope markings, triage and user threats on top of what fired again; then the result. */
+  function finish(s: State, input: ThreatModelDocument, changes: DocumentChanges, work: Work): State {
+    const { ctx, doc } = s;
+    const indexOf = ctx.graph.indexOf;
     const explain = { source, epoch: s.epoch };
-    const removed = new Set<Finding>();
-    const added: Finding[] = [];
-    const replaced = new Map<Finding, Finding>();
-    const lists = { component: s.components, dataFlow: s.dataFlows, trustBoundary: s.trustBoundaries };
-    const listOf = (kind: TargetKind, i: number) => (kind === 'model' ? s.model : lists[kind][i]!);
-    const setList = (kind: TargetKind, i: number, list: Finding[]) => {
-      if (kind === 'model') s.model = list;
-      else lists[kind][i] = list;
-    };
-
-    // Targets whose rules run again.
-    const refired = new Set<string>();
-    const refire = (kind: TargetKind, i: number) => {
-      const tag = `${kind}:${i}`;
-      if (refired.has(tag)) return;
-      refired.add(tag);
-      for (const f of listOf(kind, i)) removed.add(f);
-      const fresh = fireOne(ctx, kind, i, explain);
-      for (const f of fresh) added.push(f);
-      setList(kind, i, fresh);
-    };
-    for (const i of factComponents) refire('component', i);
-    for (const k of flows) refire('dataFlow', k);
+    const { removed, added, replaced, refired } = work;
+    const listOf = (kind: TargetKind, i: number) => listOfState(s, kind, i);
+    const setList = (kind: TargetKind, i: number, list: Finding[]) => setListOfState(s, kind, i, list);
 
     // Targets whose findings only need a new label or out-of-scope marking.
     const refresh = (kind: TargetKind, i: number) => {
@@ -209,8 +259,10 @@ export function createEvaluator(library: Library): Evaluator {
     }
 
     s.input = input;
+    s.doc.meta = input.meta;
     // User threats name their targets' labels: rebuilt (reusing unchanged ones) whenever a label may have moved.
     const labelsMoved =
+      changes.reach ||
       changes.userThreats ||
       changes.title ||
       changes.components.label.length + changes.components.scope.length > 0 ||
@@ -268,6 +320,32 @@ export function createEvaluator(library: Library): Evaluator {
     return out;
   }
 }
+
+/** What one update re-fired, removed, added and replaced. */
+interface Work {
+  removed: Set<Finding>;
+  added: Finding[];
+  replaced: Map<Finding, Finding>;
+  /** `kind:index` of the targets fired again. */
+  refired: Set<string>;
+}
+
+function listOfState(s: State, kind: TargetKind, i: number): Finding[] {
+  if (kind === 'model') return s.model;
+  if (kind === 'component') return s.components[i]!;
+  if (kind === 'dataFlow') return s.dataFlows[i]!;
+  return s.trustBoundaries[i]!;
+}
+
+function setListOfState(s: State, kind: TargetKind, i: number, list: Finding[]): void {
+  if (kind === 'model') s.model = list;
+  else if (kind === 'component') s.components[i] = list;
+  else if (kind === 'dataFlow') s.dataFlows[i] = list;
+  else s.trustBoundaries[i] = list;
+}
+
+const listOf = listOfState;
+const setList = setListOfState;
 
 /** The target of this kind and id in the state's document, if any. */
 function locate(s: State, kind: TargetKind, id: string): { kind: TargetKind; i: number } | undefined {

@@ -17,6 +17,7 @@ import {
   type ThreatModelDocument,
 } from '../../../src/core/index';
 import { syntheticModel } from '../../../bench/syntheticModel';
+import { component, flow, model } from '../../support/modelBuilders';
 
 const library = shippedLibrary();
 const examplesDir = join(__dirname, '../../../examples');
@@ -368,5 +369,95 @@ describe('createEvaluator', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  // Two copies of one chain (anonymous user → app → LLM → write tool) that no flow connects.
+  const chain = (p: string) => [
+    component(`${p}-user`, 'user', { trust: 'anonymous' }),
+    component(`${p}-app`, 'llm-app'),
+    component(`${p}-llm`, 'llm'),
+    component(`${p}-tool`, 'agent-tool', { access: 'write' }),
+  ];
+  const chainFlows = (p: string) => [
+    flow(`${p}-user`, `${p}-app`, { kind: 'message', data: ['prompts'] }, `${p}-f1`),
+    flow(`${p}-app`, `${p}-llm`, { kind: 'message', data: ['prompts'] }, `${p}-f2`),
+    flow(`${p}-llm`, `${p}-tool`, { kind: 'invoke' }, `${p}-f3`),
+  ];
+  const twoChains = () =>
+    model({
+      components: [...chain('a'), ...chain('b')],
+      dataFlows: [...chainFlows('a'), ...chainFlows('b')],
+    });
+
+  it('follows a removed flow to everything it no longer reaches, and keeps the other chain', () => {
+    const evaluator = createEvaluator(library);
+    const doc = twoChains();
+    const first = evaluator.evaluate(doc);
+    const cut = { ...doc, dataFlows: doc.dataFlows.filter((f) => f.id !== 'a-f1') };
+    const second = evaluator.evaluate(cut);
+    expect(plain(second)).toStrictEqual(plain(evaluate(cut, library)));
+    // The tool at the end of the cut chain lost findings that rest on untrusted input reaching its LLM.
+    const ofTool = (fs: readonly Finding[]) => plain(fs.filter((f) => f.targetId === 'a-tool'));
+    expect(ofTool(second)).not.toStrictEqual(ofTool(first));
+    const before = new Map(first.map((f) => [f.key, f]));
+    const other = second.filter((f) => f.targetId.startsWith('b-'));
+    expect(other.length).toBeGreaterThan(0);
+    for (const f of other) expect(f).toBe(before.get(f.key));
+  });
+
+  it('keeps the findings of components a new flow cannot reach', () => {
+    const evaluator = createEvaluator(library);
+    const doc = twoChains();
+    const first = evaluator.evaluate(doc);
+    const joined = {
+      ...doc,
+      dataFlows: [...doc.dataFlows, flow('a-tool', 'a-user', { kind: 'response' }, 'a-back')],
+    };
+    const second = evaluator.evaluate(joined);
+    expect(plain(second)).toStrictEqual(plain(evaluate(joined, library)));
+    const before = new Map(first.map((f) => [f.key, f]));
+    for (const f of second.filter((x) => x.targetId.startsWith('b-'))) expect(f).toBe(before.get(f.key));
+  });
+
+  it('runs no rule for a label edit: only the findings of that element are new objects, with the new label', () => {
+    const evaluator = createEvaluator(library);
+    const doc = twoChains();
+    const first = evaluator.evaluate(doc);
+    const renamed = {
+      ...doc,
+      components: doc.components.map((c) => (c.id === 'a-llm' ? { ...c, label: 'Renamed model' } : c)),
+    };
+    const second = evaluator.evaluate(renamed);
+    expect(plain(second)).toStrictEqual(plain(evaluate(renamed, library)));
+    const before = new Map(first.map((f) => [f.key, f]));
+    for (const f of second) {
+      if (f.targetId === 'a-llm') {
+        expect(f).not.toBe(before.get(f.key));
+        expect(f.targetLabel).toBe('Renamed model');
+      } else expect(f).toBe(before.get(f.key));
+    }
+  });
+
+  it('rebuilds only the triaged finding', () => {
+    const evaluator = createEvaluator(library);
+    const doc = twoChains();
+    const first = evaluator.evaluate(doc);
+    const key = first.find((f) => f.targetId === 'a-llm')!.key;
+    const triaged = { ...doc, triage: { [key]: { status: 'accepted' as const, owner: 'Ann' } } };
+    const second = evaluator.evaluate(triaged);
+    expect(plain(second)).toStrictEqual(plain(evaluate(triaged, library)));
+    const before = new Map(first.map((f) => [f.key, f]));
+    for (const f of second)
+      if (f.key === key) expect(f.status).toBe('accepted');
+      else expect(f).toBe(before.get(f.key));
+  });
+
+  it('explains a finding replaced by a later edit as it stood in its own document', () => {
+    const evaluator = createEvaluator(library);
+    const doc = twoChains();
+    const first = evaluator.evaluate(doc);
+    const expected = plain(evaluate(doc, library));
+    evaluator.evaluate({ ...doc, dataFlows: doc.dataFlows.filter((f) => f.id !== 'a-f1') });
+    expect(plain(first)).toStrictEqual(expected);
   });
 });
