@@ -7,15 +7,23 @@ const ZONE_VALUES = [...ZONES, 'none'];
 
 /** Wraps a component fact so a flow rule can ask it of the flow's source or target (`source.type`). */
 export function endpointFact(end: 'source' | 'target', fact: FactDefinition): FactDefinition {
-  const at = (ctx: EvaluationContext, k: number) =>
-    end === 'source' ? ctx.graph.flowSource[k]! : ctx.graph.flowTarget[k]!;
+  // One closure per end, reading the end's index straight from the graph: this runs for every
+  // flow rule on every flow, so no shared helper deciding the end on each call.
+  const get = fact.get;
+  const at =
+    end === 'source'
+      ? (ctx: EvaluationContext, k: number) => ctx.graph.flowSource[k]!
+      : (ctx: EvaluationContext, k: number) => ctx.graph.flowTarget[k]!;
   return {
     ...fact,
     name: `${end}.${fact.name}`,
     target: 'dataFlow',
     description: `Of the flow's ${end}: ${fact.description}`,
     phrase: `${end} ${fact.phrase}`,
-    get: (ctx, k) => fact.get(ctx, at(ctx, k)),
+    get:
+      end === 'source'
+        ? (ctx, k) => get(ctx, ctx.graph.flowSource[k]!)
+        : (ctx, k) => get(ctx, ctx.graph.flowTarget[k]!),
     ...(fact.path ? { path: (ctx, k, value) => fact.path!(ctx, at(ctx, k), value) } : {}),
     ...(fact.defaulted ? { defaulted: (ctx, k) => fact.defaulted!(ctx, at(ctx, k)) } : {}),
   };
