@@ -88,10 +88,9 @@ describe('repairs after concurrent edits', () => {
 
   it('two boundaries nested into each other at once: the cycle is cut at the smaller id, everywhere', () => {
     const { a, b, doc } = twoPeers();
-    const [x, y] = doc.trustBoundaries.filter((tb) => tb.parentId == null).slice(0, 2) as [
-      { id: string },
-      { id: string },
-    ];
+    const roots = doc.trustBoundaries.filter((tb) => tb.parentId == null);
+    const x = roots[0]!;
+    const y = roots[1]!;
     writeDocumentToY(a, updateTrustBoundary(doc, x.id, { parentId: y.id }), doc);
     writeDocumentToY(b, updateTrustBoundary(doc, y.id, { parentId: x.id }), doc);
     sync(a, b);
