@@ -37,6 +37,8 @@ export function writeDocumentToY(
     if (previous === null) {
       // A full write leaves nothing a peer put there that the document has no place for.
       for (const key of [...model.keys()]) if (!MODEL_KEYS.has(key)) model.delete(key);
+      const order = orderMap(ydoc);
+      for (const key of [...order.keys()]) if (!COLLECTIONS.some((c) => c.name === key)) order.delete(key);
     }
     const prevRecord = previous as Fields | null;
     const nextRecord = next as Fields;

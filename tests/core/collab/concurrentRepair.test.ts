@@ -43,6 +43,12 @@ describe('repairs after concurrent edits', () => {
     expect(merged.document.components.some((c) => c.id === target.id)).toBe(false);
     expect(merged.document.dataFlows.some((f) => f.id === 'f-concurrent')).toBe(false);
     expect(merged.repairs.map((r) => r.message).join('\n')).toContain('dropped data flow "f-concurrent"');
+    // Written back whole, the repair leaves the room: the next read has nothing to repair.
+    writeDocumentToY(a, merged.document, null);
+    sync(a, b);
+    const again = readDocumentFromY(b, null, options);
+    expect(again.ok && again.repairs).toEqual([]);
+    expect(again.ok && serialiseDocument(again.document)).toBe(serialiseDocument(merged.document));
   });
 
   it('editing a component another participant deleted leaves it deleted', () => {
