@@ -98,6 +98,7 @@ class Peer {
   read(): void {
     const result = readDocumentFromY(this.ydoc, this.doc, options);
     if (!result.ok) throw new Error(`${this.name}: ${JSON.stringify(result.problems.slice(0, 3))}`);
+    expect(parseDocument(result.document, options).ok).toBe(true);
     this.doc = result.document;
   }
 

@@ -83,6 +83,39 @@ const attacks: [string, (r: Room) => void][] = [
       (r.model.get('trustBoundaries') as Y.Map<unknown>).set(r.doc.components[0]!.id, copy);
     },
   ],
+  [
+    'a constructor key in props',
+    (r) => (r.firstComponent.get('props') as Y.Map<unknown>).set('constructor', 'x'),
+  ],
+  [
+    'a triage key that is not a finding key',
+    (r) => {
+      const entry = new Y.Map<unknown>();
+      entry.set('status', 'open');
+      (r.model.get('triage') as Y.Map<unknown>).set('no-separator', entry);
+    },
+  ],
+  [
+    'a triage key longer than two ids',
+    (r) => {
+      const entry = new Y.Map<unknown>();
+      entry.set('status', 'open');
+      (r.model.get('triage') as Y.Map<unknown>).set(`${'r'.repeat(300)}@${'c'.repeat(101)}`, entry);
+    },
+  ],
+  [
+    'a __proto__ triage key',
+    (r) => {
+      const entry = new Y.Map<unknown>();
+      entry.set('status', 'open');
+      (r.model.get('triage') as Y.Map<unknown>).set('__proto__', entry);
+    },
+  ],
+  [
+    'a shared map nested in props',
+    (r) => (r.firstComponent.get('props') as Y.Map<unknown>).set('trust', new Y.Map()),
+  ],
+  ['props as an atomic value of the wrong kind', (r) => r.firstComponent.set('props', ['anonymous'])],
   ['interop garbage', (r) => r.model.set('interop', { threatDragon: { evil: true } })],
   [
     'more components than the limit',
