@@ -12,6 +12,7 @@ import {
   type ThreatModelDocument,
 } from '../model/document';
 import { checkUntrustedJson } from '../model/untrustedJson';
+import type { Problem } from '../model/problems';
 import type { CollectionName } from './yLayout';
 
 type Raw = Record<string, unknown>;
@@ -26,6 +27,59 @@ const ELEMENT_SCHEMAS: Record<CollectionName, z.ZodType> = {
 /** Longest triage key DocumentSchema accepts (two ids and the separator). */
 const MAX_TRIAGE_KEY = 401;
 
+export interface GateMemory {
+  /** Parts (elements, triage entries) the gate accepted, by identity. */
+  readonly accepted: WeakSet<object>;
+  header: { key: readonly unknown[]; ok: boolean } | undefined;
+}
+
+export type GateVerdict =
+  | { ok: true; migrated?: undefined }
+  /** An older schemaVersion, migrated by parseDocument: its result, not the raw input, is the model. */
+  | { ok: true; migrated: ThreatModelDocument }
+  | { ok: false; problems: Problem[] };
+
+/**
+ * Below this many parts not yet accepted, or when they are under a quarter of the model, the gate
+ * goes part by part; above (a first read, a whole model replaced) one parseDocument call is
+ * cheaper than thousands of small ones.
+ */
+const WHOLE_READ_PARTS = 64;
+
+/**
+ * The validating gate for a document read from a room: parseDocument's verdict, reached part by
+ * part when only a few parts are new (acceptsIncrementally). On any failure, the problems are
+ * parseDocument's own, exactly as for a file.
+ */
+export function gateDocument(raw: Raw, memory: GateMemory, options: ParseDocumentOptions): GateVerdict {
+  const parts = partsOf(raw);
+  let fresh = 0;
+  for (const part of parts) if (!memory.accepted.has(part)) fresh++;
+  if (fresh <= WHOLE_READ_PARTS || fresh * 4 < parts.length) {
+    const fast = acceptsIncrementally(raw, memory.accepted, memory.header, options);
+    memory.header = fast.header;
+    if (fast.ok) return { ok: true };
+  }
+  const parsed = parseDocument(raw, options);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  if (parsed.warnings.length > 0) return { ok: true, migrated: parsed.value };
+  for (const part of parts) memory.accepted.add(part);
+  memory.header = { key: headerKeyOf(raw), ok: true };
+  return { ok: true };
+}
+
+function partsOf(raw: Raw): Raw[] {
+  const parts: Raw[] = [];
+  for (const name of Object.keys(ELEMENT_SCHEMAS)) for (const item of raw[name] as Raw[]) parts.push(item);
+  const triage = raw['triage'] as Raw;
+  for (const key of Object.keys(triage)) parts.push(triage[key] as Raw);
+  return parts;
+}
+
+function headerKeyOf(raw: Raw): unknown[] {
+  return [raw['$schema'], raw['format'], raw['schemaVersion'], raw['meta'], raw['interop']];
+}
+
 /**
  * parseDocument, element by element. Accepting means exactly what parseDocument's accepting means
  * — the same checks in the same order: the structural scan (checkUntrustedJson, at each part's
@@ -35,17 +89,17 @@ const MAX_TRIAGE_KEY = 401;
  * when its Y.Map changed). The document-wide checks (references, properties) run whole every
  * time: they are linear and cheap next to schema validation.
  *
- * It only ever accepts. Whenever anything fails, the caller runs the full parseDocument on the
+ * It only ever accepts. Whenever anything fails, gateDocument runs the full parseDocument on the
  * same input, so that every problem is reported exactly as for a file (and if the two ever
  * disagreed, parseDocument decides).
  */
-export function acceptsIncrementally(
+function acceptsIncrementally(
   raw: Raw,
   accepted: WeakSet<object>,
   header: { key: readonly unknown[]; ok: boolean } | undefined,
   options: ParseDocumentOptions,
 ): { ok: boolean; header: { key: readonly unknown[]; ok: boolean } } {
-  const headerKey = [raw['$schema'], raw['format'], raw['schemaVersion'], raw['meta'], raw['interop']];
+  const headerKey = headerKeyOf(raw);
   let headerOk: boolean;
   if (header !== undefined && headerKey.every((v, i) => v === header.key[i])) headerOk = header.ok;
   else {

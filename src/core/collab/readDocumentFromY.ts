@@ -2,10 +2,10 @@ import * as Y from 'yjs';
 import { LIMITS, overLimitMessage } from '../limits';
 import type { ThreatModelDocument } from '../model/document';
 import type { Problem } from '../model/problems';
-import { parseDocument, type ParseDocumentOptions } from '../document/parseDocument';
+import type { ParseDocumentOptions } from '../document/parseDocument';
 import { jsonEqual } from './jsonEqual';
 import { defineField, plainValue } from './plainValue';
-import { acceptsIncrementally } from './incrementalGate';
+import { gateDocument } from './incrementalGate';
 import { cachedBuild, readCacheOf, rememberBuild, type AnyType, type ReadCache } from './readCache';
 import { repairReferences, type RawCollections } from './repairReferences';
 import {
@@ -98,12 +98,9 @@ function read(
   Object.assign(raw, repaired);
   raw['triage'] = triage ?? {};
 
-  const fast = acceptsIncrementally(raw, cache.accepted, cache.header, options);
-  cache.header = fast.header;
-  if (!fast.ok) {
-    const parsed = parseDocument(raw, options);
-    if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  }
+  const verdict = gateDocument(raw, cache, options);
+  if (!verdict.ok) return { ok: false, problems: verdict.problems };
+  if (verdict.migrated !== undefined) return { ok: true, document: verdict.migrated, repairs };
   // The gate accepted `raw` as it is (it transforms nothing in a valid document: every default is
   // filled above), so `raw`'s objects are returned rather than the validator's copies, and can be
   // replaced by previous's equal ones.
