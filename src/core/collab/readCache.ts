@@ -41,7 +41,8 @@ export function readCacheOf(ydoc: Y.Doc): ReadCache {
       shared: new WeakMap(),
       header: undefined,
     };
-    ydoc.on('afterTransaction', (transaction: Y.Transaction) => {
+    // Before any observer runs, so that a read from inside an observer already sees the marks.
+    ydoc.on('beforeObserverCalls', (transaction: Y.Transaction) => {
       for (const type of transaction.changed.keys()) markDirty(created, type);
     });
     caches.set(ydoc, created);

@@ -96,6 +96,18 @@ describe('structural sharing on read', () => {
     expect(next.meta).toBe(docA.meta);
   });
 
+  it('a read from inside an observer already sees the change that triggered it', () => {
+    const { a, b, docA, docB } = twoPeers();
+    const id = docB.components[0]!.id;
+    const seen: string[] = [];
+    a.getMap('model').observeDeep(() => {
+      seen.push(readOk(a, docA).components[0]!.label);
+    });
+    writeDocumentToY(b, updateComponent(docB, id, { label: 'Observed' }), docB);
+    sync(a, b);
+    expect(seen).toEqual(['Observed']);
+  });
+
   it('reading again without a change returns previous itself', () => {
     const { a, docA } = twoPeers();
     expect(readOk(a, docA)).toBe(docA);
