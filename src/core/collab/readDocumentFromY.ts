@@ -201,7 +201,7 @@ function elementOrder(
   }
   if (ids.length < map.size) {
     const missing = [...map.keys()].filter((id) => !seen.has(id)).sort();
-    ids.push(...missing);
+    for (const id of missing) ids.push(id);
   }
   return ids;
 }
