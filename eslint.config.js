@@ -13,7 +13,7 @@ const CORE_DIR = path.join(ROOT, 'src', 'core');
 /** The shipped threat library is data the core imports (JSON), not code. */
 const CORE_DATA_DIR = path.join(ROOT, 'threat-library');
 /** The only packages the core may use: both are pure, with no host access. */
-const CORE_PACKAGES = ['zod', 'jsonc-parser'];
+const CORE_PACKAGES = ['zod', 'jsonc-parser', 'yjs'];
 
 /** True when `target` is `dir` itself (its index) or anything below it. */
 const isInside = (dir, target) => {
@@ -220,7 +220,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**/*.ts'],
+    // The CLI and the collaboration server are Node shells over the core.
+    files: ['src/cli/**/*.ts', 'src/server/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -231,7 +232,7 @@ export default tseslint.config(
               group: ['react', 'react-*', '@xyflow/*', 'zustand', 'zustand/*', 'immer'],
               message: 'The CLI has no UI.',
             },
-            { group: ['**/ui/**'], message: 'src/cli must not import the UI.' },
+            { group: ['**/ui/**'], message: 'Node shells must not import the UI.' },
           ],
         },
       ],

@@ -58,3 +58,4 @@ export * from './report/index';
 export * from './interop/index';
 export * from './render/index';
 export * from './diff/index';
+export * from './collab/index';
