@@ -37,7 +37,7 @@ export function bindStoreToY(store: AppStore, ydoc: Y.Doc, options: BindOptions 
 
   const pull = () => {
     const state = store.getState();
-    const result = readDocumentFromY(ydoc, state.document, { library: state.library });
+    const result = readDocumentFromY(ydoc, state.document, { catalogue: state.library.catalogue });
     if (!result.ok) {
       options.onRejected?.(result.problems);
       return;

@@ -134,7 +134,7 @@ export async function startCollabSession(services: AppServices, options: StartOp
       await store.getState().whenSaved();
       writeDocumentToY(ydoc, store.getState().document, null);
     } else {
-      const read = readDocumentFromY(ydoc, null, { library: store.getState().library });
+      const read = readDocumentFromY(ydoc, null, { catalogue: store.getState().library.catalogue });
       if (!read.ok) {
         if (empty) throw new CollabRefused(`the room “${room}” holds no model yet: ask whoever shares it to start sharing`);
         throw new CollabRefused(describeRejection(read.problems));

@@ -73,6 +73,8 @@ export function roomLink(base: string, address: RoomAddress): string {
 export function suggestRoomName(title: string, random: () => number = Math.random): string {
   const slug = title
     .normalize('NFKD')
+    // Accents go (Ü → U) rather than becoming dashes.
+    .replace(/\p{M}+/gu, '')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .toLowerCase()
