@@ -37,13 +37,21 @@ export default function CollabBar() {
       store.getState().update({
         notice: { kind: 'error', message: `This workshop link cannot be used: ${(error as Error).message}.` },
       });
-      history.replaceState(history.state, '', `${location.pathname}${addressWithout(location.search, 'room')}`);
+      history.replaceState(
+        history.state,
+        '',
+        `${location.pathname}${addressWithout(location.search, 'room')}`,
+      );
       return;
     }
     if (!address) return;
     if (address.token) {
       keepToken(sessionStorage, address);
-      history.replaceState(history.state, '', `${location.pathname}${addressWithout(location.search, 'token')}`);
+      history.replaceState(
+        history.state,
+        '',
+        `${location.pathname}${addressWithout(location.search, 'token')}`,
+      );
     } else address = { ...address, token: keptToken(sessionStorage, address.url, address.room) };
     setRequest(address);
   }, [store]);
@@ -64,7 +72,13 @@ export default function CollabBar() {
   return (
     <>
       <RoomControls />
-      {request && !rememberedName() && <JoinDialog address={request} onJoin={(name) => void join(request, name)} onCancel={() => setRequest(null)} />}
+      {request && !rememberedName() && (
+        <JoinDialog
+          address={request}
+          onJoin={(name) => void join(request, name)}
+          onCancel={() => setRequest(null)}
+        />
+      )}
       {shareOpen && (
         <Suspense fallback={null}>
           <ShareDialog />
@@ -78,8 +92,15 @@ function RoomControls() {
   const session = useStore(activeSession, (s) => s.session);
   const joining = useStore(activeSession, (s) => s.joining);
   const inReview = useAppStore((s) => s.review !== null);
-  if (!session) return joining ? <span className="collab-status" role="status">Joining the room…</span> : null;
-  return <SessionControls key={session.address.room} inReview={inReview} onLeave={() => void session.leave()} />;
+  if (!session)
+    return joining ? (
+      <span className="collab-status" role="status">
+        Joining the room…
+      </span>
+    ) : null;
+  return (
+    <SessionControls key={session.address.room} inReview={inReview} onLeave={() => void session.leave()} />
+  );
 }
 
 function SessionControls({ inReview, onLeave }: { inReview: boolean; onLeave: () => void }) {
@@ -88,7 +109,11 @@ function SessionControls({ inReview, onLeave }: { inReview: boolean; onLeave: ()
   const leader = leaderOf(view);
   return (
     <div className="collab-bar" role="group" aria-label={`Workshop room ${view.room}`}>
-      <span className={`collab-status collab-status-${view.status}`} role="status" title={`Room ${view.room} on ${view.url}`}>
+      <span
+        className={`collab-status collab-status-${view.status}`}
+        role="status"
+        title={`Room ${view.room} on ${view.url}`}
+      >
         {STATUS_TEXT[view.status]}
       </span>
       {view.readOnly && (
@@ -113,7 +138,11 @@ function SessionControls({ inReview, onLeave }: { inReview: boolean; onLeave: ()
         </button>
       )}
       {leader && !view.leading && (
-        <button type="button" className="secondary-button" onClick={() => session.setFollowing(!view.following)}>
+        <button
+          type="button"
+          className="secondary-button"
+          onClick={() => session.setFollowing(!view.following)}
+        >
           {view.following ? `Following ${leader.name} · Stop` : `Follow ${leader.name}`}
         </button>
       )}
@@ -171,12 +200,18 @@ function JoinDialog({
       >
         <p>
           Room <strong>{address.room}</strong> on <code>{address.url}</code>
-          {address.readOnly ? ' (read-only)' : ''}. The room becomes its own document in this browser: the model you had
-          open stays as it is.
+          {address.readOnly ? ' (read-only)' : ''}. The room becomes its own document in this browser: the
+          model you had open stays as it is.
         </p>
         <div className="field">
           <label htmlFor={id}>Your name</label>
-          <input id={id} value={name} onChange={(e) => setName(e.target.value)} autoComplete="nickname" data-autofocus />
+          <input
+            id={id}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoComplete="nickname"
+            data-autofocus
+          />
         </div>
         <div className="button-row">
           <button type="submit" className="primary-button" disabled={!name.trim()}>

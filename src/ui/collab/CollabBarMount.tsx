@@ -5,7 +5,8 @@ import { useAppStore } from '../store/StoreContext';
 const CollabBar = lazy(() => import('./CollabBar'));
 
 /** Read once at start: the tab was opened on a workshop link (`?collab=`). */
-const openedOnRoomLink = typeof location !== 'undefined' && new URLSearchParams(location.search).has('collab');
+const openedOnRoomLink =
+  typeof location !== 'undefined' && new URLSearchParams(location.search).has('collab');
 
 /** The toolbar's room controls and the Share / Join dialogs, once sharing or joining is asked for. */
 export function CollabBarMount() {

@@ -26,7 +26,9 @@ function SessionPresence({ session }: { session: CollabSession }) {
     const pane = domNode;
     if (!pane) return;
     const move = (event: PointerEvent) =>
-      session.setCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }, { snapToGrid: false }));
+      session.setCursor(
+        flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }, { snapToGrid: false }),
+      );
     const out = () => session.setCursor(null);
     pane.addEventListener('pointermove', move);
     pane.addEventListener('pointerleave', out);
@@ -66,22 +68,29 @@ function PeerCursor({ peer, at }: { peer: Peer; at: { x: number; y: number } }) 
 
 /** Rings on the nodes a peer selected; the node's absolute position, as React Flow measured it. */
 function PeerSelection({ peer }: { peer: Peer }) {
-  const boxes = useFlowStore((s) =>
-    peer.selection
-      .map((id) => s.nodeLookup.get(id))
-      .filter((n) => n !== undefined)
-      .map((n) => ({
-        id: n.id,
-        x: n.internals.positionAbsolute.x,
-        y: n.internals.positionAbsolute.y,
-        w: n.measured.width ?? n.width ?? 0,
-        h: n.measured.height ?? n.height ?? 0,
-      })),
+  const boxes = useFlowStore(
+    (s) =>
+      peer.selection
+        .map((id) => s.nodeLookup.get(id))
+        .filter((n) => n !== undefined)
+        .map((n) => ({
+          id: n.id,
+          x: n.internals.positionAbsolute.x,
+          y: n.internals.positionAbsolute.y,
+          w: n.measured.width ?? n.width ?? 0,
+          h: n.measured.height ?? n.height ?? 0,
+        })),
     (a, b) =>
       a.length === b.length &&
       a.every((box, i) => {
         const other = b[i]!;
-        return box.id === other.id && box.x === other.x && box.y === other.y && box.w === other.w && box.h === other.h;
+        return (
+          box.id === other.id &&
+          box.x === other.x &&
+          box.y === other.y &&
+          box.w === other.w &&
+          box.h === other.h
+        );
       }),
   );
   return (

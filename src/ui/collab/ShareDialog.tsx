@@ -47,7 +47,12 @@ export default function ShareDialog() {
     setError(null);
     rememberName(name.trim());
     const address: RoomAddress = { url, room, token: editToken.trim() || null };
-    const failure = await openSession(services, { ...address, mode: 'share', name: name.trim(), memory: localStorage });
+    const failure = await openSession(services, {
+      ...address,
+      mode: 'share',
+      name: name.trim(),
+      memory: localStorage,
+    });
     if (failure) return setError(failure);
     keepToken(sessionStorage, address);
     // A reload rejoins the room; the token stays out of the address bar (see roomAddress.ts).
@@ -61,8 +66,8 @@ export default function ShareDialog() {
       {shared ? (
         <>
           <p>
-            Everyone who opens a link edits (or watches) this model with you, live. Findings are computed in each
-            browser from the same model.
+            Everyone who opens a link edits (or watches) this model with you, live. Findings are computed in
+            each browser from the same model.
           </p>
           <ShareLink label="Edit link" link={shared.edit} />
           <ShareLink label="Read-only link" link={shared.read} />
@@ -86,12 +91,18 @@ export default function ShareDialog() {
           }}
         >
           <p className="muted small">
-            The model is written into a room on a collaboration server (<code>npm run collab</code>). Your copy stays in
-            this browser as well, and edits made offline merge when you reconnect.
+            The model is written into a room on a collaboration server (<code>npm run collab</code>). Your
+            copy stays in this browser as well, and edits made offline merge when you reconnect.
           </p>
           <div className="field">
             <label htmlFor={ids.name}>Your name</label>
-            <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} autoComplete="nickname" data-autofocus />
+            <input
+              id={ids.name}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoComplete="nickname"
+              data-autofocus
+            />
           </div>
           <div className="field">
             <label htmlFor={ids.url}>Server</label>
@@ -104,8 +115,9 @@ export default function ShareDialog() {
           <fieldset className="fieldset">
             <legend>Tokens (only when the server has COLLAB_SECRET)</legend>
             <p className="field-help" id={ids.help}>
-              Mint them where the server runs: <code>npm run collab:token -- --room {room || 'ROOM'} --access edit</code>{' '}
-              (and <code>--access read</code> for the read-only link).
+              Mint them where the server runs:{' '}
+              <code>npm run collab:token -- --room {room || 'ROOM'} --access edit</code> (and{' '}
+              <code>--access read</code> for the read-only link).
             </p>
             <div className="field">
               <label htmlFor={ids.edit}>Edit token</label>
@@ -151,7 +163,10 @@ export default function ShareDialog() {
 
 function links(address: RoomAddress, readToken: string): { edit: string; read: string } {
   const base = `${location.origin}${location.pathname}`;
-  return { edit: roomLink(base, address), read: roomLink(base, { ...address, token: readToken || null, readOnly: true }) };
+  return {
+    edit: roomLink(base, address),
+    read: roomLink(base, { ...address, token: readToken || null, readOnly: true }),
+  };
 }
 
 function ShareLink({ label, link }: { label: string; link: string }) {
@@ -171,7 +186,12 @@ function ShareLink({ label, link }: { label: string; link: string }) {
       <label htmlFor={id}>{label}</label>
       <div className="share-link-row">
         <input id={id} value={link} readOnly onFocus={(e) => e.currentTarget.select()} spellCheck={false} />
-        <button type="button" className="secondary-button" onClick={() => void copy()} aria-label={`Copy ${label.toLowerCase()}`}>
+        <button
+          type="button"
+          className="secondary-button"
+          onClick={() => void copy()}
+          aria-label={`Copy ${label.toLowerCase()}`}
+        >
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>

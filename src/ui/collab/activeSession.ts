@@ -32,7 +32,8 @@ export async function openSession(
     return null;
   } catch (error) {
     activeSession.setState({ joining: false });
-    if (error instanceof CollabRefused) return `Could not ${options.mode === 'share' ? 'start sharing' : 'join the room'}: ${error.message}.`;
+    if (error instanceof CollabRefused)
+      return `Could not ${options.mode === 'share' ? 'start sharing' : 'join the room'}: ${error.message}.`;
     throw error;
   }
 }

@@ -59,7 +59,9 @@ function firstSync(provider: HocuspocusProvider, timeoutMs: number): Promise<'sy
     const timer = setTimeout(() => done(() => resolve('timeout')), timeoutMs);
     const onSynced = () => done(() => resolve('synced'));
     const onFailed = ({ reason }: { reason: string }) =>
-      done(() => reject(new CollabRefused(`the server refused to let you in (${reason || 'no valid token'})`)));
+      done(() =>
+        reject(new CollabRefused(`the server refused to let you in (${reason || 'no valid token'})`)),
+      );
     const done = (then: () => void) => {
       clearTimeout(timer);
       provider.off('synced', onSynced);
@@ -72,7 +74,10 @@ function firstSync(provider: HocuspocusProvider, timeoutMs: number): Promise<'sy
   });
 }
 
-export async function startCollabSession(services: AppServices, options: StartOptions): Promise<CollabSession> {
+export async function startCollabSession(
+  services: AppServices,
+  options: StartOptions,
+): Promise<CollabSession> {
   const { store, documents } = services;
   const { url, room, token, mode } = options;
   const memory = options.memory ?? null;
@@ -128,25 +133,33 @@ export async function startCollabSession(services: AppServices, options: StartOp
     if (synced === 'timeout' && empty)
       throw new CollabRefused(`the server ${url} did not answer, and this browser has no copy of the room`);
     if (mode === 'share') {
-      if (view.getState().readOnly) throw new CollabRefused('this token is read-only: sharing needs an edit token');
+      if (view.getState().readOnly)
+        throw new CollabRefused('this token is read-only: sharing needs an edit token');
       if (!empty)
-        throw new CollabRefused(`the room “${room}” already holds a model: choose another room name, or join it by its link`);
+        throw new CollabRefused(
+          `the room “${room}” already holds a model: choose another room name, or join it by its link`,
+        );
       await store.getState().whenSaved();
       writeDocumentToY(ydoc, store.getState().document, null);
     } else {
       const read = readDocumentFromY(ydoc, null, { catalogue: store.getState().library.catalogue });
       if (!read.ok) {
-        if (empty) throw new CollabRefused(`the room “${room}” holds no model yet: ask whoever shares it to start sharing`);
+        if (empty)
+          throw new CollabRefused(
+            `the room “${room}” holds no model yet: ask whoever shares it to start sharing`,
+          );
         throw new CollabRefused(describeRejection(read.problems));
       }
       // Joining never overwrites the open document: the room has its own library record.
       const knownId = roomRecordId(memory, url, room);
       const known = knownId && documents ? await documents.load(knownId).catch(() => null) : null;
-      if (!(known && store.getState().openStoredDocument(known))) store.getState().replaceDocument(read.document);
+      if (!(known && store.getState().openStoredDocument(known)))
+        store.getState().replaceDocument(read.document);
       await store.getState().whenSaved();
     }
     binding = bindStoreToY(store, ydoc, {
-      onRejected: (problems) => store.getState().update({ notice: { kind: 'warning', message: describeRejection(problems) } }),
+      onRejected: (problems) =>
+        store.getState().update({ notice: { kind: 'warning', message: describeRejection(problems) } }),
     });
     // The room is the truth: a reopened record may be older than what was edited since.
     binding.pull();
@@ -181,7 +194,9 @@ export async function startCollabSession(services: AppServices, options: StartOp
   };
   awareness?.on('change', onAwareness);
   onAwareness();
-  const sendCursor = throttle(CURSOR_INTERVAL_MS, (cursor: { x: number; y: number } | null) => setField('cursor', cursor));
+  const sendCursor = throttle(CURSOR_INTERVAL_MS, (cursor: { x: number; y: number } | null) =>
+    setField('cursor', cursor),
+  );
 
   const publishFollow = () => {
     const { review } = store.getState();
@@ -207,7 +222,8 @@ export async function startCollabSession(services: AppServices, options: StartOp
   const unsubscribeStore = store.subscribe((state, previous) => {
     if (state.selection !== previous.selection) setField('selection', state.selection);
     if (state.review !== previous.review && view.getState().leading) publishFollow();
-    if (state.review === null && previous.review !== null && view.getState().leading) session.setLeading(false);
+    if (state.review === null && previous.review !== null && view.getState().leading)
+      session.setLeading(false);
     // Another document was opened (Open, New, Documents…): this tab is no longer in the room.
     if (recordId !== null && state.documentId !== recordId && state.documentId !== previous.documentId) end();
   });

@@ -39,7 +39,9 @@ export interface CollabView {
 
 export type CollabViewStore = StoreApi<CollabView>;
 
-export function createCollabView(initial: Omit<CollabView, 'peers' | 'leading' | 'following'>): CollabViewStore {
+export function createCollabView(
+  initial: Omit<CollabView, 'peers' | 'leading' | 'following'>,
+): CollabViewStore {
   return createStore<CollabView>()(() => ({ ...initial, peers: [], leading: false, following: true }));
 }
 

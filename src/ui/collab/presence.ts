@@ -23,14 +23,18 @@ export function readPeer(clientId: number, state: unknown): Peer | null {
       : null;
   const selectionValue = state['selection'];
   const selection = Array.isArray(selectionValue)
-    ? selectionValue.filter((id): id is string => typeof id === 'string' && id.length <= 200).slice(0, MAX_SELECTION)
+    ? selectionValue
+        .filter((id): id is string => typeof id === 'string' && id.length <= 200)
+        .slice(0, MAX_SELECTION)
     : [];
   return { clientId, name: name || 'Someone', color, cursor, selection, follow: readFollow(state['follow']) };
 }
 
 function readFollow(value: unknown): FollowTarget | null {
   if (!isRecord(value) || !Array.isArray(value['keys']) || !Number.isSafeInteger(value['index'])) return null;
-  const keys = value['keys'].filter((k): k is string => typeof k === 'string' && k.length <= 500).slice(0, 5000);
+  const keys = value['keys']
+    .filter((k): k is string => typeof k === 'string' && k.length <= 500)
+    .slice(0, 5000);
   const index = value['index'] as number;
   return index >= 0 && index < keys.length ? { keys, index } : null;
 }

@@ -26,7 +26,11 @@ export function isValidRoomName(room: string): boolean {
 export function isValidServerUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return (parsed.protocol === 'ws:' || parsed.protocol === 'wss:') && parsed.username === '' && parsed.password === '';
+    return (
+      (parsed.protocol === 'ws:' || parsed.protocol === 'wss:') &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
   } catch {
     return false;
   }
@@ -38,7 +42,8 @@ export function readRoomAddress(search: string): RoomAddress | null {
   const url = params.get('collab');
   if (url === null) return null;
   const room = params.get('room') ?? '';
-  if (!isValidServerUrl(url)) throw new Error(`the server address “${url.slice(0, 200)}” is not a ws:// or wss:// URL`);
+  if (!isValidServerUrl(url))
+    throw new Error(`the server address “${url.slice(0, 200)}” is not a ws:// or wss:// URL`);
   if (!isValidRoomName(room)) throw new Error('the link names no valid room (letters, digits, . - _)');
   const token = params.get('token');
   return { url, room, token: token === '' ? null : token, readOnly: params.get('access') === 'read' };

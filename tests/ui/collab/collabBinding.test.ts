@@ -84,9 +84,15 @@ describe('the store ⇄ Yjs binding', () => {
     const [a, b] = people as [Participant, Participant];
     net.cut();
     a.store.getState().change((d) => updateComponent(d, 'c-api', { label: 'API (A)' }));
-    a.store.getState().change((d) => addComponent(d, component('c-new-a', 'user', {}, undefined, { position: { x: 9, y: 9 } })));
+    a.store
+      .getState()
+      .change((d) =>
+        addComponent(d, component('c-new-a', 'user', {}, undefined, { position: { x: 9, y: 9 } })),
+      );
     b.store.getState().change((d) => updateComponent(d, 'c-user', { position: { x: 40, y: 40 } }));
-    b.store.getState().change((d) => setTriage(d, 'some-rule@c-api', { status: 'accepted', note: 'ok by B' }));
+    b.store
+      .getState()
+      .change((d) => setTriage(d, 'some-rule@c-api', { status: 'accepted', note: 'ok by B' }));
     expect(text(a)).not.toBe(text(b));
     net.mend();
     expect(text(a)).toBe(text(b));
@@ -105,7 +111,9 @@ describe('the store ⇄ Yjs binding', () => {
     b.store.getState().change((d) => updateComponent(d, 'c-api', { label: 'from B' }));
     net.mend();
     expect(text(a)).toBe(text(b));
-    expect(['from A', 'from B']).toContain(a.store.getState().document.components.find((c) => c.id === 'c-api')?.label);
+    expect(['from A', 'from B']).toContain(
+      a.store.getState().document.components.find((c) => c.id === 'c-api')?.label,
+    );
   });
 
   it('undo and redo undo only this participant’s own changes', () => {

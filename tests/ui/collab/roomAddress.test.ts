@@ -15,12 +15,17 @@ describe('workshop links', () => {
       token: 'abc',
       readOnly: false,
     });
-    expect(readRoomAddress('?collab=wss://x.example&room=r&access=read')).toMatchObject({ token: null, readOnly: true });
+    expect(readRoomAddress('?collab=wss://x.example&room=r&access=read')).toMatchObject({
+      token: null,
+      readOnly: true,
+    });
     expect(readRoomAddress('?other=1')).toBeNull();
   });
 
   it('refuses links to anything but a WebSocket server, and malformed room names', () => {
-    expect(() => readRoomAddress('?collab=https://evil.example&room=r')).toThrow(/not a ws:\/\/ or wss:\/\/ URL/);
+    expect(() => readRoomAddress('?collab=https://evil.example&room=r')).toThrow(
+      /not a ws:\/\/ or wss:\/\/ URL/,
+    );
     expect(() => readRoomAddress('?collab=javascript:alert(1)&room=r')).toThrow(/not a ws/);
     expect(() => readRoomAddress('?collab=ws://h:1&room=../../x')).toThrow(/no valid room/);
     expect(() => readRoomAddress('?collab=ws://h:1')).toThrow(/no valid room/);
@@ -31,7 +36,9 @@ describe('workshop links', () => {
     const address = { url: 'ws://127.0.0.1:1234', room: 'chat-1', token: 't.k', readOnly: true };
     const link = roomLink('http://localhost:4173/some/page?x=1#h', address);
     expect(readRoomAddress(new URL(link).search)).toEqual(address);
-    expect(addressWithout('?collab=ws://h:1&room=r&token=secret', 'token')).toBe('?collab=ws%3A%2F%2Fh%3A1&room=r');
+    expect(addressWithout('?collab=ws://h:1&room=r&token=secret', 'token')).toBe(
+      '?collab=ws%3A%2F%2Fh%3A1&room=r',
+    );
     expect(addressWithout('?collab=ws://h:1&room=r&token=secret&access=read&x=1', 'room')).toBe('?x=1');
   });
 
