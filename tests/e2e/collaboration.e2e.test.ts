@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer, connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,35 @@ import { browserTest, describeInBrowser } from './helpers/browserTest';
  */
 
 const UNAUTHENTICATED = /without authentication/i;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** Set AITM_SCREENSHOTS=dir to keep the screenshots the presence test takes (for a look by eye). */
+const SHOTS = process.env['AITM_SCREENSHOTS'];
+
+/** Serious and critical axe violations (WCAG 2.1 A and AA) of the page as it is. */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 function workshopModel() {
   return model({
@@ -421,6 +451,86 @@ describeInBrowser('live workshops in Chromium', () => {
       await sleep(800);
       expect(await a.getByRole('textbox', { name: 'Model title' }).inputValue()).toBe('Workshop model');
       expect(a.url()).not.toContain('collab=');
+    },
+  );
+
+  browserTest(
+    'follow me: followers see the finding the facilitator shows, until they stop',
+    async ({ context, harness, watch }) => {
+      const { server } = await collabServer();
+      const a = await context.newPage();
+      await a.goto(harness.server.url);
+      const { edit } = await share(a, server.url);
+      const b = await joinRoom(await harness.newContext({ acceptDownloads: true }, watch), edit, 'Ben');
+      const reviewHead = (p: Page) =>
+        p.getByRole('region', { name: 'Review findings' }).locator('.review-head strong');
+      await a
+        .getByRole('button', { name: /^Review/ })
+        .first()
+        .click();
+      await a.getByRole('button', { name: 'Follow me' }).click();
+      await expect.poll(() => reviewHead(b).textContent()).toMatch(/finding 1 of \d+/);
+      await a.getByRole('button', { name: 'Next →' }).click();
+      await expect.poll(() => reviewHead(b).textContent()).toMatch(/finding 2 of/);
+      const shown = (p: Page) => p.locator('.review-body strong').first().textContent();
+      expect(await shown(b)).toBe(await shown(a));
+
+      await b.getByRole('button', { name: /Following Ana · Stop/ }).click();
+      await a.getByRole('button', { name: 'Next →' }).click();
+      await expect.poll(() => reviewHead(a).textContent()).toMatch(/finding 3 of/);
+      await sleep(500);
+      expect(await reviewHead(b).textContent()).toMatch(/finding 2 of/);
+    },
+  );
+
+  browserTest(
+    'the Share dialog and a peer’s cursor, at two sizes in light and dark: no serious accessibility problem',
+    async ({ harness, watch }) => {
+      const { server } = await collabServer();
+      for (const viewport of [
+        { width: 1440, height: 900 },
+        { width: 1024, height: 700 },
+      ])
+        for (const colorScheme of ['light', 'dark'] as const) {
+          const tag = `${viewport.width}x${viewport.height}-${colorScheme}`;
+          const a = await (
+            await harness.newContext({ viewport, colorScheme, bypassCSP: true, acceptDownloads: true }, watch)
+          ).newPage();
+          await a.goto(harness.server.url);
+          await openModel(a, workshopModel());
+          await a.getByRole('button', { name: 'Share as a live workshop…' }).click();
+          const dialog = a.getByRole('dialog', { name: 'Share as a live workshop' });
+          await dialog.getByRole('textbox', { name: 'Your name' }).fill('Ana');
+          await dialog.getByRole('textbox', { name: 'Server' }).fill(server.url);
+          expect(await seriousAxeViolations(a), `share form ${tag}`).toEqual([]);
+          if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+          if (SHOTS) await a.screenshot({ path: join(SHOTS, `share-form-${tag}.png`) });
+          await dialog.getByRole('button', { name: 'Start sharing' }).click();
+          const edit = await dialog.getByRole('textbox', { name: 'Edit link' }).inputValue();
+          expect(await seriousAxeViolations(a), `share links ${tag}`).toEqual([]);
+          if (SHOTS) await a.screenshot({ path: join(SHOTS, `share-links-${tag}.png`) });
+          await dialog.getByRole('button', { name: 'Done' }).click();
+
+          const b = await joinRoom(
+            await harness.newContext({ viewport, colorScheme, acceptDownloads: true }, watch),
+            edit,
+            'Ben',
+          );
+          // Ben points at the canvas and selects the Inference API: Ana sees both, in Ben's colour.
+          await b
+            .locator('.react-flow__node-component', { hasText: 'Inference API' })
+            .locator('.component-label')
+            .click();
+          const point = await inCanvas(b, 120, 140);
+          await b.mouse.move(point.x, point.y);
+          await b.mouse.move(point.x + 30, point.y + 20, { steps: 4 });
+          await a.locator('.peer-cursor[data-peer="Ben"]').waitFor();
+          await a.locator('.peer-selection[data-peer="Ben"][data-selected-id="c-2"]').waitFor();
+          expect(await seriousAxeViolations(a), `editor with a peer ${tag}`).toEqual([]);
+          if (SHOTS) await a.screenshot({ path: join(SHOTS, `peer-cursor-${tag}.png`) });
+          await a.context().close();
+          await b.context().close();
+        }
     },
   );
 });

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { AppServices } from '../store/StoreContext';
+import { forgetToken } from './roomAddress';
 import { CollabRefused, startCollabSession, type CollabSession, type StartOptions } from './collabSession';
 
 /**
@@ -23,6 +24,8 @@ export async function openSession(
       ...options,
       onEnded: () => {
         if (activeSession.getState().session === session) activeSession.setState({ session: null });
+        // Out of the room: a reload must not rejoin it with the token of this tab.
+        if (typeof sessionStorage !== 'undefined') forgetToken(sessionStorage, options.url, options.room);
         // The address no longer names a room this tab is in.
         if (typeof history !== 'undefined' && location.search.includes('collab='))
           history.replaceState(history.state, '', `${location.pathname}${location.hash}`);
