@@ -199,6 +199,17 @@ describe('TypeScript: each layer compiles with only its own runtime', () => {
     expect(errors.some((e) => e.includes("'document'"))).toBe(true);
   });
 
+  it('the collaboration server config has Node but not the DOM', () => {
+    const server = parseProject('tsconfig.server.json');
+    expect(compileProbe(server, 'src/server/probe.ts', "export const bytes = Buffer.from('x');")).toEqual([]);
+    const errors = compileProbe(
+      server,
+      'src/server/probe.ts',
+      'export const title: string = document.title;',
+    );
+    expect(errors.some((e) => e.includes("'document'"))).toBe(true);
+  });
+
   it('every file of src/core is checked by the core project, and only by it', () => {
     const coreDir = join(ROOT, 'src', 'core');
     const onDisk = readdirSync(coreDir, { recursive: true, encoding: 'utf8' })
@@ -207,7 +218,12 @@ describe('TypeScript: each layer compiles with only its own runtime', () => {
     const checked = core.fileNames.filter((file) => !file.endsWith('.json')).map((file) => resolve(file));
     expect(onDisk.length).toBeGreaterThan(50);
     expect(checked.sort()).toEqual(onDisk.sort());
-    for (const shell of ['tsconfig.ui.json', 'tsconfig.cli.json', 'tsconfig.tooling.json']) {
+    for (const shell of [
+      'tsconfig.ui.json',
+      'tsconfig.cli.json',
+      'tsconfig.server.json',
+      'tsconfig.tooling.json',
+    ]) {
       const own = parseProject(shell).fileNames.map((file) => resolve(file));
       expect(own.filter((file) => file.startsWith(coreDir + sep))).toEqual([]);
     }
@@ -218,6 +234,7 @@ describe('TypeScript: each layer compiles with only its own runtime', () => {
     expect(references.map((p) => p.slice(ROOT.length + 1)).sort()).toEqual([
       'tsconfig.cli.json',
       'tsconfig.core.json',
+      'tsconfig.server.json',
       'tsconfig.tooling.json',
       'tsconfig.ui.json',
     ]);

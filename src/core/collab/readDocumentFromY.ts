@@ -2,10 +2,11 @@ import * as Y from 'yjs';
 import { LIMITS, overLimitMessage } from '../limits';
 import type { ThreatModelDocument } from '../model/document';
 import type { Problem } from '../model/problems';
-import { parseDocument, type ParseDocumentOptions } from '../document/parseDocument';
+import type { ParseDocumentOptions } from '../document/parseDocument';
 import { jsonEqual } from './jsonEqual';
 import { defineField, plainValue } from './plainValue';
-import { cachedBuild, readCacheOf, rememberBuild, type ReadCache } from './readCache';
+import { gateDocument } from './incrementalGate';
+import { cachedBuild, readCacheOf, rememberBuild, type AnyType, type ReadCache } from './readCache';
 import { repairReferences, type RawCollections } from './repairReferences';
 import {
   COLLECTIONS,
@@ -79,7 +80,7 @@ function read(
     } else if (value instanceof Y.AbstractType) {
       problems.push({ path: `$.${key}`, message: 'must be a plain value, not a shared type' });
     } else {
-      const copy = plainValue(value, `$.${key}`, problems);
+      const copy = copyAtomic(cache, value, `$.${key}`, problems);
       if (copy.ok) defineField(raw, key, copy.value);
     }
     if (problems.length >= LIMITS.reportedProblems.value) return { ok: false, problems };
@@ -97,12 +98,27 @@ function read(
   Object.assign(raw, repaired);
   raw['triage'] = triage ?? {};
 
-  const parsed = parseDocument(raw, options);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const verdict = gateDocument(raw, cache, options);
+  if (!verdict.ok) return { ok: false, problems: verdict.problems };
+  if (verdict.migrated !== undefined) return { ok: true, document: verdict.migrated, repairs };
   // The gate accepted `raw` as it is (it transforms nothing in a valid document: every default is
   // filled above), so `raw`'s objects are returned rather than the validator's copies, and can be
   // replaced by previous's equal ones.
   return { ok: true, document: share(cache, raw as ThreatModelDocument, previous), repairs };
+}
+
+/** A top-level atomic value (interop) copied once per value Yjs holds, so that its identity is stable. */
+function copyAtomic(
+  cache: ReadCache,
+  value: unknown,
+  path: string,
+  problems: Problem[],
+): { ok: true; value: unknown } | { ok: false } {
+  if (value === null || typeof value !== 'object') return plainValue(value, path, problems);
+  if (cache.copies.has(value)) return { ok: true, value: cache.copies.get(value) };
+  const copy = plainValue(value, path, problems);
+  if (copy.ok) cache.copies.set(value, copy.value);
+  return copy;
 }
 
 function readCollection(
@@ -121,8 +137,18 @@ function readCollection(
     problems.push({ path, message: overLimitMessage(spec.limit, map.size, spec.name) });
     return undefined;
   }
+  const cached = cache.lists.get(map);
+  if (
+    cached !== undefined &&
+    cached.order === orderValue &&
+    !cache.dirty.has(map) &&
+    !(orderValue instanceof Y.AbstractType && cache.dirty.has(orderValue as AnyType))
+  ) {
+    return cached.items;
+  }
   const ids = elementOrder(map, orderValue, limit, spec.name, problems);
   if (ids === undefined) return undefined;
+  const before = problems.length;
   const items: Raw[] = [];
   ids.forEach((id, i) => {
     const element = map.get(id);
@@ -133,6 +159,11 @@ function readCollection(
     const built = readElement(cache, element as Y.Map<unknown>, id, spec.nested, `${path}[${i}]`, problems);
     if (built !== undefined) items.push(built);
   });
+  if (problems.length === before) {
+    cache.lists.set(map, { order: orderValue, items });
+    cache.dirty.delete(map);
+    if (orderValue instanceof Y.AbstractType) cache.dirty.delete(orderValue as AnyType);
+  }
   return items;
 }
 
@@ -170,7 +201,7 @@ function elementOrder(
   }
   if (ids.length < map.size) {
     const missing = [...map.keys()].filter((id) => !seen.has(id)).sort();
-    ids.push(...missing);
+    for (const id of missing) ids.push(id);
   }
   return ids;
 }
@@ -186,6 +217,9 @@ function readTriage(cache: ReadCache, value: unknown, problems: Problem[]): Raw 
     });
     return undefined;
   }
+  const cached = cachedBuild(cache, map);
+  if (cached !== undefined) return cached;
+  const before = problems.length;
   const out: Raw = {};
   for (const [key, entry] of map.entries()) {
     const path = `$.triage[${JSON.stringify(key)}]`;
@@ -197,6 +231,7 @@ function readTriage(cache: ReadCache, value: unknown, problems: Problem[]): Raw 
     if (built !== undefined) defineField(out, key, built);
     if (problems.length >= LIMITS.reportedProblems.value) return undefined;
   }
+  if (problems.length === before) rememberBuild(cache, map, out);
   return out;
 }
 
@@ -290,6 +325,14 @@ function share(
 }
 
 function shareList<T extends { id: string }>(cache: ReadCache, items: Raw[], previous: readonly T[]): T[] {
+  // The same list as at the last read, which the caller's document still holds: nothing to compare.
+  if (cache.shared.get(items) === previous) return previous as T[];
+  const result = shareItems(cache, items, previous);
+  cache.shared.set(items, result);
+  return result;
+}
+
+function shareItems<T extends { id: string }>(cache: ReadCache, items: Raw[], previous: readonly T[]): T[] {
   const byId = new Map<string, T>();
   for (const item of previous) byId.set(item.id, item);
   let allPrevious = items.length === previous.length;
@@ -302,6 +345,17 @@ function shareList<T extends { id: string }>(cache: ReadCache, items: Raw[], pre
 }
 
 function shareRecord<T extends object>(
+  cache: ReadCache,
+  record: Record<string, Raw>,
+  previous: Readonly<Record<string, T>>,
+): Record<string, T> {
+  if (cache.shared.get(record) === previous) return previous as Record<string, T>;
+  const result = shareEntries(cache, record, previous);
+  cache.shared.set(record, result);
+  return result;
+}
+
+function shareEntries<T extends object>(
   cache: ReadCache,
   record: Record<string, Raw>,
   previous: Readonly<Record<string, T>>,
@@ -333,6 +387,10 @@ function sameAs<T extends object>(cache: ReadCache, built: Raw, previous: T | un
 
 function remember(cache: ReadCache, doc: ThreatModelDocument): void {
   cache.shared.set(doc.meta as Raw, doc.meta);
-  for (const spec of COLLECTIONS) for (const item of doc[spec.name]) cache.shared.set(item as Raw, item);
+  for (const spec of COLLECTIONS) {
+    cache.shared.set(doc[spec.name], doc[spec.name]);
+    for (const item of doc[spec.name]) cache.shared.set(item as Raw, item);
+  }
+  cache.shared.set(doc.triage, doc.triage);
   for (const entry of Object.values(doc.triage)) cache.shared.set(entry as Raw, entry);
 }

@@ -27,7 +27,7 @@ export function repairReferences(raw: RawCollections): { repaired: RawCollection
   const boundaryIds = new Set(raw.trustBoundaries.map((b) => b['id']));
   const componentIds = new Set(raw.components.map((c) => c['id']));
 
-  const dataFlows = raw.dataFlows.filter((flow, i) => {
+  const kept = raw.dataFlows.filter((flow, i) => {
     for (const end of ['sourceId', 'targetId'] as const) {
       const id = flow[end];
       if (typeof id === 'string' && !componentIds.has(id)) {
@@ -40,16 +40,18 @@ export function repairReferences(raw: RawCollections): { repaired: RawCollection
     }
     return true;
   });
+  // Lists nothing was repaired in are returned as they came: the reader caches them by identity.
+  const dataFlows = kept.length === raw.dataFlows.length ? raw.dataFlows : kept;
   const flowIds = new Set(dataFlows.map((f) => f['id']));
 
-  const components = raw.components.map((c, i) =>
+  const components = mapSame(raw.components, (c, i) =>
     clearDangling(c, 'boundaryId', (id) => boundaryIds.has(id), `$.components[${i}]`, repairs),
   );
-  let trustBoundaries = raw.trustBoundaries.map((b, i) =>
+  let trustBoundaries = mapSame(raw.trustBoundaries, (b, i) =>
     clearDangling(b, 'parentId', (id) => boundaryIds.has(id), `$.trustBoundaries[${i}]`, repairs),
   );
   trustBoundaries = breakCycles(trustBoundaries, repairs);
-  const userThreats = raw.userThreats.map((t, i) =>
+  const userThreats = mapSame(raw.userThreats, (t, i) =>
     clearDangling(
       t,
       'targetId',
@@ -59,6 +61,11 @@ export function repairReferences(raw: RawCollections): { repaired: RawCollection
     ),
   );
   return { repaired: { trustBoundaries, components, dataFlows, userThreats }, repairs };
+}
+
+function mapSame(items: Raw[], f: (item: Raw, i: number) => Raw): Raw[] {
+  const out = items.map(f);
+  return out.every((item, i) => item === items[i]) ? items : out;
 }
 
 function clearDangling(
@@ -99,7 +106,7 @@ function breakCycles(boundaries: Raw[], repairs: Problem[]): Raw[] {
     for (const id of trail) done.add(id);
   }
   if (cut.size === 0) return boundaries;
-  return boundaries.map((b, i) => {
+  return mapSame(boundaries, (b, i) => {
     if (!cut.has(b['id'])) return b;
     repairs.push({
       path: `$.trustBoundaries[${i}].parentId`,

@@ -37,6 +37,8 @@ export function writeDocumentToY(
     if (previous === null) {
       // A full write leaves nothing a peer put there that the document has no place for.
       for (const key of [...model.keys()]) if (!MODEL_KEYS.has(key)) model.delete(key);
+      const order = orderMap(ydoc);
+      for (const key of [...order.keys()]) if (!COLLECTIONS.some((c) => c.name === key)) order.delete(key);
     }
     const prevRecord = previous as Fields | null;
     const nextRecord = next as Fields;
@@ -140,25 +142,35 @@ function writeFields(
   skip: string | null = 'id',
 ): void {
   const keys = new Set(Object.keys(next));
-  for (const key of previous === undefined ? map.keys() : Object.keys(previous)) keys.add(key);
   if (skip !== null) keys.delete(skip);
+  if (previous === undefined) {
+    // A full write: whatever the Y.Map holds that `next` has not goes, even keys we never write.
+    for (const key of [...map.keys()]) if (!keys.has(key)) map.delete(key);
+  } else {
+    for (const key of Object.keys(previous)) if (key !== skip) keys.add(key);
+  }
   for (const key of keys) {
-    const value = next[key];
+    const value = own(next, key);
     const isNested = nested.includes(key);
     if (previous !== undefined) {
-      if (jsonEqual(previous[key], value)) continue;
+      if (jsonEqual(own(previous, key), value)) continue;
     } else if (!isNested && !(map.get(key) instanceof Y.AbstractType) && jsonEqual(map.get(key), value)) {
       continue;
     }
     if (value === undefined) {
       if (map.has(key)) map.delete(key);
     } else if (isNested) {
-      const before = previous?.[key];
+      const before = own(previous, key);
       writeNested(map, key, value as Fields, before === undefined ? undefined : (before as Fields));
     } else {
       map.set(key, value);
     }
   }
+}
+
+/** An own field only: `__proto__` or `constructor` named by a peer must never read the prototype. */
+function own(record: Fields | undefined, key: string): unknown {
+  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
 /** A nested map (props, mitigations): its keys merge one by one. */

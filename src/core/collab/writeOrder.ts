@@ -15,7 +15,7 @@ export function writeOrder(
   previous: readonly string[] | undefined,
 ): void {
   if (previous !== undefined && sameIds(previous, next)) return;
-  const current = array.toArray();
+  let current = array.toArray();
   if (previous === undefined) {
     if (current.length === next.length && current.every((id, i) => id === next[i])) return;
     replaceAll(array, next, current.length);
@@ -60,7 +60,8 @@ export function writeOrder(
     // A predecessor a peer deleted meanwhile: append rather than guess.
     const index = after !== undefined && at === 0 ? current.length : at;
     array.insert(index, ids);
-    current.splice(index, 0, ...ids);
+    // Rebuilt rather than spliced: spreading a long list into a call can pass the argument limit.
+    current = [...current.slice(0, index), ...ids, ...current.slice(index)];
   }
 }
 

@@ -1,7 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import * as Y from 'yjs';
 import {
+  parseDocument,
   parseDocumentText,
   readDocumentFromY,
   shippedLibrary,
@@ -26,6 +28,10 @@ export function loadExample(file: string): ThreatModelDocument {
 export function readOk(ydoc: Y.Doc, previous: ThreatModelDocument | null = null): ThreatModelDocument {
   const result = readDocumentFromY(ydoc, previous, options);
   if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 5)));
+  // Whatever the reader accepts, the file gate accepts as it is (nothing added, nothing dropped).
+  const gate = parseDocument(result.document, options);
+  if (!gate.ok) throw new Error(`accepted an invalid model: ${JSON.stringify(gate.problems.slice(0, 5))}`);
+  expect(gate.value).toEqual(result.document);
   return result.document;
 }
 
