@@ -14,7 +14,10 @@ const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'none'",
+  // WebSockets only, for live workshops: the collaboration server is chosen at run time (the Share
+  // dialog, a ?collab= link), so no host can be named here. No fetch, XHR or beacon to any http(s)
+  // URL (docs/collaboration-editor.md says why; a hosted copy can narrow this to its server).
+  'connect-src ws: wss:',
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -85,7 +88,7 @@ export default defineConfig({
     // ELK (1.46 MB, 450 KB gzip) is one chunk loaded only inside the layout worker, on demand; the
     // first load has its own budget (scripts/checkBundleSize.mjs).
     chunkSizeWarningLimit: 1600,
-    // The polyfill preloads with fetch(), which connect-src 'none' forbids; browsers with ES
+    // The polyfill preloads with fetch(), which connect-src (WebSockets only) forbids; browsers with ES
     // modules but no modulepreload simply load the chunks when imported.
     modulePreload: { polyfill: false },
     rolldownOptions: {

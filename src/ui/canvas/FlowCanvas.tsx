@@ -19,6 +19,7 @@ import { MinimapToggle } from '../layout/MinimapToggle';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { connectComponents } from '../store/elementActions';
 import { componentsById } from '../store/selectors';
+import { CollabPresenceMount } from '../collab/CollabPresenceMount';
 import { BoundaryDrawingLayer } from './BoundaryDrawingLayer';
 import { edgeTypes, nodeTypes } from './canvasTypes';
 import { commitMoves } from './commitMoves';
@@ -201,6 +202,7 @@ function CanvasInner() {
           <MinimapToggle />
         </Controls>
         <BoundaryDrawingLayer />
+        <CollabPresenceMount />
       </ReactFlow>
     </div>
   );

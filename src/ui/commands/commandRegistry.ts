@@ -125,6 +125,14 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   {
+    id: 'share',
+    label: 'Share as a live workshop…',
+    group: 'File',
+    shortcuts: [],
+    enabled: inEditor,
+    run: ({ store }) => store.getState().update({ shareOpen: true }),
+  },
+  {
     id: 'blank',
     label: 'Blank model',
     group: 'File',
@@ -136,7 +144,7 @@ export const COMMANDS: readonly Command[] = [
     label: 'Undo',
     group: 'Edit',
     shortcuts: ['Mod+Z'],
-    enabled: (s) => inEditor(s) && s.history.past.length > 0,
+    enabled: (s) => inEditor(s) && (s.collab ? s.collab.canUndo() : s.history.past.length > 0),
     run: ({ store }) => store.getState().undo(),
   },
   {
@@ -144,7 +152,7 @@ export const COMMANDS: readonly Command[] = [
     label: 'Redo',
     group: 'Edit',
     shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
-    enabled: (s) => inEditor(s) && s.history.future.length > 0,
+    enabled: (s) => inEditor(s) && (s.collab ? s.collab.canRedo() : s.history.future.length > 0),
     run: ({ store }) => store.getState().redo(),
   },
   {

@@ -95,6 +95,20 @@ export interface ChangeMeta {
   history?: 'reset' | 'skip';
 }
 
+/**
+ * A live workshop (src/ui/collab) plugged into the store while a room is joined: undo and redo
+ * go to its Yjs UndoManager (only this participant's own changes), and a read-only room refuses
+ * every document change.
+ */
+export interface CollabHooks {
+  room: string;
+  readOnly: boolean;
+  undo: () => void;
+  redo: () => void;
+  canUndo: () => boolean;
+  canRedo: () => boolean;
+}
+
 /** A document deleted from the library, kept here so the notice can offer Undo. */
 export interface DeletedDocument {
   record: StoredDocument;
@@ -172,6 +186,12 @@ export interface AppState {
   whenSaved: () => Promise<void>;
   /** Keeps a copy of the open document in its record; false when it could not (no library, nothing saved). */
   takeSnapshot: (label: string) => Promise<boolean>;
+  /** The joined workshop room, or null (see CollabHooks). */
+  collab: CollabHooks | null;
+  /** The Share dialog (start a live workshop). */
+  shareOpen: boolean;
+  /** A peer's change, already validated: replaces the document without an undo step of ours. */
+  applyRemoteDocument: (doc: ThreatModelDocument) => void;
 }
 
 /** Plain UI fields that panels may set directly. */
@@ -198,4 +218,6 @@ export type UiFields = Pick<
   | 'minimapShown'
   | 'documentsOpen'
   | 'deletedDocument'
+  | 'collab'
+  | 'shareOpen'
 >;

@@ -37,6 +37,15 @@ function liveSelection(doc: ThreatModelDocument, selection: readonly string[]): 
   return live.length === selection.length ? null : live;
 }
 
+/** In a read-only workshop room every document change is refused, with a notice saying why. */
+function refusedInReadOnlyRoom(get: Get, set: DraftSet): boolean {
+  if (!get().collab?.readOnly) return false;
+  set((d) => {
+    d.notice = { kind: 'info', message: 'This room is read-only: your link lets you watch, not edit.' };
+  });
+  return true;
+}
+
 function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: Library) {
   return (set: DraftSet, get: Get): AppState => ({
     library,
@@ -70,6 +79,7 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
     minimapShown: options.panels?.minimapShown ?? true,
 
     change: (command, meta) => {
+      if (refusedInReadOnlyRoom(get, set)) return;
       const doc = get().document;
       const next = command(doc);
       if (next === doc) return;
@@ -93,6 +103,8 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
         { history: 'reset' },
       ),
     undo: () => {
+      const collab = get().collab;
+      if (collab) return collab.undo();
       const { history, document } = get();
       const previous = history.past.at(-1);
       if (!previous) return;
@@ -112,6 +124,8 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
       );
     },
     redo: () => {
+      const collab = get().collab;
+      if (collab) return collab.redo();
       const { history, document } = get();
       const next = history.future[0];
       if (!next) return;
@@ -160,6 +174,17 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
     forgetDocument: () => {},
     whenSaved: () => Promise.resolve(),
     takeSnapshot: () => Promise.resolve(false),
+    collab: null,
+    shareOpen: false,
+    applyRemoteDocument: (doc) =>
+      set(
+        (d) => {
+          d.document = castDraft(doc);
+          const live = liveSelection(doc, d.selection);
+          if (live) d.selection = live;
+        },
+        { history: 'skip' },
+      ),
   });
 }
 

@@ -1,5 +1,6 @@
 import { renameDocument } from '../../core';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
+import { CollabBarMount } from '../collab/CollabBarMount';
 import { CommandButton } from './CommandButton';
 import { ExportMenu } from './ExportMenu';
 
@@ -42,6 +43,10 @@ export function Toolbar() {
         <CommandButton id="fitView" icon="⤢" />
         <CommandButton id="snap" icon="#" pressed={snap} />
         <CommandButton id="review" icon="▶" text="Review" />
+      </div>
+      <div className="tool-group" role="group" aria-label="Workshop">
+        <CommandButton id="share" icon="⇄" text="Share…" />
+        <CollabBarMount />
       </div>
       <div className="tool-group" role="group" aria-label="Export">
         <ExportMenu />
