@@ -48,10 +48,12 @@ function boundariesParentsFirst(doc: ThreatModelDocument): TrustBoundary[] {
 const same = (a: Position, b: Position) => a.x === b.x && a.y === b.y;
 
 const HANDLE = 10;
+const COMPONENT_MEASURED = { width: COMPONENT_SIZE.width, height: COMPONENT_SIZE.height };
 /**
  * A component's four connection points (ComponentNode's handles) where the drawn node has them.
  * Known in advance, with the node's fixed size (canvas.css), they let React Flow place a node and
- * its flows without mounting it to measure it: opening a model mounts only what is on screen.
+ * its flows without mounting it to measure it: opening a model mounts only what is on screen
+ * (it mounted all of a thousand components once, then unmounted those off screen).
  */
 const COMPONENT_HANDLES: NodeHandle[] = (
   [
@@ -121,7 +123,9 @@ export function projectNodes(
       ariaLabel: `Trust boundary ${b.label} (${b.zone})`,
       className: 'boundary-wrapper',
       ...(parentId ? { parentId } : {}),
-      ...(prev?.measured ? { measured: prev.measured } : {}),
+      // Its size is the document's: known without mounting it (see COMPONENT_HANDLES), so fitView
+      // can focus a boundary that is off screen.
+      measured: { width: size.width, height: size.height },
     };
     sourceOf.set(node, b);
     out.push(node);
@@ -148,12 +152,12 @@ export function projectNodes(
       position,
       data: { id: c.id },
       selected: isSelected,
-      initialWidth: COMPONENT_SIZE.width,
-      initialHeight: COMPONENT_SIZE.height,
       handles: COMPONENT_HANDLES,
+      // Measured in advance: React Flow neither mounts an off-screen node to measure it nor
+      // leaves it out of fitView (focusing an element) for want of a measure.
+      measured: prev?.measured ?? COMPONENT_MEASURED,
       ariaLabel: `${c.label || c.id} (${c.type})`,
       ...(parentId ? { parentId } : {}),
-      ...(prev?.measured ? { measured: prev.measured } : {}),
     };
     sourceOf.set(node, c);
     out.push(node);

@@ -116,7 +116,7 @@ describe('the canvas advanced from the change', () => {
 
   it('component nodes carry their size and connection points, so off-screen ones need no mounting', () => {
     const node = start(doc).nodes.find((n) => n.id === 'a')!;
-    expect(node).toMatchObject({ initialWidth: 184, initialHeight: 64 });
+    expect(node.measured).toEqual({ width: 184, height: 64 });
     expect(node.handles?.map((h) => h.position)).toEqual(['top', 'right', 'bottom', 'left']);
   });
 });
