@@ -1,7 +1,6 @@
 import type { Position, ThreatModelDocument } from '../model/document';
 import { documentIds } from './commandHelpers';
 import type { DocumentFragment } from './commandTypes';
-import { boundaryDescendants } from './elementCommands';
 
 /** Copy, paste and duplicate: fragments of a document re-inserted under fresh ids passed in. */
 
@@ -13,9 +12,7 @@ import { boundaryDescendants } from './elementCommands';
  */
 export function copyElements(doc: ThreatModelDocument, ids: Iterable<string>): DocumentFragment {
   const selected = new Set(ids);
-  const boundaries = new Set<string>();
-  for (const b of doc.trustBoundaries)
-    if (selected.has(b.id)) for (const d of boundaryDescendants(doc, b.id)) boundaries.add(d);
+  const boundaries = selectedBoundariesWithDescendants(doc, selected);
   const components = doc.components.filter(
     (c) => selected.has(c.id) || (c.boundaryId != null && boundaries.has(c.boundaryId)),
   );
@@ -25,6 +22,32 @@ export function copyElements(doc: ThreatModelDocument, ids: Iterable<string>): D
     components,
     dataFlows: doc.dataFlows.filter((f) => componentIds.has(f.sourceId) && componentIds.has(f.targetId)),
   };
+}
+
+/**
+ * The selected boundaries and every boundary nested in them, in one pass over a parent → children
+ * index: walking the whole boundary list once per selected boundary was quadratic.
+ */
+function selectedBoundariesWithDescendants(
+  doc: ThreatModelDocument,
+  selected: ReadonlySet<string>,
+): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const b of doc.trustBoundaries) {
+    if (b.parentId == null) continue;
+    const list = children.get(b.parentId);
+    if (list) list.push(b.id);
+    else children.set(b.parentId, [b.id]);
+  }
+  const out = new Set<string>();
+  const pending = doc.trustBoundaries.filter((b) => selected.has(b.id)).map((b) => b.id);
+  while (pending.length > 0) {
+    const id = pending.pop()!;
+    if (out.has(id)) continue; // also ends a parent cycle in a hand-edited file
+    out.add(id);
+    for (const child of children.get(id) ?? []) pending.push(child);
+  }
+  return out;
 }
 
 /** How many fresh ids pasting this fragment needs. */
@@ -49,10 +72,12 @@ export function pasteElements(
   const used = documentIds(doc);
   const idMap = new Map<string, string>();
   const all = [...fragment.trustBoundaries, ...fragment.components, ...fragment.dataFlows];
+  // A Set of the ids handed out so far: searching the map's values for each one was quadratic.
+  const assigned = new Set<string>();
   all.forEach((item, i) => {
     const id = freshIds[i]!;
-    if (used.has(id) || [...idMap.values()].includes(id))
-      throw new Error(`id "${id}" is already used in the document`);
+    if (used.has(id) || assigned.has(id)) throw new Error(`id "${id}" is already used in the document`);
+    assigned.add(id);
     idMap.set(item.id, id);
   });
   const existingBoundaries = new Set(doc.trustBoundaries.map((b) => b.id));

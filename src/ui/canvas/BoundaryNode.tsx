@@ -3,14 +3,16 @@ import { memo, useCallback } from 'react';
 import { positionOf, resizeBoundary } from '../../core';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { boundariesById } from '../store/selectors';
-import { FindingBadge } from '../threats/FindingBadge';
+import { useShallow } from 'zustand/react/shallow';
+import { FindingBadgeView } from '../threats/FindingBadge';
+import { boundaryView } from './elementViews';
 import type { BoundaryNodeType } from './projectDocument';
 
 /** A trust boundary: a resizable group; dragged by its header so its inside stays a drop zone. */
 function BoundaryNodeView({ id, selected }: NodeProps<BoundaryNodeType>) {
   const store = useStoreApi();
-  const label = useAppStore((s) => boundariesById(s.document).get(id)?.label ?? '');
-  const zone = useAppStore((s) => boundariesById(s.document).get(id)?.zone ?? 'internal');
+  // One subscription for all it shows (elementViews.ts).
+  const { label, zone, open, severity } = useAppStore(useShallow(boundaryView(id)));
   const onResizeEnd = useCallback(
     (_: unknown, p: ResizeParams) => {
       // One change: the new rectangle, and membership of whatever it now covers or left.
@@ -43,7 +45,7 @@ function BoundaryNodeView({ id, selected }: NodeProps<BoundaryNodeType>) {
         <div className="boundary-header boundary-drag">
           <span className="boundary-label">{label || id}</span>
           <span className="zone-tag">{zone}</span>
-          <FindingBadge id={id} />
+          <FindingBadgeView count={open} severity={severity} />
         </div>
       </div>
     </>

@@ -1,9 +1,10 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/StoreContext';
-import { componentsById } from '../store/selectors';
-import { FindingBadge } from '../threats/FindingBadge';
+import { FindingBadgeView } from '../threats/FindingBadge';
 import { ComponentIcon } from './componentIcons';
+import { componentView } from './elementViews';
 import type { ComponentNodeType } from './projectDocument';
 import '../styles/canvas.css';
 
@@ -16,11 +17,8 @@ const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as 
 
 /** A component on the canvas: icon, label (up to two lines), type and its open-findings badge. */
 function ComponentNodeView({ id, selected }: NodeProps<ComponentNodeType>) {
-  const label = useAppStore((s) => componentsById(s.document).get(id)?.label ?? '');
-  const typeId = useAppStore((s) => componentsById(s.document).get(id)?.type ?? '');
-  const type = useAppStore((s) => s.library.catalogue.types.get(typeId));
-  // Out of scope: drawn faded and dashed, so the room sees what it decided not to treat.
-  const outOfScope = useAppStore((s) => componentsById(s.document).get(id)?.outOfScope !== undefined);
+  // One subscription for all it shows (elementViews.ts).
+  const { label, typeId, typeLabel, outOfScope, open, severity } = useAppStore(useShallow(componentView(id)));
   const shown = label || id;
   return (
     <div
@@ -46,9 +44,9 @@ function ComponentNodeView({ id, selected }: NodeProps<ComponentNodeType>) {
         <span className="component-label" title={shown}>
           {shown}
         </span>
-        <span className="component-type">{type?.label ?? typeId}</span>
+        <span className="component-type">{typeLabel}</span>
       </span>
-      <FindingBadge id={id} />
+      <FindingBadgeView count={open} severity={severity} />
     </div>
   );
 }

@@ -26,6 +26,7 @@ import { commitMoves } from './commitMoves';
 import { GRID } from './geometry';
 import { PALETTE_MIME } from './paletteDrag';
 import { dropFromPalette } from './paletteDrop';
+import { advanceProjection, startProjection } from './canvasProjection';
 import { projectEdges, projectNodes, type CanvasNode, type FlowEdgeType } from './projectDocument';
 import { useLevelOfDetail } from './levelOfDetail';
 import { useCanvasBridge } from './useCanvasBridge';
@@ -58,15 +59,18 @@ function CanvasInner() {
   const detail = useLevelOfDetail();
   useCanvasBridge(wrapper);
 
-  const [nodes, setNodes] = useState<CanvasNode[]>(() => projectNodes(doc, new Set(selection), []));
-  const [edges, setEdges] = useState<FlowEdgeType[]>(() => projectEdges(doc, new Set(selection), []));
-  const [projected, setProjected] = useState({ doc, selection });
+  const [projected, setProjected] = useState(() => startProjection(doc, selection));
+  const [nodes, setNodes] = useState<CanvasNode[]>(() => projectNodes(doc, projected.selected, []));
+  const [edges, setEdges] = useState<FlowEdgeType[]>(() =>
+    projectEdges(doc, projected.selected, [], projected.layouts),
+  );
   if (projected.doc !== doc || projected.selection !== selection) {
-    // Re-project during render (not in an effect) so no frame shows stale nodes.
-    const selected = new Set(selection);
-    setProjected({ doc, selection });
-    setNodes(projectNodes(doc, selected, nodes));
-    setEdges(projectEdges(doc, selected, edges));
+    // Re-project during render (not in an effect) so no frame shows stale nodes; from the change,
+    // not the whole model (canvasProjection.ts).
+    const next = advanceProjection(projected, doc, selection, nodes, edges);
+    setProjected(next.projection);
+    setNodes(next.nodes);
+    setEdges(next.edges);
   }
 
   // Nodes handed to React Flow so far: all of them, except just after a large model was opened.

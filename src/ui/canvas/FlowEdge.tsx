@@ -8,8 +8,9 @@ import {
 } from '@xyflow/react';
 import { memo } from 'react';
 import { COMPONENT_SIZE } from '../../core';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/StoreContext';
-import { flowsById, selectOpenCount, selectTopSeverity } from '../store/selectors';
+import { flowView } from './elementViews';
 import { floatingEdgeEnds, type Rect, type Side } from './edgeGeometry';
 import { labelCandidates, labelText, labelWidth } from './labelPlacement';
 import { edgeLabel, type FlowEdgeType } from './projectDocument';
@@ -43,11 +44,10 @@ function rectOf(node: InternalNode): Rect {
 function FlowEdgeView({ id, source, target, markerEnd, selected, data }: EdgeProps<FlowEdgeType>) {
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
-  const own = useAppStore((s) => flowsById(s.document).get(id)?.label ?? '');
+  // One subscription for all it shows (elementViews.ts).
+  const { label: own, open: openCount, severity } = useAppStore(useShallow(flowView(id)));
   // A bundle of parallel flows (projectEdges) says how many it stands for.
   const label = edgeLabel(own, data?.bundled);
-  const openCount = useAppStore(selectOpenCount(id));
-  const severity = useAppStore(selectTopSeverity(id));
   if (!sourceNode || !targetNode) return null;
   const lane = data?.lane ?? SINGLE_LANE;
   const ends = floatingEdgeEnds(rectOf(sourceNode), rectOf(targetNode), lane);

@@ -1,4 +1,4 @@
-import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import {
   boundarySize,
   COMPONENT_SIZE,
@@ -46,6 +46,31 @@ function boundariesParentsFirst(doc: ThreatModelDocument): TrustBoundary[] {
 }
 
 const same = (a: Position, b: Position) => a.x === b.x && a.y === b.y;
+
+const HANDLE = 10;
+const COMPONENT_MEASURED = { width: COMPONENT_SIZE.width, height: COMPONENT_SIZE.height };
+/**
+ * A component's four connection points (ComponentNode's handles) where the drawn node has them.
+ * Known in advance, with the node's fixed size (canvas.css), they let React Flow place a node and
+ * its flows without mounting it to measure it: opening a model mounts only what is on screen
+ * (it mounted all of a thousand components once, then unmounted those off screen).
+ */
+const COMPONENT_HANDLES: NodeHandle[] = (
+  [
+    [Side.Top, COMPONENT_SIZE.width / 2, 0],
+    [Side.Right, COMPONENT_SIZE.width, COMPONENT_SIZE.height / 2],
+    [Side.Bottom, COMPONENT_SIZE.width / 2, COMPONENT_SIZE.height],
+    [Side.Left, 0, COMPONENT_SIZE.height / 2],
+  ] as const
+).map(([position, x, y]) => ({
+  id: position,
+  type: 'source',
+  position,
+  x: x - HANDLE / 2,
+  y: y - HANDLE / 2,
+  width: HANDLE,
+  height: HANDLE,
+}));
 
 /**
  * Projects the document onto React Flow nodes. Positions in the document are absolute; a node
@@ -98,7 +123,9 @@ export function projectNodes(
       ariaLabel: `Trust boundary ${b.label} (${b.zone})`,
       className: 'boundary-wrapper',
       ...(parentId ? { parentId } : {}),
-      ...(prev?.measured ? { measured: prev.measured } : {}),
+      // Its size is the document's: known without mounting it (see COMPONENT_HANDLES), so fitView
+      // can focus a boundary that is off screen.
+      measured: { width: size.width, height: size.height },
     };
     sourceOf.set(node, b);
     out.push(node);
@@ -125,9 +152,12 @@ export function projectNodes(
       position,
       data: { id: c.id },
       selected: isSelected,
+      handles: COMPONENT_HANDLES,
+      // Measured in advance: React Flow neither mounts an off-screen node to measure it nor
+      // leaves it out of fitView (focusing an element) for want of a measure.
+      measured: prev?.measured ?? COMPONENT_MEASURED,
       ariaLabel: `${c.label || c.id} (${c.type})`,
       ...(parentId ? { parentId } : {}),
-      ...(prev?.measured ? { measured: prev.measured } : {}),
     };
     sourceOf.set(node, c);
     out.push(node);
@@ -162,44 +192,113 @@ interface EdgeLayout {
   bundled: number | undefined;
 }
 
+/**
+ * Where the drawn flows go: which flows are drawn (index into doc.dataFlows; a bundle is drawn as
+ * its first flow), their lanes and label spots. It reads the flows' ends and labels and the
+ * components' ids and positions only, so a change to anything else can keep it (see
+ * sameEdgeLayoutInputs).
+ */
+export interface EdgeLayouts {
+  drawn: { index: number; bundled: number | undefined }[];
+  lanes: Lane[];
+  slots: (number | null)[];
+}
+
+export function layoutEdges(doc: ThreatModelDocument): EdgeLayouts {
+  const perPair = new Map<string, number>();
+  for (const f of doc.dataFlows) perPair.set(pairKey(f), (perPair.get(pairKey(f)) ?? 0) + 1);
+  // The flows drawn: each one, or the first of a bundle standing for all of its pair.
+  const drawn: EdgeLayouts['drawn'] = [];
+  const bundled = new Set<string>();
+  doc.dataFlows.forEach((f, index) => {
+    const key = pairKey(f);
+    const count = perPair.get(key)!;
+    if (count <= PARALLEL_FLOW_LIMIT) drawn.push({ index, bundled: undefined });
+    else if (!bundled.has(key)) {
+      bundled.add(key);
+      drawn.push({ index, bundled: count });
+    }
+  });
+  const flows = drawn.map(({ index, bundled: count }) => ({ flow: doc.dataFlows[index]!, bundled: count }));
+  // Parallel and opposite flows between the same two components each get a lane of their own.
+  const lanes = assignLanes(flows.map(({ flow }) => [flow.sourceId, flow.targetId] as const));
+  return { drawn, lanes, slots: labelSlots(doc, flows, lanes) };
+}
+
+/**
+ * True when `next` has the flows (ids, ends, labels) and components (ids, positions) of `before`,
+ * so its edge layout is `before`'s: a property edit, a rename or a triage keeps it. Element
+ * objects that are the same object are skipped without looking inside.
+ */
+export function sameEdgeLayoutInputs(before: ThreatModelDocument, next: ThreatModelDocument): boolean {
+  if (before.dataFlows !== next.dataFlows) {
+    if (before.dataFlows.length !== next.dataFlows.length) return false;
+    for (let i = 0; i < next.dataFlows.length; i++) {
+      const a = before.dataFlows[i]!;
+      const b = next.dataFlows[i]!;
+      if (a === b) continue;
+      if (a.id !== b.id || a.sourceId !== b.sourceId || a.targetId !== b.targetId || a.label !== b.label)
+        return false;
+    }
+  }
+  if (before.components !== next.components) {
+    if (before.components.length !== next.components.length) return false;
+    for (let i = 0; i < next.components.length; i++) {
+      const a = before.components[i]!;
+      const b = next.components[i]!;
+      if (a === b) continue;
+      if (a.id !== b.id || !same(positionOf(a), positionOf(b))) return false;
+    }
+  }
+  return true;
+}
+
 export function projectEdges(
   doc: ThreatModelDocument,
   selected: ReadonlySet<string>,
   previous: readonly FlowEdgeType[],
+  layouts: EdgeLayouts = layoutEdges(doc),
 ): FlowEdgeType[] {
   const prevById = new Map(previous.map((e) => [e.id, e]));
-  const perPair = new Map<string, number>();
-  for (const f of doc.dataFlows) perPair.set(pairKey(f), (perPair.get(pairKey(f)) ?? 0) + 1);
-  // The flows drawn: each one, or the first of a bundle standing for all of its pair.
-  const drawn: { flow: DataFlow; bundled: number | undefined }[] = [];
-  const bundled = new Set<string>();
-  for (const f of doc.dataFlows) {
-    const key = pairKey(f);
-    const count = perPair.get(key)!;
-    if (count <= PARALLEL_FLOW_LIMIT) drawn.push({ flow: f, bundled: undefined });
-    else if (!bundled.has(key)) {
-      bundled.add(key);
-      drawn.push({ flow: f, bundled: count });
-    }
-  }
-  // Parallel and opposite flows between the same two components each get a lane of their own.
-  const lanes = assignLanes(drawn.map(({ flow }) => [flow.sourceId, flow.targetId] as const));
   const names = new Map(doc.components.map((c) => [c.id, c.label || c.id]));
   const nameOf = (id: string) => names.get(id);
-  const slots = labelSlots(doc, drawn, lanes);
-  return drawn.map(({ flow, bundled: count }, i) =>
-    flowEdge(
+  return layouts.drawn.map(({ index, bundled: count }, i) => {
+    const flow = doc.dataFlows[index]!;
+    return flowEdge(
       flow,
       selected,
       prevById.get(flow.id),
-      {
-        lane: lanes[i]!,
-        labelSlot: slots[i]!,
-        bundled: count,
-      },
+      { lane: layouts.lanes[i]!, labelSlot: layouts.slots[i]!, bundled: count },
       nameOf,
-    ),
-  );
+    );
+  });
+}
+
+/**
+ * The same nodes or edges with the selection of `after` instead of `before`: only those whose
+ * state changed are new objects (React Flow skips the rest), whatever their number.
+ */
+export function reselect<T extends CanvasNode | FlowEdgeType>(
+  items: T[],
+  before: ReadonlySet<string>,
+  after: ReadonlySet<string>,
+): T[] {
+  const changed = new Set<string>();
+  for (const id of before) if (!after.has(id)) changed.add(id);
+  for (const id of after) if (!before.has(id)) changed.add(id);
+  if (changed.size === 0) return items;
+  return items.map((item) => {
+    if (!changed.has(item.id)) return item;
+    const selected = after.has(item.id);
+    const next = (
+      'source' in item
+        ? { ...item, selected, markerEnd: selected ? SELECTED_MARKER : MARKER }
+        : { ...item, selected }
+    ) as T;
+    const source = sourceOf.get(item);
+    if (source) sourceOf.set(next, source);
+    return next;
+  });
 }
 
 /** The text a flow's edge is labelled with: its own label, or for a bundle how many flows it stands for. */

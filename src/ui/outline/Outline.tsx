@@ -1,112 +1,136 @@
-import { useMemo } from 'react';
-import { flowName, type Component, type TrustBoundary } from '../../core';
-import { useAppStore, useStoreApi } from '../store/StoreContext';
+import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
+import { flowName, type ThreatModelDocument } from '../../core';
+import { useAppStore } from '../store/StoreContext';
 import { elementName } from '../store/selectors';
-import { FindingBadge } from '../threats/FindingBadge';
+import { OutlineItem } from './OutlineItem';
+import { isItemRow, outlineRows, type OutlineItemRow, type OutlineRow } from './outlineRows';
+import '../styles/outline.css';
+
+/** Rows drawn above and below the visible ones: Tab reaches them, and scrolling shows no gap. */
+const OVERSCAN = 12;
+const ROW_HEIGHT = 30;
+const INDENT = 14;
 
 /**
- * At most this many flows are listed: each item subscribes to the store, and a valid model may
- * hold a hundred thousand flows. The rest are counted.
+ * The outline's own box, or a window's height while it has none (before layout, or in a test's
+ * DOM, which has no layout): rows are drawn from the first render rather than after a measure.
  */
-const MAX_LISTED_FLOWS = 1000;
+const fallbackRect = () => ({ width: 0, height: typeof window === 'undefined' ? 800 : window.innerHeight });
+const observeRect: typeof observeElementRect = (instance, onChange) =>
+  observeElementRect(instance, (rect) => onChange(rect.height > 0 ? rect : fallbackRect()));
 
-function OutlineItem({ id, label, kind }: { id: string; label: string; kind: string }) {
-  const store = useStoreApi();
-  const selected = useAppStore((s) => s.selection.includes(id));
-  const choose = () => {
-    store.getState().select([id]);
-    store.getState().focus(id);
+const rowId = (row: OutlineItemRow) =>
+  row.kind === 'boundary' ? row.boundary.id : row.kind === 'component' ? row.component.id : row.flow.id;
+
+function itemProps(row: OutlineItemRow, doc: ThreatModelDocument) {
+  switch (row.kind) {
+    case 'boundary':
+      return { label: `${row.boundary.label || row.boundary.id} (${row.boundary.zone})`, kind: '⬚' };
+    case 'component':
+      return { label: row.component.label || row.component.id, kind: '▣' };
+    case 'flow':
+      return { label: flowName(row.flow, (id) => elementName(doc, id), { withLabel: true }), kind: '→' };
+  }
+}
+
+/** The next item row from `from` in direction `step` (headings and notes are skipped), or null. */
+function nextItem(rows: readonly OutlineRow[], from: number, step: 1 | -1): number | null {
+  for (let i = from + step; i >= 0 && i < rows.length; i += step) if (isItemRow(rows[i]!)) return i;
+  return null;
+}
+
+/** Focuses row `index` once the virtual list has drawn it (after scrolling to it). */
+function focusRow(container: HTMLElement, virtualizer: Virtualizer<HTMLElement, Element>, index: number) {
+  virtualizer.scrollToIndex(index, { align: 'auto' });
+  let tries = 0;
+  const attempt = () => {
+    const button = container.querySelector<HTMLButtonElement>(`[data-index="${index}"] button`);
+    if (button) button.focus();
+    else if (tries++ < 10) requestAnimationFrame(attempt);
   };
-  return (
-    <button
-      type="button"
-      className={`outline-item${selected ? ' is-selected' : ''}`}
-      aria-pressed={selected}
-      onClick={choose}
-    >
-      <span className="outline-kind" aria-hidden="true">
-        {kind}
-      </span>
-      <span className="outline-label">{label}</span>
-      <FindingBadge id={id} />
-    </button>
-  );
+  attempt();
 }
 
-function BoundaryBranch({
-  boundary,
-  tree,
-}: {
-  boundary: TrustBoundary;
-  tree: Map<string | null, { boundaries: TrustBoundary[]; components: Component[] }>;
-}) {
-  const own = tree.get(boundary.id);
-  return (
-    <li>
-      <OutlineItem id={boundary.id} label={`${boundary.label || boundary.id} (${boundary.zone})`} kind="⬚" />
-      {own && (own.boundaries.length > 0 || own.components.length > 0) && (
-        <ul>
-          {own.boundaries.map((b) => (
-            <BoundaryBranch key={b.id} boundary={b} tree={tree} />
-          ))}
-          {own.components.map((c) => (
-            <li key={c.id}>
-              <OutlineItem id={c.id} label={c.label || c.id} kind="▣" />
-            </li>
-          ))}
-        </ul>
-      )}
-    </li>
-  );
-}
-
-/** The model as lists — boundaries with what they contain, and flows — for people who cannot use the canvas. */
+/**
+ * The model as lists — boundaries with what they contain, and flows — for people who cannot use
+ * the canvas. A virtual list: only the rows on screen are in the page, so a model of a hundred
+ * thousand flows lists every one of them. Arrow keys, Home and End move between items.
+ */
 export function Outline() {
   const doc = useAppStore((s) => s.document);
-  const tree = useMemo(() => {
-    const map = new Map<string | null, { boundaries: TrustBoundary[]; components: Component[] }>();
-    const at = (id: string | null) => map.get(id) ?? map.set(id, { boundaries: [], components: [] }).get(id)!;
-    for (const b of doc.trustBoundaries) at(b.parentId ?? null).boundaries.push(b);
-    for (const c of doc.components) at(c.boundaryId ?? null).components.push(c);
-    return map;
-  }, [doc.trustBoundaries, doc.components]);
-  const top = tree.get(null);
+  const selection = useAppStore((s) => s.selection);
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const rows = useMemo(
+    () => outlineRows(doc),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the rows read only these three lists
+    [doc.trustBoundaries, doc.components, doc.dataFlows],
+  );
+  const scroller = useRef<HTMLElement>(null);
+  // The virtualizer is read during render only (its rows); nothing memoised is handed its functions.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer<HTMLElement, Element>({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (i) => rows[i]!.key,
+    overscan: OVERSCAN,
+    initialRect: fallbackRect(),
+    observeElementRect: observeRect,
+  });
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent) => {
+      const container = scroller.current;
+      const from = (event.target as HTMLElement).closest<HTMLElement>('[data-index]')?.dataset['index'];
+      if (!container || from === undefined) return;
+      const at = Number(from);
+      const target =
+        event.key === 'ArrowDown'
+          ? nextItem(rows, at, 1)
+          : event.key === 'ArrowUp'
+            ? nextItem(rows, at, -1)
+            : event.key === 'Home'
+              ? nextItem(rows, -1, 1)
+              : event.key === 'End'
+                ? nextItem(rows, rows.length, -1)
+                : undefined;
+      if (target === undefined) return;
+      event.preventDefault();
+      if (target !== null) focusRow(container, virtualizer, target);
+    },
+    [rows, virtualizer],
+  );
+
   return (
-    <nav className="outline" aria-label="Model outline">
+    <nav className="outline" aria-label="Model outline" ref={scroller} onKeyDown={onKeyDown}>
       <h2 className="visually-hidden">Outline</h2>
-      <h3>Components and boundaries</h3>
-      {doc.components.length === 0 && doc.trustBoundaries.length === 0 && (
-        <p className="muted small">The model is empty.</p>
-      )}
-      <ul className="outline-tree">
-        {top?.boundaries.map((b) => (
-          <BoundaryBranch key={b.id} boundary={b} tree={tree} />
-        ))}
-        {top?.components.map((c) => (
-          <li key={c.id}>
-            <OutlineItem id={c.id} label={c.label || c.id} kind="▣" />
-          </li>
-        ))}
-      </ul>
-      <h3>Data flows</h3>
-      {doc.dataFlows.length === 0 && <p className="muted small">No data flows yet.</p>}
-      <ul className="outline-tree">
-        {doc.dataFlows.slice(0, MAX_LISTED_FLOWS).map((f) => (
-          <li key={f.id}>
-            <OutlineItem
-              id={f.id}
-              label={flowName(f, (id) => elementName(doc, id), { withLabel: true })}
-              kind="→"
-            />
-          </li>
-        ))}
-      </ul>
-      {doc.dataFlows.length > MAX_LISTED_FLOWS && (
-        <p className="muted small">
-          and {(doc.dataFlows.length - MAX_LISTED_FLOWS).toLocaleString('en')} more data flows, too many to
-          list here.
-        </p>
-      )}
+      <div className="outline-rows" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index]!;
+          const depth = row.kind === 'boundary' || row.kind === 'component' ? row.depth : 0;
+          return (
+            <div
+              key={item.key}
+              className="outline-row"
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              style={{
+                transform: `translateY(${item.start}px)`,
+                ...(depth > 0 ? { paddingLeft: depth * INDENT } : {}),
+              }}
+            >
+              {row.kind === 'heading' ? (
+                <h3>{row.text}</h3>
+              ) : row.kind === 'note' ? (
+                <p className="muted small">{row.text}</p>
+              ) : (
+                <OutlineItem id={rowId(row)} selected={selected.has(rowId(row))} {...itemProps(row, doc)} />
+              )}
+            </div>
+          );
+        })}
+      </div>
     </nav>
   );
 }

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useAppStore } from '../store/StoreContext';
 import { selectOpenCount, selectTopSeverity } from '../store/selectors';
+import type { Severity } from '../../core';
 
 /**
  * Open findings on one element, coloured by the highest severity. Subscribes to two primitives,
@@ -9,6 +10,11 @@ import { selectOpenCount, selectTopSeverity } from '../store/selectors';
 export const FindingBadge = memo(function FindingBadge({ id }: { id: string }) {
   const count = useAppStore(selectOpenCount(id));
   const severity = useAppStore(selectTopSeverity(id));
+  return <FindingBadgeView count={count} severity={severity} />;
+});
+
+/** The badge itself, for a view that already reads the count and severity (canvas nodes). */
+export function FindingBadgeView({ count, severity }: { count: number; severity: Severity | null }) {
   if (count === 0 || severity === null) return null;
   const text = `${count} open finding${count === 1 ? '' : 's'}, highest severity ${severity}`;
   return (
@@ -16,4 +22,4 @@ export const FindingBadge = memo(function FindingBadge({ id }: { id: string }) {
       {count}
     </span>
   );
-});
+}
