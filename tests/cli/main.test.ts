@@ -196,7 +196,7 @@ describe('exit code 2 with one clear message and no stack trace', () => {
       'bad --format',
       ['analyze', 'm.json', '--format', 'pdf'],
       { 'm.json': model() },
-      /--format must be one of json, md/,
+      /--format must be one of json, json-compact, md, sarif/,
     ],
     ['missing model', ['analyze'], {}, /analyze needs exactly one model file/],
     [
