@@ -82,7 +82,9 @@ export function* normalisedLines(lines: Iterable<string>): Generator<string> {
       pending += text;
       continue;
     }
-    batch.add(`${pending}${text.slice(0, last + 1)}`.replace(/\n{3,}/g, '\n\n'));
+    const piece = `${pending}${text.slice(0, last + 1)}`;
+    // The replacement only where it can change something: most lines hold no run of line breaks.
+    batch.add(piece.includes('\n\n\n') ? piece.replace(/\n{3,}/g, '\n\n') : piece);
     pending = text.slice(last + 1);
     if (batch.full) yield batch.take();
   }
