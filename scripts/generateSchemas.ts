@@ -1,7 +1,8 @@
-// Writes the JSON Schemas of model documents and library files into threat-library/schema/.
+// Writes the JSON Schemas of model documents, library files and the compact JSON report into
+// threat-library/schema/.
 // `npm run schema` after changing a core schema; a test fails while the files are stale.
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { documentJsonSchema, libraryFileJsonSchema } from '../src/core/index';
+import { compactReportJsonSchema, documentJsonSchema, libraryFileJsonSchema } from '../src/core/index';
 
 mkdirSync('threat-library/schema', { recursive: true });
 const write = (name: string, schema: unknown) => {
@@ -10,3 +11,4 @@ const write = (name: string, schema: unknown) => {
 };
 write('model.schema.json', documentJsonSchema());
 write('library-file.schema.json', libraryFileJsonSchema());
+write('report-compact.schema.json', compactReportJsonSchema());

@@ -1,3 +1,5 @@
+// First: zod must know it may not compile code before the core builds its schemas.
+import './noDynamicCode';
 import { main } from './main';
 import { createNodeIo } from './nodeIo';
 import { loadPngRasteriser } from './node/pngRasteriser';

@@ -11,6 +11,7 @@ import {
   SEVERITIES,
   buildReport,
   jsonReportChunks,
+  compactJsonReportChunks,
   markdownReportChunks,
   inScope,
   type Severity,
@@ -25,7 +26,7 @@ import { emitOutput } from './output';
 import { sarifOptionsFor } from './sarifOutput';
 import { oneLine, terminalSafe } from './terminalText';
 
-/** `analyze <model> [--format json|md|sarif] [--out FILE] [--fail-on SEVERITY] [--library DIR] [--pack FILE]… [--diagram IMAGE]` */
+/** `analyze <model> [--format json|json-compact|md|sarif] [--out FILE] [--fail-on SEVERITY] [--library DIR] [--pack FILE]… [--diagram IMAGE]` */
 export function runAnalyze(argv: readonly string[], io: CliIo): number {
   const { positional, options, repeated } = parseArgs(
     argv,
@@ -34,7 +35,12 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
   );
   if (positional.length !== 1)
     throw new CliError('analyze needs exactly one model file: analyze <model.aitm.json>');
-  const format = oneOf('format', options.get('format'), ['json', 'md', 'sarif'] as const, 'json');
+  const format = oneOf(
+    'format',
+    options.get('format'),
+    ['json', 'json-compact', 'md', 'sarif'] as const,
+    'json',
+  );
   const diagram = options.get('diagram');
   if (diagram !== undefined && format !== 'md')
     throw new CliError('--diagram is for --format md: it shows the diagram image in the Markdown report');
@@ -53,7 +59,9 @@ export function runAnalyze(argv: readonly string[], io: CliIo): number {
     const chunks =
       format === 'json'
         ? jsonReportChunks(report)
-        : markdownReportChunks(report, doc, library, diagramOption(diagram, options.get('out')));
+        : format === 'json-compact'
+          ? compactJsonReportChunks(report)
+          : markdownReportChunks(report, doc, library, diagramOption(diagram, options.get('out')));
     for (const chunk of chunks) write(chunk);
   });
   if (failOn === undefined) return EXIT_OK;

@@ -11,8 +11,8 @@ import { oneLine } from './terminalText';
 const USAGE = `Usage: aitm <command> [options]
 
 Commands:
-  analyze <model> [--format json|md|sarif] [--out FILE] [--fail-on critical|high|medium|low] [--library DIR]
-          [--pack FILE]... [--diagram IMAGE]
+  analyze <model> [--format json|json-compact|md|sarif] [--out FILE] [--fail-on critical|high|medium|low]
+          [--library DIR] [--pack FILE]... [--diagram IMAGE]
       Evaluate a model and print its threat report. Exit 1 when an open finding is at or above --fail-on.
       --pack layers a rule pack on the library (repeatable, in order); a pack that does not load exits 2.
       --diagram (with --format md) shows IMAGE, e.g. written by render, under the report's title.

@@ -3,11 +3,14 @@ import { RENDER_USAGE } from './renderCommand';
 
 /** What `aitm <command> --help` and `aitm help <command>` print, by command. */
 export const COMMAND_USAGE: Readonly<Record<string, string>> = {
-  analyze: `Usage: aitm analyze <model> [--format json|md|sarif] [--out FILE] [--fail-on SEVERITY]
+  analyze: `Usage: aitm analyze <model> [--format json|json-compact|md|sarif] [--out FILE] [--fail-on SEVERITY]
                      [--library DIR] [--pack FILE]... [--diagram IMAGE]
 
 Evaluates a model and prints its threat report.
-  --format json|md|sarif  the JSON report (default), Markdown, or SARIF 2.1.0 for code scanning
+  --format FORMAT         json: the JSON report (default); json-compact: the same report with each
+                          set of references and each mitigation listed once and findings pointing
+                          at them by id (about half the size); md: Markdown; sarif: SARIF
+                          2.1.0 for code scanning
   --out FILE              write the report to FILE instead of standard output
   --fail-on SEVERITY      exit 1 when an open finding is at or above critical|high|medium|low
   --library DIR           evaluate with the library in DIR instead of the shipped one

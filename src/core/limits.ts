@@ -20,7 +20,8 @@ const MIB = 1024 * 1024;
 
 export const LIMITS = {
   inputBytes: {
-    value: 20 * MIB,
+    // A pretty-printed 50,000-component model (bench/syntheticModel.ts) is about 36 MB.
+    value: 64 * MIB,
     bounds: 'bytes in one input file (model, rule pack, imported file)',
     why: 'every later step is linear in the input; refusing before reading bounds memory and time',
   },
@@ -85,9 +86,9 @@ export const LIMITS = {
     why: 'a committed tree of empty folders or non-JSON files would otherwise be walked whole before anything is refused',
   },
   libraryBytes: {
-    value: 50 * MIB,
+    value: 64 * MIB,
     bounds: 'bytes in all files of one library folder together',
-    why: 'the per-file limit alone would let 2,000 files of 20 MB each be held in memory',
+    why: 'the per-file limit alone would let 2,000 files of 64 MB each be held in memory',
   },
   libraryRules: {
     value: 50_000,
@@ -110,7 +111,8 @@ export const LIMITS = {
     why: 'a condition is tested on every element; its size bounds the work per element',
   },
   outputBytes: {
-    value: 100 * MIB,
+    // The full JSON report of a 50,000-component model is about 210 MB (the compact form about 50 MB).
+    value: 256 * MIB,
     bounds:
       'bytes in one report or converted file (the CLI counts UTF-8 bytes, the streaming report functions characters)',
     why: 'a report larger than this fills CI disks and cannot be opened; the input is hostile',

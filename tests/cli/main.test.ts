@@ -167,11 +167,11 @@ describe('exit code 2 with one clear message and no stack trace', () => {
       /^m\.json: \$(\[0\])+: nested more than 64 levels deep/,
     ],
     [
-      '50 MB file',
+      '100 MB file',
       ['analyze', 'm.json'],
       { 'm.json': '{}' },
-      /^m\.json: the file is 50\.0 MB; the limit is 20 MB/,
-      { 'm.json': 50 * 1024 * 1024 },
+      /^m\.json: the file is 100\.0 MB; the limit is 64 MB/,
+      { 'm.json': 100 * 1024 * 1024 },
     ],
     [
       'a Threat Dragon file',
@@ -196,7 +196,7 @@ describe('exit code 2 with one clear message and no stack trace', () => {
       'bad --format',
       ['analyze', 'm.json', '--format', 'pdf'],
       { 'm.json': model() },
-      /--format must be one of json, md/,
+      /--format must be one of json, json-compact, md, sarif/,
     ],
     ['missing model', ['analyze'], {}, /analyze needs exactly one model file/],
     [

@@ -1,5 +1,5 @@
 /**
- * Reports and converted files are bounded: a valid 20 MB model can describe millions of findings,
+ * Reports and converted files are bounded: a valid 64 MB model can describe millions of findings,
  * and its JSON report failed ("Invalid string length") while the Markdown one took 4.2 GB to
  * write 465 MB. The limit is lowered here so that a small model crosses it; the real one is
  * CLI_LIMITS.maxOutputBytes.

@@ -159,7 +159,7 @@ describe.concurrent('inputs: regular files only, opened once, read with a bound'
     const r = await run(['validate', 'zero.json']);
     expectRefusal(
       r,
-      'zero.json: not a regular file (a character device); only regular files of up to 20 MB are read',
+      'zero.json: not a regular file (a character device); only regular files of up to 64 MB are read',
     );
   });
 
@@ -175,7 +175,7 @@ describe.concurrent('inputs: regular files only, opened once, read with a bound'
     const { at, run } = folder();
     execFileSync('mkfifo', [at('fifo.json')]);
     const r = await run(['analyze', 'fifo.json'], { timeoutMs: 10_000 });
-    expectRefusal(r, 'fifo.json: not a regular file (a FIFO); only regular files of up to 20 MB are read');
+    expectRefusal(r, 'fifo.json: not a regular file (a FIFO); only regular files of up to 64 MB are read');
   });
 
   it('a FIFO in a library folder does not hang the CLI', async () => {
@@ -197,10 +197,10 @@ describe.concurrent('inputs: regular files only, opened once, read with a bound'
     expect(linked.stdout).toBe(plain.stdout);
   });
 
-  it.each(['-', '/dev/stdin'])('50 MB on standard input (%s) is refused after 20 MB', async (name) => {
+  it.each(['-', '/dev/stdin'])('80 MB on standard input (%s) is refused after 64 MB', async (name) => {
     const { run } = folder();
-    const r = await run(['validate', name], { stdin: ' '.repeat(50 * 1024 * 1024) });
-    expectRefusal(r, `${name}: standard input is more than 20 MB; the limit is 20 MB`);
+    const r = await run(['validate', name], { stdin: ' '.repeat(80 * 1024 * 1024) });
+    expectRefusal(r, `${name}: standard input is more than 64 MB; the limit is 64 MB`);
   });
 
   it('a model on standard input is read', async () => {

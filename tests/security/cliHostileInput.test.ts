@@ -105,10 +105,10 @@ describe('hostile model files: exit 2, file and JSON path named, no stack trace'
     });
   }
 
-  it.each(COMMANDS)('%s: a 50 MB file is refused by its size, before it is read', (_, argv) => {
-    const r = run(argv('big.aitm.json'), { 'big.aitm.json': '{}' }, { 'big.aitm.json': 50 * 1024 * 1024 });
+  it.each(COMMANDS)('%s: a 100 MB file is refused by its size, before it is read', (_, argv) => {
+    const r = run(argv('big.aitm.json'), { 'big.aitm.json': '{}' }, { 'big.aitm.json': 100 * 1024 * 1024 });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('big.aitm.json: the file is 50.0 MB; the limit is 20 MB\n');
+    expect(r.stderr).toBe('big.aitm.json: the file is 100.0 MB; the limit is 64 MB\n');
     expect(r.reads).toEqual([]);
   });
 
@@ -193,14 +193,14 @@ describe('hostile rule packs and library directories', () => {
     expectCleanRejection(r, 'lib/pack.json', path);
   });
 
-  it('a 50 MB rule pack is refused before it is read', () => {
+  it('a 100 MB rule pack is refused before it is read', () => {
     const r = run(
       ['analyze', 'm.json', '--library', 'lib'],
       { 'm.json': model(), ...libraryDir('{}') },
-      { 'lib/pack.json': 50 * 1024 * 1024 },
+      { 'lib/pack.json': 100 * 1024 * 1024 },
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('lib/pack.json: the file is 50.0 MB; the limit is 20 MB\n');
+    expect(r.stderr).toBe('lib/pack.json: the file is 100.0 MB; the limit is 64 MB\n');
     expect(r.reads).not.toContain('lib/pack.json');
   });
 });

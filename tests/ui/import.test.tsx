@@ -219,14 +219,14 @@ describe('importing other tools’ files', () => {
     );
   });
 
-  it('refuses a dropped file over 20 MB without reading it', async () => {
+  it('refuses a dropped file over 64 MB without reading it', async () => {
     const { container, store } = renderApp({ document: apiModel() });
     const before = store.getState().document;
     const file = new File(['{}'], 'huge.json');
-    Object.defineProperty(file, 'size', { value: 21 * 1024 * 1024 });
+    Object.defineProperty(file, 'size', { value: 65 * 1024 * 1024 });
     fireEvent.drop(container.querySelector('.app')!, { dataTransfer: { files: [file], types: ['Files'] } });
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'Could not open huge.json: it is larger than 20 MB. The current model is unchanged.',
+      'Could not open huge.json: it is larger than 64 MB. The current model is unchanged.',
     );
     expect(store.getState().document).toBe(before);
   });

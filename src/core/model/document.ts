@@ -23,20 +23,25 @@ import {
 export const DOCUMENT_FORMAT = 'ai-threat-model';
 export const CURRENT_SCHEMA_VERSION = 1;
 
-const MAX_ID = 200;
-const MAX_TEXT = 20_000;
+/**
+ * Bounds of the element fields, shared with the hand-written fast check of large files
+ * (fastElements.ts), which must accept exactly what these schemas accept.
+ */
+export const MAX_ID = 200;
+export const MAX_TEXT = 20_000;
+export const MAX_LABEL = 500;
+export const MAX_TYPE = 100;
+export const MAX_PROTOCOL = 100;
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
 export const IdSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(MAX_ID, `must be at most ${MAX_ID} characters`)
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/,
-    'may contain only letters, digits and . _ : - (and start with a letter or digit)',
-  );
+  .regex(ID_PATTERN, 'may contain only letters, digits and . _ : - (and start with a letter or digit)');
 
 const Text = z.string().max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`);
-const Label = z.string().max(500, 'must be at most 500 characters');
+const Label = z.string().max(MAX_LABEL, `must be at most ${MAX_LABEL} characters`);
 
 /** A canvas coordinate: beyond LIMITS.coordinate an element can no longer be reached on the canvas. */
 const Coordinate = z
@@ -96,7 +101,7 @@ export const TrustBoundarySchema = z.strictObject({
 
 export const ComponentSchema = z.strictObject({
   id: IdSchema,
-  type: z.string().min(1).max(100),
+  type: z.string().min(1).max(MAX_TYPE),
   label: Label,
   description: Text.optional(),
   boundaryId: IdSchema.nullable().optional(),
@@ -108,7 +113,7 @@ export const ComponentSchema = z.strictObject({
 export const DataFlowPropsSchema = z.strictObject({
   encrypted: z.boolean().optional(),
   authenticated: z.boolean().optional(),
-  protocol: z.string().max(100).optional(),
+  protocol: z.string().max(MAX_PROTOCOL).optional(),
   data: z
     .array(z.enum(DATA_CATEGORIES))
     .max(DATA_CATEGORIES.length * 2)

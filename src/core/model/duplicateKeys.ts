@@ -17,7 +17,7 @@ export function findDuplicateKeys(
 ): Problem[] {
   const problems: Problem[] = [];
   // One frame per open object or array: the keys seen so far (objects) and the current position.
-  const frames: { keys: Set<string> | null; key: string | number; expectKey: boolean }[] = [];
+  const frames: Frame[] = [];
   const n = text.length;
   let i = 0;
   while (i < n && problems.length < maxProblems) {
@@ -28,12 +28,11 @@ export function findDuplicateKeys(
       if (top?.keys && top.expectKey) {
         const raw = text.slice(i + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
-        if (top.keys.has(key))
+        if (top.keys.addIfNew(key) === false)
           problems.push({
             path: formatPath([...pathOf(frames), key]),
             message: `duplicate key ${quote(key)}: strict JSON allows a key once per object, since readers disagree on which value counts`,
           });
-        top.keys.add(key);
         top.key = key;
         top.expectKey = false;
       }
@@ -43,7 +42,7 @@ export function findDuplicateKeys(
     // Past the depth limit the structural scan refuses the file anyway; keys are no longer tracked.
     if (c === 0x7b /* { */)
       frames.push({
-        keys: frames.length < LIMITS.jsonDepth.value ? new Set() : null,
+        keys: frames.length < LIMITS.jsonDepth.value ? new KeySet() : null,
         key: '',
         expectKey: true,
       });
@@ -71,8 +70,37 @@ function stringEnd(text: string, start: number): number {
   }
 }
 
+interface Frame {
+  keys: KeySet | null;
+  key: string | number;
+  expectKey: boolean;
+}
+
+/**
+ * The keys of one object. Most objects of a model have a handful of keys, for which a list
+ * searched in order is several times cheaper than a Set (created once per object); a Set takes
+ * over past SMALL keys, so an object of 100,000 keys still costs linear time.
+ */
+class KeySet {
+  private static readonly SMALL = 12;
+  private list: string[] = [];
+  private set: Set<string> | null = null;
+  /** Adds `key`; false when it was already there. */
+  addIfNew(key: string): boolean {
+    if (this.set) {
+      if (this.set.has(key)) return false;
+      this.set.add(key);
+      return true;
+    }
+    if (this.list.includes(key)) return false;
+    this.list.push(key);
+    if (this.list.length > KeySet.SMALL) this.set = new Set(this.list);
+    return true;
+  }
+}
+
 /** The path of the innermost open value, for a message: only built when a duplicate is found. */
-function pathOf(frames: readonly { keys: Set<string> | null; key: string | number }[]): (string | number)[] {
+function pathOf(frames: readonly Frame[]): (string | number)[] {
   // The last frame is the object holding the duplicate; the others contribute the key they are at.
   return frames.slice(0, -1).map((f) => f.key);
 }

@@ -18,27 +18,57 @@ export function checkUntrustedJson(
   maxProblems: number = LIMITS.reportedProblems.value,
 ): Problem[] {
   const problems: Problem[] = [];
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  // Each entry names its parent instead of carrying a copy of its path: a path is built only for
+  // a problem, so the walk allocates one small record per object or array, not a path per value.
+  if (root === null || typeof root !== 'object') return problems;
+  const stack: Visit[] = [{ value: root, depth: 0, parent: null, key: '' }];
   while (stack.length > 0 && problems.length < maxProblems) {
-    const { value, path } = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (path.length >= MAX_JSON_DEPTH) {
-      problems.push({ path: formatPath(path), message: `nested more than ${MAX_JSON_DEPTH} levels deep` });
+    const visit = stack.pop()!;
+    const { value, depth } = visit;
+    if (depth >= MAX_JSON_DEPTH) {
+      problems.push({
+        path: formatPath(pathOf(visit)),
+        message: `nested more than ${MAX_JSON_DEPTH} levels deep`,
+      });
       continue;
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item: unknown = value[i];
+        if (item !== null && typeof item === 'object')
+          stack.push({ value: item, depth: depth + 1, parent: visit, key: i });
+      }
       continue;
     }
-    for (const key of Object.keys(value)) {
+    const object = value as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        problems.push({ path: formatPath([...path, key]), message: `the key "${key}" is not allowed` });
+        problems.push({
+          path: formatPath([...pathOf(visit), key]),
+          message: `the key "${key}" is not allowed`,
+        });
         continue;
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      const item = object[key];
+      if (item !== null && typeof item === 'object')
+        stack.push({ value: item, depth: depth + 1, parent: visit, key });
     }
   }
   return problems;
+}
+
+/** An object or array met by checkUntrustedJson: its depth, and where it sits in its parent. */
+interface Visit {
+  value: object;
+  depth: number;
+  parent: Visit | null;
+  key: string | number;
+}
+
+function pathOf(visit: Visit): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let v: Visit | null = visit; v?.parent; v = v.parent) path.push(v.key);
+  return path.reverse();
 }
 
 const SYNTAX_ERRORS: Record<number, string> = {

@@ -27,3 +27,15 @@ export { mdInline, mdCell, mdQuote, mermaidText } from './escapeMarkdown';
 export { REFERENCE_URLS, referenceLinks } from './referenceLinks';
 export { referenceUrl, referenceTitle, hasOwnReferencePage, type ReferenceFramework } from './referenceUrls';
 export * from './sarif/index';
+export {
+  COMPACT_REPORT_FORMAT,
+  compactReport,
+  expandCompactReport,
+  compactJsonReportChunks,
+  renderCompactJsonReport,
+  type CompactReport,
+  type CompactReportFinding,
+  type CompactFindingMitigation,
+  type CompactMitigation,
+} from './compactReport';
+export { CompactReportSchema, compactReportJsonSchema } from './compactReportSchema';

@@ -99,7 +99,12 @@ function* markdownLines(
     () => orphansSection(report),
   ];
   for (const section of sections) {
-    yield* section();
+    const lines = section();
+    // A section built whole goes on as one piece: normalisedLines is defined on the joined text,
+    // so the output is the same, and the per-line work is done once per section, not per line.
+    if (Array.isArray(lines)) {
+      if (lines.length > 0) yield lines.join('\n');
+    } else yield* lines;
     yield '';
   }
 }

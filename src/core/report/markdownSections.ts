@@ -94,7 +94,7 @@ const SEVERITY_BADGE: Record<string, string> = {
  */
 function findingBlock(f: ReportFinding, heading = '####', shared: ReadonlySet<string> = NONE): string[] {
   const lines = [
-    `${heading} ${SEVERITY_BADGE[f.severity]} — ${mdInline(f.title)}`,
+    `${heading} ${SEVERITY_BADGE[f.severity]} — ${libraryInline(f.title)}`,
     '',
     `- **Status:** ${f.status}${f.owner ? ` · **Owner:** ${mdInline(f.owner)}` : ''} · **Key:** \`${f.key.replace(/`/g, "'")}\``,
     `- **Why:** ${mdInline(f.why)}`,
@@ -115,7 +115,22 @@ const NONE: ReadonlySet<string> = new Set();
 
 function mitigationLine(m: ReportFinding['mitigations'][number]): string {
   const guidelines = m.guidelines.length ? ` (${m.guidelines.join(', ')})` : '';
-  return `  - [${m.state === 'implemented' ? 'x' : ' '}] ${mdInline(m.title)}${guidelines} — ${m.state}${m.byDesign ? ', by design' : ''}`;
+  return `  - [${m.state === 'implemented' ? 'x' : ' '}] ${libraryInline(m.title)}${guidelines} — ${m.state}${m.byDesign ? ', by design' : ''}`;
+}
+
+/**
+ * mdInline of a library text (a threat or mitigation title) that thousands of findings repeat,
+ * escaped once. Bounded, so a library of many long titles cannot grow it without limit.
+ */
+const inlineCache = new Map<string, string>();
+function libraryInline(text: string): string {
+  let escaped = inlineCache.get(text);
+  if (escaped === undefined) {
+    if (inlineCache.size >= 4096) inlineCache.clear();
+    escaped = mdInline(text);
+    inlineCache.set(text, escaped);
+  }
+  return escaped;
 }
 
 /**
@@ -134,6 +149,11 @@ function groupsOf(report: Report): ReadonlyMap<string, Report['findingGroups'][n
   return index;
 }
 
+/**
+ * The findings of one element as pieces of text, one per finding or root-cause heading, each its
+ * lines joined with "\n" as the report joins lines: the streamed report handles a piece at once
+ * instead of each line, and an element with thousands of findings still comes in many pieces.
+ */
 function findingBlocks(list: readonly ReportFinding[], report: Report): string[] {
   const groups = groupsOf(report);
   const byKey = new Map(list.map((f) => [f.key, f]));
@@ -142,7 +162,7 @@ function findingBlocks(list: readonly ReportFinding[], report: Report): string[]
   for (const f of list) {
     const group = f.group ? groups.get(f.group.key) : undefined;
     if (!group) {
-      pushAll(lines, findingBlock(f));
+      lines.push(findingBlock(f).join('\n'));
       continue;
     }
     if (done.has(group.key)) continue;
@@ -150,21 +170,22 @@ function findingBlocks(list: readonly ReportFinding[], report: Report): string[]
     const members = list.filter((m) => m.group?.key === group.key);
     const primary = byKey.get(group.primary) ?? f;
     const shared = new Set(group.sharedMitigations);
-    lines.push(
+    const head = [
       `#### ${SEVERITY_BADGE[group.severity]} — Root cause: ${mdInline(group.title)}`,
       '',
       mdInline(group.description),
       '',
       `- **${members.length} findings share it:** ${members.map((m) => `${mdInline(m.title)} (${m.severity}, ${m.status})`).join(' · ')}`,
       `- **Root cause key:** \`${group.key.replace(/`/g, "'")}\``,
-    );
+    ];
     const common = primary.mitigations.filter((m) => shared.has(m.id));
     if (common.length > 0) {
-      lines.push('- **Mitigations for all of them:**');
-      pushAll(lines, common.map(mitigationLine));
+      head.push('- **Mitigations for all of them:**');
+      pushAll(head, common.map(mitigationLine));
     }
-    lines.push('');
-    for (const m of members) pushAll(lines, findingBlock(m, '#####', shared));
+    head.push('');
+    lines.push(head.join('\n'));
+    for (const m of members) lines.push(findingBlock(m, '#####', shared).join('\n'));
   }
   return lines;
 }
@@ -205,7 +226,7 @@ export function* findingsLines(report: Report, doc: ThreatModelDocument): Genera
     const list = (byTarget.get(id) ?? []).filter(belongs).sort(bySeverity);
     if (list.length === 0) continue;
     any = true;
-    yield* [`### ${mdInline(heading)}`, ''];
+    yield `### ${mdInline(heading)}\n`; // the heading and a blank line
     yield* findingBlocks(list, report);
   }
   if (!any) yield* ['No findings on components, flows or boundaries.', ''];

@@ -12,10 +12,27 @@ export const REFERENCE_URLS: Record<keyof References, (id: string) => string> = 
 };
 
 /**
+ * The links of each references object already written. Findings of one rule share one frozen
+ * object (rulePlan.ts), so a 10,000-component report builds each list of links once, not per finding.
+ */
+const linksOf = new WeakMap<References, string>();
+
+/**
  * References as Markdown links. Only library ids reach this (validated by pattern at load time),
  * never user text, so they can be linked.
  */
 export function referenceLinks(refs: References): string {
+  // Only frozen objects are cached: an object that can still change could not be.
+  if (!Object.isFrozen(refs)) return buildLinks(refs);
+  let links = linksOf.get(refs);
+  if (links === undefined) {
+    links = buildLinks(refs);
+    linksOf.set(refs, links);
+  }
+  return links;
+}
+
+function buildLinks(refs: References): string {
   const parts: string[] = [];
   const safe = (id: string) => /^[A-Za-z0-9.-]+$/.test(id);
   for (const g of refs.guidelines.filter(safe)) parts.push(`[${g}](${REFERENCE_URLS.guidelines(g)})`);

@@ -26,8 +26,13 @@ export function escapeJsonText(json: string): string {
  * `JSON.stringify(value, null, 2) + '\n'` in chunks, byte for byte: the top-level object key by
  * key, and its arrays (the findings) element by element. Nested values are stringified whole and
  * re-indented; JSON strings hold no raw line breaks, so indenting after every "\n" is exact.
+ * With `itemsOnOneLine`, each element of a top-level array is written on a line of its own
+ * without inner white space (the compact report: one finding per line, still diffable).
  */
-export function* jsonChunks(value: Record<string, unknown>): Generator<string> {
+export function* jsonChunks(
+  value: Record<string, unknown>,
+  { itemsOnOneLine = false }: { itemsOnOneLine?: boolean } = {},
+): Generator<string> {
   // The values JSON.stringify leaves out of an object.
   const entries = Object.entries(value).filter(
     ([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol',
@@ -44,8 +49,8 @@ export function* jsonChunks(value: Record<string, unknown>): Generator<string> {
     if (Array.isArray(v) && v.length > 0) {
       batch.add(`  ${JSON.stringify(key)}: [\n`);
       for (let j = 0; j < v.length; j++) {
-        const item = JSON.stringify(v[j], null, 2) ?? 'null';
-        batch.add(`    ${indent(item, '    ')}${j < v.length - 1 ? ',' : ''}\n`);
+        const item = (itemsOnOneLine ? JSON.stringify(v[j]) : JSON.stringify(v[j], null, 2)) ?? 'null';
+        batch.add(`    ${itemsOnOneLine ? item : indent(item, '    ')}${j < v.length - 1 ? ',' : ''}\n`);
         if (batch.full) yield escapeJsonText(batch.take());
       }
       batch.add(`  ]${comma}\n`);
@@ -77,7 +82,9 @@ export function* normalisedLines(lines: Iterable<string>): Generator<string> {
       pending += text;
       continue;
     }
-    batch.add(`${pending}${text.slice(0, last + 1)}`.replace(/\n{3,}/g, '\n\n'));
+    const piece = `${pending}${text.slice(0, last + 1)}`;
+    // The replacement only where it can change something: most lines hold no run of line breaks.
+    batch.add(piece.includes('\n\n\n') ? piece.replace(/\n{3,}/g, '\n\n') : piece);
     pending = text.slice(last + 1);
     if (batch.full) yield batch.take();
   }

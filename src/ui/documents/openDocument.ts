@@ -26,7 +26,7 @@ export async function openFile(
     store.getState().update({
       notice: {
         kind: 'error',
-        message: `Could not open ${file.name}: it is larger than 20 MB. ${UNCHANGED}`,
+        message: `Could not open ${file.name}: it is larger than 64 MB. ${UNCHANGED}`,
       },
     });
     return false;

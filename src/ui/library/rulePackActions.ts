@@ -42,7 +42,7 @@ export async function addRulePackFile(
   budgetMs = PACK_TIME_BUDGET_MS,
 ): Promise<PackOutcome> {
   if (file.size > MAX_FILE_BYTES)
-    return { ok: false, message: `${file.name} is larger than 20 MB; it was not loaded.` };
+    return { ok: false, message: `${file.name} is larger than 64 MB; it was not loaded.` };
   let text: string;
   try {
     text = await readFileText(file);
