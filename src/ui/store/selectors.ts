@@ -1,5 +1,4 @@
 import {
-  evaluate,
   flowName,
   inScope,
   onlyGeometryDiffers,
@@ -11,6 +10,7 @@ import {
 } from '../../core';
 import { describeError } from '../errors/reportFailure';
 import type { AppState, FindingFilters } from './appState';
+import { evaluatorFor, resetEvaluator } from './findingsEngine';
 
 /**
  * Derived data, memoised by reference: Immer's structural sharing means an unchanged document is
@@ -41,8 +41,9 @@ function analyse(doc: ThreatModelDocument, library: Library) {
   }
   let entry;
   try {
-    entry = { library, findings: evaluate(doc, library), failure: null };
+    entry = { library, findings: evaluatorFor(library).evaluate(doc), failure: null };
   } catch (error) {
+    resetEvaluator(library);
     // A crash in the engine (a stack overflow on a huge model) must not take the panels down:
     // no findings, and the reason for AnalysisFailureNotice. The next edit analyses again.
     entry = { library, findings: NO_FINDINGS, failure: describeError(error) };
