@@ -20,7 +20,7 @@ import { syntheticModel } from './syntheticModel';
 
 const SIZE = 10_000;
 const EDITS = 1_000;
-const FINDINGS_EVERY = Number(process.env["FINDINGS_EVERY"] ?? 25);
+const FINDINGS_EVERY = Number(process.env['FINDINGS_EVERY'] ?? 25);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench:history does)');

@@ -53,6 +53,17 @@ function analyse(doc: ThreatModelDocument, library: Library) {
   return entry;
 }
 
+/**
+ * Records an analysis made elsewhere (the background worker, for a big model being opened) as
+ * the findings of `doc`, so the page does not evaluate it again. The library must be the one the
+ * findings were made with; the next edit is evaluated here as usual.
+ */
+export function primeFindings(doc: ThreatModelDocument, library: Library, findings: Finding[]): void {
+  const entry = { library, findings, failure: null };
+  findingsCache.set(doc, entry);
+  lastAnalysed = { doc, entry };
+}
+
 /** The findings of a document; none when the analysis failed (see analysisFailureOf). */
 export function findingsOf(doc: ThreatModelDocument, library: Library): Finding[] {
   return analyse(doc, library).findings;
