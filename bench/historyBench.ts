@@ -86,8 +86,9 @@ console.log(
 console.log(`heap after opening and analysing: ${start.toFixed(1)} MB`);
 for (const m of marks)
   console.log(
-    `after ${m.edits} edits: heap ${m.heap.toFixed(1)} MB (+${(m.heap - start).toFixed(1)} MB), ${m.steps} undo steps, ` +
-      `${(((m.heap - start) * 1024) / m.steps).toFixed(1)} KB retained per step, patches ${(m.patchKb / m.steps).toFixed(2)} KB per step as JSON`,
+    `after ${m.edits} edits: heap ${m.heap.toFixed(1)} MB (+${(m.heap - start).toFixed(1)} MB since opening, ` +
+      `${(((m.heap - start) * 1024) / m.steps).toFixed(1)} KB per undo step at most), ${m.steps} undo steps, ` +
+      `patches ${(m.patchKb / m.steps).toFixed(2)} KB per step as JSON`,
   );
 const first = marks[0]!;
 const last = marks.at(-1)!;

@@ -9,7 +9,7 @@ import {
 import { reportFailure } from '../errors/reportFailure';
 import { readFileText } from '../platform/platform';
 import type { AppState, PendingImport } from '../store/appState';
-import { primeFindings } from '../store/selectors';
+import { primeFindings } from '../store/analysisCache';
 import type { AppStore } from '../store/createAppStore';
 import { packSources, tasksOf, type BackgroundTasks } from '../work/backgroundTasks';
 import { WorkStopped } from '../work/workClient';
@@ -144,9 +144,10 @@ async function openAsNew(
   await snapshotBeforeImport(store, fileName);
   // A new library document (see persistence.ts): the one shown before keeps its own record.
   // An imported model gets its file name from its title, not from the other tool's file.
-  store.getState().replaceDocument(document, how.native ? fileName : null);
+  // Before the document is shown: the panels read its findings as soon as it is.
   if (how.findings && store.getState().library === how.findings.library)
-    primeFindings(store.getState().document, how.findings.library, how.findings.list);
+    primeFindings(document, how.findings.library, how.findings.list);
+  store.getState().replaceDocument(document, how.native ? fileName : null);
   const remarks = how.remarks ?? [];
   const lines = [...remarks, ...(how.warnings.length ? [formatProblems(fileName, how.warnings, 10)] : [])];
   store.getState().update({

@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import { createEmptyDocument, shippedLibrary, type Library, type ThreatModelDocument } from '../../core';
 import type { AppState, PanelPreference, RejectedPack, RulePack, ThemeChoice } from './appState';
 import { componentsById, boundariesById, flowsById } from './elementLookup';
+import { freezeDocument } from './freezeDocument';
 import {
   emptyHistory,
   redoStep,
@@ -100,7 +101,7 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
     replaceDocument: (doc, fileName = null) =>
       set(
         (d) => {
-          d.document = castDraft(doc);
+          d.document = castDraft(freezeDocument(doc));
           d.fileName = fileName;
           d.view = 'editor';
           d.selection = [];
