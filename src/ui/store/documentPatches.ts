@@ -72,11 +72,19 @@ function diffRecord(
  * A reordering is still correct, only less compact (a run of replaces).
  */
 function diffArray(a: readonly unknown[], b: readonly unknown[], path: Path, out: Patch[], inv: Patch[]) {
-  const inB = new Set(b);
-  const inA = new Set(a);
+  // The common ends first: one edit among 10,000 components then builds sets of one element.
   let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > i && endB > i && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const inB = new Set(b.slice(i, endB));
+  const inA = new Set(a.slice(i, endA));
+  let j = i;
+  while (i < endA && j < endB) {
     const x = a[i];
     const y = b[j];
     if (x === y) {
@@ -99,11 +107,11 @@ function diffArray(a: readonly unknown[], b: readonly unknown[], path: Path, out
       j++;
     }
   }
-  for (; i < a.length; i++) {
+  for (; i < endA; i++) {
     out.push({ op: 'remove', path: [...path, j] });
     inv.push({ op: 'add', path: [...path, j], value: a[i] });
   }
-  for (; j < b.length; j++) {
+  for (; j < endB; j++) {
     out.push({ op: 'add', path: [...path, j], value: b[j] });
     inv.push({ op: 'remove', path: [...path, j] });
   }

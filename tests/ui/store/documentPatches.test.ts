@@ -75,4 +75,34 @@ describe('document patches', () => {
     applyDocumentPatches(after, diffDocuments(base, after).inverse);
     expect(serialiseDocument(after)).toBe(text);
   });
+
+  it('random edits of arrays (removals, insertions, replacements, moves) round-trip element by element', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      const a = Array.from({ length: random(12) }, (_, i) => ({ id: `e${round}-${i}` }));
+      let b = [...a];
+      for (let k = random(5); k > 0; k--) {
+        const at = random(b.length + 1);
+        const what = random(4);
+        if (what === 0 && b.length) b.splice(at % b.length, 1);
+        else if (what === 1) b.splice(at, 0, { id: `new-${k}` });
+        else if (what === 2 && b.length) b[at % b.length] = { id: `changed-${k}` };
+        else if (b.length > 1) b = [...b.slice(1), b[0]!];
+      }
+      const docA = { ...base, components: a } as unknown as ThreatModelDocument;
+      const docB = { ...base, components: b } as unknown as ThreatModelDocument;
+      const { patches, inverse } = diffDocuments(docA, docB);
+      const forward = applyDocumentPatches(docA, patches).components;
+      const back = applyDocumentPatches(docB, inverse).components;
+      expect(forward).toHaveLength(b.length);
+      b.forEach((x, i) => expect(forward[i]).toBe(x));
+      expect(back).toHaveLength(a.length);
+      a.forEach((x, i) => expect(back[i]).toBe(x));
+      expect(applyPatches(docA, patches).components).toEqual(b);
+    }
+  });
 });
