@@ -1,18 +1,27 @@
-// `npm run bench`: median time of parse, evaluate and Markdown export on synthetic models of
-// 100, 1,000 and 10,000 components (about two flows each) with the shipped library, and the
-// growth exponent between sizes. A benchmark, not a test: it prints figures, it asserts nothing.
+// `npm run bench`: on synthetic models of 1,000, 10,000 and 30,000 components (about two flows
+// each) with the shipped library — median times of parse, full evaluation next to a plain-JS floor
+// at the same rule count (engineFloor.ts says what the floor does) and their ratio, Markdown
+// export, and the incremental evaluator on four edits: a property, a label, a triage entry and a
+// new flow (a reachability change). A benchmark, not a test: it prints figures, it asserts nothing.
 import {
+  createEvaluator,
   evaluate,
   exportMarkdownReport,
   parseDocumentText,
   serialiseDocument,
   shippedLibrary,
+  type Finding,
+  type ThreatModelDocument,
 } from '../src/core/index';
+import { plainFloor } from './engineFloor';
+import { labelEdit, newFlowEdit, propertyEdit, triageEdit, type EditMaker } from './incrementalEdits';
 import { syntheticModel } from './syntheticModel';
 
 const library = shippedLibrary();
-const sizes = [100, 1_000, 10_000];
-const runs = (size: number) => (size >= 10_000 ? 7 : size >= 1_000 ? 15 : 41);
+const sizes = [1_000, 10_000, 30_000];
+const runs = (size: number) => (size >= 30_000 ? 3 : size >= 10_000 ? 7 : 15);
+/** Graph analyses the engine runs per evaluation (graphFacts.ts), plus one per path condition in the library. */
+const graphPasses = 12 + countPathConditions();
 
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -30,45 +39,91 @@ function time(fn: () => unknown, count: number): number {
   return median(samples);
 }
 
-const rows: {
+/** Median time of `evaluator.evaluate` on one edit after another, each on the previous result. */
+function timeEdits(doc: ThreatModelDocument, edit: EditMaker, count: number): number {
+  const evaluator = createEvaluator(library);
+  let current = doc;
+  let findings: readonly Finding[] = evaluator.evaluate(current);
+  const samples: number[] = [];
+  for (let step = 0; step < count + 2; step++) {
+    const next = edit(current, step, findings);
+    const start = performance.now();
+    findings = evaluator.evaluate(next);
+    if (step >= 2) samples.push(performance.now() - start); // the first two warm up
+    current = next;
+  }
+  return median(samples);
+}
+
+interface Row {
   size: number;
   flows: number;
   findings: number;
   parse: number;
-  evaluate: number;
+  full: number;
+  floor: number;
   markdown: number;
-}[] = [];
+  property: number;
+  label: number;
+  triage: number;
+  newFlow: number;
+}
+const rows: Row[] = [];
 for (const size of sizes) {
   const doc = syntheticModel(size);
   const text = serialiseDocument(doc);
   const parsed = parseDocumentText(text, { catalogue: library.catalogue });
   if (!parsed.ok)
     throw new Error(`synthetic model invalid: ${parsed.problems[0]?.path} ${parsed.problems[0]?.message}`);
-  const findings = evaluate(parsed.value, library);
+  const model = parsed.value;
+  const findings = evaluate(model, library);
+  const n = runs(size);
   rows.push({
     size,
     flows: doc.dataFlows.length,
     findings: findings.length,
-    parse: time(() => parseDocumentText(text, { catalogue: library.catalogue }), runs(size)),
-    evaluate: time(() => evaluate(parsed.value, library), runs(size)),
-    markdown: time(() => exportMarkdownReport(parsed.value, library, findings), runs(size)),
+    parse: time(() => parseDocumentText(text, { catalogue: library.catalogue }), n),
+    full: time(() => evaluate(model, library), n),
+    floor: time(() => plainFloor(model, library, findings.length, graphPasses), n),
+    markdown: time(() => exportMarkdownReport(model, library, findings), n),
+    property: timeEdits(model, propertyEdit, 21),
+    label: timeEdits(model, labelEdit, 21),
+    triage: timeEdits(model, triageEdit, 21),
+    newFlow: timeEdits(model, newFlowEdit, n),
   });
 }
 
-const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(10);
+const ms = (v: number, width = 10) => `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`.padStart(width);
 console.log(
-  `library ${library.name} ${library.version}: ${library.rules.length} rules, ${library.threats.size} threats`,
+  `library ${library.name} ${library.version}: ${library.rules.length} rules, ${library.threats.size} threats; floor runs ${graphPasses} graph passes`,
 );
-console.log('components   flows  findings     parse  evaluate  markdown');
+console.log('components   flows  findings     parse      full     floor  ratio  markdown');
 for (const r of rows)
   console.log(
-    `${String(r.size).padStart(10)} ${String(r.flows).padStart(7)} ${String(r.findings).padStart(9)}${ms(r.parse)}${ms(r.evaluate)}${ms(r.markdown)}`,
+    `${String(r.size).padStart(10)} ${String(r.flows).padStart(7)} ${String(r.findings).padStart(9)}${ms(r.parse)}${ms(r.full)}${ms(r.floor)} ${`${(r.full / r.floor).toFixed(1)}×`.padStart(6)}${ms(r.markdown)}`,
   );
-const exponent = (key: 'parse' | 'evaluate' | 'markdown') => {
-  const first = rows[1]!;
-  const last = rows[2]!;
+console.log('incremental (one edit, median):  property      label     triage   new flow');
+for (const r of rows)
+  console.log(
+    `${String(r.size).padStart(10)} components         ${ms(r.property)} ${ms(r.label)} ${ms(r.triage)} ${ms(r.newFlow)}`,
+  );
+const exponent = (key: 'parse' | 'full' | 'markdown') => {
+  const first = rows[0]!;
+  const last = rows[1]!;
   return Math.log(last[key] / first[key]) / Math.log(last.size / first.size);
 };
 console.log(
-  `growth exponent 1,000 → 10,000: parse ${exponent('parse').toFixed(2)}, evaluate ${exponent('evaluate').toFixed(2)}, markdown ${exponent('markdown').toFixed(2)} (1.00 = linear)`,
+  `growth exponent 1,000 → 10,000: parse ${exponent('parse').toFixed(2)}, evaluate ${exponent('full').toFixed(2)}, markdown ${exponent('markdown').toFixed(2)} (1.00 = linear)`,
 );
+
+function countPathConditions(): number {
+  let count = 0;
+  const walk = (c: unknown): void => {
+    if (!c || typeof c !== 'object') return;
+    const o = c as Record<string, unknown>;
+    if ('upstream' in o || 'downstream' in o) count++;
+    for (const v of Object.values(o)) if (typeof v === 'object') walk(v);
+  };
+  for (const rule of library.rules) walk(rule);
+  return count;
+}

@@ -33,6 +33,7 @@ export {
   type LayeredRulePacks,
 } from './library/layerRulePacks';
 export { evaluate, compareGuidelines } from './rules/evaluate';
+export { createEvaluator, type Evaluator } from './rules/incrementalEvaluator';
 export type { Finding, FindingGroup, FindingMitigation, FindingTrace } from './rules/finding';
 export { inScope } from './rules/finding';
 export { isOutOfScope, outOfScopeOf, outOfScopeIds } from './model/outOfScope';

@@ -30,6 +30,8 @@ export interface EvaluationContext {
   memo: Map<string, (FactValue | undefined)[]>;
   /** Per-evaluation results of compiled path and `some` conditions, keyed by the compiled node. */
   nodeMemo: Map<object, unknown>;
+  /** Flow index by id, built on first use (explanations look flows up by id). */
+  flowIndexOf?: Map<string, number>;
 }
 
 export function buildEvaluationContext(doc: ThreatModelDocument, library: Library): EvaluationContext {
@@ -53,8 +55,10 @@ export function buildEvaluationContext(doc: ThreatModelDocument, library: Librar
     types.push(c.type);
     zones.push(zoneOfBoundary(c.boundaryId));
   }
+  // Reads the context's current document, not the one it was built from: the incremental evaluator
+  // patches `doc` in place when an edit leaves every index and graph fact as it was.
   const own = (i: number, name: string) => {
-    const props = doc.components[i]!.props;
+    const props = ctx.doc.components[i]!.props;
     return props === undefined || !Object.hasOwn(props, name) ? undefined : props[name];
   };
   const prop = (i: number, name: string) => {
@@ -96,11 +100,13 @@ export function buildEvaluationContext(doc: ThreatModelDocument, library: Librar
     parentZones,
     boundaryDepth,
   };
-  return {
+  const ctx: EvaluationContext = {
     ...base,
     boundaryContents: contents.map((s) => [...s].sort()),
-    facts: analyseGraph(base),
+    facts: undefined as unknown as GraphFacts,
     memo: new Map(),
     nodeMemo: new Map(),
   };
+  ctx.facts = analyseGraph(ctx);
+  return ctx;
 }

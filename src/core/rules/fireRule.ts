@@ -1,4 +1,5 @@
 import type { TargetKind } from '../model/vocabulary';
+import type { Epoch, ExplanationSource } from './explanationSource';
 import type { CompiledRule } from './compileRules';
 import { testCondition } from './conditions';
 import type { EvaluationContext } from './evaluationContext';
@@ -11,6 +12,12 @@ import type { References } from '../library/librarySchema';
 import { severityOf, shiftRating } from './severity';
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** What a finding's lazy explanation keeps: the document it holds for and where to get its context. */
+export interface ExplainInputs {
+  source: ExplanationSource;
+  epoch: Epoch;
+}
 const EMPTY: readonly string[] = Object.freeze([]);
 
 /**
@@ -26,6 +33,7 @@ export function fireRule(
   targetLabel: string,
   out: Finding[],
   linked: RootCauseCandidate[],
+  explain: ExplainInputs,
 ): void {
   if (compiled.when && !testCondition(compiled.when, ctx, index)) return;
   const { rule } = compiled;
@@ -89,9 +97,9 @@ export function fireRule(
   if (triage?.owner !== undefined) finding.owner = triage.owner;
   if (triage?.note !== undefined) finding.note = triage.note;
   const fired = withLazyExplanation(finding, {
-    ctx,
+    source: explain.source,
+    epoch: explain.epoch,
     compiled,
-    index,
     summary: rule.summary ?? threat.title,
     adjustments,
     byDesign,

@@ -1,6 +1,7 @@
 import type { CompiledRule } from './compileRules';
 import { traceCondition } from './conditions';
-import type { EvaluationContext } from './evaluationContext';
+import type { ThreatModelDocument } from '../model/document';
+import { targetIndex, type Epoch, type ExplanationSource } from './explanationSource';
 import { explainFinding } from './explainFinding';
 import type { Finding, FindingTrace } from './finding';
 
@@ -12,23 +13,33 @@ import type { Finding, FindingTrace } from './finding';
  * they behave as ordinary enumerable properties.
  */
 interface Pending {
-  ctx: EvaluationContext;
+  source: ExplanationSource;
+  /**
+   * The document the finding holds for. The incremental evaluator shares one epoch among the
+   * findings of its current result and moves it on to each new document (the findings it keeps hold
+   * there too); a finding it replaces gets an epoch of its own, frozen at its last document.
+   */
+  epoch: Epoch;
   compiled: CompiledRule;
-  index: number;
   summary: string;
   adjustments: readonly string[];
   byDesign: readonly string[];
+  /** Depends only on what made the finding fire, so it stays valid for every document the finding is reused in. */
   trace?: FindingTrace;
   why?: string;
+  /** The document `why` was written for: it names the components of its path, whose labels can change. */
+  whyDoc?: ThreatModelDocument;
 }
 
-function traceOf(p: Pending): FindingTrace {
+function traceOf(p: Pending, f: RuleFinding): FindingTrace {
   if (p.trace) return p.trace;
-  const leaves = p.compiled.when ? traceCondition(p.compiled.when, p.ctx, p.index) : [];
+  const ctx = p.source.contextFor(p.epoch.doc);
+  const index = targetIndex(ctx, f.targetKind, f.targetId);
+  const leaves = p.compiled.when ? traceCondition(p.compiled.when, ctx, index) : [];
   const pathIndices = leaves.find((l) => l.path && l.path.length > 1)?.path ?? [];
   p.trace = {
     leaves,
-    path: pathIndices.map((i) => p.ctx.doc.components[i]!.id),
+    path: pathIndices.map((i) => ctx.doc.components[i]!.id),
     adjustments: p.adjustments,
     byDesign: p.byDesign,
     assumedDefaults: [...new Set(leaves.filter((l) => l.defaulted).map((l) => l.fact))],
@@ -64,6 +75,7 @@ class RuleFinding {
   origin: Finding['origin'];
   /** Set after evaluation by `linkRootCauses`, only on findings that share a root cause. */
   group?: Finding['group'];
+  declare outOfScope?: true;
   readonly #pending: Pending;
 
   constructor(f: Omit<Finding, 'why' | 'trace'>, pendingInputs: Pending) {
@@ -90,14 +102,16 @@ class RuleFinding {
   }
 
   get trace(): FindingTrace {
-    return traceOf(this.#pending);
+    return traceOf(this.#pending, this);
   }
 
   get why(): string {
     const p = this.#pending;
-    if (p.why === undefined) {
-      const trace = traceOf(p);
-      const byId = (id: string) => p.ctx.doc.components[p.ctx.graph.indexOf.get(id)!]!;
+    if (p.why === undefined || p.whyDoc !== p.epoch.doc) {
+      const trace = traceOf(p, this);
+      const ctx = trace.path.length > 1 ? p.source.contextFor(p.epoch.doc) : undefined;
+      const byId = (id: string) => ctx!.doc.components[ctx!.graph.indexOf.get(id)!]!;
+      p.whyDoc = p.epoch.doc;
       p.why = explainFinding({
         summary: p.summary,
         leaves: trace.leaves,
@@ -112,6 +126,36 @@ class RuleFinding {
   toJSON(): Finding {
     return { ...this, why: this.why, trace: this.trace };
   }
+
+  /** The explanation inputs, for the incremental evaluator (copies share them, see below). */
+  get pending(): Pending {
+    return this.#pending;
+  }
+}
+
+/**
+ * A copy of a finding with some fields changed (its target's label, its out-of-scope marking), sharing
+ * the explanation: what made it fire is the same.
+ */
+export function withChanges(
+  finding: Finding,
+  changes: Partial<Pick<Finding, 'targetLabel' | 'outOfScope'>>,
+): Finding {
+  const source = finding as unknown as RuleFinding;
+  // Its own copy of the explanation inputs (what is already explained comes along), so the original
+  // can be detached from the current epoch without taking the copy with it.
+  const copy = new RuleFinding(source, { ...source.pending });
+  if (source.group !== undefined) copy.group = source.group;
+  if (changes.targetLabel !== undefined) copy.targetLabel = changes.targetLabel;
+  if ('outOfScope' in changes) {
+    if (changes.outOfScope) copy.outOfScope = true;
+  } else if (source.outOfScope) copy.outOfScope = true;
+  return copy;
+}
+
+/** Takes a finding out of a shared epoch before that epoch moves on: it keeps explaining `frozen.doc`. */
+export function detach(finding: Finding, frozen: Epoch): void {
+  if (finding instanceof RuleFinding) finding.pending.epoch = frozen;
 }
 
 /** A finding whose `trace` and `why` are built on first read. */

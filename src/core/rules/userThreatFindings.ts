@@ -17,11 +17,12 @@ export function userThreatFindings(doc: ThreatModelDocument): Finding[] {
   kindOf.set(MODEL_TARGET_ID, { kind: 'model', label: doc.meta.title });
   return doc.userThreats.flatMap((t) => {
     const target = t.targetId === null ? undefined : kindOf.get(t.targetId);
-    return target ? [toFinding(t, target.kind, target.label)] : [];
+    return target ? [userThreatFinding(t, target.kind, target.label)] : [];
   });
 }
 
-function toFinding(t: UserThreat, kind: TargetKind, label: string): Finding {
+/** The finding of one placed user threat on its target. */
+export function userThreatFinding(t: UserThreat, kind: TargetKind, label: string): Finding {
   return {
     key: userThreatKey(t.id, t.targetId),
     ruleId: null,
