@@ -1,19 +1,14 @@
-import { evaluate, type Finding, type Library, type ThreatModelDocument } from '../../core';
+import { createEvaluator, type Finding, type Library, type ThreatModelDocument } from '../../core';
 
 /**
  * The editor's findings engine: one evaluator per library, fed the documents in the order the
  * user makes them. An incremental evaluator (the core's createEvaluator) diffs each document
  * against the one it saw last and re-runs only what the change can affect; going back to an
  * older document (undo) is just another diff.
- *
- * Until the core offers createEvaluator this is a shim over the full `evaluate`, with the same
- * interface, so selectors.ts does not change when it arrives: replace `createEngine` below.
  */
 export interface FindingsEvaluator {
   evaluate(doc: ThreatModelDocument): Finding[];
 }
-
-const createEngine = (library: Library): FindingsEvaluator => ({ evaluate: (doc) => evaluate(doc, library) });
 
 // Keyed by the library: adding a rule pack makes a new library, and with it a fresh evaluator;
 // the old one, and what it remembers of the last document, goes with the old library.
@@ -22,7 +17,7 @@ const evaluators = new WeakMap<Library, FindingsEvaluator>();
 export function evaluatorFor(library: Library): FindingsEvaluator {
   let evaluator = evaluators.get(library);
   if (!evaluator) {
-    evaluator = createEngine(library);
+    evaluator = createEvaluator(library);
     evaluators.set(library, evaluator);
   }
   return evaluator;

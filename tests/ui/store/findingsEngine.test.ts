@@ -19,7 +19,7 @@ import { BIG_MODEL_ELEMENTS } from '../../../src/ui/work/workJobs';
 import { testLibrary } from '../helpers/testLibrary';
 
 /** Set to make the engine crash, as a stack overflow on a huge model once did. */
-const engine = vi.hoisted(() => ({ crash: false, calls: 0 }));
+const engine = vi.hoisted(() => ({ crash: false, calls: 0, evaluators: 0 }));
 afterEach(() => {
   engine.crash = false;
 });
@@ -31,6 +31,17 @@ vi.mock('../../../src/core/index', async (importOriginal) => {
       engine.calls++;
       if (engine.crash) throw new RangeError('Maximum call stack size exceeded');
       return actual.evaluate(...args);
+    },
+    createEvaluator: (library: Parameters<typeof actual.createEvaluator>[0]) => {
+      const inner = actual.createEvaluator(library);
+      engine.evaluators++;
+      return {
+        evaluate: (doc: Parameters<typeof inner.evaluate>[0]) => {
+          engine.calls++;
+          if (engine.crash) throw new RangeError('Maximum call stack size exceeded');
+          return inner.evaluate(doc);
+        },
+      };
     },
   };
 });
@@ -91,8 +102,11 @@ describe('findings through the engine', () => {
     expect(findingsOf(document, library)).toEqual([]);
     expect(analysisFailureOf(document, library)).toContain('Maximum call stack size exceeded');
     engine.crash = false;
+    const evaluators = engine.evaluators;
     store.getState().change((d) => ({ ...d, meta: { ...d.meta, title: 'y' } }));
     expect(analysisFailureOf(store.getState().document, library)).toBeNull();
+    // What the crashed evaluator kept may be half updated: a fresh one evaluates from scratch.
+    expect(engine.evaluators).toBe(evaluators + 1);
     expect(plain(findingsOf(store.getState().document, library))).toBe(
       plain(evaluate(store.getState().document, library)),
     );
