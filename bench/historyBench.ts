@@ -1,7 +1,7 @@
 // `npm run bench:history`: memory of the editor's undo history on a 10,000-component model.
 // Runs 1,000 edits of every kind through the app store (labels typed key by key, properties,
-// moves, new flows, removals) with the findings of every 25th version computed as the panels
-// would, and prints the heap retained per undo step and after 1,000 edits against 200 (the
+// moves, new flows, removals) with the findings of every version computed as the panels would
+// (FINDINGS_EVERY=n for every n-th), through the incremental evaluator, and prints the heap retained per undo step and after 1,000 edits against 200 (the
 // history limit: more edits must not keep more). Needs `node --expose-gc`; prints, asserts nothing.
 import {
   addDataFlow,
@@ -20,7 +20,7 @@ import { syntheticModel } from './syntheticModel';
 
 const SIZE = 10_000;
 const EDITS = 1_000;
-const FINDINGS_EVERY = Number(process.env['FINDINGS_EVERY'] ?? 25);
+const FINDINGS_EVERY = Number(process.env['FINDINGS_EVERY'] ?? 1);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench:history does)');
@@ -81,7 +81,7 @@ for (let i = 1; i <= EDITS; i++) {
 const elapsed = performance.now() - t0;
 
 console.log(
-  `${EDITS} edits in ${(elapsed / 1000).toFixed(1)} s (findings of every ${FINDINGS_EVERY}th version: ${findings} now)`,
+  `${EDITS} edits in ${(elapsed / 1000).toFixed(1)} s (findings of every ${FINDINGS_EVERY === 1 ? '' : `${FINDINGS_EVERY}th `}version: ${findings} now)`,
 );
 console.log(`heap after opening and analysing: ${start.toFixed(1)} MB`);
 for (const m of marks)

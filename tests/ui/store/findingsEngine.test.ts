@@ -84,6 +84,20 @@ describe('findings through the engine', () => {
     check();
   });
 
+  it('keeps the findings of the last few documents only: an old one is analysed again', () => {
+    const store = createAppStore({ library, document: syntheticModel(40) });
+    const first = store.getState().document;
+    const firstFindings = findingsOf(first, library);
+    expect(findingsOf(first, library)).toBe(firstFindings);
+    for (const title of ['a', 'b', 'c', 'd']) {
+      store.getState().change((d) => ({ ...d, meta: { ...d.meta, title } }));
+      findingsOf(store.getState().document, library);
+    }
+    const again = findingsOf(first, library);
+    expect(again).not.toBe(firstFindings);
+    expect(plain(again)).toBe(plain(firstFindings));
+  });
+
   it('does not evaluate again for a move, nor for the same document', () => {
     const store = createAppStore({ library, document: syntheticModel(60) });
     const first = selectFindings(store.getState());
