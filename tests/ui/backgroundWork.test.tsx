@@ -27,6 +27,16 @@ vi.mock('../../src/core/index', async (importOriginal) => {
       if (engine.crash) throw new RangeError('Maximum call stack size exceeded');
       return actual.evaluate(...args);
     },
+    // The editor's incremental engine (ui/store/findingsEngine.ts) crashes alike.
+    createEvaluator: (library: Parameters<typeof actual.createEvaluator>[0]) => {
+      const inner = actual.createEvaluator(library);
+      return {
+        evaluate: (doc: Parameters<typeof inner.evaluate>[0]) => {
+          if (engine.crash) throw new RangeError('Maximum call stack size exceeded');
+          return inner.evaluate(doc);
+        },
+      };
+    },
   };
 });
 

@@ -36,13 +36,15 @@ describe('app store', () => {
     expect(store.getState().document.meta.title).toBe('Chat service');
   });
 
-  it('undo restores the very same document objects (structural sharing)', () => {
+  it('undo restores the very same element objects (structural sharing through patches)', () => {
     const store = createAppStore({ library, document: apiModel() });
     const before = store.getState().document;
     store.getState().change((d) => updateComponent(d, 'c-api', { label: 'x' }));
     expect(store.getState().document.components[0]).toBe(before.components[0]);
     store.getState().undo();
-    expect(store.getState().document).toBe(before);
+    expect(store.getState().document).toEqual(before);
+    before.components.forEach((c, i) => expect(store.getState().document.components[i]).toBe(c));
+    expect(store.getState().document.dataFlows).toBe(before.dataFlows);
   });
 
   it('drops selected ids that an undo removes', () => {

@@ -1,7 +1,15 @@
-import { formatProblems, LIMITS, type Problem, type ThreatModelDocument } from '../../core';
+import {
+  formatProblems,
+  LIMITS,
+  type Finding,
+  type Library,
+  type Problem,
+  type ThreatModelDocument,
+} from '../../core';
 import { reportFailure } from '../errors/reportFailure';
 import { readFileText } from '../platform/platform';
 import type { AppState, PendingImport } from '../store/appState';
+import { primeFindings } from '../store/analysisCache';
 import type { AppStore } from '../store/createAppStore';
 import { packSources, tasksOf, type BackgroundTasks } from '../work/backgroundTasks';
 import { WorkStopped } from '../work/workClient';
@@ -60,6 +68,8 @@ export async function openDocumentText(
   tasks: BackgroundTasks = tasksOf({ store }),
 ): Promise<boolean> {
   let result;
+  // The worker's findings are those of the library in use when the job started.
+  const library = store.getState().library;
   try {
     result = await tasks.run(`Opening ${fileName}`, {
       kind: 'openModel',
@@ -95,6 +105,9 @@ export async function openDocumentText(
     native: result.format === 'aitm',
     remarks: [result.layoutNote, analysisRemark(result.analysisFailure)].flatMap((r) => (r ? [r] : [])),
     analysisFailed: result.analysisFailure !== null,
+    ...(result.findings && store.getState().library === library
+      ? { findings: { library, list: result.findings } }
+      : {}),
   });
   return true;
 }
@@ -124,11 +137,16 @@ async function openAsNew(
     /** Said before the warnings: a fallback layout, a failed analysis. */
     remarks?: string[];
     analysisFailed?: boolean;
+    /** A big model's findings, made by the background worker (see workJobs.ts). */
+    findings?: { library: Library; list: Finding[] };
   },
 ): Promise<void> {
   await snapshotBeforeImport(store, fileName);
   // A new library document (see persistence.ts): the one shown before keeps its own record.
   // An imported model gets its file name from its title, not from the other tool's file.
+  // Before the document is shown: the panels read its findings as soon as it is.
+  if (how.findings && store.getState().library === how.findings.library)
+    primeFindings(document, how.findings.library, how.findings.list);
   store.getState().replaceDocument(document, how.native ? fileName : null);
   const remarks = how.remarks ?? [];
   const lines = [...remarks, ...(how.warnings.length ? [formatProblems(fileName, how.warnings, 10)] : [])];

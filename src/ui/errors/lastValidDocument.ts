@@ -1,5 +1,6 @@
 import { parseDocument, type ThreatModelDocument } from '../../core';
 import type { AppState } from '../store/appState';
+import { pastDocuments } from '../store/middleware';
 
 export interface RescuedDocument {
   document: ThreatModelDocument;
@@ -17,9 +18,7 @@ const isValid = (state: AppState, doc: unknown) =>
  */
 export function lastValidDocument(state: AppState): RescuedDocument | null {
   if (isValid(state, state.document)) return { document: state.document, current: true };
-  for (let i = state.history.past.length - 1; i >= 0; i--) {
-    const doc = state.history.past[i]!;
+  for (const doc of pastDocuments(state.history, state.document))
     if (isValid(state, doc)) return { document: doc, current: false };
-  }
   return null;
 }

@@ -1,3 +1,4 @@
+import type { Patch } from 'immer';
 import type { StoredDocument } from '../platform/documentLibrary';
 import type {
   DocumentFragment,
@@ -80,9 +81,22 @@ export interface AutosaveConflict {
   savedAt: number | null;
 }
 
+/**
+ * One undo step: Immer patches between two versions of the document (see documentPatches.ts),
+ * never the versions themselves, so a step costs what changed, not the size of the model.
+ */
+export interface HistoryStep {
+  /** Older → newer: what redo applies. */
+  patches: Patch[];
+  /** Newer → older: what undo applies. */
+  inverse: Patch[];
+}
+
 export interface HistoryState {
-  past: ThreatModelDocument[];
-  future: ThreatModelDocument[];
+  /** Oldest first; undo applies the last step's inverse to the current document. */
+  past: HistoryStep[];
+  /** Next first; redo applies the first step's patches. */
+  future: HistoryStep[];
   /** Consecutive changes with the same key (typing in one field) coalesce into one undo step. */
   coalesceKey: string | null;
   coalesceAt: number;

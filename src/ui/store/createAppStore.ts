@@ -1,9 +1,20 @@
-import { castDraft } from 'immer';
+import { castDraft, type Draft } from 'immer';
 import { createStore } from 'zustand/vanilla';
 import { createEmptyDocument, shippedLibrary, type Library, type ThreatModelDocument } from '../../core';
 import type { AppState, PanelPreference, RejectedPack, RulePack, ThemeChoice } from './appState';
 import { componentsById, boundariesById, flowsById } from './elementLookup';
-import { emptyHistory, withHistory, withImmer, type Api, type DraftSet, type Get } from './middleware';
+import { freezeDocument } from './freezeDocument';
+import {
+  emptyHistory,
+  redoStep,
+  undoStep,
+  withHistory,
+  withImmer,
+  type Api,
+  type DraftSet,
+  type Get,
+  type HistoryMove,
+} from './middleware';
 import type { DocumentSlot } from '../platform/libraryDocumentStorage';
 import { withPersistence, type DocumentStorage } from './persistence';
 
@@ -44,6 +55,14 @@ function refusedInReadOnlyRoom(get: Get, set: DraftSet): boolean {
     d.notice = { kind: 'info', message: 'This room is read-only: your link lets you watch, not edit.' };
   });
   return true;
+}
+
+/** Undo or redo: the document and history they lead to; selected ids that no longer exist are dropped. */
+function moveInHistory(d: Draft<AppState>, move: HistoryMove): void {
+  d.document = castDraft(move.document);
+  d.history = castDraft(move.history);
+  const live = liveSelection(move.document, d.selection);
+  if (live) d.selection = live;
 }
 
 function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: Library) {
@@ -92,7 +111,7 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
     replaceDocument: (doc, fileName = null) =>
       set(
         (d) => {
-          d.document = castDraft(doc);
+          d.document = castDraft(freezeDocument(doc));
           d.fileName = fileName;
           d.view = 'editor';
           d.selection = [];
@@ -105,44 +124,14 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
     undo: () => {
       const collab = get().collab;
       if (collab) return collab.undo();
-      const { history, document } = get();
-      const previous = history.past.at(-1);
-      if (!previous) return;
-      set(
-        (d) => {
-          d.document = castDraft(previous);
-          d.history = castDraft({
-            past: history.past.slice(0, -1),
-            future: [document, ...history.future],
-            coalesceKey: null,
-            coalesceAt: 0,
-          });
-          const live = liveSelection(previous, d.selection);
-          if (live) d.selection = live;
-        },
-        { history: 'skip' },
-      );
+      const move = undoStep(get().history, get().document);
+      if (move) set((d) => moveInHistory(d, move), { history: 'skip' });
     },
     redo: () => {
       const collab = get().collab;
       if (collab) return collab.redo();
-      const { history, document } = get();
-      const next = history.future[0];
-      if (!next) return;
-      set(
-        (d) => {
-          d.document = castDraft(next);
-          d.history = castDraft({
-            past: [...history.past, document],
-            future: history.future.slice(1),
-            coalesceKey: null,
-            coalesceAt: 0,
-          });
-          const live = liveSelection(next, d.selection);
-          if (live) d.selection = live;
-        },
-        { history: 'skip' },
-      );
+      const move = redoStep(get().history, get().document);
+      if (move) set((d) => moveInHistory(d, move), { history: 'skip' });
     },
     select: (ids) => {
       const current = get().selection;

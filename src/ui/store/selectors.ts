@@ -1,5 +1,4 @@
 import {
-  evaluate,
   flowName,
   inScope,
   onlyGeometryDiffers,
@@ -11,45 +10,29 @@ import {
 } from '../../core';
 import { describeError } from '../errors/reportFailure';
 import type { AppState, FindingFilters } from './appState';
+import { analyses, lastAnalysed, rememberAnalysis, type Analysis } from './analysisCache';
+import { evaluatorFor, resetEvaluator } from './findingsEngine';
 
-/**
- * Derived data, memoised by reference: Immer's structural sharing means an unchanged document is
- * the same object, so a WeakMap keyed by it is a correct cache. Findings are never stored.
- */
+/** Derived data, memoised by reference (see analysisCache.ts). Findings are never stored. */
 
-const findingsCache = new WeakMap<
-  ThreatModelDocument,
-  { library: Library; findings: Finding[]; failure: string | null }
->();
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 
-/** The last document analysed: a change that only moved or resized elements keeps its findings. */
-let lastAnalysed: {
-  doc: ThreatModelDocument;
-  entry: { library: Library; findings: Finding[]; failure: string | null };
-} | null = null;
-
-function analyse(doc: ThreatModelDocument, library: Library) {
-  const hit = findingsCache.get(doc);
+function analyse(doc: ThreatModelDocument, library: Library): Analysis {
+  const hit = analyses.get(doc);
   if (hit && hit.library === library) return hit;
   // A drag, a resize or an auto-layout changes only geometry, which no rule reads: evaluating a
   // thousand components again for it blocked the page for hundreds of milliseconds.
-  if (lastAnalysed && lastAnalysed.entry.library === library && onlyGeometryDiffers(lastAnalysed.doc, doc)) {
-    findingsCache.set(doc, lastAnalysed.entry);
-    lastAnalysed = { doc, entry: lastAnalysed.entry };
-    return lastAnalysed.entry;
-  }
-  let entry;
+  const last = lastAnalysed.current;
+  if (last && last.entry.library === library && onlyGeometryDiffers(last.doc, doc))
+    return rememberAnalysis(doc, last.entry);
   try {
-    entry = { library, findings: evaluate(doc, library), failure: null };
+    return rememberAnalysis(doc, { library, findings: evaluatorFor(library).evaluate(doc), failure: null });
   } catch (error) {
+    resetEvaluator(library);
     // A crash in the engine (a stack overflow on a huge model) must not take the panels down:
     // no findings, and the reason for AnalysisFailureNotice. The next edit analyses again.
-    entry = { library, findings: NO_FINDINGS, failure: describeError(error) };
+    return rememberAnalysis(doc, { library, findings: NO_FINDINGS, failure: describeError(error) });
   }
-  findingsCache.set(doc, entry);
-  lastAnalysed = { doc, entry };
-  return entry;
 }
 
 /** The findings of a document; none when the analysis failed (see analysisFailureOf). */

@@ -1,4 +1,12 @@
-import { evaluate, layerRulePacks, loadLibrary, parseJsonText, type Library } from '../../core';
+import {
+  evaluate,
+  layerRulePacks,
+  loadLibrary,
+  parseJsonText,
+  type Finding,
+  type Library,
+  type ThreatModelDocument,
+} from '../../core';
 import { autoLayout, layoutIfNeeded } from '../canvas/autoLayout';
 import { describeError } from '../errors/reportFailure';
 import { readModelFile } from '../interop/importFile';
@@ -24,6 +32,30 @@ function libraryWith(base: Library, packs: readonly PackSource[]): Library {
   return packs.length === 0 ? base : layerRulePacks(base, packs).library;
 }
 
+/**
+ * Above this many elements a model's first analysis is sent to the page with it: evaluating it
+ * again there would block the page for longer than a frame budget allows (about 100 ms at a few
+ * thousand elements on a slow machine).
+ */
+export const BIG_MODEL_ELEMENTS = 2_000;
+/**
+ * Findings cost the page time to receive too (structured clone, about 25 µs each with their
+ * references and explanations): beyond this many, receiving them costs about what evaluating
+ * does, so the page evaluates instead.
+ */
+export const MAX_SENT_FINDINGS = 3_000;
+
+export const elementCount = (doc: ThreatModelDocument): number =>
+  doc.components.length + doc.dataFlows.length + doc.trustBoundaries.length;
+
+/** The findings worth sending for this model, as plain data (explanations built here, off the page). */
+function findingsToSend(doc: ThreatModelDocument, findings: readonly Finding[]): Finding[] | null {
+  if (elementCount(doc) <= BIG_MODEL_ELEMENTS || findings.length > MAX_SENT_FINDINGS) return null;
+  // A finding's explanation is built on first read, from the evaluation it came from; a plain
+  // copy with it read now is what can cross to the page.
+  return findings.map((f) => ({ ...f, why: f.why, trace: f.trace }));
+}
+
 export async function runJob<K extends WorkKind>(
   request: WorkRequest<K>,
   env: JobEnvironment,
@@ -43,14 +75,16 @@ const jobs: { [K in WorkKind]: (request: WorkRequest<K>, env: JobEnvironment) =>
     let layoutNote: string | null = null;
     const document = await layoutIfNeeded(read.document, (note) => (layoutNote = note));
     await env.progress('analysing');
-    // The first analysis runs here too: a model that crashes the engine is known before it opens.
+    // The first analysis runs here too: a model that crashes the engine is known before it opens,
+    // and a big model's findings come back with it (see findingsToSend).
     let analysisFailure: string | null = null;
+    let findings: Finding[] | null = null;
     try {
-      evaluate(document, library);
+      findings = findingsToSend(document, evaluate(document, library));
     } catch (error) {
       analysisFailure = describeError(error);
     }
-    return { ...read, document, layoutNote, analysisFailure };
+    return { ...read, document, layoutNote, analysisFailure, findings };
   },
 
   async layout({ document }, env) {

@@ -1,4 +1,4 @@
-import type { Problem, ThreatModelDocument } from '../../core';
+import type { Finding, Problem, ThreatModelDocument } from '../../core';
 import type { ReadOutcome } from '../interop/importFile';
 
 /**
@@ -33,6 +33,12 @@ export type OpenModelResult =
       layoutNote: string | null;
       /** Set when the first analysis threw (a crash in the engine), with the reason. */
       analysisFailure: string | null;
+      /**
+       * The first analysis's findings (explanations included) for a big model, so the page shows
+       * them without evaluating the model again on its own thread; null for a small model, or
+       * when there are too many findings to be worth sending (see workJobs.ts).
+       */
+      findings: Finding[] | null;
     });
 
 export type CheckPackResult = { ok: true; content: unknown } | { ok: false; problems: Problem[] };
