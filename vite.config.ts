@@ -16,7 +16,7 @@ const CONTENT_SECURITY_POLICY = [
   "font-src 'self'",
   // WebSockets only, for live workshops: the collaboration server is chosen at run time (the Share
   // dialog, a ?collab= link), so no host can be named here. No fetch, XHR or beacon to any http(s)
-  // URL (docs/collaboration-editor.md says why; a hosted copy can narrow this to its server).
+  // URL (docs/collaboration.md, "In the editor" says why; a hosted copy can narrow this to its server).
   'connect-src ws: wss:',
   "object-src 'none'",
   "base-uri 'none'",
