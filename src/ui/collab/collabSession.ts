@@ -180,6 +180,8 @@ export async function startCollabSession(
       redo: () => undoManager.redo(),
       canUndo: () => undoManager.canUndo(),
       canRedo: () => undoManager.canRedo(),
+      // The Yjs client id is random per session and unique in the room: base 36 keeps ids short.
+      idTag: ydoc.clientID.toString(36),
     },
   });
 

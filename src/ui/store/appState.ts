@@ -121,6 +121,8 @@ export interface CollabHooks {
   redo: () => void;
   canUndo: () => boolean;
   canRedo: () => boolean;
+  /** Put into the ids this participant creates, so concurrent additions never share an id (freshIds). */
+  idTag?: string;
 }
 
 /** A document deleted from the library, kept here so the notice can offer Undo. */

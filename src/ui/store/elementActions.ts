@@ -41,7 +41,7 @@ export function addComponentOfType(store: AppStore, typeId: string, position: Po
   const { document: doc, library } = store.getState();
   const type = library.catalogue.types.get(typeId);
   if (!type) return null;
-  const id = freshId(doc, 'c');
+  const id = freshId(doc, 'c', idTagOf(store));
   const { position: at, boundaryId } = placeComponent(doc, position);
   store.getState().change((d) =>
     addComponent(d, {
@@ -63,7 +63,7 @@ export function addComponentOfType(store: AppStore, typeId: string, position: Po
  */
 export function addBoundaryAt(store: AppStore, rect: Rect): string {
   const doc = store.getState().document;
-  const id = freshId(doc, 'tb');
+  const id = freshId(doc, 'tb', idTagOf(store));
   store.getState().change((d) =>
     addBoundaryByGeometry(d, {
       id,
@@ -93,7 +93,7 @@ export function connectComponents(store: AppStore, sourceId: string, targetId: s
   const doc = store.getState().document;
   const ids = new Set(doc.components.map((c) => c.id));
   if (!ids.has(sourceId) || !ids.has(targetId)) return null;
-  const id = freshId(doc, 'f');
+  const id = freshId(doc, 'f', idTagOf(store));
   store.getState().change((d) => addDataFlow(d, { id, sourceId, targetId, label: '' }));
   store.getState().select([id]);
   return id;
@@ -117,12 +117,19 @@ export function selectAll(store: AppStore): void {
     ]);
 }
 
-function idsFor(doc: ThreatModelDocument, fragment: DocumentFragment): string[] {
-  return freshIds(doc, [
-    ...fragment.trustBoundaries.map(() => 'tb'),
-    ...fragment.components.map(() => 'c'),
-    ...fragment.dataFlows.map(() => 'f'),
-  ]);
+/** This participant's id tag in a live workshop (see freshIds), or null when editing alone. */
+export const idTagOf = (store: AppStore): string | null => store.getState().collab?.idTag ?? null;
+
+function idsFor(store: AppStore, doc: ThreatModelDocument, fragment: DocumentFragment): string[] {
+  return freshIds(
+    doc,
+    [
+      ...fragment.trustBoundaries.map(() => 'tb'),
+      ...fragment.components.map(() => 'c'),
+      ...fragment.dataFlows.map(() => 'f'),
+    ],
+    idTagOf(store),
+  );
 }
 
 export function copySelection(store: AppStore): void {
@@ -135,7 +142,7 @@ export function copySelection(store: AppStore): void {
 export function pasteClipboard(store: AppStore, offset: Position = { x: 32, y: 32 }): void {
   const { clipboard, document: doc } = store.getState();
   if (!clipboard || fragmentSize(clipboard) === 0) return;
-  const { document, ids } = pasteElements(doc, clipboard, idsFor(doc, clipboard), offset);
+  const { document, ids } = pasteElements(doc, clipboard, idsFor(store, doc, clipboard), offset);
   store.getState().change(() => document);
   store.getState().select(ids);
   // The next paste lands a step further away.
@@ -156,7 +163,7 @@ export function duplicateSelection(store: AppStore): void {
   const { document: doc, selection } = store.getState();
   if (selection.length === 0) return;
   const fragment = copyElements(doc, selection);
-  const { document, ids } = duplicateElements(doc, selection, idsFor(doc, fragment));
+  const { document, ids } = duplicateElements(doc, selection, idsFor(store, doc, fragment));
   store.getState().change(() => document);
   store.getState().select(ids);
 }

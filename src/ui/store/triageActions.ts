@@ -79,7 +79,7 @@ export interface NewUserThreat {
 }
 
 export function addThreatByHand(store: AppStore, input: NewUserThreat): string {
-  const id = freshId(store.getState().document, 'ut');
+  const id = freshId(store.getState().document, 'ut', store.getState().collab?.idTag ?? null);
   const mitigations = (input.mitigations ?? []).map((title) => title.trim()).filter(Boolean);
   store.getState().change((doc) =>
     addUserThreat(doc, {

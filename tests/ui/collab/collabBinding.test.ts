@@ -11,6 +11,7 @@ import {
   writeDocumentToY,
 } from '../../../src/core/index';
 import { bindStoreToY } from '../../../src/ui/collab/collabBinding';
+import { addComponentOfType, connectComponents } from '../../../src/ui/store/elementActions';
 import { createAppStore, type AppStore } from '../../../src/ui/store/createAppStore';
 import { apiModel, component } from '../../support/modelBuilders';
 import { testLibrary } from '../helpers/testLibrary';
@@ -101,6 +102,35 @@ describe('the store ⇄ Yjs binding', () => {
     expect(doc.components.find((c) => c.id === 'c-user')?.position).toEqual({ x: 40, y: 40 });
     expect(doc.components.some((c) => c.id === 'c-new-a')).toBe(true);
     expect(doc.triage['some-rule@c-api']).toMatchObject({ status: 'accepted', note: 'ok by B' });
+  });
+
+  it('two participants adding a component and a flow at the same moment both keep theirs (ids carry the session tag)', () => {
+    const { people, net } = room(2);
+    const [a, b] = people as [Participant, Participant];
+    for (const p of [a, b])
+      p.store.getState().update({
+        collab: {
+          room: 'r',
+          readOnly: false,
+          undo: () => {},
+          redo: () => {},
+          canUndo: () => false,
+          canRedo: () => false,
+          idTag: p.ydoc.clientID.toString(36),
+        },
+      });
+    net.cut();
+    const fromA = addComponentOfType(a.store, 'user', { x: 600, y: 40 });
+    const fromB = addComponentOfType(b.store, 'user', { x: 600, y: 240 });
+    const flowA = connectComponents(a.store, fromA!, 'c-api');
+    const flowB = connectComponents(b.store, fromB!, 'c-api');
+    expect(fromA).not.toBe(fromB);
+    expect(flowA).not.toBe(flowB);
+    net.mend();
+    expect(text(a)).toBe(text(b));
+    const doc = a.store.getState().document;
+    for (const id of [fromA, fromB]) expect(doc.components.some((c) => c.id === id)).toBe(true);
+    for (const id of [flowA, flowB]) expect(doc.dataFlows.some((f) => f.id === id)).toBe(true);
   });
 
   it('the same field edited at once resolves to one value everywhere', () => {
