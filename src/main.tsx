@@ -6,7 +6,7 @@ import '@xyflow/react/dist/style.css';
 import { shippedLibrary } from './core';
 import './ui/styles/app.css';
 import './ui/styles/defects.css';
-import { App } from './ui/App';
+import { App, preloadStartScreen } from './ui/App';
 import { createCanvasBridge } from './ui/canvas/canvasBridge';
 import { showUncaughtErrors } from './ui/errors/globalErrors';
 import { restorePacksInBackground } from './ui/library/rulePacks';
@@ -82,6 +82,8 @@ async function start(): Promise<void> {
     tasks,
     documents,
   };
+  // Drawn without a "Loading…" round when the start screen is what shows first.
+  if (store.getState().view === 'start') await preloadStartScreen().catch(() => undefined);
 
   root.render(
     <StrictMode>

@@ -4,8 +4,7 @@ import { useShortcuts } from './commands/useShortcuts';
 import { ImportNotesPanel } from './dialogs/ImportNotesPanel';
 import { DeletedDocumentNotice } from './dialogs/DeletedDocumentNotice';
 import { Notices } from './dialogs/Notices';
-import { StartScreen } from './dialogs/StartScreen';
-import { openFile } from './documents/openDocument';
+import { openFile } from './documents/openFileLazily';
 import { CrashBoundary } from './errors/CrashBoundary';
 import { runReported } from './errors/reportFailure';
 import { SkipLinks } from './layout/SkipLinks';
@@ -34,6 +33,24 @@ function EditorWorkspace() {
   return (
     <Suspense fallback={<p className="workspace-loading muted">Loading the editor…</p>}>
       <LazyWorkspace />
+    </Suspense>
+  );
+}
+// The start screen (and the templates' descriptions) is not needed when a document opens
+// straight into the editor, which is the usual start: it is loaded like the editor.
+let startModule: typeof import('./dialogs/StartScreen') | null = null;
+/** Loads the start screen's chunk (tests load it up front, like the editor's). */
+export const preloadStartScreen = () =>
+  import('./dialogs/StartScreen').then((m) => {
+    startModule = m;
+    return m;
+  });
+const LazyStartScreen = lazy(() => preloadStartScreen().then((m) => ({ default: m.StartScreen })));
+function StartView() {
+  if (startModule) return <startModule.StartScreen />;
+  return (
+    <Suspense fallback={<p className="workspace-loading muted">Loading…</p>}>
+      <LazyStartScreen />
     </Suspense>
   );
 }
@@ -113,7 +130,7 @@ function Editor() {
       <DeletedDocumentNotice />
       <WorkProgress />
       <ImportNotesPanel />
-      {view === 'start' ? <StartScreen /> : <EditorWorkspace />}
+      {view === 'start' ? <StartView /> : <EditorWorkspace />}
       {importPending && (
         <Suspense fallback={null}>
           <ImportChoiceDialog />

@@ -6,7 +6,8 @@ import {
   serialiseDocument,
 } from '../../core';
 import type { ImageFormat } from '../canvas/canvasBridge';
-import { fileBaseName, openFile, saveFileName } from '../documents/openDocument';
+import { fileBaseName, saveFileName } from '../documents/fileNames';
+import { openFile } from '../documents/openFileLazily';
 import { takeSnapshotNow } from '../documents/libraryActions';
 import { runReported } from '../errors/reportFailure';
 import type { TextExport } from '../interop/exportFiles';

@@ -1,6 +1,5 @@
 import {
   formatProblems,
-  LIMITS,
   type Finding,
   type Library,
   type Problem,
@@ -14,8 +13,7 @@ import type { AppStore } from '../store/createAppStore';
 import { packSources, tasksOf, type BackgroundTasks } from '../work/backgroundTasks';
 import { WorkStopped } from '../work/workClient';
 
-/** Files larger than this are refused before reading, like the CLI does (the core's limits table). */
-export const MAX_FILE_BYTES = LIMITS.inputBytes.value;
+import { MAX_FILE_BYTES } from './fileNames';
 
 const importer = () => import('../interop/importFile');
 
@@ -218,19 +216,4 @@ async function answerPendingImport(
     sidePanel: 'threats',
     importNotes: { heading, notes: [...merged.notes, ...pending.notes] },
   });
-}
-
-/** File name for Save: the opened file's name, or one made from the title. */
-export function saveFileName(title: string, fileName: string | null): string {
-  if (fileName && /\.aitm\.json$/i.test(fileName)) return fileName;
-  return `${fileBaseName(fileName?.replace(/\.json$/i, '') ?? title)}.aitm.json`;
-}
-
-/** A safe file name made from a title: exports are named after the model. */
-export function fileBaseName(title: string): string {
-  const base = title
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^[-.]+|-+$/g, '')
-    .toLowerCase();
-  return base || 'threat-model';
 }

@@ -1,7 +1,7 @@
 import { useCallback, useId, useState, type ReactNode } from 'react';
 import { serialiseDocument } from '../../core';
 import { Dialog } from '../dialogs/Dialog';
-import { saveFileName } from '../documents/openDocument';
+import { saveFileName } from '../documents/fileNames';
 import { useServices } from '../store/StoreContext';
 import { ErrorBoundary } from './ErrorBoundary';
 import { lastValidDocument } from './lastValidDocument';

@@ -1,5 +1,5 @@
 import { formatProblems, parseDocument } from '../../core';
-import { MAX_FILE_BYTES } from '../documents/openDocument';
+import { MAX_FILE_BYTES } from '../documents/fileNames';
 import { failureMessage } from '../errors/reportFailure';
 import { readFileText } from '../platform/platform';
 import type { RejectedPack, RulePack } from '../store/appState';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { afterEach, vi } from 'vitest';
 import { createEmptyDocument, type Library, type ThreatModelDocument } from '../../../src/core/index';
-import { App, preloadEditor } from '../../../src/ui/App';
+import { App, preloadEditor, preloadStartScreen } from '../../../src/ui/App';
 import { createCanvasBridge } from '../../../src/ui/canvas/canvasBridge';
 import type { CombinedLibrary } from '../../../src/ui/library/rulePacks';
 import type { DocumentLibrary } from '../../../src/ui/platform/documentLibrary';
@@ -17,6 +17,7 @@ import { testLibrary } from './testLibrary';
 
 // The editor is a lazy chunk in the app; loaded here once, it renders at once as it did when static.
 await preloadEditor();
+await preloadStartScreen();
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => {
