@@ -150,6 +150,9 @@ describe('Threat Composer → ours → Threat Composer', () => {
           (m ?? []).filter((x) => !x.key.startsWith('custom:')).map((x) => [x.key, x.value]),
         );
       expect(meta(back!.metadata)).toEqual(meta(t.metadata));
+      // Its number too: people cite "T-39" in tickets and notes.
+      const number = (x: unknown) => (x as { numericId?: number }).numericId;
+      if (number(t) !== undefined) expect(number(back), `numericId of ${t.id}`).toBe(number(t));
     }
   });
 

@@ -64,9 +64,10 @@ export function exportThreatComposer(
   const linkSeen = new Set<string>();
   const assumptionTexts: string[] = readBulletList(kept.sections.assumptions);
   const assumptionLinks: TcAssumptionLinkOut[] = [];
+  const numbers = threatNumbers(items);
   items.forEach((item, i) => {
     const id = item.tcId ?? stableUuid(`tc-threat:${item.key}`);
-    threats.push(threatOut(item, id, i + 1, doc));
+    threats.push(threatOut(item, id, numbers[i]!, doc));
     for (const m of item.mitigations) {
       let entry = mitigationStates.get(m.id);
       if (!entry) {
@@ -271,6 +272,8 @@ interface Item {
   /** Imported from Threat Composer: its id, grammar, tags and assumptions are written back as they were. */
   fromThreatComposer: boolean;
   tcId?: string;
+  /** The threat's number in Threat Composer (T-39), which people cite in tickets and notes. */
+  tcNumber?: number;
   grammar: Grammar;
   tcTags: string[];
   assumptions: string[];
@@ -344,17 +347,40 @@ function userMitigationKey(title: string): string {
   return `user-mitigation:${title}`;
 }
 
+/**
+ * Threat numbers: an imported threat keeps its Threat Composer number (the first to claim it, when
+ * two do); every other threat takes the next number after the highest, in order. Renumbering T-39
+ * as T-1 broke every ticket and note that cited it.
+ */
+function threatNumbers(items: readonly Pick<Item, 'tcNumber'>[]): number[] {
+  const taken = new Set<number>();
+  const kept = items.map((item) => {
+    const n = item.tcNumber;
+    if (n === undefined || n < 1 || taken.has(n)) return undefined;
+    taken.add(n);
+    return n;
+  });
+  let next = 0;
+  for (const n of taken) if (n > next) next = n;
+  return kept.map((n) => n ?? ++next);
+}
+
 /** What an imported Threat Composer threat keeps in its description and id (see import.ts). */
 function keptFromThreatComposer(
   t: UserThreat | undefined,
-): Pick<Item, 'fromThreatComposer' | 'tcId' | 'grammar' | 'tcTags' | 'assumptions' | 'strideLetters'> {
+): Pick<
+  Item,
+  'fromThreatComposer' | 'tcId' | 'tcNumber' | 'grammar' | 'tcTags' | 'assumptions' | 'strideLetters'
+> {
   const fromThreatComposer = t?.source === 'threat-composer';
   if (!t || !fromThreatComposer)
     return { fromThreatComposer, grammar: {}, tcTags: [], assumptions: [], strideLetters: [] };
   const tcId = t.id.startsWith('tc-') ? t.id.slice(3) : '';
+  const tcNumber = /(?:^|\n)Threat Composer: T-(\d{1,9})$/.exec(t.description ?? '')?.[1];
   return {
     fromThreatComposer,
     ...(tcId.length > 0 && tcId.length <= 36 ? { tcId } : {}),
+    ...(tcNumber !== undefined ? { tcNumber: Number(tcNumber) } : {}),
     grammar: readGrammar(t.description),
     tcTags: readCommaLine(t.description, 'Tags'),
     strideLetters: readCommaLine(t.description, 'STRIDE').filter((l) => /^[STRIDE]$/.test(l)),
