@@ -1,5 +1,5 @@
 import type { GraphIndex } from './graphIndex';
-import { followPredecessors } from './reachability';
+import { followPredecessors, reachedOf } from './reachability';
 
 /** Marks what no search has reached; a label delivered by a seeding flow from s is stored as -2 - s. */
 const UNREACHED = -1;
@@ -14,8 +14,13 @@ const UNREACHED = -1;
  */
 export interface FlowLabels {
   labelCount: number;
-  /** pred[i * labelCount + l]: the component that delivered l to i; -2 - s when a seeding flow from s did. */
-  pred: Int32Array;
+  /** reached[i * labelCount + l]: 1 when label l reaches component i (what rules read). */
+  reached: Uint8Array;
+  /**
+   * pred[i * labelCount + l]: the component that delivered l to i; -2 - s when a seeding flow from s
+   * did. Only explanations read it (built on first read when the labels were extended, see `Reach.pred`).
+   */
+  readonly pred: Int32Array;
 }
 
 export interface FlowLabelOptions {
@@ -57,11 +62,11 @@ export function propagateFlowLabels(graph: GraphIndex, options: FlowLabelOptions
       }
     }
   }
-  return { labelCount, pred };
+  return { labelCount, pred, reached: reachedOf(pred) };
 }
 
 export function hasFlowLabel(labels: FlowLabels, index: number, label: number): boolean {
-  return labels.pred[index * labels.labelCount + label] !== UNREACHED;
+  return labels.reached[index * labels.labelCount + label] === 1;
 }
 
 export function flowLabelsOf(labels: FlowLabels, index: number): number[] {

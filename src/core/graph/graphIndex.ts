@@ -17,16 +17,20 @@ export interface GraphIndex {
   inFlow: Int32Array;
 }
 
-export function buildGraphIndex(doc: ThreatModelDocument): GraphIndex {
+/** `indexOf`: the component index of a graph over the same components, when there is one. */
+export function buildGraphIndex(doc: ThreatModelDocument, indexOf?: Map<string, number>): GraphIndex {
   const size = doc.components.length;
-  const indexOf = new Map<string, number>();
-  doc.components.forEach((c, i) => indexOf.set(c.id, i));
+  if (!indexOf) {
+    indexOf = new Map<string, number>();
+    for (let i = 0; i < size; i++) indexOf.set(doc.components[i]!.id, i);
+  }
   const flowCount = doc.dataFlows.length;
   const flowSource = new Int32Array(flowCount);
   const flowTarget = new Int32Array(flowCount);
   const outDegree = new Int32Array(size + 1);
   const inDegree = new Int32Array(size + 1);
-  doc.dataFlows.forEach((f, k) => {
+  for (let k = 0; k < flowCount; k++) {
+    const f = doc.dataFlows[k]!;
     // parseDocument guarantees both ends exist.
     const s = indexOf.get(f.sourceId) ?? 0;
     const t = indexOf.get(f.targetId) ?? 0;
@@ -34,7 +38,7 @@ export function buildGraphIndex(doc: ThreatModelDocument): GraphIndex {
     flowTarget[k] = t;
     outDegree[s + 1]!++;
     inDegree[t + 1]!++;
-  });
+  }
   for (let i = 0; i < size; i++) {
     outDegree[i + 1]! += outDegree[i]!;
     inDegree[i + 1]! += inDegree[i]!;

@@ -10,8 +10,11 @@ export interface LabelSets {
   labelCount: number;
   words: number;
   bits: Uint32Array;
-  /** pred[i * labelCount + l]: the neighbour that first delivered label l to i; -1 if none. */
-  pred: Int32Array;
+  /**
+   * pred[i * labelCount + l]: the neighbour that first delivered label l to i; -1 if none. Only
+   * explanations read it (built on first read when the labels were extended, see `Reach.pred`).
+   */
+  readonly pred: Int32Array;
   ownLabels: (index: number) => readonly number[];
 }
 

@@ -10,8 +10,16 @@ const UNREACHED = -1;
  * origin merely because it is one.
  */
 export interface Reach {
-  /** -1: not reached; -2 - s: reached directly from source s; otherwise the predecessor index. */
-  pred: Int32Array;
+  /** 1 where a component is reached: what rules read. */
+  reached: Uint8Array;
+  /**
+   * -1: not reached; -2 - s: reached directly from source s; otherwise the predecessor index. Only
+   * explanations read it, so an analysis extended in place of a new search (graphExtension.ts)
+   * builds it on first read, by the very search a full evaluation runs: the same path is shown.
+   */
+  readonly pred: Int32Array;
+  /** For `reachAlong`: the length in flows of the shortest path to each reached component. */
+  hops?: Int32Array;
 }
 
 export function reachFrom(
@@ -46,12 +54,31 @@ export function reachFrom(
       }
     }
   }
-  return { pred };
+  return { pred, reached: reachedOf(pred) };
+}
+
+/** 1 for every entry a search reached (its predecessor is set). */
+export function reachedOf(pred: Int32Array): Uint8Array {
+  const reached = new Uint8Array(pred.length);
+  for (let e = 0; e < pred.length; e++) if (pred[e] !== UNREACHED) reached[e] = 1;
+  return reached;
+}
+
+/** A reach whose predecessors are searched for on first read (see `Reach.pred`). */
+export function withLazyPred(reached: Uint8Array, search: () => Int32Array, hops?: Int32Array): Reach {
+  let pred: Int32Array | undefined;
+  return {
+    reached,
+    get pred() {
+      return (pred ??= search());
+    },
+    ...(hops ? { hops } : {}),
+  };
 }
 
 /** The path from a source to `index` as component indices (source first), or undefined if unreached. */
 export function pathTo(reach: Reach, index: number): number[] | undefined {
-  if (reach.pred[index] === UNREACHED) return undefined;
+  if (reach.reached[index] !== 1) return undefined;
   return followPredecessors((i) => reach.pred[i]!, index, reach.pred.length + 1);
 }
 
@@ -80,7 +107,7 @@ export function followPredecessors(
 }
 
 export function isReached(reach: Reach, index: number): boolean {
-  return reach.pred[index] !== UNREACHED;
+  return reach.reached[index] === 1;
 }
 
 /** Orients a path for display: backward searches find target-first paths, shown along the flows. */
@@ -129,5 +156,5 @@ export function reachAlong(
     if (hops[u]! >= maxHops || options.blocks?.(u)) continue;
     for (let e = start[u]!; e < start[u + 1]!; e++) visit(e, u, hops[u]! + 1);
   }
-  return { pred };
+  return { pred, reached: reachedOf(pred), hops };
 }

@@ -12,13 +12,21 @@ const UNREACHED = -1;
  * analysis stays one linear pass however many rules ask about it.
  */
 export interface UntrustedPathAnalysis {
-  /** pred[state]: -1 unreached; -2 - origin for the first hop; else the previous state. */
-  pred: Int32Array;
+  /**
+   * Per state: 1 when untrusted input reaches it and travels on, 2 when it reaches it only over a
+   * terminal flow, 0 when it does not reach it. What rules read.
+   */
+  member: Uint8Array;
+  /**
+   * pred[state]: -1 unreached; -2 - origin for the first hop; else the previous state. `pred` and
+   * `ends` are read only by explanations (built on first read when the analysis was extended).
+   */
+  readonly pred: Int32Array;
   /**
    * States reached only over a terminal flow (a query): the component is reached, but what reached
    * it does not travel on from it. Same encoding as `pred`; consulted when `pred` has nothing.
    */
-  ends: Int32Array;
+  readonly ends: Int32Array;
 }
 
 export interface UntrustedPathOptions {
@@ -32,7 +40,7 @@ export interface UntrustedPathOptions {
   terminal?: (flow: number) => boolean;
 }
 
-const state = (index: number, guarded: number, indirect: number) => index * 4 + guarded * 2 + indirect;
+export const state = (index: number, guarded: number, indirect: number) => index * 4 + guarded * 2 + indirect;
 
 export function analyseUntrustedPaths(
   graph: GraphIndex,
@@ -64,8 +72,19 @@ export function analyseUntrustedPaths(
     for (let e = graph.outStart[u]!; e < graph.outStart[u + 1]!; e++)
       reach(e, state(graph.outTarget[e]!, guarded, indirect), s);
   }
-  return { pred, ends };
+  return { pred, ends, member: membership(pred, ends) };
 }
+
+function membership(pred: Int32Array, ends: Int32Array): Uint8Array {
+  const member = new Uint8Array(pred.length);
+  for (let s = 0; s < pred.length; s++)
+    member[s] = pred[s] !== UNREACHED ? FLOWS : ends[s] !== UNREACHED ? ENDS : 0;
+  return member;
+}
+
+/** `member` values: input reaches the state and travels on; input reaches it only over a terminal flow. */
+export const FLOWS = 1;
+export const ENDS = 2;
 
 export interface PathQuery {
   guarded?: boolean;
@@ -104,7 +123,7 @@ function findState(analysis: UntrustedPathAnalysis, index: number, query: PathQu
     for (let i = 0; i < 2; i++) {
       if (query.indirect !== undefined && query.indirect !== (i === 1)) continue;
       const s = state(index, g, i);
-      if (analysis.pred[s] !== UNREACHED || analysis.ends[s] !== UNREACHED) return s;
+      if (analysis.member[s] !== 0) return s;
     }
   }
   return -1;

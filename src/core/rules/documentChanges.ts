@@ -26,6 +26,11 @@ export interface DocumentChanges {
    */
   reach: boolean;
   reachSeeds: string[];
+  /**
+   * Set when the flows are the old ones, the same objects in the same order, followed by new ones
+   * (how the editor adds a flow): reachability only grows, and the graph facts can be extended.
+   */
+  addedFlows?: DataFlow[];
   components: { facts: string[]; label: string[]; scope: string[] };
   dataFlows: { facts: string[]; label: string[]; scope: string[] };
   trustBoundaries: { label: string[] };
@@ -114,6 +119,16 @@ function flowSetChange(
   next: readonly DataFlow[],
   changes: DocumentChanges,
 ): [DataFlow, DataFlow][] {
+  changes.reach = true;
+  if (next.length > prev.length) {
+    let same = 0;
+    while (same < prev.length && prev[same] === next[same]) same++;
+    if (same === prev.length) {
+      changes.addedFlows = next.slice(same);
+      for (const f of changes.addedFlows) changes.reachSeeds.push(f.sourceId, f.targetId);
+      return [];
+    }
+  }
   const byId = new Map(prev.map((f) => [f.id, f]));
   const pairs: [DataFlow, DataFlow][] = [];
   const kept = new Set<string>();
@@ -126,7 +141,6 @@ function flowSetChange(
     }
   }
   for (const a of prev) if (!kept.has(a.id)) changes.reachSeeds.push(a.sourceId, a.targetId);
-  changes.reach = true;
   return pairs;
 }
 

@@ -13,6 +13,8 @@ export interface EvaluationContext {
   library: Library;
   graph: GraphIndex;
   types: string[];
+  /** The catalogue default of each property, per component type. */
+  typeDefaults: Map<string, Record<string, PropValue>>;
   /** A component's property: its own value, else the catalogue default of its type, else undefined. */
   prop: (index: number, name: string) => PropValue | undefined;
   /** Whether the value of a property comes from the catalogue default, not the model. */
@@ -55,19 +57,6 @@ export function buildEvaluationContext(doc: ThreatModelDocument, library: Librar
     types.push(c.type);
     zones.push(zoneOfBoundary(c.boundaryId));
   }
-  // Reads the context's current document, not the one it was built from: the incremental evaluator
-  // patches `doc` in place when an edit leaves every index and graph fact as it was.
-  const own = (i: number, name: string) => {
-    const props = ctx.doc.components[i]!.props;
-    return props === undefined || !Object.hasOwn(props, name) ? undefined : props[name];
-  };
-  const prop = (i: number, name: string) => {
-    const value = own(i, name);
-    if (value !== undefined) return value;
-    const typeDefaults = defaults.get(types[i]!);
-    return typeDefaults && Object.hasOwn(typeDefaults, name) ? typeDefaults[name] : undefined;
-  };
-  const isDefaulted = (i: number, name: string) => own(i, name) === undefined && prop(i, name) !== undefined;
   const parentZones = doc.trustBoundaries.map((b) => zoneOfBoundary(b.parentId));
   const boundaryDepth = doc.trustBoundaries.map((b) => {
     let depth = 0;
@@ -93,8 +82,9 @@ export function buildEvaluationContext(doc: ThreatModelDocument, library: Librar
     library,
     graph,
     types,
-    prop,
-    isDefaulted,
+    typeDefaults: defaults,
+    prop: undefined as unknown as EvaluationContext['prop'],
+    isDefaulted: undefined as unknown as EvaluationContext['isDefaulted'],
     zones,
     boundaryIndexOf,
     parentZones,
@@ -107,6 +97,46 @@ export function buildEvaluationContext(doc: ThreatModelDocument, library: Librar
     memo: new Map(),
     nodeMemo: new Map(),
   };
+  bindProperties(ctx);
   ctx.facts = analyseGraph(ctx);
+  return ctx;
+}
+
+/**
+ * `prop` and `isDefaulted` of a context. They read the context's current document, not the one it
+ * was built from: the incremental evaluator patches `doc` in place when an edit leaves every index
+ * and graph fact as it was.
+ */
+function bindProperties(ctx: EvaluationContext): void {
+  const { typeDefaults, types } = ctx;
+  const own = (i: number, name: string) => {
+    const props = ctx.doc.components[i]!.props;
+    return props === undefined || !Object.hasOwn(props, name) ? undefined : props[name];
+  };
+  const prop = (i: number, name: string) => {
+    const value = own(i, name);
+    if (value !== undefined) return value;
+    const defaults = typeDefaults.get(types[i]!);
+    return defaults && Object.hasOwn(defaults, name) ? defaults[name] : undefined;
+  };
+  ctx.prop = prop;
+  ctx.isDefaulted = (i, name) => own(i, name) === undefined && prop(i, name) !== undefined;
+}
+
+/**
+ * A context for `doc`, which has the components (same objects, same order) and boundaries of
+ * `old.doc` and other flows: everything that does not depend on flows is shared with `old`; the
+ * graph index is new; the graph facts are `old`'s until the caller sets them; the caches are empty.
+ */
+export function contextWithFlows(old: EvaluationContext, doc: ThreatModelDocument): EvaluationContext {
+  const ctx: EvaluationContext = {
+    ...old,
+    doc,
+    graph: buildGraphIndex(doc, old.graph.indexOf),
+    memo: new Map(),
+    nodeMemo: new Map(),
+  };
+  delete ctx.flowIndexOf;
+  bindProperties(ctx);
   return ctx;
 }

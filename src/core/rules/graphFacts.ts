@@ -1,8 +1,13 @@
 import type { GraphIndex } from '../graph/graphIndex';
 import { propagateLabels, type LabelSets } from '../graph/labelPropagation';
 import { reachFrom, type Reach } from '../graph/reachability';
-import { analyseUntrustedPaths, reachedBy, type UntrustedPathAnalysis } from '../graph/untrustedPaths';
-import { propagateFlowLabels, type FlowLabels } from '../graph/flowLabels';
+import {
+  analyseUntrustedPaths,
+  reachedBy,
+  type UntrustedPathAnalysis,
+  type UntrustedPathOptions,
+} from '../graph/untrustedPaths';
+import { propagateFlowLabels, type FlowLabelOptions, type FlowLabels } from '../graph/flowLabels';
 import type { PropValue, ThreatModelDocument } from '../model/document';
 import type { Library } from '../library/loadLibrary';
 
@@ -89,6 +94,8 @@ export interface GraphFacts {
   contentUnguarded: FlowLabels;
   /** Components with a path to an inference API that receives prompts (a generative endpoint). */
   reachesPromptedApi: LabelSets;
+  /** What the analyses were run with (for extending them over added flows). */
+  specs: GraphSpecs;
 }
 
 interface GraphInputs {
@@ -143,14 +150,46 @@ function contentOriginOf(type: string, prop: (name: string) => PropValue | undef
 /** Agents and LLM applications: a flow between two of them is one agent messaging another. */
 const AGENT_TYPES: ReadonlySet<string> = new Set(['agent', 'llm-app']);
 
-/** All graph facts, each one linear pass over the model, shared by every rule. */
-export function analyseGraph(input: GraphInputs): GraphFacts {
+/**
+ * What the graph analyses start from and what they let through, for one context: shared by the full
+ * analysis below and by its extension over added flows (graphFactsExtension.ts), so both compute the
+ * very same facts.
+ */
+export interface GraphSpecs {
+  typeIds: string[];
+  typeLabel: Map<string, number>;
+  ownType: number[][];
+  originKinds: number[][];
+  /** Per component: the principal its prompts carry, and the content origin its output counts as (-1: none). */
+  principal: number[];
+  origin: number[];
+  untrustedOptions: UntrustedPathOptions;
+  promptOptions: FlowLabelOptions;
+  promptUnguardedOptions: FlowLabelOptions;
+  contentOptions: FlowLabelOptions;
+  contentUnguardedOptions: FlowLabelOptions;
+  /** An inference API that receives prompts: the one label of `reachesPromptedApi`. */
+  promptedApi: (index: number) => readonly number[];
+  isHumanReview: (index: number) => boolean;
+  llmDriven: number[];
+  unapproved: number[];
+  /** LLM-driven components that are untrusted origins or reached by untrusted input. */
+  exposed: (untrusted: UntrustedPathAnalysis) => number[];
+}
+
+/**
+ * The specs of a context. Everything per component depends on types, properties and zones only, so
+ * `reuse` (the facts of a context with the same components) lends its arrays.
+ */
+export function graphSpecs(input: GraphInputs, reuse?: GraphFacts): GraphSpecs {
   const { graph, types, prop, zones } = input;
-  const typeIds = [...input.library.catalogue.types.keys()];
-  const typeLabel = new Map(typeIds.map((t, i) => [t, i]));
-  const ownType = types.map((t) => [typeLabel.get(t) ?? 0]);
-  const originKinds = types.map((t, i) => originKindsOf(t, (name) => prop(i, name), zones[i]!));
-  const origins = originKinds.flatMap((kinds, i) => (kinds.length > 0 ? [i] : []));
+  const typeIds = reuse?.typeIds ?? [...input.library.catalogue.types.keys()];
+  const typeLabel = reuse?.typeLabel ?? new Map(typeIds.map((t, i) => [t, i]));
+  const ownType = reuse?.specs.ownType ?? types.map((t) => [typeLabel.get(t) ?? 0]);
+  const originKinds =
+    reuse?.originKinds ?? types.map((t, i) => originKindsOf(t, (name) => prop(i, name), zones[i]!));
+  const origins =
+    reuse?.specs.untrustedOptions.origins ?? originKinds.flatMap((kinds, i) => (kinds.length > 0 ? [i] : []));
 
   // Guards are typed: only a guardrail that screens for injection (or everything) or a validating
   // pipeline stops injected instructions. A PII scrubber is not an injection guard.
@@ -161,19 +200,19 @@ export function analyseGraph(input: GraphInputs): GraphFacts {
       prop(i, 'catches') !== 'harmful-content') ||
     (types[i] === 'data-pipeline' && prop(i, 'validatesData') === true);
   const kindOf = (k: number) => input.doc.dataFlows[k]!.props?.kind;
-  const untrusted = analyseUntrustedPaths(graph, {
+  const untrustedOptions: UntrustedPathOptions = {
     origins,
     startsIndirect: (i) => types[i] !== 'user',
     isGuard,
     makesIndirect: (i) => INDIRECT_TYPES.has(types[i]!),
     terminal: (k) => kindOf(k) === 'query',
-  });
+  };
 
   // Principals: a user's flows carry its principal; a message from one agent to another carries
   // `agent`. Prompts do not travel along responses or updates; they travel through applications, models,
   // guards and processes, but a store, tool, source or service does not forward them: what comes
   // out of those is content, not a prompt.
-  const principal = types.map((t, i) => principalOf(t, (name) => prop(i, name)));
+  const principal = reuse?.specs.principal ?? types.map((t, i) => principalOf(t, (name) => prop(i, name)));
   const agentLabel = PRINCIPALS.indexOf('agent');
   const isAgentMessage = (k: number) =>
     AGENT_TYPES.has(types[graph.flowSource[k]!]!) && AGENT_TYPES.has(types[graph.flowTarget[k]!]!);
@@ -183,7 +222,7 @@ export function analyseGraph(input: GraphInputs): GraphFacts {
     return isAgentMessage(k) ? [agentLabel] : [];
   };
   const forwardsPrompts = (i: number) => types[i] !== 'user' && !INDIRECT_TYPES.has(types[i]!);
-  const promptOptions = {
+  const promptOptions: FlowLabelOptions = {
     labelCount: PRINCIPALS.length,
     seeds: principalSeeds,
     passes: forwardsPrompts,
@@ -192,7 +231,7 @@ export function analyseGraph(input: GraphInputs): GraphFacts {
   // Content origins: a source's, service's or tool's output carries its origin, and any flow from
   // one agent to another carries `agent-output`. Content travels through stores (what is written
   // is read back) but not back along a query, and not into people.
-  const origin = types.map((t, i) => contentOriginOf(t, (name) => prop(i, name)));
+  const origin = reuse?.specs.origin ?? types.map((t, i) => contentOriginOf(t, (name) => prop(i, name)));
   const agentOutput = CONTENT_ORIGINS.indexOf('agent-output');
   const contentSeeds = (k: number): number[] => {
     const own = origin[graph.flowSource[k]!]!;
@@ -200,51 +239,75 @@ export function analyseGraph(input: GraphInputs): GraphFacts {
     if (isAgentMessage(k)) seeds.push(agentOutput);
     return seeds;
   };
-  const contentOptions = {
+  const contentOptions: FlowLabelOptions = {
     labelCount: CONTENT_ORIGINS.length,
     seeds: contentSeeds,
     passes: (i: number) => types[i] !== 'user',
     carries: (k: number) => kindOf(k) !== 'query' && kindOf(k) !== 'update',
   };
-  const promptedApi = (i: number) =>
-    types[i] === 'inference-api' &&
-    (() => {
-      for (let e = graph.inStart[i]!; e < graph.inStart[i + 1]!; e++)
-        if (input.doc.dataFlows[graph.inFlow[e]!]!.props?.data?.includes('prompts')) return true;
-      return false;
-    })();
+  const receivesPrompts = (i: number) => {
+    for (let e = graph.inStart[i]!; e < graph.inStart[i + 1]!; e++)
+      if (input.doc.dataFlows[graph.inFlow[e]!]!.props?.data?.includes('prompts')) return true;
+    return false;
+  };
+  const promptedApi = (i: number) => (types[i] === 'inference-api' && receivesPrompts(i) ? PROMPTED : NONE);
 
   // A supervised agent asks a person before it acts, so it approves like a human-review step: it
   // drives nothing on its own, and a model behind it drives nothing through it.
   const supervised = (i: number) => types[i] === 'agent' && prop(i, 'autonomy') === 'supervised';
   const isHumanReview = (i: number) => types[i] === 'human-review' || supervised(i);
-  const llmDriven = types.flatMap((t, i) => (LLM_DRIVEN_TYPES.has(t) && !supervised(i) ? [i] : []));
-  const exposed = llmDriven.filter((i) => originKinds[i]!.length > 0 || reachedBy(untrusted, i));
-  const unapproved = types.flatMap((t, i) =>
-    t === 'agent-tool' && prop(i, 'access') !== 'read' && prop(i, 'humanApproval') !== true ? [i] : [],
-  );
-
+  const llmDriven =
+    reuse?.specs.llmDriven ?? types.flatMap((t, i) => (LLM_DRIVEN_TYPES.has(t) && !supervised(i) ? [i] : []));
+  const unapproved =
+    reuse?.specs.unapproved ??
+    types.flatMap((t, i) =>
+      t === 'agent-tool' && prop(i, 'access') !== 'read' && prop(i, 'humanApproval') !== true ? [i] : [],
+    );
   return {
     typeIds,
     typeLabel,
+    ownType,
     originKinds,
+    untrustedOptions,
+    promptOptions,
+    promptUnguardedOptions: { ...promptOptions, passes: (i) => forwardsPrompts(i) && !isGuard(i) },
+    contentOptions,
+    contentUnguardedOptions: { ...contentOptions, passes: (i) => types[i] !== 'user' && !isGuard(i) },
+    promptedApi,
+    isHumanReview,
+    llmDriven,
+    unapproved,
+    exposed: (untrusted) => llmDriven.filter((i) => originKinds[i]!.length > 0 || reachedBy(untrusted, i)),
+    principal,
+    origin,
+  };
+}
+
+const PROMPTED: readonly number[] = [0];
+const NONE: readonly number[] = [];
+
+/** All graph facts, each one linear pass over the model, shared by every rule. */
+export function analyseGraph(input: GraphInputs): GraphFacts {
+  const { graph } = input;
+  const specs = graphSpecs(input);
+  const { typeIds, ownType, originKinds, isHumanReview } = specs;
+  const untrusted = analyseUntrustedPaths(graph, specs.untrustedOptions);
+  return {
+    typeIds,
+    typeLabel: specs.typeLabel,
+    originKinds,
+    specs,
     untrusted,
     upstreamTypes: propagateLabels(graph, 'forward', typeIds.length, (i) => ownType[i]!),
     downstreamTypes: propagateLabels(graph, 'backward', typeIds.length, (i) => ownType[i]!),
     upstreamOrigins: propagateLabels(graph, 'forward', ORIGIN_KINDS.length, (i) => originKinds[i]!),
-    llmDriven: reachFrom(graph, llmDriven, 'forward', isHumanReview),
-    exposedLlmDriven: reachFrom(graph, exposed, 'forward', isHumanReview),
-    unapprovedTools: reachFrom(graph, unapproved, 'backward', isHumanReview),
-    prompters: propagateFlowLabels(graph, promptOptions),
-    promptersUnguarded: propagateFlowLabels(graph, {
-      ...promptOptions,
-      passes: (i) => forwardsPrompts(i) && !isGuard(i),
-    }),
-    content: propagateFlowLabels(graph, contentOptions),
-    contentUnguarded: propagateFlowLabels(graph, {
-      ...contentOptions,
-      passes: (i) => types[i] !== 'user' && !isGuard(i),
-    }),
-    reachesPromptedApi: propagateLabels(graph, 'backward', 1, (i) => (promptedApi(i) ? [0] : [])),
+    llmDriven: reachFrom(graph, specs.llmDriven, 'forward', isHumanReview),
+    exposedLlmDriven: reachFrom(graph, specs.exposed(untrusted), 'forward', isHumanReview),
+    unapprovedTools: reachFrom(graph, specs.unapproved, 'backward', isHumanReview),
+    prompters: propagateFlowLabels(graph, specs.promptOptions),
+    promptersUnguarded: propagateFlowLabels(graph, specs.promptUnguardedOptions),
+    content: propagateFlowLabels(graph, specs.contentOptions),
+    contentUnguarded: propagateFlowLabels(graph, specs.contentUnguardedOptions),
+    reachesPromptedApi: propagateLabels(graph, 'backward', 1, specs.promptedApi),
   };
 }

@@ -1,13 +1,15 @@
 import { canonicalOrder } from '../document/canonicalOrder';
 import type { Library } from '../library/loadLibrary';
-import type { ThreatModelDocument, UserThreat } from '../model/document';
+import type { DataFlow, ThreatModelDocument, UserThreat } from '../model/document';
 import { MODEL_TARGET_ID, type TargetKind } from '../model/vocabulary';
 import { FINDING_KEY_SEPARATOR } from './findingKey';
 import type { CompiledRule } from './compileRules';
 import { testCondition, type CompiledCondition } from './conditions';
 import { documentChanges, type DocumentChanges } from './documentChanges';
 import { byKey } from './evaluate';
-import { buildEvaluationContext, type EvaluationContext } from './evaluationContext';
+import { buildEvaluationContext, contextWithFlows, type EvaluationContext } from './evaluationContext';
+import { extendGraphFacts } from './graphFactsExtension';
+import { extendNodeMemo } from './pathConditionExtension';
 import { standaloneSource, type Epoch, type ExplanationSource } from './explanationSource';
 import type { Finding } from './finding';
 import { linkRootCauses, type RootCauseCandidate } from './findingGroups';
@@ -32,7 +34,6 @@ interface State {
   ctx: EvaluationContext;
   /** Shared by every rule finding of `result`: moved on to each new document they hold for. */
   epoch: Epoch;
-  flowIndexOf: Map<string, number>;
   /** Rule findings per target, by kind and canonical index; triage, links and out-of-scope applied. */
   components: Finding[][];
   dataFlows: Finding[][];
@@ -91,7 +92,6 @@ export function createEvaluator(library: Library): Evaluator {
       doc,
       ctx,
       epoch,
-      flowIndexOf: new Map(doc.dataFlows.map((f, k) => [f.id, k])),
       components: doc.components.map((_, i) => fire('component', i)),
       dataFlows: doc.dataFlows.map((_, k) => fire('dataFlow', k)),
       trustBoundaries: doc.trustBoundaries.map((_, b) => fire('trustBoundary', b)),
@@ -134,13 +134,13 @@ export function createEvaluator(library: Library): Evaluator {
     const { ctx, doc } = s;
     const indexOf = ctx.graph.indexOf;
     const factComponents = changes.components.facts.map((id) => indexOf.get(id)!);
-    const factFlows = new Set(changes.dataFlows.facts.map((id) => s.flowIndexOf.get(id)!));
+    const factFlows = new Set(changes.dataFlows.facts.map((id) => flowIndexIn(s.ctx).get(id)!));
     for (const i of factComponents) for (const k of flowsOf(ctx, i)) factFlows.add(k);
     const flows = [...factFlows];
 
     const before = conditionInputs(ctx, factComponents, flows);
     for (const c of changes.replaced.components) doc.components[indexOf.get(c.id)!] = c;
-    for (const f of changes.replaced.dataFlows) doc.dataFlows[s.flowIndexOf.get(f.id)!] = f;
+    for (const f of changes.replaced.dataFlows) doc.dataFlows[flowIndexIn(s.ctx).get(f.id)!] = f;
     for (const b of changes.replaced.trustBoundaries) doc.trustBoundaries[ctx.boundaryIndexOf.get(b.id)!] = b;
     if (changes.userThreats) doc.userThreats = canonicalOrder(input).userThreats;
     doc.meta = input.meta;
@@ -155,34 +155,38 @@ export function createEvaluator(library: Library): Evaluator {
 
   /**
    * Same components, different flows or graph properties: a new context, and the components whose
-   * graph facts or shown paths differ (reachabilityChanges.ts) fire again with their flows.
+   * graph facts or shown paths differ fire again with their flows. Flows only added (how the editor
+   * draws one) extend the previous graph facts (extendedContext); anything else analyses the graph
+   * again and compares (reachabilityChanges.ts).
    */
   function rebuildReach(s: State, input: ThreatModelDocument, changes: DocumentChanges, work: Work): boolean {
-    const old = s.ctx;
-    const doc = canonicalOrder(input);
-    const ctx = buildEvaluationContext(doc, library);
-    const seeds = [...changes.reachSeeds, ...changes.components.facts].map((id) =>
-      ctx.graph.indexOf.get(id)!,
-    );
-    const dirty = dirtyComponents(old, ctx, seeds);
-    if (!dirty) return false;
+    const next =
+      changes.addedFlows &&
+      changes.replaced.components.length === 0 &&
+      changes.replaced.trustBoundaries.length === 0 &&
+      changes.replaced.dataFlows.length === 0
+        ? extendedContext(s, input, changes.addedFlows)
+        : reanalysedContext(s, input, changes);
+    if (!next) return false;
+    const { ctx, doc, dirty, oldIndexOfFlow } = next;
     const oldFlows = s.dataFlows;
-    const oldFlowIndexOf = s.flowIndexOf;
     const oldDoc = s.doc;
     s.ctx = ctx;
     s.doc = doc;
-    s.flowIndexOf = new Map(doc.dataFlows.map((f, k) => [f.id, k]));
+    const kept = new Uint8Array(oldFlows.length);
     s.dataFlows = doc.dataFlows.map((f, k) => {
-      const was = oldFlowIndexOf.get(f.id);
-      if (was !== undefined && oldDoc.dataFlows[was] === f) return oldFlows[was]!;
+      const was = oldIndexOfFlow(k);
+      if (was >= 0 && oldDoc.dataFlows[was] === f) {
+        kept[was] = 1;
+        return oldFlows[was]!;
+      }
       work.refired.add(`dataFlow:${k}`);
       const fresh = fireOne(ctx, 'dataFlow', k, { source, epoch: s.epoch });
       for (const x of fresh) work.added.push(x);
       return fresh;
     });
-    for (const [id, was] of oldFlowIndexOf)
-      if (!s.flowIndexOf.has(id) || s.dataFlows[s.flowIndexOf.get(id)!] !== oldFlows[was])
-        for (const f of oldFlows[was]!) work.removed.add(f);
+    for (let was = 0; was < oldFlows.length; was++)
+      if (!kept[was]) for (const f of oldFlows[was]!) work.removed.add(f);
     for (let i = 0; i < dirty.length; i++)
       if (dirty[i]) {
         refire(s, work, 'component', i);
@@ -192,6 +196,54 @@ export function createEvaluator(library: Library): Evaluator {
     return true;
   }
 
+  /** A new context analysed from scratch, and what differs from the last (undefined: evaluate all). */
+  function reanalysedContext(
+    s: State,
+    input: ThreatModelDocument,
+    changes: DocumentChanges,
+  ): NextContext | undefined {
+    const doc = canonicalOrder(input);
+    const ctx = buildEvaluationContext(doc, library);
+    const seeds = [...changes.reachSeeds, ...changes.components.facts].map((id) =>
+      ctx.graph.indexOf.get(id)!,
+    );
+    const dirty = dirtyComponents(s.ctx, ctx, seeds);
+    if (!dirty) return undefined;
+    const oldFlowIndexOf = flowIndexIn(s.ctx);
+    return { ctx, doc, dirty, oldIndexOfFlow: (k) => oldFlowIndexOf.get(doc.dataFlows[k]!.id) ?? -1 };
+  }
+
+  /**
+   * The context of the document with flows added: the canonical document gets them in id order,
+   * the graph facts and memoised conditions are extended over them (graphFactsExtension.ts,
+   * pathConditionExtension.ts), and the components whose facts changed are dirty. The shown paths
+   * may differ elsewhere too; explanations are built from the current context when read, so that
+   * needs no firing.
+   */
+  function extendedContext(
+    s: State,
+    input: ThreatModelDocument,
+    added: readonly DataFlow[],
+  ): NextContext | undefined {
+    const old = s.ctx;
+    const { flows, oldIndexOfFlow, addedAt } = mergeFlows(s.doc.dataFlows, added);
+    const doc: ThreatModelDocument = {
+      ...s.doc,
+      dataFlows: flows,
+      meta: input.meta,
+      triage: input.triage,
+      userThreats:
+        input.userThreats === s.input.userThreats ? s.doc.userThreats : canonicalOrder(input).userThreats,
+    };
+    const ctx = contextWithFlows(old, doc);
+    const dirty = new Uint8Array(ctx.types.length);
+    ctx.facts = extendGraphFacts(old.facts, ctx, addedAt, dirty);
+    for (const k of addedAt) dirty[ctx.graph.flowSource[k]!] = dirty[ctx.graph.flowTarget[k]!] = 1;
+    const dirtyList: number[] = [];
+    for (let i = 0; i < dirty.length; i++) if (dirty[i]) dirtyList.push(i);
+    if (!extendNodeMemo(old, ctx, addedAt, dirty, dirtyList, (k) => oldIndexOfFlow[k]!)) return undefined;
+    return { ctx, doc, dirty, oldIndexOfFlow: (k) => oldIndexOfFlow[k]! };
+  }
   /** Fires a target's rules again, once per update. */
   function refire(s: State, work: Work, kind: TargetKind, i: number): void {
     const tag = `${kind}:${i}`;
@@ -233,7 +285,7 @@ export function createEvaluator(library: Library): Evaluator {
       for (const k of flowsOf(ctx, i)) if (!doc.dataFlows[k]!.label) refresh('dataFlow', k);
     }
     for (const id of [...changes.dataFlows.label, ...changes.dataFlows.scope])
-      refresh('dataFlow', s.flowIndexOf.get(id)!);
+      refresh('dataFlow', flowIndexIn(s.ctx).get(id)!);
     for (const id of changes.trustBoundaries.label) refresh('trustBoundary', ctx.boundaryIndexOf.get(id)!);
     if (changes.title) refresh('model', 0);
 
@@ -322,6 +374,43 @@ export function createEvaluator(library: Library): Evaluator {
   }
 }
 
+/** The context an update moves to, the components to fire again, and where each flow was before (-1: new). */
+interface NextContext {
+  ctx: EvaluationContext;
+  doc: ThreatModelDocument;
+  dirty: Uint8Array;
+  oldIndexOfFlow: (flow: number) => number;
+}
+
+/**
+ * Flows in id order with `added` merged in, where each was in `flows` (-1 for an added one), and
+ * the indices of the added ones.
+ */
+function mergeFlows(
+  flows: readonly DataFlow[],
+  added: readonly DataFlow[],
+): { flows: DataFlow[]; oldIndexOfFlow: Int32Array; addedAt: number[] } {
+  const sorted = [...added].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out: DataFlow[] = [];
+  const oldIndexOfFlow = new Int32Array(flows.length + sorted.length);
+  const addedAt: number[] = [];
+  let i = 0;
+  for (const f of sorted) {
+    while (i < flows.length && flows[i]!.id < f.id) {
+      oldIndexOfFlow[out.length] = i;
+      out.push(flows[i++]!);
+    }
+    oldIndexOfFlow[out.length] = -1;
+    addedAt.push(out.length);
+    out.push(f);
+  }
+  while (i < flows.length) {
+    oldIndexOfFlow[out.length] = i;
+    out.push(flows[i++]!);
+  }
+  return { flows: out, oldIndexOfFlow, addedAt };
+}
+
 /** What one update re-fired, removed, added and replaced. */
 interface Work {
   removed: Set<Finding>;
@@ -354,7 +443,7 @@ function locate(s: State, kind: TargetKind, id: string): { kind: TargetKind; i: 
     kind === 'component'
       ? s.ctx.graph.indexOf.get(id)
       : kind === 'dataFlow'
-        ? s.flowIndexOf.get(id)
+        ? flowIndexIn(s.ctx).get(id)
         : kind === 'trustBoundary'
           ? s.ctx.boundaryIndexOf.get(id)
           : id === MODEL_TARGET_ID
@@ -383,6 +472,11 @@ function isOutOfScope(doc: ThreatModelDocument, kind: TargetKind, i: number): bo
   if (kind === 'component') return doc.components[i]!.outOfScope !== undefined;
   if (kind === 'dataFlow') return doc.dataFlows[i]!.outOfScope !== undefined;
   return false;
+}
+
+/** Flow index by id, built when first asked (a new flow moves the indices of those after it). */
+function flowIndexIn(ctx: EvaluationContext): Map<string, number> {
+  return (ctx.flowIndexOf ??= new Map(ctx.doc.dataFlows.map((f, k) => [f.id, k])));
 }
 
 /** Indices of the flows into and out of a component. */

@@ -24,15 +24,20 @@ interface Pending {
   summary: string;
   adjustments: readonly string[];
   byDesign: readonly string[];
-  /** Depends only on what made the finding fire, so it stays valid for every document the finding is reused in. */
+  /**
+   * What made the finding fire holds in every document the finding is reused in, but the path shown
+   * for it is the one the search of that document finds first: built again when the document moved.
+   */
   trace?: FindingTrace;
+  traceDoc?: ThreatModelDocument;
   why?: string;
   /** The document `why` was written for: it names the components of its path, whose labels can change. */
   whyDoc?: ThreatModelDocument;
 }
 
 function traceOf(p: Pending, f: RuleFinding): FindingTrace {
-  if (p.trace) return p.trace;
+  if (p.trace && p.traceDoc === p.epoch.doc) return p.trace;
+  p.traceDoc = p.epoch.doc;
   const ctx = p.source.contextFor(p.epoch.doc);
   const index = targetIndex(ctx, f.targetKind, f.targetId);
   const leaves = p.compiled.when ? traceCondition(p.compiled.when, ctx, index) : [];
