@@ -15,7 +15,13 @@ export function documentIds(doc: ThreatModelDocument): Set<string> {
 }
 
 export function assertFreshId(doc: ThreatModelDocument, id: string): void {
-  if (documentIds(doc).has(id)) throw new Error(`id "${id}" is already used in the document`);
+  // A scan, not documentIds: adding one element to a big model should not build a set of every id.
+  const used = (list: readonly { id: string }[]) => {
+    for (const e of list) if (e.id === id) return true;
+    return false;
+  };
+  if (used(doc.trustBoundaries) || used(doc.components) || used(doc.dataFlows) || used(doc.userThreats))
+    throw new Error(`id "${id}" is already used in the document`);
 }
 
 /** Applies a patch with `null` meaning "remove"; returns the same object when nothing changes. */

@@ -39,6 +39,46 @@ export function buildGraphIndex(doc: ThreatModelDocument, indexOf?: Map<string, 
     outDegree[s + 1]!++;
     inDegree[t + 1]!++;
   }
+  return adjacency(size, indexOf, flowSource, flowTarget, outDegree, inDegree);
+}
+
+/**
+ * The graph of the same components with the flows of `flows` in their new order: `oldIndexOfFlow[k]`
+ * is where flow k was in `old` (-1 for a flow not in it), so only new flows' ends are looked up.
+ */
+export function graphWithFlows(
+  old: GraphIndex,
+  flows: readonly { sourceId: string; targetId: string }[],
+  oldIndexOfFlow: Int32Array,
+): GraphIndex {
+  const { size, indexOf } = old;
+  const flowCount = flows.length;
+  const flowSource = new Int32Array(flowCount);
+  const flowTarget = new Int32Array(flowCount);
+  const outDegree = new Int32Array(size + 1);
+  const inDegree = new Int32Array(size + 1);
+  for (let k = 0; k < flowCount; k++) {
+    const was = oldIndexOfFlow[k]!;
+    const s = was >= 0 ? old.flowSource[was]! : (indexOf.get(flows[k]!.sourceId) ?? 0);
+    const t = was >= 0 ? old.flowTarget[was]! : (indexOf.get(flows[k]!.targetId) ?? 0);
+    flowSource[k] = s;
+    flowTarget[k] = t;
+    outDegree[s + 1]!++;
+    inDegree[t + 1]!++;
+  }
+  return adjacency(size, indexOf, flowSource, flowTarget, outDegree, inDegree);
+}
+
+/** The compressed adjacency from each flow's ends and the degree counts (shifted by one). */
+function adjacency(
+  size: number,
+  indexOf: Map<string, number>,
+  flowSource: Int32Array,
+  flowTarget: Int32Array,
+  outDegree: Int32Array,
+  inDegree: Int32Array,
+): GraphIndex {
+  const flowCount = flowSource.length;
   for (let i = 0; i < size; i++) {
     outDegree[i + 1]! += outDegree[i]!;
     inDegree[i + 1]! += inDegree[i]!;

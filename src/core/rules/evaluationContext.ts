@@ -1,7 +1,7 @@
 import type { ThreatModelDocument, PropValue } from '../model/document';
 import type { FactValue } from '../library/librarySchema';
 import type { Library } from '../library/loadLibrary';
-import { buildGraphIndex, type GraphIndex } from '../graph/graphIndex';
+import { buildGraphIndex, graphWithFlows, type GraphIndex } from '../graph/graphIndex';
 import { analyseGraph, type GraphFacts } from './graphFacts';
 
 /**
@@ -128,11 +128,18 @@ function bindProperties(ctx: EvaluationContext): void {
  * `old.doc` and other flows: everything that does not depend on flows is shared with `old`; the
  * graph index is new; the graph facts are `old`'s until the caller sets them; the caches are empty.
  */
-export function contextWithFlows(old: EvaluationContext, doc: ThreatModelDocument): EvaluationContext {
+export function contextWithFlows(
+  old: EvaluationContext,
+  doc: ThreatModelDocument,
+  /** Where each flow of `doc` was in `old.doc` (-1: not there); without it every flow is looked up. */
+  oldIndexOfFlow?: Int32Array,
+): EvaluationContext {
   const ctx: EvaluationContext = {
     ...old,
     doc,
-    graph: buildGraphIndex(doc, old.graph.indexOf),
+    graph: oldIndexOfFlow
+      ? graphWithFlows(old.graph, doc.dataFlows, oldIndexOfFlow)
+      : buildGraphIndex(doc, old.graph.indexOf),
     memo: new Map(),
     nodeMemo: new Map(),
   };

@@ -235,7 +235,7 @@ export function createEvaluator(library: Library): Evaluator {
       userThreats:
         input.userThreats === s.input.userThreats ? s.doc.userThreats : canonicalOrder(input).userThreats,
     };
-    const ctx = contextWithFlows(old, doc);
+    const ctx = contextWithFlows(old, doc, oldIndexOfFlow);
     const dirty = new Uint8Array(ctx.types.length);
     ctx.facts = extendGraphFacts(old.facts, ctx, addedAt, dirty);
     for (const k of addedAt) dirty[ctx.graph.flowSource[k]!] = dirty[ctx.graph.flowTarget[k]!] = 1;

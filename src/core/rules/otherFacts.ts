@@ -180,7 +180,12 @@ export const modelFacts: FactDefinition[] = [
     valueType: 'list',
     description: 'Every component type present in the model.',
     phrase: 'component types in the model',
-    get: (ctx) => [...new Set(ctx.types)].sort(),
+    // Once per context: every model rule reading it would otherwise scan every component.
+    get: (ctx) => {
+      let cache = ctx.memo.get('model:types');
+      if (!cache) ctx.memo.set('model:types', (cache = []));
+      return (cache[0] ??= [...new Set(ctx.types)].sort());
+    },
   },
   {
     name: 'componentCount',

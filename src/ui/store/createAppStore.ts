@@ -103,7 +103,9 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
       const next = command(doc);
       if (next === doc) return;
       set((d) => {
-        d.document = castDraft(next);
+        // Frozen before it is assigned (only what is new needs it): immer skips a frozen tree, where
+        // it would otherwise walk every element of a big model on every edit looking for drafts.
+        d.document = castDraft(freezeDocument(next));
         const live = liveSelection(next, d.selection);
         if (live) d.selection = live;
       }, meta);
