@@ -1,8 +1,9 @@
 // `npm run bench`: on synthetic models of 1,000, 10,000 and 30,000 components (about two flows
 // each) with the shipped library — median times of parse, full evaluation next to a plain-JS floor
 // at the same rule count (engineFloor.ts says what the floor does) and their ratio, Markdown
-// export, and the incremental evaluator on four edits: a property, a label, a triage entry and a
-// new flow (a reachability change). A benchmark, not a test: it prints figures, it asserts nothing.
+// export, and the incremental evaluator on five edits: a property, a label, a triage entry, a new
+// flow (a reachability change) and a new component (indices move). A benchmark, not a test: it
+// prints figures, it asserts nothing.
 import {
   createEvaluator,
   evaluate,
@@ -14,7 +15,14 @@ import {
   type ThreatModelDocument,
 } from '../src/core/index';
 import { plainFloor } from './engineFloor';
-import { labelEdit, newFlowEdit, propertyEdit, triageEdit, type EditMaker } from './incrementalEdits';
+import {
+  labelEdit,
+  newComponentEdit,
+  newFlowEdit,
+  propertyEdit,
+  triageEdit,
+  type EditMaker,
+} from './incrementalEdits';
 import { syntheticModel } from './syntheticModel';
 
 const library = shippedLibrary();
@@ -67,6 +75,7 @@ interface Row {
   label: number;
   triage: number;
   newFlow: number;
+  newComponent: number;
 }
 const rows: Row[] = [];
 for (const size of sizes) {
@@ -90,6 +99,7 @@ for (const size of sizes) {
     label: timeEdits(model, labelEdit, 21),
     triage: timeEdits(model, triageEdit, 21),
     newFlow: timeEdits(model, newFlowEdit, n),
+    newComponent: timeEdits(model, newComponentEdit, n),
   });
 }
 
@@ -102,10 +112,10 @@ for (const r of rows)
   console.log(
     `${String(r.size).padStart(10)} ${String(r.flows).padStart(7)} ${String(r.findings).padStart(9)}${ms(r.parse)}${ms(r.full)}${ms(r.floor)} ${`${(r.full / r.floor).toFixed(1)}×`.padStart(6)}${ms(r.markdown)}`,
   );
-console.log('incremental (one edit, median):  property      label     triage   new flow');
+console.log('incremental (one edit, median):  property      label     triage   new flow  new component');
 for (const r of rows)
   console.log(
-    `${String(r.size).padStart(10)} components         ${ms(r.property)} ${ms(r.label)} ${ms(r.triage)} ${ms(r.newFlow)}`,
+    `${String(r.size).padStart(10)} components         ${ms(r.property)} ${ms(r.label)} ${ms(r.triage)} ${ms(r.newFlow)} ${ms(r.newComponent, 14)}`,
   );
 const exponent = (key: 'parse' | 'full' | 'markdown') => {
   const first = rows[0]!;

@@ -68,3 +68,19 @@ export const newFlowEdit: EditMaker = (doc, step) => {
     ],
   };
 };
+
+/** One component dropped from the palette: a new element, so every later index moves by one. */
+export const newComponentEdit: EditMaker = (doc, step) => ({
+  ...doc,
+  components: [
+    ...doc.components,
+    {
+      id: `bench-component-${step}`,
+      type: step % 2 === 0 ? 'llm' : 'data-store',
+      label: `New ${step}`,
+      ...(doc.trustBoundaries.length > 0
+        ? { boundaryId: doc.trustBoundaries[step % doc.trustBoundaries.length]!.id }
+        : {}),
+    },
+  ],
+});

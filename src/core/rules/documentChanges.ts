@@ -31,6 +31,16 @@ export interface DocumentChanges {
    * (how the editor adds a flow): reachability only grows, and the graph facts can be extended.
    */
   addedFlows?: DataFlow[];
+  /**
+   * Set when the components are the old ones, the same objects in the same order, followed by new
+   * ones (how the editor adds, pastes or duplicates), and the boundaries are the same objects.
+   */
+  addedComponents?: Component[];
+  /**
+   * Set when the components are the old ones, the same objects in the same order, with some left
+   * out (how the editor deletes), and the boundaries are the same objects.
+   */
+  removedComponents?: Component[];
   components: { facts: string[]; label: string[]; scope: string[] };
   dataFlows: { facts: string[]; label: string[]; scope: string[] };
   trustBoundaries: { label: string[] };
@@ -57,7 +67,23 @@ export function documentChanges(prev: ThreatModelDocument, next: ThreatModelDocu
     userThreats: prev.userThreats !== next.userThreats,
     replaced: { components: [], dataFlows: [], trustBoundaries: [] },
   };
-  const components = changedPairs(prev.components, next.components);
+  const addedComponents =
+    prev.trustBoundaries === next.trustBoundaries ? appended(prev.components, next.components) : undefined;
+  if (addedComponents) {
+    changes.addedComponents = addedComponents;
+    changes.reach = true;
+    for (const c of addedComponents) changes.reachSeeds.push(c.id);
+  }
+  const removedComponents =
+    prev.trustBoundaries === next.trustBoundaries && !addedComponents
+      ? leftOut(prev.components, next.components)
+      : undefined;
+  if (removedComponents) {
+    changes.removedComponents = removedComponents;
+    changes.reach = true;
+  }
+  const components =
+    addedComponents || removedComponents ? [] : changedPairs(prev.components, next.components);
   const flows =
     changedPairs(prev.dataFlows, next.dataFlows) ?? flowSetChange(prev.dataFlows, next.dataFlows, changes);
   const boundaries = changedPairs(prev.trustBoundaries, next.trustBoundaries);
@@ -77,6 +103,25 @@ export function documentChanges(prev: ThreatModelDocument, next: ThreatModelDocu
     if (a.label !== b.label) changes.trustBoundaries.label.push(b.id);
   }
   return changes;
+}
+
+/** The elements after `prev` when `next` starts with exactly `prev`'s objects and is longer. */
+function appended<T>(prev: readonly T[], next: readonly T[]): T[] | undefined {
+  if (next.length <= prev.length) return undefined;
+  for (let i = 0; i < prev.length; i++) if (prev[i] !== next[i]) return undefined;
+  return next.slice(prev.length);
+}
+
+/** The elements of `prev` missing from `next` when `next` is `prev`'s objects, in order, with some left out. */
+function leftOut<T>(prev: readonly T[], next: readonly T[]): T[] | undefined {
+  if (next.length >= prev.length) return undefined;
+  const out: T[] = [];
+  let j = 0;
+  for (const item of prev) {
+    if (j < next.length && next[j] === item) j++;
+    else out.push(item);
+  }
+  return j === next.length ? out : undefined;
 }
 
 /** Pairs (old, new) of elements that are different objects under the same id; undefined when ids differ. */
@@ -120,14 +165,11 @@ function flowSetChange(
   changes: DocumentChanges,
 ): [DataFlow, DataFlow][] {
   changes.reach = true;
-  if (next.length > prev.length) {
-    let same = 0;
-    while (same < prev.length && prev[same] === next[same]) same++;
-    if (same === prev.length) {
-      changes.addedFlows = next.slice(same);
-      for (const f of changes.addedFlows) changes.reachSeeds.push(f.sourceId, f.targetId);
-      return [];
-    }
+  const added = appended(prev, next);
+  if (added) {
+    changes.addedFlows = added;
+    for (const f of added) changes.reachSeeds.push(f.sourceId, f.targetId);
+    return [];
   }
   const byId = new Map(prev.map((f) => [f.id, f]));
   const pairs: [DataFlow, DataFlow][] = [];

@@ -37,6 +37,13 @@ export interface EvaluationContext {
 }
 
 export function buildEvaluationContext(doc: ThreatModelDocument, library: Library): EvaluationContext {
+  const ctx = contextWithoutFacts(doc, library);
+  ctx.facts = analyseGraph(ctx);
+  return ctx;
+}
+
+/** A context whose graph facts the caller sets (`facts` is unset): a new analysis, or an extended one. */
+export function contextWithoutFacts(doc: ThreatModelDocument, library: Library): EvaluationContext {
   const graph = buildGraphIndex(doc);
   const boundaryIndexOf = new Map(doc.trustBoundaries.map((b, i) => [b.id, i]));
   const zoneOfBoundary = (id: string | null | undefined) => {
@@ -98,7 +105,6 @@ export function buildEvaluationContext(doc: ThreatModelDocument, library: Librar
     nodeMemo: new Map(),
   };
   bindProperties(ctx);
-  ctx.facts = analyseGraph(ctx);
   return ctx;
 }
 

@@ -1,13 +1,19 @@
 import { canonicalOrder } from '../document/canonicalOrder';
 import type { Library } from '../library/loadLibrary';
-import type { DataFlow, ThreatModelDocument, UserThreat } from '../model/document';
+import type { Component, DataFlow, ThreatModelDocument, UserThreat } from '../model/document';
 import { MODEL_TARGET_ID, type TargetKind } from '../model/vocabulary';
 import { FINDING_KEY_SEPARATOR } from './findingKey';
 import type { CompiledRule } from './compileRules';
 import { testCondition, type CompiledCondition } from './conditions';
 import { documentChanges, type DocumentChanges } from './documentChanges';
 import { byKey } from './evaluate';
-import { buildEvaluationContext, contextWithFlows, type EvaluationContext } from './evaluationContext';
+import {
+  buildEvaluationContext,
+  contextWithFlows,
+  contextWithoutFacts,
+  type EvaluationContext,
+} from './evaluationContext';
+import { remapGraphFacts } from './graphFactsRemap';
 import { extendGraphFacts } from './graphFactsExtension';
 import { extendNodeMemo } from './pathConditionExtension';
 import { standaloneSource, type Epoch, type ExplanationSource } from './explanationSource';
@@ -160,19 +166,52 @@ export function createEvaluator(library: Library): Evaluator {
    * again and compares (reachabilityChanges.ts).
    */
   function rebuildReach(s: State, input: ThreatModelDocument, changes: DocumentChanges, work: Work): boolean {
-    const next =
-      changes.addedFlows &&
+    const onlyAdded =
       changes.replaced.components.length === 0 &&
       changes.replaced.trustBoundaries.length === 0 &&
-      changes.replaced.dataFlows.length === 0
-        ? extendedContext(s, input, changes.addedFlows)
+      changes.replaced.dataFlows.length === 0;
+    // Added or removed components move indices: only the extension or a new analysis compared by
+    // id knows how; with components or boundaries changed as well, evaluate all.
+    if (changes.addedComponents && !onlyAdded) return false;
+    if (
+      changes.removedComponents &&
+      (changes.replaced.components.length > 0 || changes.replaced.trustBoundaries.length > 0)
+    )
+      return false;
+    const next =
+      (changes.addedFlows || changes.addedComponents) && onlyAdded
+        ? extendedContext(s, input, changes.addedFlows ?? [], changes.addedComponents ?? [])
         : reanalysedContext(s, input, changes);
     if (!next) return false;
-    const { ctx, doc, dirty, oldIndexOfFlow } = next;
+    const { ctx, doc, dirty, oldIndexOfFlow, oldIndexOfComponent } = next;
     const oldFlows = s.dataFlows;
     const oldDoc = s.doc;
     s.ctx = ctx;
     s.doc = doc;
+    if (oldIndexOfComponent) {
+      const oldComponents = s.components;
+      const kept = new Uint8Array(oldComponents.length);
+      s.components = doc.components.map((_, i) => {
+        const was = oldIndexOfComponent[i]!;
+        if (was < 0) return [];
+        kept[was] = 1;
+        return oldComponents[was]!;
+      });
+      for (let was = 0; was < oldComponents.length; was++)
+        if (!kept[was]) for (const f of oldComponents[was]!) work.removed.add(f);
+      // A boundary's facts list the types inside it, nested boundaries included.
+      const inside = (boundary: string | null | undefined) => {
+        for (let hops = 0; boundary != null && hops <= doc.trustBoundaries.length; hops++) {
+          const b = ctx.boundaryIndexOf.get(boundary);
+          if (b === undefined) break;
+          refire(s, work, 'trustBoundary', b);
+          boundary = doc.trustBoundaries[b]!.parentId;
+        }
+      };
+      for (let i = 0; i < doc.components.length; i++)
+        if (oldIndexOfComponent[i] === -1) inside(doc.components[i]!.boundaryId);
+      for (const c of changes.removedComponents ?? []) inside(c.boundaryId);
+    }
     const kept = new Uint8Array(oldFlows.length);
     s.dataFlows = doc.dataFlows.map((f, k) => {
       const was = oldIndexOfFlow(k);
@@ -204,13 +243,24 @@ export function createEvaluator(library: Library): Evaluator {
   ): NextContext | undefined {
     const doc = canonicalOrder(input);
     const ctx = buildEvaluationContext(doc, library);
-    const seeds = [...changes.reachSeeds, ...changes.components.facts].map((id) =>
-      ctx.graph.indexOf.get(id)!,
+    // The ends of removed flows that went with a removed component are no seeds: they are gone.
+    const seeds = [...changes.reachSeeds, ...changes.components.facts].map(
+      (id) => ctx.graph.indexOf.get(id) ?? -1,
     );
-    const dirty = dirtyComponents(s.ctx, ctx, seeds);
+    const oldIndexOf = s.ctx.graph.indexOf;
+    const oldIndexOfComponent = changes.removedComponents
+      ? Int32Array.from(doc.components, (c) => oldIndexOf.get(c.id)!)
+      : undefined;
+    const dirty = dirtyComponents(s.ctx, ctx, seeds, oldIndexOfComponent);
     if (!dirty) return undefined;
     const oldFlowIndexOf = flowIndexIn(s.ctx);
-    return { ctx, doc, dirty, oldIndexOfFlow: (k) => oldFlowIndexOf.get(doc.dataFlows[k]!.id) ?? -1 };
+    return {
+      ctx,
+      doc,
+      dirty,
+      oldIndexOfFlow: (k) => oldFlowIndexOf.get(doc.dataFlows[k]!.id) ?? -1,
+      ...(oldIndexOfComponent ? { oldIndexOfComponent } : {}),
+    };
   }
 
   /**
@@ -224,25 +274,52 @@ export function createEvaluator(library: Library): Evaluator {
     s: State,
     input: ThreatModelDocument,
     added: readonly DataFlow[],
+    addedComponents: readonly Component[],
   ): NextContext | undefined {
     const old = s.ctx;
-    const { flows, oldIndexOfFlow, addedAt } = mergeFlows(s.doc.dataFlows, added);
+    const { items: flows, oldIndexOf: oldIndexOfFlow, addedAt } = mergeById(s.doc.dataFlows, added);
+    const components = addedComponents.length > 0 ? mergeById(s.doc.components, addedComponents) : undefined;
     const doc: ThreatModelDocument = {
       ...s.doc,
+      components: components?.items ?? s.doc.components,
       dataFlows: flows,
       meta: input.meta,
       triage: input.triage,
       userThreats:
         input.userThreats === s.input.userThreats ? s.doc.userThreats : canonicalOrder(input).userThreats,
     };
-    const ctx = contextWithFlows(old, doc, oldIndexOfFlow);
-    const dirty = new Uint8Array(ctx.types.length);
-    ctx.facts = extendGraphFacts(old.facts, ctx, addedAt, dirty);
+    let ctx: EvaluationContext;
+    let dirty: Uint8Array;
+    let moved: { oldIndexOf: Int32Array; newIndexOfOld: Int32Array } | undefined;
+    if (components) {
+      // New components take their places in id order: the old facts move to the new indices first.
+      ctx = contextWithoutFacts(doc, library);
+      const newIndexOfOld = new Int32Array(old.types.length);
+      components.oldIndexOf.forEach((was, i) => {
+        if (was >= 0) newIndexOfOld[was] = i;
+      });
+      moved = { oldIndexOf: components.oldIndexOf, newIndexOfOld };
+      dirty = new Uint8Array(ctx.types.length);
+      const start = remapGraphFacts(old.facts, newIndexOfOld, ctx.types.length);
+      ctx.facts = extendGraphFacts(start, ctx, addedAt, dirty, false);
+      for (const i of components.addedAt) dirty[i] = 1;
+    } else {
+      ctx = contextWithFlows(old, doc, oldIndexOfFlow);
+      dirty = new Uint8Array(ctx.types.length);
+      ctx.facts = extendGraphFacts(old.facts, ctx, addedAt, dirty);
+    }
     for (const k of addedAt) dirty[ctx.graph.flowSource[k]!] = dirty[ctx.graph.flowTarget[k]!] = 1;
     const dirtyList: number[] = [];
     for (let i = 0; i < dirty.length; i++) if (dirty[i]) dirtyList.push(i);
-    if (!extendNodeMemo(old, ctx, addedAt, dirty, dirtyList, (k) => oldIndexOfFlow[k]!)) return undefined;
-    return { ctx, doc, dirty, oldIndexOfFlow: (k) => oldIndexOfFlow[k]! };
+    if (!extendNodeMemo(old, ctx, addedAt, dirty, dirtyList, (k) => oldIndexOfFlow[k]!, moved))
+      return undefined;
+    return {
+      ctx,
+      doc,
+      dirty,
+      oldIndexOfFlow: (k) => oldIndexOfFlow[k]!,
+      ...(components ? { oldIndexOfComponent: components.oldIndexOf } : {}),
+    };
   }
   /** Fires a target's rules again, once per update. */
   function refire(s: State, work: Work, kind: TargetKind, i: number): void {
@@ -380,35 +457,37 @@ interface NextContext {
   doc: ThreatModelDocument;
   dirty: Uint8Array;
   oldIndexOfFlow: (flow: number) => number;
+  /** Set when components were added: where each component was before (-1: new). */
+  oldIndexOfComponent?: Int32Array;
 }
 
 /**
- * Flows in id order with `added` merged in, where each was in `flows` (-1 for an added one), and
- * the indices of the added ones.
+ * Elements in id order (`items` is in id order already) with `added` merged in, where each was in
+ * `items` (-1 for an added one), and the indices of the added ones.
  */
-function mergeFlows(
-  flows: readonly DataFlow[],
-  added: readonly DataFlow[],
-): { flows: DataFlow[]; oldIndexOfFlow: Int32Array; addedAt: number[] } {
+function mergeById<T extends { id: string }>(
+  items: readonly T[],
+  added: readonly T[],
+): { items: T[]; oldIndexOf: Int32Array; addedAt: number[] } {
   const sorted = [...added].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const out: DataFlow[] = [];
-  const oldIndexOfFlow = new Int32Array(flows.length + sorted.length);
+  const out: T[] = [];
+  const oldIndexOf = new Int32Array(items.length + sorted.length);
   const addedAt: number[] = [];
   let i = 0;
   for (const f of sorted) {
-    while (i < flows.length && flows[i]!.id < f.id) {
-      oldIndexOfFlow[out.length] = i;
-      out.push(flows[i++]!);
+    while (i < items.length && items[i]!.id < f.id) {
+      oldIndexOf[out.length] = i;
+      out.push(items[i++]!);
     }
-    oldIndexOfFlow[out.length] = -1;
+    oldIndexOf[out.length] = -1;
     addedAt.push(out.length);
     out.push(f);
   }
-  while (i < flows.length) {
-    oldIndexOfFlow[out.length] = i;
-    out.push(flows[i++]!);
+  while (i < items.length) {
+    oldIndexOf[out.length] = i;
+    out.push(items[i++]!);
   }
-  return { flows: out, oldIndexOfFlow, addedAt };
+  return { items: out, oldIndexOf, addedAt };
 }
 
 /** What one update re-fired, removed, added and replaced. */

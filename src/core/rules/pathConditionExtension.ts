@@ -2,8 +2,11 @@ import { extendReachAlong } from '../graph/graphExtension';
 import type { Reach } from '../graph/reachability';
 import { testCondition, type CompiledCondition } from './conditions';
 import type { EvaluationContext } from './evaluationContext';
+import { remapReach } from './graphFactsRemap';
 
 type PathNode = Extract<CompiledCondition, { kind: 'path' }>;
+/** A component's index in the old context, or -1 when it is new. */
+type OldIndex = (index: number) => number;
 
 /**
  * Carries the memoised path and `some` conditions of `old` over to `ctx`, which has the same
@@ -24,19 +27,24 @@ export function extendNodeMemo(
   dirty: Uint8Array,
   dirtyList: number[],
   oldFlowIndex: (flow: number) => number,
+  /** When components were added: where each component of `ctx` was in `old` (-1: new), and back. */
+  moved?: { oldIndexOf: Int32Array; newIndexOfOld: Int32Array },
 ): boolean {
+  const at: OldIndex = moved ? (i) => moved.oldIndexOf[i]! : (i) => i;
   for (const [key, value] of old.nodeMemo) {
     const node = key as CompiledCondition;
     if (node.kind === 'some') {
-      if (someChanged(node, value as boolean, old, ctx, dirtyList)) return false;
+      if (someChanged(node, value as boolean, old, ctx, dirtyList, at)) return false;
       continue;
     }
     if (node.kind !== 'path') continue;
-    const before = value as Reach;
+    const before = moved
+      ? remapReach(value as Reach, moved.newIndexOfOld, ctx.types.length)
+      : (value as Reach);
     // Already searched again (a condition nesting it came first): compared below like a new search.
     const extended = ctx.nodeMemo.has(node)
       ? undefined
-      : extendPath(node, before, old, ctx, added, dirtyList, oldFlowIndex);
+      : extendPath(node, before, old, ctx, added, dirtyList, oldFlowIndex, at);
     if (extended) {
       ctx.nodeMemo.set(node, extended.reach);
       for (let i = 0; i < extended.changed.length; i++) if (extended.changed[i] && !dirty[i]) markDirty(i);
@@ -65,11 +73,13 @@ function someChanged(
   old: EvaluationContext,
   ctx: EvaluationContext,
   dirtyList: readonly number[],
+  at: OldIndex,
 ): boolean {
+  const held = (i: number) => at(i) >= 0 && testCondition(node.where, old, at(i));
   let holds = was;
   if (was) {
     // Still true unless a component that held lost it: then look again everywhere.
-    if (dirtyList.some((i) => testCondition(node.where, old, i) && !testCondition(node.where, ctx, i)))
+    if (dirtyList.some((i) => held(i) && !testCondition(node.where, ctx, i)))
       return testCondition(node, ctx, 0) !== was;
   } else holds = dirtyList.some((i) => testCondition(node.where, ctx, i));
   ctx.nodeMemo.set(node, holds);
@@ -88,6 +98,7 @@ function extendPath(
   added: readonly number[],
   dirtyList: readonly number[],
   oldFlowIndex: (flow: number) => number,
+  at: OldIndex,
 ): { reach: Reach; changed: Uint8Array } | undefined {
   const { where, avoiding, via } = node;
   const newSources: number[] = [];
@@ -96,13 +107,15 @@ function extendPath(
   const isAdded = new Set(added);
   const seenFlows = new Set<number>();
   for (const i of dirtyList) {
-    const was = testCondition(where, old, i);
+    // A new component was no source, and no old flow reached or left it, so whether it was avoided
+    // does not matter: it counts as avoided exactly as it is avoided now.
+    const was = at(i) >= 0 && testCondition(where, old, at(i));
     const is = testCondition(where, ctx, i);
     if (was && !is) return undefined;
     if (is && !was) newSources.push(i);
     if (avoiding) {
-      const avoided = testCondition(avoiding, old, i);
       const avoids = testCondition(avoiding, ctx, i);
+      const avoided = at(i) >= 0 ? testCondition(avoiding, old, at(i)) : avoids;
       if (avoids && !avoided) return undefined;
       if (avoided && !avoids) unblocked.push(i);
     }

@@ -3,57 +3,62 @@ import { testCondition, type CompiledCondition } from './conditions';
 import type { EvaluationContext } from './evaluationContext';
 import type { GraphFacts } from './graphFacts';
 
-/** A predecessor array of a graph analysis: `stride` entries per component; `states` when entries are states (4 per component). */
-interface PredArray {
-  pred: Int32Array;
+/** A membership array of a graph analysis: `stride` entries per component, set where it holds. */
+interface Membership {
+  values: ArrayLike<number>;
   stride: number;
-  states: boolean;
 }
 
-function predArrays(f: GraphFacts): PredArray[] {
-  const labels = (s: { pred: Int32Array; labelCount: number }): PredArray => ({
-    pred: s.pred,
-    stride: s.labelCount,
-    states: false,
+function memberships(f: GraphFacts): Membership[] {
+  const labels = (s: { bits: Uint32Array; words: number }): Membership => ({
+    values: s.bits,
+    stride: s.words,
   });
-  const reach = (r: Reach): PredArray => ({ pred: r.pred, stride: 1, states: false });
+  const reach = (r: Reach): Membership => ({ values: r.reached, stride: 1 });
+  const flowLabels = (l: { reached: Uint8Array; labelCount: number }): Membership => ({
+    values: l.reached,
+    stride: l.labelCount,
+  });
   return [
-    { pred: f.untrusted.pred, stride: 4, states: true },
-    { pred: f.untrusted.ends, stride: 4, states: true },
+    // Reached over a terminal flow or not is the same answer to rules (reachedBy).
+    { values: f.untrusted.member.map((m) => (m === 0 ? 0 : 1)), stride: 4 },
     labels(f.upstreamTypes),
     labels(f.downstreamTypes),
     labels(f.upstreamOrigins),
     reach(f.llmDriven),
     reach(f.exposedLlmDriven),
     reach(f.unapprovedTools),
-    labels(f.prompters),
-    labels(f.promptersUnguarded),
-    labels(f.content),
-    labels(f.contentUnguarded),
+    flowLabels(f.prompters),
+    flowLabels(f.promptersUnguarded),
+    flowLabels(f.content),
+    flowLabels(f.contentUnguarded),
     labels(f.reachesPromptedApi),
   ];
 }
 
 /**
- * Components whose facts or explanations may differ between two contexts of documents with the
- * same components (same ids, so the same indices) but different flows or graph properties.
- * A component is dirty when it is a seed (an end of a changed flow, a component whose graph
- * properties changed), when any of its entries in any graph analysis or memoised path condition
- * differs, or when a path shown for it runs through a dirty component (its predecessors are
- * followed). Undefined when a memoised `some` condition changes: every target may then change.
+ * Components whose facts may differ between two contexts of documents with the same components,
+ * or with components removed (`oldIndexOf[i]`: where component i of `after` was in `before`), but
+ * different flows or graph properties. A component is dirty when it is a seed (an end of a changed
+ * flow, a component whose graph properties changed) or when its answer in any graph analysis or
+ * memoised path condition differs. The paths explanations show need no comparing: they are built
+ * from the current context when read. Undefined when a memoised `some` condition changes: every
+ * target may then change.
  */
 export function dirtyComponents(
   before: EvaluationContext,
   after: EvaluationContext,
   seeds: Iterable<number>,
+  oldIndexOf?: Int32Array,
 ): Uint8Array | undefined {
   const size = after.types.length;
+  const was = oldIndexOf ? (i: number) => oldIndexOf[i]! : (i: number) => i;
   const dirty = new Uint8Array(size);
-  for (const i of seeds) dirty[i] = 1;
-  const arrays: [PredArray, PredArray][] = [];
-  const a = predArrays(before.facts);
-  const b = predArrays(after.facts);
-  for (let n = 0; n < a.length; n++) arrays.push([a[n]!, b[n]!]);
+  for (const i of seeds) if (i !== undefined && i >= 0) dirty[i] = 1;
+  const pairs: [Membership, Membership][] = [];
+  const a = memberships(before.facts);
+  const b = memberships(after.facts);
+  for (let n = 0; n < a.length; n++) pairs.push([a[n]!, b[n]!]);
   for (const [node, value] of before.nodeMemo) {
     const condition = node as CompiledCondition;
     if (condition.kind === 'some') {
@@ -63,47 +68,28 @@ export function dirtyComponents(
     if (condition.kind !== 'path') continue;
     testCondition(condition, after, 0); // memoises its reach in `after`
     const reached = after.nodeMemo.get(node) as Reach;
-    arrays.push([
-      { pred: (value as Reach).pred, stride: 1, states: false },
-      { pred: reached.pred, stride: 1, states: false },
+    pairs.push([
+      { values: (value as Reach).reached, stride: 1 },
+      { values: reached.reached, stride: 1 },
     ]);
   }
   for (let i = 0; i < size; i++) {
-    const x = before.facts.originKinds[i]!;
+    if (dirty[i]) continue;
+    const o = was(i);
+    const x = before.facts.originKinds[o]!;
     const y = after.facts.originKinds[i]!;
-    if (x.length !== y.length || x.some((k, n) => y[n] !== k)) dirty[i] = 1;
-  }
-
-  // Entries that differ, and the predecessor links of the new analyses (parent → child).
-  const childCount = new Int32Array(size + 1);
-  for (const [old, now] of arrays) {
-    const { pred, stride, states } = now;
-    for (let e = 0; e < pred.length; e++) {
-      const v = pred[e]!;
-      const child = (e / stride) | 0;
-      if (old.pred[e] !== v) dirty[child] = 1;
-      if (v >= 0) childCount[(states ? v >> 2 : v) + 1]!++;
+    if (x.length !== y.length || x.some((k, n) => y[n] !== k)) {
+      dirty[i] = 1;
+      continue;
     }
-  }
-  for (let i = 0; i < size; i++) childCount[i + 1]! += childCount[i]!;
-  const children = new Int32Array(childCount[size]!);
-  const fill = childCount.slice(0, size);
-  for (const [, now] of arrays) {
-    const { pred, stride, states } = now;
-    for (let e = 0; e < pred.length; e++) {
-      const v = pred[e]!;
-      if (v >= 0) children[fill[states ? v >> 2 : v]!++] = (e / stride) | 0;
-    }
-  }
-  const queue: number[] = [];
-  for (let i = 0; i < size; i++) if (dirty[i]) queue.push(i);
-  for (let head = 0; head < queue.length; head++) {
-    const u = queue[head]!;
-    for (let e = childCount[u]!; e < childCount[u + 1]!; e++) {
-      const c = children[e]!;
-      if (!dirty[c]) {
-        dirty[c] = 1;
-        queue.push(c);
+    for (const [old, now] of pairs) {
+      const stride = now.stride;
+      let differs = false;
+      for (let e = 0; e < stride && !differs; e++)
+        differs = old.values[o * stride + e] !== now.values[i * stride + e];
+      if (differs) {
+        dirty[i] = 1;
+        break;
       }
     }
   }

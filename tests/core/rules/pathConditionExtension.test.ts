@@ -92,6 +92,12 @@ const rules = [
     },
   },
   {
+    id: 'rule.boundary-contents',
+    threat: 'threat.test',
+    target: 'trustBoundary',
+    when: { fact: 'contains.types', op: 'includes', value: 'agent' },
+  },
+  {
     id: 'rule.some',
     threat: 'threat.test',
     target: 'model',
@@ -106,26 +112,52 @@ const rules = [
 const library = ruleLibrary(rules);
 const plain = (findings: readonly Finding[]) => JSON.parse(JSON.stringify(findings)) as unknown;
 
-describe('path conditions over added flows', () => {
-  it('the incremental evaluator equals a full evaluation after each added flow', () => {
+const types = [...library.catalogue.types.keys()];
+
+describe('path conditions over added flows and components', () => {
+  it('the incremental evaluator equals a full evaluation after each addition', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 10, max: 60 }),
-        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean()), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean(), fc.nat({ max: 3 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         (size, additions) => {
           const base = syntheticModel(size);
           let doc: ThreatModelDocument = { ...base, dataFlows: base.dataFlows.slice(0, size / 2) };
           const evaluator = createEvaluator(library);
           evaluator.evaluate(doc);
-          additions.forEach(([from, to, query], n) => {
-            const f: DataFlow = {
-              id: `x${n}`,
-              sourceId: doc.components[from % size]!.id,
-              targetId: doc.components[(from + 1 + (to % (size - 1))) % size]!.id,
-              label: '',
-              props: { data: ['prompts'], ...(query ? { kind: 'query' as const } : {}) },
-            };
-            doc = { ...doc, dataFlows: [...doc.dataFlows, f] };
+          additions.forEach(([from, to, query, what], n) => {
+            // what: 0 a flow; 1 a component; 2 a component and a flow into it; 3 one and a flow out of it.
+            const components = doc.components;
+            const count = components.length;
+            const source = components[from % count]!.id;
+            let target = components[(from + 1 + (to % (count - 1))) % count]!.id;
+            const added = [];
+            if (what > 0) {
+              const c = {
+                id: `n${n}`,
+                type: types[(from + to) % types.length]!,
+                label: `New ${n}`,
+                boundaryId: doc.trustBoundaries[to % doc.trustBoundaries.length]!.id,
+              };
+              added.push(c);
+              target = c.id;
+            }
+            const flows: DataFlow[] =
+              what === 1
+                ? []
+                : [
+                    {
+                      id: `x${n}`,
+                      sourceId: what === 3 ? target : source,
+                      targetId: what === 3 ? source : target,
+                      label: '',
+                      props: { data: ['prompts'], ...(query ? { kind: 'query' as const } : {}) },
+                    },
+                  ];
+            doc = { ...doc, components: [...components, ...added], dataFlows: [...doc.dataFlows, ...flows] };
             expect(plain(evaluator.evaluate(doc))).toStrictEqual(plain(evaluate(doc, library)));
           });
         },
