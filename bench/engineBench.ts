@@ -1,8 +1,8 @@
 // `npm run bench`: on synthetic models of 1,000, 10,000 and 30,000 components (about two flows
 // each) with the shipped library — median times of parse, full evaluation next to a plain-JS floor
 // at the same rule count (engineFloor.ts says what the floor does) and their ratio, Markdown
-// export, and the incremental evaluator on five edits: a property, a label, a triage entry, a new
-// flow (a reachability change) and a new component (indices move). A benchmark, not a test: it
+// export, and the incremental evaluator on six edits: a property, a label, a triage entry, a new
+// flow (a reachability change), a new component (indices move) and a component deleted. A benchmark, not a test: it
 // prints figures, it asserts nothing.
 import {
   createEvaluator,
@@ -18,6 +18,7 @@ import { plainFloor } from './engineFloor';
 import {
   labelEdit,
   newComponentEdit,
+  removeComponentEdit,
   newFlowEdit,
   propertyEdit,
   triageEdit,
@@ -76,6 +77,7 @@ interface Row {
   triage: number;
   newFlow: number;
   newComponent: number;
+  removeComponent: number;
 }
 const rows: Row[] = [];
 for (const size of sizes) {
@@ -100,6 +102,7 @@ for (const size of sizes) {
     triage: timeEdits(model, triageEdit, 21),
     newFlow: timeEdits(model, newFlowEdit, n),
     newComponent: timeEdits(model, newComponentEdit, n),
+    removeComponent: timeEdits(model, removeComponentEdit, n),
   });
 }
 
@@ -112,10 +115,12 @@ for (const r of rows)
   console.log(
     `${String(r.size).padStart(10)} ${String(r.flows).padStart(7)} ${String(r.findings).padStart(9)}${ms(r.parse)}${ms(r.full)}${ms(r.floor)} ${`${(r.full / r.floor).toFixed(1)}×`.padStart(6)}${ms(r.markdown)}`,
   );
-console.log('incremental (one edit, median):  property      label     triage   new flow  new component');
+console.log(
+  'incremental (one edit, median):  property      label     triage   new flow  new component  remove component',
+);
 for (const r of rows)
   console.log(
-    `${String(r.size).padStart(10)} components         ${ms(r.property)} ${ms(r.label)} ${ms(r.triage)} ${ms(r.newFlow)} ${ms(r.newComponent, 14)}`,
+    `${String(r.size).padStart(10)} components         ${ms(r.property)} ${ms(r.label)} ${ms(r.triage)} ${ms(r.newFlow)} ${ms(r.newComponent, 14)} ${ms(r.removeComponent, 17)}`,
   );
 const exponent = (key: 'parse' | 'full' | 'markdown') => {
   const first = rows[0]!;

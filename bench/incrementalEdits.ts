@@ -84,3 +84,13 @@ export const newComponentEdit: EditMaker = (doc, step) => ({
     },
   ],
 });
+
+/** One component deleted with its flows (the selection's Delete). */
+export const removeComponentEdit: EditMaker = (doc, step) => {
+  const gone = doc.components[(step * 7919) % doc.components.length]!.id;
+  return {
+    ...doc,
+    components: doc.components.filter((c) => c.id !== gone),
+    dataFlows: doc.dataFlows.filter((f) => f.sourceId !== gone && f.targetId !== gone),
+  };
+};
