@@ -1,10 +1,14 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { useStoreApi } from '../store/StoreContext';
 import { FindingBadge } from '../threats/FindingBadge';
 
 /**
  * One element of the outline. Whether it is selected comes from the outline (one Set for all
  * rows), so a selection change re-renders only the rows whose state changed.
+ *
+ * A narrow panel cuts a long label with an ellipsis, so the full label is the button's name (what
+ * a screen reader says), its tooltip on hover, and shown wrapped while the row has keyboard focus
+ * (see outline.css). The open findings describe the row rather than lengthen its name.
  */
 export const OutlineItem = memo(function OutlineItem({
   id,
@@ -18,6 +22,7 @@ export const OutlineItem = memo(function OutlineItem({
   selected: boolean;
 }) {
   const store = useStoreApi();
+  const findingsId = useId();
   const choose = () => {
     store.getState().select([id]);
     store.getState().focus(id);
@@ -27,6 +32,9 @@ export const OutlineItem = memo(function OutlineItem({
       type="button"
       className={`outline-item${selected ? ' is-selected' : ''}`}
       aria-pressed={selected}
+      aria-label={label}
+      aria-describedby={findingsId}
+      title={label}
       onClick={choose}
       data-outline-id={id}
     >
@@ -34,7 +42,9 @@ export const OutlineItem = memo(function OutlineItem({
         {kind}
       </span>
       <span className="outline-label">{label}</span>
-      <FindingBadge id={id} />
+      <span id={findingsId} className="outline-findings">
+        <FindingBadge id={id} />
+      </span>
     </button>
   );
 });
