@@ -24,6 +24,10 @@ describe('outline labels in a narrow panel', () => {
 
     const row = within(outline).getByRole('button', { name: LONG });
     expect(row.getAttribute('title')).toBe(LONG);
+    // Named by its visible text, so the name holds what is seen (WCAG 2.5.3): the open-findings
+    // badge is beside the button, not in it.
+    expect(row.hasAttribute('aria-label')).toBe(false);
+    expect(row.querySelector('.badge')).toBeNull();
     // The flow's name is built from its ends: also in full, and not lengthened by a badge.
     const flow = within(outline).getByRole('button', { name: `Customer → ${LONG}: questions` });
     expect(flow.getAttribute('title')).toBe(`Customer → ${LONG}: questions`);
