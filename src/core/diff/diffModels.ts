@@ -1,7 +1,8 @@
 import type { Library } from '../library/loadLibrary';
 import type { ThreatModelDocument } from '../model/document';
 import { flowName } from '../model/flowName';
-import { SEVERITIES, type Severity } from '../model/vocabulary';
+import { atOrAbove, countFindings, mostSevereFirst } from '../model/findingSeverity';
+import type { Severity } from '../model/vocabulary';
 import { inScope, type Finding } from '../rules/finding';
 import type {
   ChangedFinding,
@@ -53,7 +54,7 @@ export function diffModels(
     }
   }
   const elements = elementChanges(elementsOf(before.doc), elementsOf(after.doc));
-  const open = (fs: readonly Finding[]) => fs.filter((f) => f.status === 'open').length;
+  const open = (fs: readonly Finding[]) => countFindings(fs).byStatus.open;
   return {
     format: 'ai-threat-model-diff',
     schemaVersion: 1,
@@ -94,9 +95,8 @@ export function newlyBlocking(
   after: readonly Finding[],
   threshold: Severity,
 ): Finding[] {
-  const limit = SEVERITIES.indexOf(threshold);
   const blocks = (f: Finding | undefined) =>
-    f !== undefined && f.status === 'open' && SEVERITIES.indexOf(f.severity) <= limit;
+    f !== undefined && f.status === 'open' && atOrAbove(f.severity, threshold);
   const oldByKey = new Map(before.map((f) => [f.key, f]));
   return after.filter((f) => blocks(f) && !blocks(oldByKey.get(f.key)));
 }
@@ -134,11 +134,7 @@ function meta(doc: ThreatModelDocument): ModelDiff['old'] {
 
 /** Most severe first, then by key: the order a reviewer reads them in. */
 function sorted<T extends DiffFinding>(list: T[]): T[] {
-  return list.sort(
-    (a, b) =>
-      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-  );
+  return list.sort(mostSevereFirst);
 }
 
 /** An element with the label it is shown by and the label of its own (a flow's, not its ends'). */

@@ -1,13 +1,8 @@
 import type { Library } from '../library/loadLibrary';
 import type { References } from '../library/librarySchema';
 import type { ThreatModelDocument, Triage, UserThreat } from '../model/document';
-import {
-  FINDING_STATUSES,
-  SEVERITIES,
-  type FindingStatus,
-  type Severity,
-  type TargetKind,
-} from '../model/vocabulary';
+import { countFindings } from '../model/findingSeverity';
+import type { FindingStatus, Severity, TargetKind } from '../model/vocabulary';
 import { evaluate } from '../rules/evaluate';
 import { inScope, type Finding, type FindingMitigation } from '../rules/finding';
 import { findOrphanedTriage } from '../rules/orphanedTriage';
@@ -94,12 +89,7 @@ export function buildReport(
 ): Report {
   const findings = allFindings.filter(inScope);
   const outOfScope = allFindings.filter((f) => !inScope(f));
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  const byStatus = Object.fromEntries(FINDING_STATUSES.map((s) => [s, 0])) as Record<FindingStatus, number>;
-  for (const f of findings) {
-    bySeverity[f.severity]++;
-    byStatus[f.status]++;
-  }
+  const { bySeverity, byStatus } = countFindings(findings);
   return {
     format: 'ai-threat-model-report',
     schemaVersion: 1,

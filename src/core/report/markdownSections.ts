@@ -1,4 +1,5 @@
 import type { ThreatModelDocument } from '../model/document';
+import { mostSevereFirst } from '../model/findingSeverity';
 import { flowName } from '../model/flowName';
 import { pushAll } from '../model/pushAll';
 import { FINDING_STATUSES, SEVERITIES } from '../model/vocabulary';
@@ -223,14 +224,14 @@ export function* findingsLines(report: Report, doc: ThreatModelDocument): Genera
   }
   let any = false;
   for (const [id, heading, belongs] of groups) {
-    const list = (byTarget.get(id) ?? []).filter(belongs).sort(bySeverity);
+    const list = (byTarget.get(id) ?? []).filter(belongs).sort(mostSevereFirst);
     if (list.length === 0) continue;
     any = true;
     yield `### ${mdInline(heading)}\n`; // the heading and a blank line
     yield* findingBlocks(list, report);
   }
   if (!any) yield* ['No findings on components, flows or boundaries.', ''];
-  const organisational = report.findings.filter((f) => f.targetKind === 'model').sort(bySeverity);
+  const organisational = report.findings.filter((f) => f.targetKind === 'model').sort(mostSevereFirst);
   yield* [
     '## Organisational findings',
     '',
@@ -240,10 +241,6 @@ export function* findingsLines(report: Report, doc: ThreatModelDocument): Genera
   if (organisational.length === 0) yield* ['None.', ''];
   yield* findingBlocks(organisational, report);
 }
-
-const bySeverity = (a: ReportFinding, b: ReportFinding) =>
-  SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-  (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 const AREA_TITLES: Record<string, string> = {
   'secure-design': 'Secure design',
@@ -347,7 +344,7 @@ export function outOfScopeSection(report: Report, doc: ThreatModelDocument): str
     '',
   ];
   for (const element of marked) {
-    const list = findings.filter((f) => f.targetId === element.id).sort(bySeverity);
+    const list = findings.filter((f) => f.targetId === element.id).sort(mostSevereFirst);
     lines.push(`### ${mdInline(element.heading)}`, '');
     lines.push(
       element.reason?.trim() ? `**Reason:** ${mdInline(element.reason)}` : '**Reason:** none given.',

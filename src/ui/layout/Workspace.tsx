@@ -45,7 +45,6 @@ export function Workspace() {
   useEffect(() => focusAfterOpen(store), [store, opened]);
   return (
     <div className="workspace">
-      <h1 className="visually-hidden">{title.trim() || 'Untitled model'}: threat model editor</h1>
       <aside id={LEFT_PANEL_ID} className="left-panel" aria-label="Components and outline" hidden={!leftOpen}>
         <Tabs
           label="Left panel"
@@ -60,6 +59,8 @@ export function Workspace() {
       </aside>
       <PanelToggle side="left" open={leftOpen} controls={LEFT_PANEL_ID} name="components and outline" />
       <main className="canvas-area" id={CANVAS_ID} tabIndex={-1} aria-label="Canvas">
+        {/* Inside the main landmark: content outside every landmark is missed by landmark navigation. */}
+        <h1 className="visually-hidden">{title.trim() || 'Untitled model'}: threat model editor</h1>
         <CrashBoundary area="canvas">
           <FlowCanvas />
         </CrashBoundary>
