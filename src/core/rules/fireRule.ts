@@ -1,3 +1,5 @@
+import type { References } from '../library/librarySchema';
+import type { Triage } from '../model/document';
 import type { TargetKind } from '../model/vocabulary';
 import type { Epoch, ExplanationSource } from './explanationSource';
 import type { CompiledRule } from './compileRules';
@@ -6,9 +8,8 @@ import type { EvaluationContext } from './evaluationContext';
 import type { Finding } from './finding';
 import { findingKey } from './findingKey';
 import type { RootCauseCandidate } from './findingGroups';
-import { withLazyExplanation } from './lazyExplanation';
-import { guidelinesOf, mergeReferences, mitigationsFor, planFor } from './rulePlan';
-import type { References } from '../library/librarySchema';
+import { newRuleFinding } from './lazyExplanation';
+import { guidelinesOf, mergeReferences, mitigationsFor, planFor, type RulePlan } from './rulePlan';
 import { severityOf, shiftRating } from './severity';
 
 const NONE: ReadonlySet<string> = new Set();
@@ -19,6 +20,13 @@ export interface ExplainInputs {
   epoch: Epoch;
 }
 const EMPTY: readonly string[] = Object.freeze([]);
+
+/**
+ * The triage of one rule's findings, by target id (triageIndex.ts), or `LOOK_UP`: read the
+ * document's triage under the finding's key.
+ */
+export type RuleTriage = ReadonlyMap<string, Triage> | undefined | typeof LOOK_UP;
+export const LOOK_UP = null;
 
 /**
  * Tests one rule on one target and, when it holds, appends the finding with its triage merged in,
@@ -36,8 +44,40 @@ export function fireRule(
   explain: ExplainInputs,
 ): void {
   if (compiled.when && !testCondition(compiled.when, ctx, index)) return;
+  appendFinding(
+    ctx,
+    compiled,
+    planFor(compiled, ctx.library),
+    kind,
+    index,
+    targetId,
+    targetLabel,
+    LOOK_UP,
+    out,
+    linked,
+    explain,
+  );
+}
+
+/**
+ * The finding of a rule whose `when` holds on this target: `fireRule` after its test, with the
+ * rule's plan and triage looked up by the caller (once per rule when it fires a rule on many
+ * targets, as `evaluate` does).
+ */
+export function appendFinding(
+  ctx: EvaluationContext,
+  compiled: CompiledRule,
+  plan: RulePlan,
+  kind: TargetKind,
+  index: number,
+  targetId: string,
+  targetLabel: string,
+  ruleTriage: RuleTriage,
+  out: Finding[],
+  linked: RootCauseCandidate[],
+  explain: ExplainInputs,
+): void {
   const { rule } = compiled;
-  const plan = planFor(compiled, ctx.library);
   const { threat } = plan;
   let likelihood = rule.likelihood ?? threat.likelihood;
   let impact = rule.impact ?? threat.impact;
@@ -48,7 +88,8 @@ export function fireRule(
     if (!testCondition(a.when, ctx, index)) continue;
     likelihood = shiftRating(likelihood, a.likelihood);
     impact = shiftRating(impact, a.impact);
-    adjustments = [...adjustments, a.reason];
+    if (adjustments === EMPTY) adjustments = [a.reason];
+    else (adjustments as string[]).push(a.reason);
     if (a.references)
       extraReferences = extraReferences ? mergeReferences(extraReferences, a.references) : a.references;
   }
@@ -58,13 +99,17 @@ export function fireRule(
   for (const b of compiled.byDesign) {
     if (!testCondition(b.when, ctx, index)) continue;
     byDesignIds = new Set([...byDesignIds, ...b.mitigations]);
-    byDesign = [...byDesign, b.reason];
+    if (byDesign === EMPTY) byDesign = [b.reason];
+    else (byDesign as string[]).push(b.reason);
     if (b.effect === 'mitigated') mitigatedByDesign = true;
     else likelihood = shiftRating(likelihood, -1);
   }
 
   const key = findingKey(rule.id, targetId);
-  const triage = ctx.doc.triage[key];
+  // Looking the fresh key string up in the triage object interns it: measurable over tens of
+  // thousands of findings, so callers that can pass the rule's entries by target id do.
+  const triage =
+    ruleTriage === LOOK_UP ? (ctx.doc.triage[key] as Triage | undefined) : ruleTriage?.get(targetId);
   const shared = byDesignIds === NONE && triage?.mitigations === undefined;
   const mitigations = shared
     ? plan.mitigations(kind)
@@ -75,35 +120,29 @@ export function fireRule(
     references = { ...merged, guidelines: guidelinesOf(merged, mitigations) };
   }
 
-  const finding: Omit<Finding, 'why' | 'trace'> = {
+  const fired = newRuleFinding(
     key,
-    ruleId: rule.id,
-    threatId: threat.id,
-    title: threat.title,
-    description: threat.description,
+    rule.id,
+    threat,
     targetId,
-    targetKind: kind,
+    kind,
     targetLabel,
-    severity: severityOf(likelihood, impact),
+    severityOf(likelihood, impact),
     likelihood,
     impact,
-    status: triage?.status ?? (mitigatedByDesign ? 'mitigated' : 'open'),
-    triaged: triage !== undefined,
-    stride: threat.stride,
+    triage?.status ?? (mitigatedByDesign ? 'mitigated' : 'open'),
+    triage,
     references,
-    mitigations: mitigations as Finding['mitigations'],
-    origin: 'rule',
-  };
-  if (triage?.owner !== undefined) finding.owner = triage.owner;
-  if (triage?.note !== undefined) finding.note = triage.note;
-  const fired = withLazyExplanation(finding, {
-    source: explain.source,
-    epoch: explain.epoch,
-    compiled,
-    summary: rule.summary ?? threat.title,
-    adjustments,
-    byDesign,
-  });
+    mitigations as Finding['mitigations'],
+    {
+      source: explain.source,
+      epoch: explain.epoch,
+      compiled,
+      summary: rule.summary ?? threat.title,
+      adjustments,
+      byDesign,
+    },
+  );
   out.push(fired);
   const cause = compiled.rootCause;
   if (cause && (!cause.when || testCondition(cause.when, ctx, index)))

@@ -1,6 +1,7 @@
 import type { CompiledRule } from './compileRules';
 import { traceCondition } from './conditions';
-import type { ThreatModelDocument } from '../model/document';
+import type { Threat } from '../library/librarySchema';
+import type { ThreatModelDocument, Triage } from '../model/document';
 import { targetIndex, type Epoch, type ExplanationSource } from './explanationSource';
 import { explainFinding } from './explainFinding';
 import type { Finding, FindingTrace } from './finding';
@@ -78,27 +79,75 @@ class RuleFinding {
   declare outOfScope?: true;
   readonly #pending: Pending;
 
-  constructor(f: Omit<Finding, 'why' | 'trace'>, pendingInputs: Pending) {
-    this.key = f.key;
-    this.ruleId = f.ruleId;
-    this.threatId = f.threatId;
-    this.title = f.title;
-    this.description = f.description;
-    this.targetId = f.targetId;
-    this.targetKind = f.targetKind;
-    this.targetLabel = f.targetLabel;
-    this.severity = f.severity;
-    this.likelihood = f.likelihood;
-    this.impact = f.impact;
-    this.status = f.status;
-    if (f.owner !== undefined) this.owner = f.owner;
-    if (f.note !== undefined) this.note = f.note;
-    this.triaged = f.triaged;
-    this.stride = f.stride;
-    this.references = f.references;
-    this.mitigations = f.mitigations;
-    this.origin = f.origin;
+  // Positional, so a finding is built without an intermediate object (tens of thousands per evaluation).
+  constructor(
+    key: string,
+    ruleId: string | null,
+    threatId: string,
+    title: string,
+    description: string,
+    targetId: string,
+    targetKind: Finding['targetKind'],
+    targetLabel: string,
+    severity: Finding['severity'],
+    likelihood: Finding['likelihood'],
+    impact: Finding['impact'],
+    status: Finding['status'],
+    owner: string | undefined,
+    note: string | undefined,
+    triaged: boolean,
+    stride: Finding['stride'],
+    references: Finding['references'],
+    mitigations: Finding['mitigations'],
+    pendingInputs: Pending,
+  ) {
+    this.key = key;
+    this.ruleId = ruleId;
+    this.threatId = threatId;
+    this.title = title;
+    this.description = description;
+    this.targetId = targetId;
+    this.targetKind = targetKind;
+    this.targetLabel = targetLabel;
+    this.severity = severity;
+    this.likelihood = likelihood;
+    this.impact = impact;
+    this.status = status;
+    if (owner !== undefined) this.owner = owner;
+    if (note !== undefined) this.note = note;
+    this.triaged = triaged;
+    this.stride = stride;
+    this.references = references;
+    this.mitigations = mitigations;
+    this.origin = 'rule';
     this.#pending = pendingInputs;
+  }
+
+  /** A finding with the fields of `f` (a plain finding or another RuleFinding). */
+  static of(f: Omit<Finding, 'why' | 'trace'>, pendingInputs: Pending): RuleFinding {
+    const copy = new RuleFinding(
+      f.key,
+      f.ruleId,
+      f.threatId,
+      f.title,
+      f.description,
+      f.targetId,
+      f.targetKind,
+      f.targetLabel,
+      f.severity,
+      f.likelihood,
+      f.impact,
+      f.status,
+      f.owner,
+      f.note,
+      f.triaged,
+      f.stride,
+      f.references,
+      f.mitigations,
+      pendingInputs,
+    );
+    copy.origin = f.origin;
+    return copy;
   }
 
   get trace(): FindingTrace {
@@ -144,7 +193,7 @@ export function withChanges(
   const source = finding as unknown as RuleFinding;
   // Its own copy of the explanation inputs (what is already explained comes along), so the original
   // can be detached from the current epoch without taking the copy with it.
-  const copy = new RuleFinding(source, { ...source.pending });
+  const copy = RuleFinding.of(source, { ...source.pending });
   if (source.group !== undefined) copy.group = source.group;
   if (changes.targetLabel !== undefined) copy.targetLabel = changes.targetLabel;
   if ('outOfScope' in changes) {
@@ -163,5 +212,45 @@ export function withLazyExplanation(
   finding: Omit<Finding, 'why' | 'trace'>,
   inputs: Omit<Pending, 'trace' | 'why'>,
 ): Finding {
-  return new RuleFinding(finding, inputs);
+  return RuleFinding.of(finding, inputs);
+}
+
+/** A rule's finding, built straight from its parts (see `fireRule`); triage supplies owner and note. */
+export function newRuleFinding(
+  key: string,
+  ruleId: string,
+  threat: Pick<Threat, 'id' | 'title' | 'description' | 'stride'>,
+  targetId: string,
+  targetKind: Finding['targetKind'],
+  targetLabel: string,
+  severity: Finding['severity'],
+  likelihood: Finding['likelihood'],
+  impact: Finding['impact'],
+  status: Finding['status'],
+  triage: Pick<Triage, 'owner' | 'note'> | undefined,
+  references: Finding['references'],
+  mitigations: Finding['mitigations'],
+  inputs: Omit<Pending, 'trace' | 'why'>,
+): Finding {
+  return new RuleFinding(
+    key,
+    ruleId,
+    threat.id,
+    threat.title,
+    threat.description,
+    targetId,
+    targetKind,
+    targetLabel,
+    severity,
+    likelihood,
+    impact,
+    status,
+    triage?.owner,
+    triage?.note,
+    triage !== undefined,
+    threat.stride,
+    references,
+    mitigations,
+    inputs,
+  );
 }

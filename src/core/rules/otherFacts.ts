@@ -29,10 +29,12 @@ export function endpointFact(end: 'source' | 'target', fact: FactDefinition): Fa
   };
 }
 
-const flowEnds = (ctx: EvaluationContext, k: number): [number, number] => [
-  ctx.graph.flowSource[k]!,
-  ctx.graph.flowTarget[k]!,
-];
+// The ends of flow k are read straight from the graph index: these facts run for every flow rule
+// on every flow, so no pair is allocated per call.
+const sourceOf = (ctx: EvaluationContext, k: number): number => ctx.graph.flowSource[k]!;
+const targetOf = (ctx: EvaluationContext, k: number): number => ctx.graph.flowTarget[k]!;
+/** Shared by every flow without data categories: facts' values are read, never changed. */
+const NO_DATA: readonly string[] = Object.freeze([]);
 
 export const dataFlowFacts: FactDefinition[] = [
   {
@@ -42,7 +44,7 @@ export const dataFlowFacts: FactDefinition[] = [
     values: DATA_CATEGORIES,
     description: 'Data categories the flow carries.',
     phrase: 'data',
-    get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.data ?? [],
+    get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.data ?? NO_DATA,
   },
   {
     name: 'encrypted',
@@ -97,13 +99,10 @@ export const dataFlowFacts: FactDefinition[] = [
     description:
       'Source and target sit in different trust boundaries (or outside / inside one), or the flow is marked as crossing one.',
     phrase: 'it crosses a trust boundary',
-    get: (ctx, k) => {
-      const [s, t] = flowEnds(ctx, k);
-      return (
-        ctx.doc.dataFlows[k]!.props?.crossesBoundary === true ||
-        (ctx.doc.components[s]!.boundaryId ?? null) !== (ctx.doc.components[t]!.boundaryId ?? null)
-      );
-    },
+    get: (ctx, k) =>
+      ctx.doc.dataFlows[k]!.props?.crossesBoundary === true ||
+      (ctx.doc.components[sourceOf(ctx, k)]!.boundaryId ?? null) !==
+        (ctx.doc.components[targetOf(ctx, k)]!.boundaryId ?? null),
   },
   {
     name: 'crossesZone',
@@ -111,10 +110,7 @@ export const dataFlowFacts: FactDefinition[] = [
     valueType: 'boolean',
     description: 'Source and target sit in boundaries of different zones.',
     phrase: 'it crosses between zones',
-    get: (ctx, k) => {
-      const [s, t] = flowEnds(ctx, k);
-      return ctx.zones[s] !== ctx.zones[t];
-    },
+    get: (ctx, k) => ctx.zones[sourceOf(ctx, k)] !== ctx.zones[targetOf(ctx, k)],
   },
   {
     name: 'sourceZone',
@@ -123,7 +119,7 @@ export const dataFlowFacts: FactDefinition[] = [
     values: ZONE_VALUES,
     description: "Zone of the source's trust boundary.",
     phrase: 'source zone',
-    get: (ctx, k) => ctx.zones[flowEnds(ctx, k)[0]]!,
+    get: (ctx, k) => ctx.zones[sourceOf(ctx, k)]!,
   },
   {
     name: 'targetZone',
@@ -132,7 +128,7 @@ export const dataFlowFacts: FactDefinition[] = [
     values: ZONE_VALUES,
     description: "Zone of the target's trust boundary.",
     phrase: 'target zone',
-    get: (ctx, k) => ctx.zones[flowEnds(ctx, k)[1]]!,
+    get: (ctx, k) => ctx.zones[targetOf(ctx, k)]!,
   },
 ];
 
