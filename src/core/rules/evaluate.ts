@@ -21,9 +21,8 @@ export function evaluate(input: ThreatModelDocument, library: Library): Finding[
   // Explanations are built on demand from the document; the context stays cached for that, once.
   rememberContext(library, input, ctx);
   const explain = { source: standaloneSource(library), epoch: { doc: input } };
-  const ruleFindings: Finding[] = [];
   const linked: RootCauseCandidate[] = [];
-  if (!fireInKeyOrder(ctx, ruleFindings, linked, explain)) ruleFindings.sort(byKey);
+  const ruleFindings = fireInKeyOrder(ctx, linked, explain);
   linkRootCauses(linked, library);
   const findings = mergeByKey(ruleFindings, userThreatFindings(doc).sort(byKey));
   const outOfScope = outOfScopeIds(doc);

@@ -1,25 +1,32 @@
 import type { References } from '../library/librarySchema';
 import type { Triage } from '../model/document';
 import type { TargetKind } from '../model/vocabulary';
-import type { Epoch, ExplanationSource } from './explanationSource';
 import type { CompiledRule } from './compileRules';
 import { testCondition } from './conditions';
 import type { EvaluationContext } from './evaluationContext';
-import type { Finding } from './finding';
+import type { Finding, FindingMitigation } from './finding';
 import { findingKey } from './findingKey';
 import type { RootCauseCandidate } from './findingGroups';
-import { newRuleFinding } from './lazyExplanation';
+import { heldByBit, newRuleFinding, type ExplainInputs } from './lazyExplanation';
 import { guidelinesOf, mergeReferences, mitigationsFor, planFor, type RulePlan } from './rulePlan';
 import { severityOf, shiftRating } from './severity';
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** What a finding's lazy explanation keeps: the document it holds for and where to get its context. */
-export interface ExplainInputs {
-  source: ExplanationSource;
-  epoch: Epoch;
+/** References of findings whose adjustments added some, by rule plan, then held adjustments and kind. */
+const adjustedReferences = new WeakMap<RulePlan, Map<number, References>>();
+
+function withGuidelines(
+  base: References,
+  extra: References | undefined,
+  mitigations: readonly FindingMitigation[],
+): References {
+  const merged = mergeReferences(base, extra);
+  return { ...merged, guidelines: guidelinesOf(merged, mitigations) };
 }
-const EMPTY: readonly string[] = Object.freeze([]);
+
+/** What a finding's lazy explanation keeps: the document it holds for and where to get its context. */
+export type { ExplainInputs };
 
 /**
  * The triage of one rule's findings, by target id (triageIndex.ts), or `LOOK_UP`: read the
@@ -81,26 +88,32 @@ export function appendFinding(
   const { threat } = plan;
   let likelihood = rule.likelihood ?? threat.likelihood;
   let impact = rule.impact ?? threat.impact;
-  // Most findings have no adjustment and nothing by design: share one empty list instead of allocating.
-  let adjustments: readonly string[] = EMPTY;
+  // Which adjustments and by-design entries held, by bit: nothing allocated for the explanation.
+  const { adjust } = compiled;
+  let adjustedBits = 0;
+  const adjustedReasons: string[] | undefined = heldByBit(adjust.length) ? undefined : [];
   let extraReferences: References | undefined;
-  for (const a of compiled.adjust) {
+  for (let n = 0; n < adjust.length; n++) {
+    const a = adjust[n]!;
     if (!testCondition(a.when, ctx, index)) continue;
     likelihood = shiftRating(likelihood, a.likelihood);
     impact = shiftRating(impact, a.impact);
-    if (adjustments === EMPTY) adjustments = [a.reason];
-    else (adjustments as string[]).push(a.reason);
+    if (adjustedReasons) adjustedReasons.push(a.reason);
+    else adjustedBits |= 1 << n;
     if (a.references)
       extraReferences = extraReferences ? mergeReferences(extraReferences, a.references) : a.references;
   }
+  const byDesignEntries = compiled.byDesign;
+  let byDesignBits = 0;
+  const byDesignReasons: string[] | undefined = heldByBit(byDesignEntries.length) ? undefined : [];
   let byDesignIds = NONE;
-  let byDesign: readonly string[] = EMPTY;
   let mitigatedByDesign = false;
-  for (const b of compiled.byDesign) {
+  for (let n = 0; n < byDesignEntries.length; n++) {
+    const b = byDesignEntries[n]!;
     if (!testCondition(b.when, ctx, index)) continue;
     byDesignIds = new Set([...byDesignIds, ...b.mitigations]);
-    if (byDesign === EMPTY) byDesign = [b.reason];
-    else (byDesign as string[]).push(b.reason);
+    if (byDesignReasons) byDesignReasons.push(b.reason);
+    else byDesignBits |= 1 << n;
     if (b.effect === 'mitigated') mitigatedByDesign = true;
     else likelihood = shiftRating(likelihood, -1);
   }
@@ -114,11 +127,21 @@ export function appendFinding(
   const mitigations = shared
     ? plan.mitigations(kind)
     : mitigationsFor(plan.mitigationIds, ctx.library, kind, byDesignIds, triage?.mitigations);
-  let references = shared && !extraReferences ? plan.references(kind) : undefined;
-  if (!references) {
-    const merged = mergeReferences(plan.references(kind), extraReferences);
-    references = { ...merged, guidelines: guidelinesOf(merged, mitigations) };
-  }
+  let references: References;
+  if (shared && !extraReferences) references = plan.references(kind);
+  else if (shared && !adjustedReasons) {
+    // Which adjustments held decides the extra references: one object per combination, shared.
+    const cache = adjustedReferences.get(plan) ?? new Map<number, References>();
+    adjustedReferences.set(plan, cache);
+    const slot = adjustedBits * 2 + (kind === 'model' ? 1 : 0);
+    let hit = cache.get(slot);
+    if (!hit)
+      cache.set(
+        slot,
+        (hit = Object.freeze(withGuidelines(plan.references(kind), extraReferences, mitigations))),
+      );
+    references = hit;
+  } else references = withGuidelines(plan.references(kind), extraReferences, mitigations);
 
   const fired = newRuleFinding(
     key,
@@ -134,14 +157,10 @@ export function appendFinding(
     triage,
     references,
     mitigations as Finding['mitigations'],
-    {
-      source: explain.source,
-      epoch: explain.epoch,
-      compiled,
-      summary: rule.summary ?? threat.title,
-      adjustments,
-      byDesign,
-    },
+    explain,
+    compiled,
+    adjustedReasons ?? adjustedBits,
+    byDesignReasons ?? byDesignBits,
   );
   out.push(fired);
   const cause = compiled.rootCause;

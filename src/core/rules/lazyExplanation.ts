@@ -13,7 +13,9 @@ import type { Finding, FindingTrace } from './finding';
  * and library, so findings stay deterministic; to every reader (spread, JSON.stringify, tests)
  * they behave as ordinary enumerable properties.
  */
-interface Pending {
+
+/** Where a finding's explanation gets its context, and the document it holds for. */
+export interface ExplainInputs {
   source: ExplanationSource;
   /**
    * The document the finding holds for. The incremental evaluator shares one epoch among the
@@ -21,10 +23,33 @@ interface Pending {
    * there too); a finding it replaces gets an epoch of its own, frozen at its last document.
    */
   epoch: Epoch;
-  compiled: CompiledRule;
-  summary: string;
-  adjustments: readonly string[];
-  byDesign: readonly string[];
+}
+
+/**
+ * Which of a rule's adjustments (or by-design entries) held: one bit per entry, in order, or —
+ * past 30 entries — their reasons. A number costs nothing per finding; the reasons are listed
+ * only when the finding is explained.
+ */
+export type HeldEntries = number | readonly string[];
+const MASK_ENTRIES = 30;
+const EMPTY: readonly string[] = Object.freeze([]);
+
+/** Whether `held` records entries by bit (for a list of this many entries). */
+export function heldByBit(entries: number): boolean {
+  return entries <= MASK_ENTRIES;
+}
+
+/** The reasons of the entries that held, in the rule's order. */
+export function heldReasons(entries: readonly { reason: string }[], held: HeldEntries): readonly string[] {
+  if (typeof held !== 'number') return held;
+  if (held === 0) return EMPTY;
+  const reasons: string[] = [];
+  for (let n = 0; n < entries.length; n++) if (held & (1 << n)) reasons.push(entries[n]!.reason);
+  return reasons;
+}
+
+/** What is already explained. */
+interface Explained {
   /** Depends only on what made the finding fire, so it stays valid for every document the finding is reused in. */
   trace?: FindingTrace;
   why?: string;
@@ -32,27 +57,13 @@ interface Pending {
   whyDoc?: ThreatModelDocument;
 }
 
-function traceOf(p: Pending, f: RuleFinding): FindingTrace {
-  if (p.trace) return p.trace;
-  const ctx = p.source.contextFor(p.epoch.doc);
-  const index = targetIndex(ctx, f.targetKind, f.targetId);
-  const leaves = p.compiled.when ? traceCondition(p.compiled.when, ctx, index) : [];
-  const pathIndices = leaves.find((l) => l.path && l.path.length > 1)?.path ?? [];
-  p.trace = {
-    leaves,
-    path: pathIndices.map((i) => ctx.doc.components[i]!.id),
-    adjustments: p.adjustments,
-    byDesign: p.byDesign,
-    assumedDefaults: [...new Set(leaves.filter((l) => l.defaulted).map((l) => l.fact))],
-  };
-  return p.trace;
-}
-
 /**
  * A finding whose `trace` and `why` are getters on the prototype, so creating one costs no more
  * than a plain object (fields are assigned in one fixed order: one hidden class for all findings).
- * `toJSON` includes them, so serialised findings carry their explanation. Code that copies a
- * finding must read `why` and `trace` explicitly: a spread copies own properties only.
+ * What the explanation needs is kept in private fields of the finding itself — no object of its
+ * own per finding — and never the evaluation context. `toJSON` includes the explanation, so
+ * serialised findings carry it. Code that copies a finding must read `why` and `trace`
+ * explicitly: a spread copies own properties only.
  */
 class RuleFinding {
   key: string;
@@ -77,7 +88,11 @@ class RuleFinding {
   /** Set after evaluation by `linkRootCauses`, only on findings that share a root cause. */
   group?: Finding['group'];
   declare outOfScope?: true;
-  readonly #pending: Pending;
+  #explain: ExplainInputs;
+  readonly #compiled: CompiledRule;
+  readonly #adjusted: HeldEntries;
+  readonly #byDesigned: HeldEntries;
+  #explained: Explained | undefined;
 
   // Positional, so a finding is built without an intermediate object (tens of thousands per evaluation).
   constructor(
@@ -99,7 +114,11 @@ class RuleFinding {
     stride: Finding['stride'],
     references: Finding['references'],
     mitigations: Finding['mitigations'],
-    pendingInputs: Pending,
+    explain: ExplainInputs,
+    compiled: CompiledRule,
+    adjusted: HeldEntries,
+    byDesigned: HeldEntries,
+    explained: Explained | undefined,
   ) {
     this.key = key;
     this.ruleId = ruleId;
@@ -120,65 +139,92 @@ class RuleFinding {
     this.references = references;
     this.mitigations = mitigations;
     this.origin = 'rule';
-    this.#pending = pendingInputs;
-  }
-
-  /** A finding with the fields of `f` (a plain finding or another RuleFinding). */
-  static of(f: Omit<Finding, 'why' | 'trace'>, pendingInputs: Pending): RuleFinding {
-    const copy = new RuleFinding(
-      f.key,
-      f.ruleId,
-      f.threatId,
-      f.title,
-      f.description,
-      f.targetId,
-      f.targetKind,
-      f.targetLabel,
-      f.severity,
-      f.likelihood,
-      f.impact,
-      f.status,
-      f.owner,
-      f.note,
-      f.triaged,
-      f.stride,
-      f.references,
-      f.mitigations,
-      pendingInputs,
-    );
-    copy.origin = f.origin;
-    return copy;
+    this.#explain = explain;
+    this.#compiled = compiled;
+    this.#adjusted = adjusted;
+    this.#byDesigned = byDesigned;
+    this.#explained = explained;
   }
 
   get trace(): FindingTrace {
-    return traceOf(this.#pending, this);
+    const explained = (this.#explained ??= {});
+    if (explained.trace) return explained.trace;
+    const { source, epoch } = this.#explain;
+    const compiled = this.#compiled;
+    const ctx = source.contextFor(epoch.doc);
+    const index = targetIndex(ctx, this.targetKind, this.targetId);
+    const leaves = compiled.when ? traceCondition(compiled.when, ctx, index) : [];
+    const pathIndices = leaves.find((l) => l.path && l.path.length > 1)?.path ?? [];
+    explained.trace = {
+      leaves,
+      path: pathIndices.map((i) => ctx.doc.components[i]!.id),
+      adjustments: heldReasons(compiled.adjust, this.#adjusted),
+      byDesign: heldReasons(compiled.byDesign, this.#byDesigned),
+      assumedDefaults: [...new Set(leaves.filter((l) => l.defaulted).map((l) => l.fact))],
+    };
+    return explained.trace;
   }
 
   get why(): string {
-    const p = this.#pending;
-    if (p.why === undefined || p.whyDoc !== p.epoch.doc) {
-      const trace = traceOf(p, this);
-      const ctx = trace.path.length > 1 ? p.source.contextFor(p.epoch.doc) : undefined;
+    const explained = (this.#explained ??= {});
+    const { source, epoch } = this.#explain;
+    if (explained.why === undefined || explained.whyDoc !== epoch.doc) {
+      const trace = this.trace;
+      const ctx = trace.path.length > 1 ? source.contextFor(epoch.doc) : undefined;
       const byId = (id: string) => ctx!.doc.components[ctx!.graph.indexOf.get(id)!]!;
-      p.whyDoc = p.epoch.doc;
-      p.why = explainFinding({
-        summary: p.summary,
+      explained.whyDoc = epoch.doc;
+      explained.why = explainFinding({
+        // The finding's title is its threat's.
+        summary: this.#compiled.rule.summary ?? this.title,
         leaves: trace.leaves,
         pathLabels: trace.path.map((id) => byId(id).label || id),
-        adjustments: p.adjustments,
-        byDesign: p.byDesign,
+        adjustments: trace.adjustments,
+        byDesign: trace.byDesign,
       });
     }
-    return p.why;
+    return explained.why;
   }
 
   toJSON(): Finding {
     return { ...this, why: this.why, trace: this.trace };
   }
 
-  /** The explanation inputs, for the incremental evaluator (copies share them, see below). */
-  get pending(): Pending {
-    return this.#pending;
+  /**
+   * A copy sharing what made it fire, with its own record of what is explained (what is already
+   * explained comes along), so the original can be detached from the current epoch without taking
+   * the copy with it.
+   */
+  copy(): RuleFinding {
+    return new RuleFinding(
+      this.key,
+      this.ruleId,
+      this.threatId,
+      this.title,
+      this.description,
+      this.targetId,
+      this.targetKind,
+      this.targetLabel,
+      this.severity,
+      this.likelihood,
+      this.impact,
+      this.status,
+      this.owner,
+      this.note,
+      this.triaged,
+      this.stride,
+      this.references,
+      this.mitigations,
+      this.#explain,
+      this.#compiled,
+      this.#adjusted,
+      this.#byDesigned,
+      this.#explained && { ...this.#explained },
+    );
+  }
+
+  /** Keeps explaining `frozen.doc` whatever the shared epoch moves on to. */
+  detach(frozen: Epoch): void {
+    this.#explain = { source: this.#explain.source, epoch: frozen };
   }
 }
 
@@ -190,29 +236,18 @@ export function withChanges(
   finding: Finding,
   changes: Partial<Pick<Finding, 'targetLabel' | 'outOfScope'>>,
 ): Finding {
-  const source = finding as unknown as RuleFinding;
-  // Its own copy of the explanation inputs (what is already explained comes along), so the original
-  // can be detached from the current epoch without taking the copy with it.
-  const copy = RuleFinding.of(source, { ...source.pending });
-  if (source.group !== undefined) copy.group = source.group;
+  const copy = (finding as unknown as RuleFinding).copy();
+  if (finding.group !== undefined) copy.group = finding.group;
   if (changes.targetLabel !== undefined) copy.targetLabel = changes.targetLabel;
   if ('outOfScope' in changes) {
     if (changes.outOfScope) copy.outOfScope = true;
-  } else if (source.outOfScope) copy.outOfScope = true;
+  } else if (finding.outOfScope) copy.outOfScope = true;
   return copy;
 }
 
 /** Takes a finding out of a shared epoch before that epoch moves on: it keeps explaining `frozen.doc`. */
 export function detach(finding: Finding, frozen: Epoch): void {
-  if (finding instanceof RuleFinding) finding.pending.epoch = frozen;
-}
-
-/** A finding whose `trace` and `why` are built on first read. */
-export function withLazyExplanation(
-  finding: Omit<Finding, 'why' | 'trace'>,
-  inputs: Omit<Pending, 'trace' | 'why'>,
-): Finding {
-  return RuleFinding.of(finding, inputs);
+  if (finding instanceof RuleFinding) finding.detach(frozen);
 }
 
 /** A rule's finding, built straight from its parts (see `fireRule`); triage supplies owner and note. */
@@ -230,7 +265,10 @@ export function newRuleFinding(
   triage: Pick<Triage, 'owner' | 'note'> | undefined,
   references: Finding['references'],
   mitigations: Finding['mitigations'],
-  inputs: Omit<Pending, 'trace' | 'why'>,
+  explain: ExplainInputs,
+  compiled: CompiledRule,
+  adjusted: HeldEntries,
+  byDesigned: HeldEntries,
 ): Finding {
   return new RuleFinding(
     key,
@@ -251,6 +289,10 @@ export function newRuleFinding(
     threat.stride,
     references,
     mitigations,
-    inputs,
+    explain,
+    compiled,
+    adjusted,
+    byDesigned,
+    undefined,
   );
 }

@@ -33,6 +33,33 @@ export function endpointFact(end: 'source' | 'target', fact: FactDefinition): Fa
 // on every flow, so no pair is allocated per call.
 const sourceOf = (ctx: EvaluationContext, k: number): number => ctx.graph.flowSource[k]!;
 const targetOf = (ctx: EvaluationContext, k: number): number => ctx.graph.flowTarget[k]!;
+/**
+ * Each component's boundary as a number (one per distinct boundary id, -1 for none), per context:
+ * comparing two numbers from one small array instead of reading both end components' objects,
+ * scattered over the heap, for every flow on every rule that asks. A context keeps its components'
+ * boundaries (the incremental evaluator builds a new context when one moves), so this stays valid.
+ */
+const boundaryKeys = new WeakMap<EvaluationContext, Int32Array>();
+
+function boundaryKeysOf(ctx: EvaluationContext): Int32Array {
+  let keys = boundaryKeys.get(ctx);
+  if (keys) return keys;
+  const components = ctx.doc.components;
+  const numbers = new Map<string, number>();
+  keys = new Int32Array(components.length);
+  for (let i = 0; i < components.length; i++) {
+    const id = components[i]!.boundaryId;
+    if (id == null) keys[i] = -1;
+    else {
+      let n = numbers.get(id);
+      if (n === undefined) numbers.set(id, (n = numbers.size));
+      keys[i] = n;
+    }
+  }
+  boundaryKeys.set(ctx, keys);
+  return keys;
+}
+
 /** Shared by every flow without data categories: facts' values are read, never changed. */
 const NO_DATA: readonly string[] = Object.freeze([]);
 
@@ -99,10 +126,11 @@ export const dataFlowFacts: FactDefinition[] = [
     description:
       'Source and target sit in different trust boundaries (or outside / inside one), or the flow is marked as crossing one.',
     phrase: 'it crosses a trust boundary',
-    get: (ctx, k) =>
-      ctx.doc.dataFlows[k]!.props?.crossesBoundary === true ||
-      (ctx.doc.components[sourceOf(ctx, k)]!.boundaryId ?? null) !==
-        (ctx.doc.components[targetOf(ctx, k)]!.boundaryId ?? null),
+    get: (ctx, k) => {
+      if (ctx.doc.dataFlows[k]!.props?.crossesBoundary === true) return true;
+      const keys = boundaryKeysOf(ctx);
+      return keys[sourceOf(ctx, k)] !== keys[targetOf(ctx, k)];
+    },
   },
   {
     name: 'crossesZone',
