@@ -5,7 +5,6 @@ import { outOfScopeIds } from '../model/outOfScope';
 import { buildEvaluationContext } from './evaluationContext';
 import { rememberContext, standaloneSource } from './explanationSource';
 import type { Finding } from './finding';
-import { linkRootCauses, type RootCauseCandidate } from './findingGroups';
 import { fireInKeyOrder } from './fireInKeyOrder';
 import { userThreatFindings } from './userThreatFindings';
 
@@ -21,9 +20,7 @@ export function evaluate(input: ThreatModelDocument, library: Library): Finding[
   // Explanations are built on demand from the document; the context stays cached for that, once.
   rememberContext(library, input, ctx);
   const explain = { source: standaloneSource(library), epoch: { doc: input } };
-  const linked: RootCauseCandidate[] = [];
-  const ruleFindings = fireInKeyOrder(ctx, linked, explain);
-  linkRootCauses(linked, library);
+  const ruleFindings = fireInKeyOrder(ctx, explain);
   const findings = mergeByKey(ruleFindings, userThreatFindings(doc).sort(byKey));
   const outOfScope = outOfScopeIds(doc);
   if (outOfScope.size > 0) for (const f of findings) if (outOfScope.has(f.targetId)) f.outOfScope = true;

@@ -28,13 +28,13 @@ export function linkRootCauses(candidates: readonly RootCauseCandidate[], librar
   }
   for (const [rootCauseId, byTarget] of byCause)
     for (const [targetId, members] of byTarget)
-      if (Array.isArray(members)) link(members, rootCauseId, targetId, library.rootCauses.get(rootCauseId)!);
+      if (Array.isArray(members)) linkGroup(members, rootCauseId, library.rootCauses.get(rootCauseId)!);
 }
 
-function link(
-  members: Finding[],
+/** Links findings on one element (two or more) that name the same root cause. */
+export function linkGroup(
+  members: readonly Finding[],
   rootCauseId: string,
-  targetId: string,
   cause: { title: string; description: string },
 ): void {
   // Groups have a handful of members: an insertion sort (stable, like the sort it replaces)
@@ -50,7 +50,7 @@ function link(
     SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(best.severity) ? f : best,
   );
   const group: FindingGroup = {
-    key: `${rootCauseId}@${targetId}`,
+    key: `${rootCauseId}@${members[0]!.targetId}`,
     rootCauseId,
     title: cause.title,
     description: cause.description,

@@ -4,7 +4,7 @@ import type { CompiledRule } from './compileRules';
 import { testCondition } from './conditions';
 import type { EvaluationContext } from './evaluationContext';
 import type { Finding } from './finding';
-import type { RootCauseCandidate } from './findingGroups';
+import { linkGroup, linkRootCauses, type RootCauseCandidate } from './findingGroups';
 import { FINDING_KEY_SEPARATOR } from './findingKey';
 import { appendFinding, type ExplainInputs, type RuleTriage } from './fireRule';
 import { flowLabel } from './fireTargets';
@@ -13,52 +13,72 @@ import { triageIndex } from './triageIndex';
 
 /**
  * Fires every rule of the library on every target of the context's document and returns the
- * findings already sorted by key. A finding's key is `ruleId@targetId` and rule ids never contain
- * `@`, so keys order first by `ruleId@`, then by target id. Targets are visited in the canonical
- * (id) order of the document, each with all its rules (what one element's rules read stays in the
- * cache), and each rule's findings go to that rule's list; the lists joined in `ruleId@` order are
- * in key order. Sorting tens of thousands of keys with long shared prefixes was a sizeable part of
- * evaluation.
+ * findings already sorted by key, root causes linked. A finding's key is `ruleId@targetId` and rule
+ * ids never contain `@`, so keys order first by `ruleId@`, then by target id. Targets are visited in
+ * the canonical (id) order of the document, each with all its rules (what one element's rules read
+ * stays in the cache), and each rule's findings go to that rule's list; the lists joined in
+ * `ruleId@` order are in key order. Sorting tens of thousands of keys with long shared prefixes was
+ * a sizeable part of evaluation.
  *
  * The order between rules rests on the ids and is checked: for a library `loadLibrary` did not
- * build, the findings are sorted after all. Root-cause candidates go to `linked`, unlinked.
+ * build, the findings are sorted after all.
  */
-export function fireInKeyOrder(
-  ctx: EvaluationContext,
-  linked: RootCauseCandidate[],
-  explain: ExplainInputs,
-): Finding[] {
+export function fireInKeyOrder(ctx: EvaluationContext, explain: ExplainInputs): Finding[] {
   const { library, doc } = ctx;
   const plan = firingPlan(library.index);
   const triage = triageIndex(doc.triage);
-  const lists: Finding[][] = plan.rules.map(() => []);
-  const plans: RulePlan[] = plan.rules.map((rule) => planFor(rule, library));
-  const triages: RuleTriage[] = plan.rules.map((rule) => triage.get(rule.rule.id));
-  const run: Run = { ctx, lists, plans, triages, linked, explain };
+  const run: Run = {
+    ctx,
+    lists: plan.rules.map(() => []),
+    plans: plan.rules.map((rule) => planFor(rule, library)),
+    triages: plan.rules.map((rule) => triage.get(rule.rule.id)),
+    explain,
+    perTarget: idsAreUnique(ctx, plan),
+    caused: [],
+    causes: [],
+    linked: [],
+  };
   const components = doc.components;
   for (let i = 0; i < components.length; i++) {
     const c = components[i]!;
     const typed = plan.componentByType.get(c.type);
     if (typed) fire(run, typed, 'component', i, c.id, c.label);
     fire(run, plan.componentAnyType, 'component', i, c.id, c.label);
+    endTarget(run);
   }
   const flows = doc.dataFlows;
-  for (let k = 0; k < flows.length; k++) fire(run, plan.dataFlow, 'dataFlow', k, flows[k]!.id, undefined);
+  for (let k = 0; k < flows.length; k++) {
+    fire(run, plan.dataFlow, 'dataFlow', k, flows[k]!.id, undefined);
+    endTarget(run);
+  }
   const boundaries = doc.trustBoundaries;
-  for (let b = 0; b < boundaries.length; b++)
+  for (let b = 0; b < boundaries.length; b++) {
     fire(run, plan.trustBoundary, 'trustBoundary', b, boundaries[b]!.id, boundaries[b]!.label);
+    endTarget(run);
+  }
   fire(run, plan.model, 'model', 0, MODEL_TARGET_ID, doc.meta.title);
-  return joinInKeyOrder(lists);
+  endTarget(run);
+  if (run.linked.length > 0) linkRootCauses(run.linked, library);
+  return joinInKeyOrder(run.lists);
 }
 
-/** What one evaluation fires into: the rules' lists, plans and triage by slot. */
+/** What one evaluation fires into: the rules' lists, plans and triage by slot, and root-cause candidates. */
 interface Run {
   ctx: EvaluationContext;
   lists: Finding[][];
   plans: RulePlan[];
   triages: RuleTriage[];
-  linked: RootCauseCandidate[];
   explain: ExplainInputs;
+  /**
+   * Root causes link findings on one element id (findingGroups.ts). When every target has an id of
+   * its own, the findings of one target are linked as soon as its rules have fired (`caused`,
+   * `causes`: the current target's candidates); otherwise candidates gather in `linked` for
+   * linking at the end.
+   */
+  perTarget: boolean;
+  caused: Finding[];
+  causes: string[];
+  linked: RootCauseCandidate[];
 }
 
 /** Fires the rules of `slots` on one target; a flow's label (`undefined` here) is built only if one fires. */
@@ -76,7 +96,8 @@ function fire(
     if (rule.when && !testCondition(rule.when, ctx, i)) continue;
     const s = slots.slots[n]!;
     label ??= flowLabel(ctx, i);
-    appendFinding(
+    const list = run.lists[s]!;
+    const cause = appendFinding(
       ctx,
       rule,
       run.plans[s]!,
@@ -85,11 +106,53 @@ function fire(
       id,
       label,
       run.triages[s]!,
-      run.lists[s]!,
-      run.linked,
+      list,
       run.explain,
     );
+    if (cause === undefined) continue;
+    const finding = list[list.length - 1]!;
+    if (run.perTarget) {
+      run.caused.push(finding);
+      run.causes.push(cause);
+    } else run.linked.push({ finding, rootCauseId: cause });
   }
+}
+
+/** Links the current target's findings that share a root cause (a few at most), as `linkRootCauses` does. */
+function endTarget(run: Run): void {
+  const { caused, causes } = run;
+  if (caused.length > 1) {
+    if (caused.length > 8)
+      linkRootCauses(
+        caused.map((finding, n) => ({ finding, rootCauseId: causes[n]! })),
+        run.ctx.library,
+      );
+    else
+      for (let n = 0; n < caused.length; n++) {
+        const cause = causes[n]!;
+        if (causes.indexOf(cause) !== n) continue; // linked with the first of its cause
+        const members: Finding[] = [];
+        for (let m = n; m < caused.length; m++) if (causes[m] === cause) members.push(caused[m]!);
+        if (members.length > 1) linkGroup(members, cause, run.ctx.library.rootCauses.get(cause)!);
+      }
+  }
+  caused.length = 0;
+  causes.length = 0;
+}
+
+/**
+ * Whether no two targets share an id: components and boundaries by their index maps, flows by
+ * neighbours in id order, and no root cause named by rules of two target kinds (so ids shared
+ * across kinds could not link either).
+ */
+function idsAreUnique(ctx: EvaluationContext, plan: FiringPlan): boolean {
+  const { doc } = ctx;
+  if (plan.causeAcrossKinds) return false;
+  if (ctx.graph.indexOf.size !== doc.components.length) return false;
+  if (ctx.boundaryIndexOf.size !== doc.trustBoundaries.length) return false;
+  const flows = doc.dataFlows;
+  for (let k = 1; k < flows.length; k++) if (flows[k]!.id === flows[k - 1]!.id) return false;
+  return true;
 }
 
 /** The rules' lists one after another; sorted by key when the ids did not order them (see above). */
@@ -118,6 +181,8 @@ interface FiringPlan {
   dataFlow: Slots;
   trustBoundary: Slots;
   model: Slots;
+  /** Some root cause is named by rules of more than one target kind. */
+  causeAcrossKinds: boolean;
 }
 
 const plans = new WeakMap<RuleIndex, FiringPlan>();
@@ -136,8 +201,18 @@ function firingPlan(index: RuleIndex): FiringPlan {
     rules: list ?? [],
     slots: Int32Array.from(list ?? [], (rule) => slotOf.get(rule)!),
   });
+  const kindOfCause = new Map<string, string>();
+  let causeAcrossKinds = false;
+  for (const rule of rules) {
+    const cause = rule.rootCause?.id;
+    if (cause === undefined) continue;
+    const kind = kindOfCause.get(cause);
+    if (kind === undefined) kindOfCause.set(cause, rule.rule.target);
+    else if (kind !== rule.rule.target) causeAcrossKinds = true;
+  }
   const plan: FiringPlan = {
     rules,
+    causeAcrossKinds,
     componentByType: new Map([...index.componentByType].map(([type, list]) => [type, slots(list)])),
     componentAnyType: slots(index.componentAnyType),
     dataFlow: slots(index.byTarget.get('dataFlow')),

@@ -51,7 +51,7 @@ export function fireRule(
   explain: ExplainInputs,
 ): void {
   if (compiled.when && !testCondition(compiled.when, ctx, index)) return;
-  appendFinding(
+  const cause = appendFinding(
     ctx,
     compiled,
     planFor(compiled, ctx.library),
@@ -61,15 +61,15 @@ export function fireRule(
     targetLabel,
     LOOK_UP,
     out,
-    linked,
     explain,
   );
+  if (cause !== undefined) linked.push({ finding: out[out.length - 1]!, rootCauseId: cause });
 }
 
 /**
- * The finding of a rule whose `when` holds on this target: `fireRule` after its test, with the
- * rule's plan and triage looked up by the caller (once per rule when it fires a rule on many
- * targets, as `evaluate` does).
+ * Appends the finding of a rule whose `when` holds on this target (`fireRule` after its test), with
+ * the rule's plan and triage looked up by the caller (once per rule for all targets, as `evaluate`
+ * does). Returns the id of the finding's root cause when it holds, for linking.
  */
 export function appendFinding(
   ctx: EvaluationContext,
@@ -81,9 +81,8 @@ export function appendFinding(
   targetLabel: string,
   ruleTriage: RuleTriage,
   out: Finding[],
-  linked: RootCauseCandidate[],
   explain: ExplainInputs,
-): void {
+): string | undefined {
   const { rule } = compiled;
   const { threat } = plan;
   let likelihood = rule.likelihood ?? threat.likelihood;
@@ -164,6 +163,5 @@ export function appendFinding(
   );
   out.push(fired);
   const cause = compiled.rootCause;
-  if (cause && (!cause.when || testCondition(cause.when, ctx, index)))
-    linked.push({ finding: fired, rootCauseId: cause.id });
+  return cause && (!cause.when || testCondition(cause.when, ctx, index)) ? cause.id : undefined;
 }
