@@ -27,7 +27,7 @@ export function linkRootCauses(candidates: readonly RootCauseCandidate[], librar
     else byTarget.set(finding.targetId, [members, finding]);
   }
   for (const [rootCauseId, byTarget] of byCause)
-    for (const [targetId, members] of byTarget)
+    for (const members of byTarget.values())
       if (Array.isArray(members)) linkGroup(members, rootCauseId, library.rootCauses.get(rootCauseId)!);
 }
 
