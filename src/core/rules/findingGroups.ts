@@ -37,18 +37,21 @@ export function linkGroup(
   rootCauseId: string,
   cause: { title: string; description: string },
 ): void {
-  // Groups have a handful of members: an insertion sort (stable, like the sort it replaces)
-  // allocates nothing beyond the copy, where Array#sort set up work space per group.
+  // Groups have a handful of members: an insertion sort (stable, like Array#sort) and a loop for
+  // the primary allocate nothing beyond the copy, where Array#sort set up work space per group.
+  // Large groups (a hostile rule pack) keep the n log n sort.
   const sorted = members.slice();
-  for (let n = 1; n < sorted.length; n++) {
-    const f = sorted[n]!;
-    let at = n;
-    for (; at > 0 && sorted[at - 1]!.key > f.key; at--) sorted[at] = sorted[at - 1]!;
-    sorted[at] = f;
-  }
-  const primary = sorted.reduce((best, f) =>
-    SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(best.severity) ? f : best,
-  );
+  if (sorted.length > 16) sorted.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  else
+    for (let n = 1; n < sorted.length; n++) {
+      const f = sorted[n]!;
+      let at = n;
+      for (; at > 0 && sorted[at - 1]!.key > f.key; at--) sorted[at] = sorted[at - 1]!;
+      sorted[at] = f;
+    }
+  let primary = sorted[0]!;
+  for (let n = 1; n < sorted.length; n++)
+    if (SEVERITIES.indexOf(sorted[n]!.severity) < SEVERITIES.indexOf(primary.severity)) primary = sorted[n]!;
   const group: FindingGroup = {
     key: `${rootCauseId}@${members[0]!.targetId}`,
     rootCauseId,

@@ -36,6 +36,7 @@ export function fireInKeyOrder(ctx: EvaluationContext, explain: ExplainInputs): 
     perTarget: idsAreUnique(ctx, plan),
     caused: [],
     causes: [],
+    causedCount: 0,
     linked: [],
   };
   const components = doc.components;
@@ -78,6 +79,8 @@ interface Run {
   perTarget: boolean;
   caused: Finding[];
   causes: string[];
+  /** How much of `caused` and `causes` holds the current target's: the buffers are reused, never shrunk. */
+  causedCount: number;
   linked: RootCauseCandidate[];
 }
 
@@ -112,32 +115,36 @@ function fire(
     if (cause === undefined) continue;
     const finding = list[list.length - 1]!;
     if (run.perTarget) {
-      run.caused.push(finding);
-      run.causes.push(cause);
+      run.caused[run.causedCount] = finding;
+      run.causes[run.causedCount++] = cause;
     } else run.linked.push({ finding, rootCauseId: cause });
   }
 }
 
 /** Links the current target's findings that share a root cause (a few at most), as `linkRootCauses` does. */
 function endTarget(run: Run): void {
-  const { caused, causes } = run;
-  if (caused.length > 1) {
-    if (caused.length > 8)
-      linkRootCauses(
-        caused.map((finding, n) => ({ finding, rootCauseId: causes[n]! })),
-        run.ctx.library,
-      );
-    else
-      for (let n = 0; n < caused.length; n++) {
-        const cause = causes[n]!;
-        if (causes.indexOf(cause) !== n) continue; // linked with the first of its cause
-        const members: Finding[] = [];
-        for (let m = n; m < caused.length; m++) if (causes[m] === cause) members.push(caused[m]!);
-        if (members.length > 1) linkGroup(members, cause, run.ctx.library.rootCauses.get(cause)!);
-      }
+  const count = run.causedCount;
+  if (count < 2) {
+    run.causedCount = 0;
+    return;
   }
-  caused.length = 0;
-  causes.length = 0;
+  const { caused, causes } = run;
+  const library = run.ctx.library;
+  if (count > 8) {
+    const candidates: RootCauseCandidate[] = [];
+    for (let n = 0; n < count; n++) candidates.push({ finding: caused[n]!, rootCauseId: causes[n]! });
+    linkRootCauses(candidates, library);
+  } else
+    for (let n = 0; n < count; n++) {
+      const cause = causes[n]!;
+      let first = 0;
+      while (causes[first] !== cause) first++;
+      if (first !== n) continue; // linked with the first of its cause
+      const members: Finding[] = [];
+      for (let m = n; m < count; m++) if (causes[m] === cause) members.push(caused[m]!);
+      if (members.length > 1) linkGroup(members, cause, library.rootCauses.get(cause)!);
+    }
+  run.causedCount = 0;
 }
 
 /**
@@ -157,12 +164,16 @@ function idsAreUnique(ctx: EvaluationContext, plan: FiringPlan): boolean {
 
 /** The rules' lists one after another; sorted by key when the ids did not order them (see above). */
 function joinInKeyOrder(lists: readonly Finding[][]): Finding[] {
-  const out: Finding[] = [];
+  let total = 0;
+  for (const list of lists) total += list.length;
+  // Sized once: pushing tens of thousands grew and copied the array again and again.
+  const out = new Array<Finding>(total);
+  let n = 0;
   let sorted = true;
   for (const list of lists) {
     if (list.length === 0) continue;
-    if (out.length > 0 && !(out[out.length - 1]!.key < list[0]!.key)) sorted = false;
-    for (let n = 0; n < list.length; n++) out.push(list[n]!);
+    if (n > 0 && !(out[n - 1]!.key < list[0]!.key)) sorted = false;
+    for (let m = 0; m < list.length; m++) out[n++] = list[m]!;
   }
   return sorted ? out : out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
