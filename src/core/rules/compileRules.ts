@@ -3,7 +3,7 @@ import type { Condition, Mitigation, References, Rule, Threat } from '../library
 import { describeLimit, LIMITS } from '../limits';
 import { quote, type Problem } from '../model/problems';
 import { pushAll } from '../model/pushAll';
-import { compileCondition, conditionSize, type CompiledCondition } from './conditions';
+import { alwaysHolds, compileCondition, conditionSize, type CompiledCondition } from './conditions';
 import type { FactRegistry } from './factRegistry';
 
 /** A rule whose conditions are resolved against the fact registry and operator table. */
@@ -67,7 +67,7 @@ export function compileRules(
       if (conditionSize(condition, LIMITS.conditionNodes.value) <= LIMITS.conditionNodes.value)
         return compileCondition(condition, rule.target, inputs.facts, path, local);
       local.push({ path, message: `the condition is too large: ${describeLimit('conditionNodes')}` });
-      return { kind: 'all', items: [] };
+      return alwaysHolds();
     };
     const when = rule.when ? compile(rule.when, `${at}.when`) : undefined;
     const adjust = rule.adjust.map((a, i) => ({

@@ -62,7 +62,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       values: ORIGIN_KINDS,
       description: 'Why the component counts as an untrusted origin, if it does.',
       phrase: 'kind of untrusted origin',
-      get: (ctx, i) => ctx.facts.originKinds[i]!.map((k) => ORIGIN_KINDS[k]!),
+      get: memoised('originKinds', (ctx, i) => ctx.facts.originKinds[i]!.map((k) => ORIGIN_KINDS[k]!)),
     },
     untrustedFact(
       'untrusted.reachable',

@@ -1,13 +1,11 @@
 import { canonicalOrder } from '../document/canonicalOrder';
 import type { Library } from '../library/loadLibrary';
 import type { ThreatModelDocument } from '../model/document';
-import { pushAll } from '../model/pushAll';
 import { outOfScopeIds } from '../model/outOfScope';
 import { buildEvaluationContext } from './evaluationContext';
 import { rememberContext, standaloneSource } from './explanationSource';
 import type { Finding } from './finding';
-import { linkRootCauses, type RootCauseCandidate } from './findingGroups';
-import { fireTarget } from './fireTargets';
+import { fireInKeyOrder } from './fireInKeyOrder';
 import { userThreatFindings } from './userThreatFindings';
 
 /**
@@ -22,22 +20,38 @@ export function evaluate(input: ThreatModelDocument, library: Library): Finding[
   // Explanations are built on demand from the document; the context stays cached for that, once.
   rememberContext(library, input, ctx);
   const explain = { source: standaloneSource(library), epoch: { doc: input } };
-  const findings: Finding[] = [];
-  const linked: RootCauseCandidate[] = [];
-  for (let i = 0; i < doc.components.length; i++) fireTarget(ctx, 'component', i, findings, linked, explain);
-  for (let k = 0; k < doc.dataFlows.length; k++) fireTarget(ctx, 'dataFlow', k, findings, linked, explain);
-  for (let b = 0; b < doc.trustBoundaries.length; b++)
-    fireTarget(ctx, 'trustBoundary', b, findings, linked, explain);
-  fireTarget(ctx, 'model', 0, findings, linked, explain);
-  linkRootCauses(linked, library);
-  pushAll(findings, userThreatFindings(doc));
+  const ruleFindings = fireInKeyOrder(ctx, explain);
+  const findings = mergeByKey(ruleFindings, userThreatFindings(doc).sort(byKey));
   const outOfScope = outOfScopeIds(doc);
   if (outOfScope.size > 0) for (const f of findings) if (outOfScope.has(f.targetId)) f.outOfScope = true;
-  return findings.sort(byKey);
+  return findings;
 }
 
 export function byKey(a: Finding, b: Finding): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/**
+ * Two lists sorted by key as one, `later` after `first` under equal keys (as a stable sort of
+ * `first` followed by `later` puts them). Each of the few `later` findings is placed by binary search.
+ */
+function mergeByKey(first: Finding[], later: readonly Finding[]): Finding[] {
+  if (later.length === 0) return first;
+  const out: Finding[] = [];
+  let from = 0;
+  for (const f of later) {
+    let lo = from;
+    let hi = first.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (first[mid]!.key <= f.key) lo = mid + 1;
+      else hi = mid;
+    }
+    for (; from < lo; from++) out.push(first[from]!);
+    out.push(f);
+  }
+  for (; from < first.length; from++) out.push(first[from]!);
+  return out;
 }
 
 export { compareGuidelines } from './rulePlan';

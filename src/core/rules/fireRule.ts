@@ -1,24 +1,39 @@
+import type { References } from '../library/librarySchema';
+import type { Triage } from '../model/document';
 import type { TargetKind } from '../model/vocabulary';
-import type { Epoch, ExplanationSource } from './explanationSource';
 import type { CompiledRule } from './compileRules';
 import { testCondition } from './conditions';
 import type { EvaluationContext } from './evaluationContext';
-import type { Finding } from './finding';
+import type { Finding, FindingMitigation } from './finding';
 import { findingKey } from './findingKey';
 import type { RootCauseCandidate } from './findingGroups';
-import { withLazyExplanation } from './lazyExplanation';
-import { guidelinesOf, mergeReferences, mitigationsFor, planFor } from './rulePlan';
-import type { References } from '../library/librarySchema';
+import { heldByBit, newRuleFinding, type ExplainInputs } from './lazyExplanation';
+import { guidelinesOf, mergeReferences, mitigationsFor, planFor, type RulePlan } from './rulePlan';
 import { severityOf, shiftRating } from './severity';
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** What a finding's lazy explanation keeps: the document it holds for and where to get its context. */
-export interface ExplainInputs {
-  source: ExplanationSource;
-  epoch: Epoch;
+/** References of findings whose adjustments added some, by rule plan, then held adjustments and kind. */
+const adjustedReferences = new WeakMap<RulePlan, Map<number, References>>();
+
+function withGuidelines(
+  base: References,
+  extra: References | undefined,
+  mitigations: readonly FindingMitigation[],
+): References {
+  const merged = mergeReferences(base, extra);
+  return { ...merged, guidelines: guidelinesOf(merged, mitigations) };
 }
-const EMPTY: readonly string[] = Object.freeze([]);
+
+/** What a finding's lazy explanation keeps: the document it holds for and where to get its context. */
+export type { ExplainInputs };
+
+/**
+ * The triage of one rule's findings, by target id (triageIndex.ts), or `LOOK_UP`: read the
+ * document's triage under the finding's key.
+ */
+export type RuleTriage = ReadonlyMap<string, Triage> | undefined | typeof LOOK_UP;
+export const LOOK_UP = null;
 
 /**
  * Tests one rule on one target and, when it holds, appends the finding with its triage merged in,
@@ -36,76 +51,117 @@ export function fireRule(
   explain: ExplainInputs,
 ): void {
   if (compiled.when && !testCondition(compiled.when, ctx, index)) return;
+  const cause = appendFinding(
+    ctx,
+    compiled,
+    planFor(compiled, ctx.library),
+    kind,
+    index,
+    targetId,
+    targetLabel,
+    LOOK_UP,
+    out,
+    explain,
+  );
+  if (cause !== undefined) linked.push({ finding: out[out.length - 1]!, rootCauseId: cause });
+}
+
+/**
+ * Appends the finding of a rule whose `when` holds on this target (`fireRule` after its test), with
+ * the rule's plan and triage looked up by the caller (once per rule for all targets, as `evaluate`
+ * does). Returns the id of the finding's root cause when it holds, for linking.
+ */
+export function appendFinding(
+  ctx: EvaluationContext,
+  compiled: CompiledRule,
+  plan: RulePlan,
+  kind: TargetKind,
+  index: number,
+  targetId: string,
+  targetLabel: string,
+  ruleTriage: RuleTriage,
+  out: Finding[],
+  explain: ExplainInputs,
+): string | undefined {
   const { rule } = compiled;
-  const plan = planFor(compiled, ctx.library);
   const { threat } = plan;
   let likelihood = rule.likelihood ?? threat.likelihood;
   let impact = rule.impact ?? threat.impact;
-  // Most findings have no adjustment and nothing by design: share one empty list instead of allocating.
-  let adjustments: readonly string[] = EMPTY;
+  // Which adjustments and by-design entries held, by bit: nothing allocated for the explanation.
+  const { adjust } = compiled;
+  let adjustedBits = 0;
+  const adjustedReasons: string[] | undefined = heldByBit(adjust.length) ? undefined : [];
   let extraReferences: References | undefined;
-  for (const a of compiled.adjust) {
+  for (let n = 0; n < adjust.length; n++) {
+    const a = adjust[n]!;
     if (!testCondition(a.when, ctx, index)) continue;
     likelihood = shiftRating(likelihood, a.likelihood);
     impact = shiftRating(impact, a.impact);
-    adjustments = [...adjustments, a.reason];
+    if (adjustedReasons) adjustedReasons.push(a.reason);
+    else adjustedBits |= 1 << n;
     if (a.references)
       extraReferences = extraReferences ? mergeReferences(extraReferences, a.references) : a.references;
   }
+  const byDesignEntries = compiled.byDesign;
+  let byDesignBits = 0;
+  const byDesignReasons: string[] | undefined = heldByBit(byDesignEntries.length) ? undefined : [];
   let byDesignIds = NONE;
-  let byDesign: readonly string[] = EMPTY;
   let mitigatedByDesign = false;
-  for (const b of compiled.byDesign) {
+  for (let n = 0; n < byDesignEntries.length; n++) {
+    const b = byDesignEntries[n]!;
     if (!testCondition(b.when, ctx, index)) continue;
     byDesignIds = new Set([...byDesignIds, ...b.mitigations]);
-    byDesign = [...byDesign, b.reason];
+    if (byDesignReasons) byDesignReasons.push(b.reason);
+    else byDesignBits |= 1 << n;
     if (b.effect === 'mitigated') mitigatedByDesign = true;
     else likelihood = shiftRating(likelihood, -1);
   }
 
   const key = findingKey(rule.id, targetId);
-  const triage = ctx.doc.triage[key];
+  // Looking the fresh key string up in the triage object interns it: measurable over tens of
+  // thousands of findings, so callers that can pass the rule's entries by target id do.
+  const triage =
+    ruleTriage === LOOK_UP ? (ctx.doc.triage[key] as Triage | undefined) : ruleTriage?.get(targetId);
   const shared = byDesignIds === NONE && triage?.mitigations === undefined;
   const mitigations = shared
     ? plan.mitigations(kind)
     : mitigationsFor(plan.mitigationIds, ctx.library, kind, byDesignIds, triage?.mitigations);
-  let references = shared && !extraReferences ? plan.references(kind) : undefined;
-  if (!references) {
-    const merged = mergeReferences(plan.references(kind), extraReferences);
-    references = { ...merged, guidelines: guidelinesOf(merged, mitigations) };
-  }
+  let references: References;
+  if (shared && !extraReferences) references = plan.references(kind);
+  else if (shared && !adjustedReasons) {
+    // Which adjustments held decides the extra references: one object per combination, shared.
+    const cache = adjustedReferences.get(plan) ?? new Map<number, References>();
+    adjustedReferences.set(plan, cache);
+    const slot = adjustedBits * 2 + (kind === 'model' ? 1 : 0);
+    let hit = cache.get(slot);
+    if (!hit)
+      cache.set(
+        slot,
+        (hit = Object.freeze(withGuidelines(plan.references(kind), extraReferences, mitigations))),
+      );
+    references = hit;
+  } else references = withGuidelines(plan.references(kind), extraReferences, mitigations);
 
-  const finding: Omit<Finding, 'why' | 'trace'> = {
+  const fired = newRuleFinding(
     key,
-    ruleId: rule.id,
-    threatId: threat.id,
-    title: threat.title,
-    description: threat.description,
+    rule.id,
+    threat,
     targetId,
-    targetKind: kind,
+    kind,
     targetLabel,
-    severity: severityOf(likelihood, impact),
+    severityOf(likelihood, impact),
     likelihood,
     impact,
-    status: triage?.status ?? (mitigatedByDesign ? 'mitigated' : 'open'),
-    triaged: triage !== undefined,
-    stride: threat.stride,
+    triage?.status ?? (mitigatedByDesign ? 'mitigated' : 'open'),
+    triage,
     references,
-    mitigations: mitigations as Finding['mitigations'],
-    origin: 'rule',
-  };
-  if (triage?.owner !== undefined) finding.owner = triage.owner;
-  if (triage?.note !== undefined) finding.note = triage.note;
-  const fired = withLazyExplanation(finding, {
-    source: explain.source,
-    epoch: explain.epoch,
+    mitigations as Finding['mitigations'],
+    explain,
     compiled,
-    summary: rule.summary ?? threat.title,
-    adjustments,
-    byDesign,
-  });
+    adjustedReasons ?? adjustedBits,
+    byDesignReasons ?? byDesignBits,
+  );
   out.push(fired);
   const cause = compiled.rootCause;
-  if (cause && (!cause.when || testCondition(cause.when, ctx, index)))
-    linked.push({ finding: fired, rootCauseId: cause.id });
+  return cause && (!cause.when || testCondition(cause.when, ctx, index)) ? cause.id : undefined;
 }

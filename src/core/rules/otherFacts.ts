@@ -29,10 +29,39 @@ export function endpointFact(end: 'source' | 'target', fact: FactDefinition): Fa
   };
 }
 
-const flowEnds = (ctx: EvaluationContext, k: number): [number, number] => [
-  ctx.graph.flowSource[k]!,
-  ctx.graph.flowTarget[k]!,
-];
+// The ends of flow k are read straight from the graph index: these facts run for every flow rule
+// on every flow, so no pair is allocated per call.
+const sourceOf = (ctx: EvaluationContext, k: number): number => ctx.graph.flowSource[k]!;
+const targetOf = (ctx: EvaluationContext, k: number): number => ctx.graph.flowTarget[k]!;
+/**
+ * Each component's boundary as a number (one per distinct boundary id, -1 for none), per context:
+ * comparing two numbers from one small array instead of reading both end components' objects,
+ * scattered over the heap, for every flow on every rule that asks. A context keeps its components'
+ * boundaries (the incremental evaluator builds a new context when one moves), so this stays valid.
+ */
+const boundaryKeys = new WeakMap<EvaluationContext, Int32Array>();
+
+function boundaryKeysOf(ctx: EvaluationContext): Int32Array {
+  let keys = boundaryKeys.get(ctx);
+  if (keys) return keys;
+  const components = ctx.doc.components;
+  const numbers = new Map<string, number>();
+  keys = new Int32Array(components.length);
+  for (let i = 0; i < components.length; i++) {
+    const id = components[i]!.boundaryId;
+    if (id == null) keys[i] = -1;
+    else {
+      let n = numbers.get(id);
+      if (n === undefined) numbers.set(id, (n = numbers.size));
+      keys[i] = n;
+    }
+  }
+  boundaryKeys.set(ctx, keys);
+  return keys;
+}
+
+/** Shared by every flow without data categories: facts' values are read, never changed. */
+const NO_DATA: readonly string[] = Object.freeze([]);
 
 export const dataFlowFacts: FactDefinition[] = [
   {
@@ -42,7 +71,7 @@ export const dataFlowFacts: FactDefinition[] = [
     values: DATA_CATEGORIES,
     description: 'Data categories the flow carries.',
     phrase: 'data',
-    get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.data ?? [],
+    get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.data ?? NO_DATA,
   },
   {
     name: 'encrypted',
@@ -98,11 +127,9 @@ export const dataFlowFacts: FactDefinition[] = [
       'Source and target sit in different trust boundaries (or outside / inside one), or the flow is marked as crossing one.',
     phrase: 'it crosses a trust boundary',
     get: (ctx, k) => {
-      const [s, t] = flowEnds(ctx, k);
-      return (
-        ctx.doc.dataFlows[k]!.props?.crossesBoundary === true ||
-        (ctx.doc.components[s]!.boundaryId ?? null) !== (ctx.doc.components[t]!.boundaryId ?? null)
-      );
+      if (ctx.doc.dataFlows[k]!.props?.crossesBoundary === true) return true;
+      const keys = boundaryKeysOf(ctx);
+      return keys[sourceOf(ctx, k)] !== keys[targetOf(ctx, k)];
     },
   },
   {
@@ -111,10 +138,7 @@ export const dataFlowFacts: FactDefinition[] = [
     valueType: 'boolean',
     description: 'Source and target sit in boundaries of different zones.',
     phrase: 'it crosses between zones',
-    get: (ctx, k) => {
-      const [s, t] = flowEnds(ctx, k);
-      return ctx.zones[s] !== ctx.zones[t];
-    },
+    get: (ctx, k) => ctx.zones[sourceOf(ctx, k)] !== ctx.zones[targetOf(ctx, k)],
   },
   {
     name: 'sourceZone',
@@ -123,7 +147,7 @@ export const dataFlowFacts: FactDefinition[] = [
     values: ZONE_VALUES,
     description: "Zone of the source's trust boundary.",
     phrase: 'source zone',
-    get: (ctx, k) => ctx.zones[flowEnds(ctx, k)[0]]!,
+    get: (ctx, k) => ctx.zones[sourceOf(ctx, k)]!,
   },
   {
     name: 'targetZone',
@@ -132,7 +156,7 @@ export const dataFlowFacts: FactDefinition[] = [
     values: ZONE_VALUES,
     description: "Zone of the target's trust boundary.",
     phrase: 'target zone',
-    get: (ctx, k) => ctx.zones[flowEnds(ctx, k)[1]]!,
+    get: (ctx, k) => ctx.zones[targetOf(ctx, k)]!,
   },
 ];
 
