@@ -1,17 +1,27 @@
 import {
+  buildLibrarySteps,
   describeRulePack,
   layerRulePacks,
-  loadLibrary,
-  parseJsonText,
   type Library,
-  type LibrarySource,
   type ParseResult,
   type Problem,
+  type ValidatedLibraryFile,
 } from '../../core';
 import { describeError } from '../errors/reportFailure';
 import type { RejectedPack, RulePack } from '../store/appState';
 import type { DocumentStorage } from '../store/persistence';
 import type { BackgroundTasks } from '../work/backgroundTasks';
+import { runInSlices } from '../work/timeSlices';
+import type { ValidatedFilesText } from '../work/workProtocol';
+import {
+  packRecordFrom,
+  readPackRecord,
+  rememberPackText,
+  serialisePacks,
+  type StoredPack,
+} from './packRecord';
+
+export { RULE_PACKS_FORMAT, serialisePacks, type StoredPack } from './packRecord';
 
 /**
  * Storage of user rule packs: library files (threats, mitigations, rules, component types) layered
@@ -20,30 +30,20 @@ import type { BackgroundTasks } from '../work/backgroundTasks';
  * localStorage and validated again on every load, like any other untrusted input.
  */
 
-export const RULE_PACKS_FORMAT = 'aitm-rule-packs';
-
-export interface StoredPack {
-  fileName: string;
-  content: unknown;
-  /**
-   * Why the pack is no longer loaded at start-up (it ran out of time, or its check crashed):
-   * it is kept, listed and removable, but not run again on every page load.
-   */
-  setAside?: string;
-}
-
 export interface CombinedLibrary {
   library: Library;
   active: RulePack[];
   rejected: RejectedPack[];
 }
 
-const sources = (packs: readonly StoredPack[]): LibrarySource[] =>
-  packs.map((p) => ({ path: p.fileName, content: p.content }));
-
-/** A validated pack with what it adds and the loader's warnings about it, for the Library dialog. */
+/**
+ * A validated pack with what it adds and the loader's warnings about it, for the Library dialog.
+ * Frozen at the top: the store's immer would otherwise walk (and freeze) every object of its
+ * content when the pack is put in the store, 30 ms and more for a 900 KB pack. Nothing writes to
+ * a pack's content.
+ */
 export function describePack(pack: StoredPack, warnings: readonly Problem[] = []): RulePack {
-  return describeRulePack(pack, warnings);
+  return Object.freeze(describeRulePack(pack, warnings));
 }
 
 /**
@@ -52,47 +52,80 @@ export function describePack(pack: StoredPack, warnings: readonly Problem[] = []
  */
 export function combinePacks(base: Library, packs: readonly StoredPack[]): CombinedLibrary {
   const layered = layerRulePacks(base, packs);
+  rememberFiles(layered.accepted, layered.files);
   return {
     library: layered.library,
     active: layered.accepted.map((p) => describePack(p, layered.warnings)),
-    rejected: layered.rejected,
+    rejected: layered.rejected.map((r) => Object.freeze(r)),
+  };
+}
+
+/** Each accepted pack's validated file, by its content: what removing another pack rebuilds from. */
+const validatedFiles = new WeakMap<object, ValidatedLibraryFile>();
+
+function rememberFiles(packs: readonly StoredPack[], files: readonly ValidatedLibraryFile[]): void {
+  // One file per pack, in order (layerRulePacks, the worker's checks).
+  packs.forEach((p, i) => {
+    const file = files[i];
+    if (file?.path === p.fileName && p.content !== null && typeof p.content === 'object')
+      validatedFiles.set(p.content, file);
+  });
+}
+
+/**
+ * Builds the library of `packs` on the page from their validated files (what the worker checked,
+ * or what was remembered), in slices that yield to the page: no schema, no long task. Fails only
+ * if the files do not build, which the worker's check rules out.
+ */
+async function buildOnPage(
+  base: Library,
+  packs: readonly StoredPack[],
+  files: readonly ValidatedLibraryFile[],
+  signal?: AbortSignal,
+): Promise<ParseResult<CombinedLibrary>> {
+  if (packs.length === 0)
+    return { ok: true, value: { library: base, active: [], rejected: [] }, warnings: [] };
+  const built = await runInSlices(buildLibrarySteps(files, { base }), signal ? { signal } : {});
+  if (!built.ok) return built;
+  rememberFiles(packs, files);
+  return {
+    ok: true,
+    value: { library: built.value, active: packs.map((p) => describePack(p, built.warnings)), rejected: [] },
+    warnings: built.warnings,
   };
 }
 
 /**
- * Adds (or, for the same file name, replaces) a pack read from a file. Fails with every problem,
- * each with its file and JSON path; the caller then keeps the library it had.
+ * The library of packs the worker has checked (its `files`, the packs validated in this order),
+ * built on the page in slices.
  */
-export function addPack(
+export function buildCheckedPacks(
   base: Library,
-  active: readonly RulePack[],
-  fileName: string,
-  text: string,
-): ParseResult<{ library: Library; active: RulePack[] }> {
-  const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, problems: [{ ...json.problem, file: fileName }] };
-  const packs: StoredPack[] = [
-    ...active.filter((p) => p.fileName !== fileName),
-    { fileName, content: json.value },
-  ];
-  const result = loadLibrary(sources(packs), { base });
-  if (!result.ok) return result;
-  return {
-    ok: true,
-    value: { library: result.value, active: packs.map((p) => describePack(p, result.warnings)) },
-    warnings: result.warnings,
-  };
+  packs: readonly StoredPack[],
+  files: ValidatedFilesText,
+  signal?: AbortSignal,
+): Promise<ParseResult<CombinedLibrary>> {
+  return buildOnPage(base, packs, JSON.parse(files) as ValidatedLibraryFile[], signal);
 }
 
-export function serialisePacks(packs: readonly StoredPack[]): string {
-  return JSON.stringify({
-    format: RULE_PACKS_FORMAT,
-    packs: packs.map((p) => ({
-      fileName: p.fileName,
-      content: p.content,
-      ...(p.setAside ? { setAside: p.setAside } : {}),
-    })),
-  });
+/**
+ * The library of the packs left after one is removed. Their validated files are known (each was
+ * checked when it was added or restored), so it is built in slices; if one of them no longer
+ * builds without the removed pack, or a file is not known, the packs are layered again here as
+ * before (combinePacks), which sets the ones that no longer load aside.
+ */
+export async function combineRemainingPacks(
+  base: Library,
+  packs: readonly StoredPack[],
+): Promise<CombinedLibrary> {
+  const files = packs.map((p) =>
+    p.content !== null && typeof p.content === 'object' ? validatedFiles.get(p.content) : undefined,
+  );
+  if (files.every((f) => f !== undefined)) {
+    const built = await buildOnPage(base, packs, files);
+    if (built.ok) return built.value;
+  }
+  return combinePacks(base, packs);
 }
 
 /** Reads the stored packs back and validates them against the base library. */
@@ -109,19 +142,25 @@ export function restorePacks(
 /** How long the stored packs may take to load at start-up, in the background, before they are set aside. */
 export const STARTUP_PACK_BUDGET_MS = 5000;
 
-const setAsidePack = (pack: StoredPack, reason: string): RejectedPack => ({
-  fileName: pack.fileName,
-  content: pack.content,
-  setAside: reason,
-  problems: [{ file: pack.fileName, path: '$', message: reason }],
-});
+const setAsidePack = (pack: StoredPack, reason: string): RejectedPack =>
+  Object.freeze({
+    fileName: pack.fileName,
+    content: pack.content,
+    setAside: reason,
+    problems: [{ file: pack.fileName, path: '$', message: reason }],
+  });
+
+/** Records up to this size are read on the page first, to skip the worker when no pack needs checking. */
+const READ_ON_PAGE_CHARS = 64 * 1024;
 
 /**
  * The page-load counterpart of restorePacks: the stored packs are checked as a background task
- * with a time budget before the page builds a library from them. Packs that fail are kept aside
- * with their problems, as before; packs whose check runs out of time or crashes are marked set
- * aside in storage, so later page loads neither freeze on them nor check them again. Packs set
- * aside stay listed in the Library dialog, where they can be removed or added again.
+ * with a time budget before the page builds a library from them. The worker reads the record
+ * itself (parsing a big record strictly is a long task too), and sends back the accepted packs
+ * validated, which the page builds in slices. Packs that fail are kept aside with their
+ * problems, as before; packs whose check runs out of time or crashes are marked set aside in
+ * storage, so later page loads neither freeze on them nor check them again. Packs set aside stay
+ * listed in the Library dialog, where they can be removed or added again.
  */
 export async function restorePacksInBackground(
   storage: DocumentStorage | null,
@@ -129,93 +168,80 @@ export async function restorePacksInBackground(
   tasks: BackgroundTasks,
   budgetMs = STARTUP_PACK_BUDGET_MS,
 ): Promise<CombinedLibrary & { problems: Problem[] }> {
-  const stored = loadStored(storage);
-  if (!stored.ok) return { library: base, active: [], rejected: [], problems: stored.problems };
-  const aside = stored.value.filter((p) => p.setAside).map((p) => setAsidePack(p, p.setAside!));
-  const candidates = stored.value.filter((p) => !p.setAside);
-  let rejected: RejectedPack[] = [];
-  let accepted: StoredPack[] = [];
-  if (candidates.length > 0) {
-    try {
-      const checked = await tasks.run(
-        'Checking your stored rule packs',
-        {
-          kind: 'checkStoredPacks',
-          packs: candidates.map((p) => ({ fileName: p.fileName, content: p.content })),
-        },
-        { timeoutMs: budgetMs },
-      );
-      const problemsOf = new Map(checked.rejected.map((r) => [r.fileName, r.problems]));
-      accepted = candidates.filter((p) => checked.accepted.includes(p.fileName));
-      rejected = candidates.flatMap((p) => {
-        const problems = problemsOf.get(p.fileName);
-        return problems ? [{ fileName: p.fileName, content: p.content, problems }] : [];
-      });
-    } catch (error) {
-      const reason = `set aside at start-up: checking the stored rule packs failed (${describeError(error)}); remove it, or add the file again to retry`;
-      rejected = candidates.map((p) => setAsidePack(p, reason));
-      try {
-        storage?.save(serialisePacks([...aside, ...rejected]));
-      } catch {
-        // Storage full or gone: the packs are still set aside for this visit.
-      }
-    }
+  const none = (problems: Problem[]) => ({ library: base, active: [], rejected: [], problems });
+  const text = loadStoredText(storage);
+  if (!text) return none([]);
+  if (text.length <= READ_ON_PAGE_CHARS) {
+    const small = readPackRecord(text);
+    if (!small.ok) return none(small.problems);
+    if (small.value.every((p) => p.setAside)) return withAside(none([]), small.value);
   }
-  // Accepted in the background within the budget, so building the library here is bounded too.
-  const combined =
-    accepted.length > 0 ? combinePacks(base, accepted) : { library: base, active: [], rejected: [] };
-  const allRejected = [...combined.rejected, ...rejected, ...aside];
-  return {
-    library: combined.library,
-    active: combined.active,
-    rejected: allRejected,
-    problems: allRejected.flatMap((r) => r.problems),
-  };
+  let checked;
+  try {
+    checked = await tasks.run(
+      'Checking your stored rule packs',
+      { kind: 'checkStoredPacks', text },
+      {
+        timeoutMs: budgetMs,
+      },
+    );
+  } catch (error) {
+    // Out of time or crashed: read here (the rare path) to set the packs aside in storage.
+    const stored = readPackRecord(text);
+    if (!stored.ok) return none(stored.problems);
+    const reason = `set aside at start-up: checking the stored rule packs failed (${describeError(error)}); remove it, or add the file again to retry`;
+    const aside = stored.value.filter((p) => p.setAside);
+    const rejected = stored.value.filter((p) => !p.setAside).map((p) => setAsidePack(p, reason));
+    try {
+      storage?.save(serialisePacks([...aside, ...rejected]));
+    } catch {
+      // Storage full or gone: the packs are still set aside for this visit.
+    }
+    return withAside({ ...none([]), rejected }, aside);
+  }
+  if (!checked.ok) return none(checked.problems);
+  // The worker read this same text strictly: plain JSON.parse gives the same record, for less.
+  const stored = packRecordFrom(JSON.parse(text));
+  if (!stored.ok) return none(stored.problems);
+  const candidates = stored.value.filter((p) => !p.setAside);
+  const problemsOf = new Map(checked.rejected.map((r) => [r.fileName, r.problems]));
+  const accepted = candidates.filter((p) => checked.accepted.includes(p.fileName));
+  const rejected: RejectedPack[] = candidates.flatMap((p) => {
+    const problems = problemsOf.get(p.fileName);
+    return problems ? [Object.freeze({ fileName: p.fileName, content: p.content, problems })] : [];
+  });
+  const built = await tasks.onPage('Loading your stored rule packs', 'preparing', (signal) =>
+    buildCheckedPacks(base, accepted, checked.files, signal),
+  );
+  if (!built.ok) return withAside(none(built.problems), stored.value);
+  return withAside({ ...built.value, rejected, problems: [] }, stored.value);
+}
+
+/** Adds the packs set aside in an earlier visit to what is restored, with their problems. */
+function withAside(
+  restored: CombinedLibrary & { problems: Problem[] },
+  stored: readonly StoredPack[],
+): CombinedLibrary & { problems: Problem[] } {
+  const aside = stored.filter((p) => p.setAside).map((p) => setAsidePack(p, p.setAside!));
+  const rejected = [...restored.rejected, ...aside];
+  return { ...restored, rejected, problems: [...restored.problems, ...rejected.flatMap((r) => r.problems)] };
+}
+
+/** The stored record's text; none when storage cannot be read or holds nothing (a first visit, a private window). */
+function loadStoredText(storage: DocumentStorage | null): string | null {
+  try {
+    return storage?.load() ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**
  * The stored packs, or why there are none to use: storage that cannot be read or holds nothing
- * gives no packs and no problems (a first visit, a private window); a damaged record gives its
- * problems.
+ * gives no packs and no problems; a damaged record gives its problems.
  */
 function loadStored(storage: DocumentStorage | null): ParseResult<StoredPack[]> {
-  let text: string | null;
-  try {
-    text = storage?.load() ?? null;
-  } catch {
-    return { ok: false, problems: [] };
-  }
+  const text = loadStoredText(storage);
   if (!text) return { ok: false, problems: [] };
-  return readStored(text);
-}
-
-function readStored(text: string): ParseResult<StoredPack[]> {
-  const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, problems: json.problems };
-  const value = json.value as { format?: unknown; packs?: unknown } | null;
-  if (
-    !value ||
-    typeof value !== 'object' ||
-    value.format !== RULE_PACKS_FORMAT ||
-    !Array.isArray(value.packs)
-  )
-    return { ok: false, problems: [{ path: '$', message: 'not a list of rule packs' }] };
-  const packs: StoredPack[] = [];
-  const problems: Problem[] = [];
-  value.packs.forEach((p: unknown, i) => {
-    const entry = p as { fileName?: unknown; content?: unknown; setAside?: unknown } | null;
-    if (
-      entry &&
-      typeof entry === 'object' &&
-      typeof entry.fileName === 'string' &&
-      entry.fileName.length <= 500
-    )
-      packs.push({
-        fileName: entry.fileName,
-        content: entry.content,
-        ...(typeof entry.setAside === 'string' ? { setAside: entry.setAside.slice(0, 1000) } : {}),
-      });
-    else problems.push({ path: `$.packs[${i}]`, message: 'expected { fileName, content }' });
-  });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: packs, warnings: [] };
+  return readPackRecord(text);
 }

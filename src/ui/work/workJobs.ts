@@ -1,8 +1,10 @@
 import {
+  buildLibrarySteps,
   evaluate,
   layerRulePacks,
-  loadLibrary,
   parseJsonText,
+  runToEnd,
+  validateLibrarySources,
   type Finding,
   type Library,
   type ThreatModelDocument,
@@ -10,6 +12,7 @@ import {
 import { autoLayout, layoutIfNeeded } from '../canvas/autoLayout';
 import { describeError } from '../errors/reportFailure';
 import { readModelFile } from '../interop/importFile';
+import { readPackRecord } from '../library/packRecord';
 import type { PackSource, WorkKind, WorkRequest, WorkResult, WorkStage } from './workProtocol';
 
 /**
@@ -24,12 +27,16 @@ export interface JobEnvironment {
   progress: (stage: WorkStage) => void | Promise<void>;
 }
 
-const sources = (packs: readonly PackSource[]) =>
-  packs.map((p) => ({ path: p.fileName, content: p.content }));
+/**
+ * The packs in use, read back from their text. The page wrote that text (packText) from content
+ * it had parsed strictly, so plain JSON.parse reads the same value; the loader validates it again.
+ */
+const packInputs = (packs: readonly PackSource[]) =>
+  packs.map((p) => ({ fileName: p.fileName, content: JSON.parse(p.text) as unknown }));
 
 /** The library the editor is using: the base plus the packs it has accepted. */
 function libraryWith(base: Library, packs: readonly PackSource[]): Library {
-  return packs.length === 0 ? base : layerRulePacks(base, packs).library;
+  return packs.length === 0 ? base : layerRulePacks(base, packInputs(packs)).library;
 }
 
 /**
@@ -98,19 +105,31 @@ const jobs: { [K in WorkKind]: (request: WorkRequest<K>, env: JobEnvironment) =>
     await env.progress('packs');
     const json = parseJsonText(text);
     if (!json.ok) return { ok: false, problems: [{ ...json.problem, file: fileName }] };
-    const others = packs.filter((p) => p.fileName !== fileName);
-    const result = loadLibrary(sources([...others, { fileName, content: json.value }]), {
-      base: env.baseLibrary,
-    });
-    return result.ok ? { ok: true, content: json.value } : { ok: false, problems: result.problems };
+    const all = [
+      ...packInputs(packs.filter((p) => p.fileName !== fileName)),
+      { fileName, content: json.value },
+    ];
+    // loadLibrary in its two halves: the validated files are what the page builds its library from.
+    const files = validateLibrarySources(all.map((p) => ({ path: p.fileName, content: p.content })));
+    if (!files.ok) return { ok: false, problems: files.problems };
+    const built = runToEnd(buildLibrarySteps(files.value, { base: env.baseLibrary }));
+    if (!built.ok) return { ok: false, problems: built.problems };
+    return { ok: true, contentText: JSON.stringify(json.value), files: JSON.stringify(files.value) };
   },
 
-  async checkStoredPacks({ packs }, env) {
+  async checkStoredPacks({ text }, env) {
     await env.progress('packs');
-    const layered = layerRulePacks(env.baseLibrary, packs);
+    const read = readPackRecord(text);
+    if (!read.ok) return { ok: false, problems: read.problems };
+    const layered = layerRulePacks(
+      env.baseLibrary,
+      read.value.filter((p) => !p.setAside),
+    );
     return {
+      ok: true,
       accepted: layered.accepted.map((p) => p.fileName),
       rejected: layered.rejected.map((p) => ({ fileName: p.fileName, problems: p.problems })),
+      files: JSON.stringify(layered.files),
     };
   },
 };
