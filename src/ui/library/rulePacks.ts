@@ -16,7 +16,6 @@ import type { ValidatedFilesText } from '../work/workProtocol';
 import {
   packRecordFrom,
   readPackRecord,
-  rememberPackText,
   serialisePacks,
   type StoredPack,
 } from './packRecord';
