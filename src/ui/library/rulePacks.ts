@@ -13,12 +13,7 @@ import type { DocumentStorage } from '../store/persistence';
 import type { BackgroundTasks } from '../work/backgroundTasks';
 import { runInSlices } from '../work/timeSlices';
 import type { ValidatedFilesText } from '../work/workProtocol';
-import {
-  packRecordFrom,
-  readPackRecord,
-  serialisePacks,
-  type StoredPack,
-} from './packRecord';
+import { packRecordFrom, readPackRecord, serialisePacks, type StoredPack } from './packRecord';
 
 export { RULE_PACKS_FORMAT, serialisePacks, type StoredPack } from './packRecord';
 
