@@ -1,4 +1,7 @@
 import { parseJsonText, type ParseResult, type Problem } from '../../core';
+import { packText } from './packText';
+
+export { packText, rememberPackText } from './packText';
 
 /**
  * The stored form of the user's rule packs (one localStorage record) and the JSON text of each
@@ -15,28 +18,6 @@ export interface StoredPack {
    * it is kept, listed and removable, but not run again on every page load.
    */
   setAside?: string;
-}
-
-const texts = new WeakMap<object, string>();
-
-/**
- * A pack's content as JSON text, made once per content: what is stored and what is sent to the
- * worker with every job. A 900 KB pack costs 2–10 ms to stringify on the page, and a structured
- * clone of it several times that; the text of content nothing changes is the same every time.
- */
-export function packText(content: unknown): string {
-  if (content === null || typeof content !== 'object') return JSON.stringify(content) ?? 'null';
-  let text = texts.get(content);
-  if (text === undefined) {
-    text = JSON.stringify(content);
-    texts.set(content, text);
-  }
-  return text;
-}
-
-/** Tells packText the text of content the page parsed from it (the worker's canonical text). */
-export function rememberPackText(content: unknown, text: string): void {
-  if (content !== null && typeof content === 'object') texts.set(content, text);
 }
 
 /**

@@ -6,8 +6,8 @@ import type { RejectedPack, RulePack } from '../store/appState';
 import type { AppServices } from '../store/StoreContext';
 import { packSources, tasksOf } from '../work/backgroundTasks';
 import { WorkStopped } from '../work/workClient';
-import { rememberPackText } from './packRecord';
-import { buildCheckedPacks, combineRemainingPacks, serialisePacks, type StoredPack } from './rulePacks';
+import { buildCheckedPacks, combineRemainingPacks } from './packLibrary';
+import { rememberPackText, serialisePacks, type StoredPack } from './packRecord';
 
 /**
  * How long a pack may take to load in the background before it is refused. Beyond it, building

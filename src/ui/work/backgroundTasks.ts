@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppStore } from '../store/createAppStore';
 import { inThreadClient, type WorkClient } from './workClient';
-import { packText } from '../library/packRecord';
+import { packText } from '../library/packText';
 import type { PackSource, WorkKind, WorkRequest, WorkResult, WorkStage } from './workProtocol';
 
 /** The job the progress indicator shows; null when nothing runs. */
