@@ -5,14 +5,15 @@
  * progress and a working Cancel; packs cross to the worker as text, stored as the same bytes.
  */
 import { describe, expect, it } from 'vitest';
-import { largeRulePack } from '../../bench/largeInputs';
+import { largeRulePack, unpositionedChain } from '../../bench/largeInputs';
 import { addRulePackFile, removeRulePack } from '../../src/ui/library/rulePackActions';
 import { packText } from '../../src/ui/library/packText';
 import { restorePacks, restorePacksInBackground, serialisePacks } from '../../src/ui/library/rulePacks';
 import { createBackgroundTasks, packSources } from '../../src/ui/work/backgroundTasks';
 import { runInSlices } from '../../src/ui/work/timeSlices';
 import { inThreadClient, WorkStopped } from '../../src/ui/work/workClient';
-import type { Library } from '../../src/core/index';
+import { evaluate, type Library } from '../../src/core/index';
+import { analyses } from '../../src/ui/store/analysisCache';
 import { apiModel } from '../support/modelBuilders';
 import { memoryStorage, renderApp } from './helpers/renderApp';
 import { testLibrary } from './helpers/testLibrary';
@@ -116,6 +117,33 @@ describe('adding a big pack', () => {
     // Frozen at the top, so the store does not walk its content; the worker gets it as text.
     expect(Object.isFrozen(state.rulePacks[0])).toBe(true);
     expect(packSources(setup.store)).toEqual([{ fileName: 'big.json', text: JSON.stringify(big) }]);
+  });
+
+  it('a big open model is analysed with the new library in the worker, not on the page', async () => {
+    const chain = unpositionedChain(1100);
+    chain.components.forEach((c, i) => (c.position = { x: i * 10, y: 0 }));
+    const setup = renderApp({ document: chain });
+    const requests: { kind: string; document?: unknown }[] = [];
+    const inner = inThreadClient(() => library);
+    const tasks = createBackgroundTasks({
+      run: (request, options) => {
+        requests.push(request);
+        return inner.run(request, options);
+      },
+    });
+    const anyComponent = {
+      ...small,
+      rules: [{ id: 'rule.small', threat: 'threat.small', target: 'component' }],
+    };
+    const outcome = await addRulePackFile({ ...setup.services, tasks }, file('small.json', anyComponent));
+    expect(outcome).toMatchObject({ ok: true });
+    const state = setup.store.getState();
+    expect(requests[0]?.document).toBe(state.document);
+    const primed = analyses.get(state.document);
+    expect(primed?.library).toBe(state.library);
+    const onPage = evaluate(state.document, state.library);
+    expect(primed?.findings.map((f) => f.key)).toEqual(onPage.map((f) => f.key));
+    expect(onPage.filter((f) => f.ruleId === 'rule.small')).toHaveLength(1100);
   });
 
   it('removing one of two packs rebuilds from the other one as checked, and stores the rest', async () => {

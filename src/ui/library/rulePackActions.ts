@@ -3,9 +3,11 @@ import { MAX_FILE_BYTES } from '../documents/fileNames';
 import { failureMessage } from '../errors/reportFailure';
 import { readFileText } from '../platform/platform';
 import type { RejectedPack, RulePack } from '../store/appState';
+import { primeFindings } from '../store/analysisCache';
 import type { AppServices } from '../store/StoreContext';
 import { packSources, tasksOf } from '../work/backgroundTasks';
 import { WorkStopped } from '../work/workClient';
+import { sendsModelWithPack } from '../work/workProtocol';
 import { buildCheckedPacks, combineRemainingPacks } from './packLibrary';
 import { rememberPackText, serialisePacks, type StoredPack } from './packRecord';
 
@@ -51,10 +53,18 @@ export async function addRulePackFile(
     return { ok: false, message: failureMessage(`load ${file.name}`, error, UNCHANGED) };
   }
   let checked;
+  // A big model is analysed with the new library in the worker too (see sendsModelWithPack).
+  const sent = services.store.getState().document;
   try {
     checked = await tasksOf(services).run(
       `Checking the rule pack ${file.name}`,
-      { kind: 'checkPack', fileName: file.name, text, packs: packSources(services.store) },
+      {
+        kind: 'checkPack',
+        fileName: file.name,
+        text,
+        packs: packSources(services.store),
+        ...(sendsModelWithPack(sent) ? { document: sent } : {}),
+      },
       { timeoutMs: budgetMs },
     );
   } catch (error) {
@@ -98,6 +108,10 @@ export async function addRulePackFile(
       ok: false,
       message: `The rule packs changed while ${file.name} was loading; it was not added. Add it again.`,
     };
+  // Before the library is in use: the panels then read the worker's findings instead of
+  // evaluating the whole model on the page (the next edit is evaluated here as usual).
+  if (checked.findings && state.document === sent)
+    primeFindings(sent, result.value.library, checked.findings);
   const rejected = state.rejectedPacks.filter((p) => p.fileName !== file.name);
   state.setLibrary(result.value.library, result.value.active, rejected);
   const pack = result.value.active.at(-1)!;

@@ -13,7 +13,17 @@ import { autoLayout, layoutIfNeeded } from '../canvas/autoLayout';
 import { describeError } from '../errors/reportFailure';
 import { readModelFile } from '../interop/importFile';
 import { readPackRecord } from '../library/packRecord';
-import type { PackSource, WorkKind, WorkRequest, WorkResult, WorkStage } from './workProtocol';
+import {
+  BIG_MODEL_ELEMENTS,
+  elementCount,
+  type PackSource,
+  type WorkKind,
+  type WorkRequest,
+  type WorkResult,
+  type WorkStage,
+} from './workProtocol';
+
+export { BIG_MODEL_ELEMENTS, elementCount } from './workProtocol';
 
 /**
  * The heavy work itself, the same code in the worker and in the in-thread client the jsdom tests
@@ -40,20 +50,11 @@ function libraryWith(base: Library, packs: readonly PackSource[]): Library {
 }
 
 /**
- * Above this many elements a model's first analysis is sent to the page with it: evaluating it
- * again there would block the page for longer than a frame budget allows (about 100 ms at a few
- * thousand elements on a slow machine).
- */
-export const BIG_MODEL_ELEMENTS = 2_000;
-/**
  * Findings cost the page time to receive too (structured clone, about 25 µs each with their
  * references and explanations): beyond this many, receiving them costs about what evaluating
  * does, so the page evaluates instead.
  */
 export const MAX_SENT_FINDINGS = 3_000;
-
-export const elementCount = (doc: ThreatModelDocument): number =>
-  doc.components.length + doc.dataFlows.length + doc.trustBoundaries.length;
 
 /** The findings worth sending for this model, as plain data (explanations built here, off the page). */
 function findingsToSend(doc: ThreatModelDocument, findings: readonly Finding[]): Finding[] | null {
@@ -101,7 +102,7 @@ const jobs: { [K in WorkKind]: (request: WorkRequest<K>, env: JobEnvironment) =>
     return { document: laidOut, layoutNote };
   },
 
-  async checkPack({ fileName, text, packs }, env) {
+  async checkPack({ fileName, text, packs, document }, env) {
     await env.progress('packs');
     const json = parseJsonText(text);
     if (!json.ok) return { ok: false, problems: [{ ...json.problem, file: fileName }] };
@@ -114,7 +115,21 @@ const jobs: { [K in WorkKind]: (request: WorkRequest<K>, env: JobEnvironment) =>
     if (!files.ok) return { ok: false, problems: files.problems };
     const built = runToEnd(buildLibrarySteps(files.value, { base: env.baseLibrary }));
     if (!built.ok) return { ok: false, problems: built.problems };
-    return { ok: true, contentText: JSON.stringify(json.value), files: JSON.stringify(files.value) };
+    let findings: Finding[] | null = null;
+    if (document) {
+      await env.progress('analysing');
+      try {
+        findings = findingsToSend(document, evaluate(document, built.value));
+      } catch {
+        // The page evaluates it then, and shows the failure as for any edit.
+      }
+    }
+    return {
+      ok: true,
+      contentText: JSON.stringify(json.value),
+      files: JSON.stringify(files.value),
+      findings,
+    };
   },
 
   async checkStoredPacks({ text }, env) {

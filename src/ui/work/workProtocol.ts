@@ -24,6 +24,27 @@ export interface PackSource {
  */
 export type ValidatedFilesText = string;
 
+/**
+ * Above this many elements a model's first analysis is sent to the page with it: evaluating it
+ * again there would block the page for longer than a frame budget allows (about 100 ms at a few
+ * thousand elements on a slow machine).
+ */
+export const BIG_MODEL_ELEMENTS = 2_000;
+export const elementCount = (doc: ThreatModelDocument): number =>
+  doc.components.length + doc.dataFlows.length + doc.trustBoundaries.length;
+
+/**
+ * Beyond this many elements the model is not sent with a pack: cloning it to the worker would
+ * cost the page about what evaluating it does (a 100,000-flow model: tens of milliseconds).
+ */
+export const MAX_SENT_MODEL_ELEMENTS = 20_000;
+
+/** Whether a pack's check takes the open model along, to analyse it with the new library. */
+export const sendsModelWithPack = (doc: ThreatModelDocument): boolean => {
+  const n = elementCount(doc);
+  return n > BIG_MODEL_ELEMENTS && n <= MAX_SENT_MODEL_ELEMENTS;
+};
+
 /** What each kind of job takes. */
 export interface WorkInputs {
   /** Read, validate and (when positions are missing) lay out a file being opened; then analyse it once. */
@@ -31,7 +52,16 @@ export interface WorkInputs {
   /** Auto layout of a whole model. */
   layout: { document: ThreatModelDocument };
   /** Validate a rule pack on top of the packs in use. */
-  checkPack: { fileName: string; text: string; packs: PackSource[] };
+  checkPack: {
+    fileName: string;
+    text: string;
+    packs: PackSource[];
+    /**
+     * The open model, when it is big enough that evaluating it with the new library would block
+     * the page (see sendsModelWithPack): the worker analyses it too, and the findings come back.
+     */
+    document?: ThreatModelDocument;
+  };
   /**
    * Read the stored packs record (its text, as localStorage holds it) and validate the packs
    * not set aside at page load, each on top of those accepted before it.
@@ -62,6 +92,8 @@ export type CheckPackResult =
       contentText: string;
       /** The packs in use and then this one, validated, to build the library from. */
       files: ValidatedFilesText;
+      /** The findings of the model sent with the pack, with the new library (as openModel's). */
+      findings: Finding[] | null;
     }
   | { ok: false; problems: Problem[] };
 
