@@ -219,14 +219,18 @@ async function measure(
   await page.evaluate('window.longTasks_.length = 0');
   const start = Date.now();
   let outcome = 'done';
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     await action();
     await Promise.race([
       done(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs)),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
     ]);
   } catch (error) {
     outcome = String(error).includes('timeout') ? `not finished after ${timeoutMs / 1000} s` : String(error);
+  } finally {
+    // A pending timer would keep the benchmark's process alive for BENCH_TIMEOUT_S after it is done.
+    clearTimeout(timer);
   }
   const elapsed = Date.now() - start;
   // Trailing work (autosave, the first paint of the findings) counts too.

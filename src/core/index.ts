@@ -18,7 +18,15 @@ export { documentIds } from './document/commandHelpers';
 export * from './document/elementCommands';
 export * from './document/triageCommands';
 export * from './document/clipboardCommands';
-export { loadLibrary, type Library, type LoadLibraryOptions } from './library/loadLibrary';
+export {
+  buildLibrarySteps,
+  loadLibrary,
+  runToEnd,
+  validateLibrarySources,
+  type Library,
+  type LoadLibraryOptions,
+  type ValidatedLibraryFile,
+} from './library/loadLibrary';
 export { LibraryFileSchema, type LibraryFile, type LibrarySource } from './library/libraryFile';
 export * from './library/librarySchema';
 export { buildCatalogue, type Catalogue } from './library/catalogue';

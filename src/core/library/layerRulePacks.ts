@@ -1,6 +1,13 @@
 import type { Problem } from '../model/problems';
+import { pushAll } from '../model/pushAll';
 import type { LibraryFile, LibrarySource } from './libraryFile';
-import { loadLibrary, type Library } from './loadLibrary';
+import {
+  buildLibrarySteps,
+  runToEnd,
+  validateLibrarySources,
+  type Library,
+  type ValidatedLibraryFile,
+} from './loadLibrary';
 
 /**
  * Rule packs: library files (threats, mitigations, rules, component types) layered on a base
@@ -43,6 +50,11 @@ export interface LayeredRulePacks<P extends RulePackInput = RulePackInput> {
   rejected: RejectedRulePack<P>[];
   /** Warnings about the accepted packs, each naming its pack's file (`file`). */
   warnings: Problem[];
+  /**
+   * The accepted packs as the loader validated them: what the editor's page builds the same
+   * library from (buildLibrarySteps) without validating them again.
+   */
+  files: ValidatedLibraryFile[];
 }
 
 const sources = (packs: readonly RulePackInput[]): LibrarySource[] =>
@@ -59,23 +71,33 @@ export function layerRulePacks<P extends RulePackInput>(
   base: Library,
   packs: readonly P[],
 ): LayeredRulePacks<P> {
-  // The common case — every pack loads — costs one load instead of one per pack.
-  const all = loadLibrary(sources(packs), { base });
-  if (all.ok) return { library: all.value, accepted: [...packs], rejected: [], warnings: all.warnings };
+  // Each pack's schema is checked once: it does not depend on the packs around it (the same
+  // checks, and problems, as loading it with them).
+  const validated = packs.map((p) => validateLibrarySources(sources([p])));
+  // The common case — every pack loads — costs one build instead of one per pack.
+  if (validated.every((v) => v.ok)) {
+    const files = validated.flatMap((v) => (v.ok ? v.value : []));
+    const all = runToEnd(buildLibrarySteps(files, { base }));
+    if (all.ok)
+      return { library: all.value, accepted: [...packs], rejected: [], warnings: all.warnings, files };
+  }
   let library = base;
   const accepted: P[] = [];
+  const acceptedFiles: ValidatedLibraryFile[] = [];
   const rejected: RejectedRulePack<P>[] = [];
-  // Each load checks every pack in it, so the last one that succeeded warns about all accepted packs.
+  // Each build checks every pack in it, so the last one that succeeded warns about all accepted packs.
   let warnings: Problem[] = [];
-  for (const pack of packs) {
-    const result = loadLibrary(sources([...accepted, pack]), { base });
-    if (result.ok) {
+  packs.forEach((pack, i) => {
+    const own = validated[i]!;
+    const result = own.ok ? runToEnd(buildLibrarySteps([...acceptedFiles, ...own.value], { base })) : own;
+    if (result.ok && own.ok) {
       accepted.push(pack);
+      pushAll(acceptedFiles, own.value);
       library = result.value;
       warnings = result.warnings;
-    } else rejected.push({ ...pack, problems: result.problems });
-  }
-  return { library, accepted, rejected, warnings };
+    } else if (!result.ok) rejected.push({ ...pack, problems: result.problems });
+  });
+  return { library, accepted, rejected, warnings, files: acceptedFiles };
 }
 
 /**

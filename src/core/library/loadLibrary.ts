@@ -41,6 +41,12 @@ export interface LoadLibraryOptions {
   base?: Library;
 }
 
+/** A library file that passed the structural checks and the schema: the loader's own output form. */
+export interface ValidatedLibraryFile {
+  path: string;
+  file: LibraryFile;
+}
+
 /**
  * Validates library files and builds a Library. Every problem is reported — duplicate ids,
  * dangling references, unknown facts, operators or values — each with its file and JSON path.
@@ -50,8 +56,20 @@ export function loadLibrary(
   sources: readonly LibrarySource[],
   options: LoadLibraryOptions = {},
 ): ParseResult<Library> {
+  const files = validateLibrarySources(sources);
+  return files.ok ? runToEnd(buildLibrarySteps(files.value, options)) : files;
+}
+
+/**
+ * The first half of loadLibrary: each file's untrusted-JSON checks and schema, with every problem.
+ * What it gives is plain data (the schema's output, defaults filled in), so it can cross from a
+ * worker to the page, which then only has to build (buildLibrarySteps).
+ */
+export function validateLibrarySources(
+  sources: readonly LibrarySource[],
+): ParseResult<ValidatedLibraryFile[]> {
   const problems: Problem[] = [];
-  const files: { path: string; file: LibraryFile }[] = [];
+  const files: ValidatedLibraryFile[] = [];
   for (const source of sources) {
     const unsafe = checkUntrustedJson(source.content);
     if (unsafe.length > 0) {
@@ -70,8 +88,32 @@ export function loadLibrary(
       );
     else files.push({ path: source.path, file: parsed.data });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: files, warnings: [] };
+}
 
+/** Rules compiled between two pauses of buildLibrarySteps: a few milliseconds of work. */
+export const RULES_PER_STEP = 200;
+
+/** Runs a stepwise computation (buildLibrarySteps) to its end without pausing. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The second half of loadLibrary: cross-references, indexes and compiles validated files into a
+ * Library. A generator that pauses (yields) between slices of rules, so a caller with a clock —
+ * the editor, which must not block its page for long — can spread a big pack over several tasks.
+ * Run to its end without pausing it gives exactly what loadLibrary gives: the slices compile the
+ * rules in the same order, into the same problem list.
+ */
+export function* buildLibrarySteps(
+  files: readonly ValidatedLibraryFile[],
+  options: LoadLibraryOptions = {},
+): Generator<void, ParseResult<Library>, void> {
+  const problems: Problem[] = [];
   const base = options.base;
   const located = <T>(
     key: 'componentTypes' | 'guidelines' | 'threats' | 'mitigations' | 'rules' | 'rootCauses',
@@ -191,11 +233,22 @@ export function loadLibrary(
 
   const catalogue = buildCatalogue([...typesById.values()]);
   const facts = buildFactRegistry(catalogue);
-  const compiled = compileRules(
-    rules,
-    { catalogue, facts, threats: threatsById, mitigations: mitigationsById, guidelines: guidelinesById },
-    problems,
-  );
+  yield;
+  const inputs = {
+    catalogue,
+    facts,
+    threats: threatsById,
+    mitigations: mitigationsById,
+    guidelines: guidelinesById,
+  };
+  // compileRules sorts what it is given by id; sorted once here, each slice is already in order
+  // and the slices together compile the rules in the order one call would.
+  const sorted = [...rules].sort(byRuleId);
+  const compiled: CompiledRule[] = [];
+  for (let start = 0; start < sorted.length; start += RULES_PER_STEP) {
+    pushAll(compiled, compileRules(sorted.slice(start, start + RULES_PER_STEP), inputs, problems));
+    yield;
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   const meta = files.find((f) => f.file.version !== undefined)?.file;
@@ -219,6 +272,9 @@ export function loadLibrary(
   const warnings = unimplementedGuidelines(threats, rules, threatsById, mitigationsById);
   return { ok: true, value: library, warnings };
 }
+
+const byRuleId = (a: { item: Rule }, b: { item: Rule }) =>
+  a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0;
 
 function indexRules(compiled: readonly CompiledRule[]): RuleIndex {
   const componentByType = new Map<string, CompiledRule[]>();

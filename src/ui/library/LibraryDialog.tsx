@@ -70,7 +70,7 @@ export default function LibraryDialog() {
                 type="button"
                 className="secondary-button"
                 aria-label={`Remove ${p.name}`}
-                onClick={() => setOutcome(removeRulePack(services, p.fileName))}
+                onClick={() => void removeRulePack(services, p.fileName).then(setOutcome)}
               >
                 Remove
               </button>
@@ -89,7 +89,7 @@ export default function LibraryDialog() {
                   type="button"
                   className="secondary-button"
                   aria-label={`Remove ${p.fileName}`}
-                  onClick={() => setOutcome(removeRulePack(services, p.fileName))}
+                  onClick={() => void removeRulePack(services, p.fileName).then(setOutcome)}
                 >
                   Remove
                 </button>

@@ -3,10 +3,13 @@ import { MAX_FILE_BYTES } from '../documents/fileNames';
 import { failureMessage } from '../errors/reportFailure';
 import { readFileText } from '../platform/platform';
 import type { RejectedPack, RulePack } from '../store/appState';
+import { primeFindings } from '../store/analysisCache';
 import type { AppServices } from '../store/StoreContext';
 import { packSources, tasksOf } from '../work/backgroundTasks';
 import { WorkStopped } from '../work/workClient';
-import { addPack, combinePacks, serialisePacks } from './rulePacks';
+import { sendsModelWithPack } from '../work/workProtocol';
+import { buildCheckedPacks, combineRemainingPacks } from './packLibrary';
+import { rememberPackText, serialisePacks, type StoredPack } from './packRecord';
 
 /**
  * How long a pack may take to load in the background before it is refused. Beyond it, building
@@ -50,10 +53,18 @@ export async function addRulePackFile(
     return { ok: false, message: failureMessage(`load ${file.name}`, error, UNCHANGED) };
   }
   let checked;
+  // A big model is analysed with the new library in the worker too (see sendsModelWithPack).
+  const sent = services.store.getState().document;
   try {
     checked = await tasksOf(services).run(
       `Checking the rule pack ${file.name}`,
-      { kind: 'checkPack', fileName: file.name, text, packs: packSources(services.store) },
+      {
+        kind: 'checkPack',
+        fileName: file.name,
+        text,
+        packs: packSources(services.store),
+        ...(sendsModelWithPack(sent) ? { document: sent } : {}),
+      },
       { timeoutMs: budgetMs },
     );
   } catch (error) {
@@ -66,13 +77,41 @@ export async function addRulePackFile(
       ok: false,
       message: `Could not load ${file.name}; the library in use is unchanged.\n${formatProblems(file.name, checked.problems, 500)}`,
     };
-  const state = services.store.getState();
-  const result = addPack(state.baseLibrary, state.rulePacks, file.name, text);
+  // The worker checked the pack on top of the packs in use; the page builds the library from
+  // what it validated, in slices (progress and Cancel still work). The packs in use may have
+  // changed meanwhile (a removal): then the check no longer applies, and nothing changes.
+  const before = services.store.getState();
+  const content: unknown = JSON.parse(checked.contentText);
+  rememberPackText(content, checked.contentText);
+  const packs: StoredPack[] = [
+    ...before.rulePacks.filter((p) => p.fileName !== file.name),
+    { fileName: file.name, content },
+  ];
+  let result;
+  try {
+    result = await tasksOf(services).onPage(`Checking the rule pack ${file.name}`, 'preparing', (signal) =>
+      buildCheckedPacks(before.baseLibrary, packs, checked.files, signal),
+    );
+  } catch (error) {
+    if (error instanceof WorkStopped && error.reason === 'cancelled')
+      return { ok: false, message: `Loading ${file.name} was cancelled; the library in use is unchanged.` };
+    return { ok: false, message: failureMessage(`load ${file.name}`, error, UNCHANGED) };
+  }
   if (!result.ok)
     return {
       ok: false,
       message: `Could not load ${file.name}; the library in use is unchanged.\n${formatProblems(file.name, result.problems, 500)}`,
     };
+  const state = services.store.getState();
+  if (state.rulePacks !== before.rulePacks || state.baseLibrary !== before.baseLibrary)
+    return {
+      ok: false,
+      message: `The rule packs changed while ${file.name} was loading; it was not added. Add it again.`,
+    };
+  // Before the library is in use: the panels then read the worker's findings instead of
+  // evaluating the whole model on the page (the next edit is evaluated here as usual).
+  if (checked.findings && state.document === sent)
+    primeFindings(sent, result.value.library, checked.findings);
   const rejected = state.rejectedPacks.filter((p) => p.fileName !== file.name);
   state.setLibrary(result.value.library, result.value.active, rejected);
   const pack = result.value.active.at(-1)!;
@@ -93,14 +132,17 @@ export async function addRulePackFile(
  * Stops using a pack. Refused when the open model needs it (components of a type it defines),
  * so removing a pack can never make the model unreadable.
  */
-export function removeRulePack(services: AppServices, fileName: string): PackOutcome {
-  const state = services.store.getState();
-  const rejected = state.rejectedPacks.filter((p) => p.fileName !== fileName);
-  const remaining = state.rulePacks.filter((p) => p.fileName !== fileName);
+export async function removeRulePack(services: AppServices, fileName: string): Promise<PackOutcome> {
+  const before = services.store.getState();
+  const remaining = before.rulePacks.filter((p) => p.fileName !== fileName);
   const combined =
-    remaining.length === state.rulePacks.length
-      ? { library: state.library, active: state.rulePacks, rejected: [] }
-      : combinePacks(state.baseLibrary, remaining);
+    remaining.length === before.rulePacks.length
+      ? { library: before.library, active: before.rulePacks, rejected: [] }
+      : await combineRemainingPacks(before.baseLibrary, remaining);
+  const state = services.store.getState();
+  if (state.rulePacks !== before.rulePacks)
+    return { ok: false, message: `The rule packs changed while ${fileName} was being removed; try again.` };
+  const rejected = state.rejectedPacks.filter((p) => p.fileName !== fileName);
   const check = parseDocument(state.document, { catalogue: combined.library.catalogue });
   if (!check.ok)
     return {

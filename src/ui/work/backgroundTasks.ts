@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppStore } from '../store/createAppStore';
 import { inThreadClient, type WorkClient } from './workClient';
+import { packText } from '../library/packText';
 import type { PackSource, WorkKind, WorkRequest, WorkResult, WorkStage } from './workProtocol';
 
 /** The job the progress indicator shows; null when nothing runs. */
@@ -23,6 +24,12 @@ export interface BackgroundTasks {
     request: WorkRequest<K>,
     options?: { timeoutMs?: number },
   ): Promise<WorkResult<K>>;
+  /**
+   * Work the page itself must do after a job (building a Library, which cannot cross from the
+   * worker), in slices that yield to the page: shown and cancellable like a job. `work` stops at
+   * its next slice once the signal aborts (runInSlices).
+   */
+  onPage<T>(label: string, stage: WorkStage, work: (signal: AbortSignal) => Promise<T>): Promise<T>;
   cancel(): void;
 }
 
@@ -44,6 +51,20 @@ export function createBackgroundTasks(client: WorkClient): BackgroundTasks {
             if (running === controller) status.setState({ current: { label, stage } });
           },
         });
+      } finally {
+        if (running === controller) {
+          running = null;
+          status.setState({ current: null });
+        }
+      }
+    },
+    async onPage(label, stage, work) {
+      running?.abort();
+      const controller = new AbortController();
+      running = controller;
+      status.setState({ current: { label, stage } });
+      try {
+        return await work(controller.signal);
       } finally {
         if (running === controller) {
           running = null;
@@ -74,6 +95,6 @@ export function tasksOf(services: { store: AppStore; tasks?: BackgroundTasks | u
   return tasks;
 }
 
-/** The packs in use, as the worker needs them (it rebuilds the library from them). */
+/** The packs in use, as the worker needs them (it rebuilds the library from them), as text. */
 export const packSources = (store: AppStore): PackSource[] =>
-  store.getState().rulePacks.map((p) => ({ fileName: p.fileName, content: p.content }));
+  store.getState().rulePacks.map((p) => ({ fileName: p.fileName, text: packText(p.content) }));

@@ -1,8 +1,10 @@
 import {
+  buildLibrarySteps,
   evaluate,
   layerRulePacks,
-  loadLibrary,
   parseJsonText,
+  runToEnd,
+  validateLibrarySources,
   type Finding,
   type Library,
   type ThreatModelDocument,
@@ -10,7 +12,18 @@ import {
 import { autoLayout, layoutIfNeeded } from '../canvas/autoLayout';
 import { describeError } from '../errors/reportFailure';
 import { readModelFile } from '../interop/importFile';
-import type { PackSource, WorkKind, WorkRequest, WorkResult, WorkStage } from './workProtocol';
+import { readPackRecord } from '../library/packRecord';
+import {
+  BIG_MODEL_ELEMENTS,
+  elementCount,
+  type PackSource,
+  type WorkKind,
+  type WorkRequest,
+  type WorkResult,
+  type WorkStage,
+} from './workProtocol';
+
+export { BIG_MODEL_ELEMENTS, elementCount } from './workProtocol';
 
 /**
  * The heavy work itself, the same code in the worker and in the in-thread client the jsdom tests
@@ -24,29 +37,24 @@ export interface JobEnvironment {
   progress: (stage: WorkStage) => void | Promise<void>;
 }
 
-const sources = (packs: readonly PackSource[]) =>
-  packs.map((p) => ({ path: p.fileName, content: p.content }));
+/**
+ * The packs in use, read back from their text. The page wrote that text (packText) from content
+ * it had parsed strictly, so plain JSON.parse reads the same value; the loader validates it again.
+ */
+const packInputs = (packs: readonly PackSource[]) =>
+  packs.map((p) => ({ fileName: p.fileName, content: JSON.parse(p.text) as unknown }));
 
 /** The library the editor is using: the base plus the packs it has accepted. */
 function libraryWith(base: Library, packs: readonly PackSource[]): Library {
-  return packs.length === 0 ? base : layerRulePacks(base, packs).library;
+  return packs.length === 0 ? base : layerRulePacks(base, packInputs(packs)).library;
 }
 
-/**
- * Above this many elements a model's first analysis is sent to the page with it: evaluating it
- * again there would block the page for longer than a frame budget allows (about 100 ms at a few
- * thousand elements on a slow machine).
- */
-export const BIG_MODEL_ELEMENTS = 2_000;
 /**
  * Findings cost the page time to receive too (structured clone, about 25 µs each with their
  * references and explanations): beyond this many, receiving them costs about what evaluating
  * does, so the page evaluates instead.
  */
 export const MAX_SENT_FINDINGS = 3_000;
-
-export const elementCount = (doc: ThreatModelDocument): number =>
-  doc.components.length + doc.dataFlows.length + doc.trustBoundaries.length;
 
 /** The findings worth sending for this model, as plain data (explanations built here, off the page). */
 function findingsToSend(doc: ThreatModelDocument, findings: readonly Finding[]): Finding[] | null {
@@ -94,23 +102,49 @@ const jobs: { [K in WorkKind]: (request: WorkRequest<K>, env: JobEnvironment) =>
     return { document: laidOut, layoutNote };
   },
 
-  async checkPack({ fileName, text, packs }, env) {
+  async checkPack({ fileName, text, packs, document }, env) {
     await env.progress('packs');
     const json = parseJsonText(text);
     if (!json.ok) return { ok: false, problems: [{ ...json.problem, file: fileName }] };
-    const others = packs.filter((p) => p.fileName !== fileName);
-    const result = loadLibrary(sources([...others, { fileName, content: json.value }]), {
-      base: env.baseLibrary,
-    });
-    return result.ok ? { ok: true, content: json.value } : { ok: false, problems: result.problems };
+    const all = [
+      ...packInputs(packs.filter((p) => p.fileName !== fileName)),
+      { fileName, content: json.value },
+    ];
+    // loadLibrary in its two halves: the validated files are what the page builds its library from.
+    const files = validateLibrarySources(all.map((p) => ({ path: p.fileName, content: p.content })));
+    if (!files.ok) return { ok: false, problems: files.problems };
+    const built = runToEnd(buildLibrarySteps(files.value, { base: env.baseLibrary }));
+    if (!built.ok) return { ok: false, problems: built.problems };
+    let findings: Finding[] | null = null;
+    if (document) {
+      await env.progress('analysing');
+      try {
+        findings = findingsToSend(document, evaluate(document, built.value));
+      } catch {
+        // The page evaluates it then, and shows the failure as for any edit.
+      }
+    }
+    return {
+      ok: true,
+      contentText: JSON.stringify(json.value),
+      files: JSON.stringify(files.value),
+      findings,
+    };
   },
 
-  async checkStoredPacks({ packs }, env) {
+  async checkStoredPacks({ text }, env) {
     await env.progress('packs');
-    const layered = layerRulePacks(env.baseLibrary, packs);
+    const read = readPackRecord(text);
+    if (!read.ok) return { ok: false, problems: read.problems };
+    const layered = layerRulePacks(
+      env.baseLibrary,
+      read.value.filter((p) => !p.setAside),
+    );
     return {
+      ok: true,
       accepted: layered.accepted.map((p) => p.fileName),
       rejected: layered.rejected.map((p) => ({ fileName: p.fileName, problems: p.problems })),
+      files: JSON.stringify(layered.files),
     };
   },
 };

@@ -5,13 +5,45 @@ import type { ReadOutcome } from '../interop/importFile';
  * The messages between the editor and its background worker (heavyWork.worker.ts). Everything
  * here is structured-cloneable data: the worker rebuilds the library from the pack sources, since
  * a Library holds compiled functions that cannot cross threads.
+ *
+ * Big data crosses as JSON text, not as objects: a string is copied in one piece, while a
+ * structured clone of a 900 KB pack costs the page 10–50 ms of object building in one task
+ * (JSON.parse of the same data: 2–8 ms).
  */
 
-/** A rule pack as stored: untrusted JSON, validated again wherever it is used. */
+/** A rule pack in use, as JSON text (packText): untrusted, validated again wherever it is used. */
 export interface PackSource {
   fileName: string;
-  content: unknown;
+  text: string;
 }
+
+/**
+ * What the page builds its library from once the worker has checked the packs: the loader's
+ * validated files (validateLibrarySources), as JSON text. The page then skips the schema, the
+ * bulk of the cost, and only cross-references and compiles, in slices (buildLibrarySteps).
+ */
+export type ValidatedFilesText = string;
+
+/**
+ * Above this many elements a model's first analysis is sent to the page with it: evaluating it
+ * again there would block the page for longer than a frame budget allows (about 100 ms at a few
+ * thousand elements on a slow machine).
+ */
+export const BIG_MODEL_ELEMENTS = 2_000;
+export const elementCount = (doc: ThreatModelDocument): number =>
+  doc.components.length + doc.dataFlows.length + doc.trustBoundaries.length;
+
+/**
+ * Beyond this many elements the model is not sent with a pack: cloning it to the worker would
+ * cost the page about what evaluating it does (a 100,000-flow model: tens of milliseconds).
+ */
+export const MAX_SENT_MODEL_ELEMENTS = 20_000;
+
+/** Whether a pack's check takes the open model along, to analyse it with the new library. */
+export const sendsModelWithPack = (doc: ThreatModelDocument): boolean => {
+  const n = elementCount(doc);
+  return n > BIG_MODEL_ELEMENTS && n <= MAX_SENT_MODEL_ELEMENTS;
+};
 
 /** What each kind of job takes. */
 export interface WorkInputs {
@@ -20,9 +52,21 @@ export interface WorkInputs {
   /** Auto layout of a whole model. */
   layout: { document: ThreatModelDocument };
   /** Validate a rule pack on top of the packs in use. */
-  checkPack: { fileName: string; text: string; packs: PackSource[] };
-  /** Validate the stored packs at page load, each on top of those accepted before it. */
-  checkStoredPacks: { packs: PackSource[] };
+  checkPack: {
+    fileName: string;
+    text: string;
+    packs: PackSource[];
+    /**
+     * The open model, when it is big enough that evaluating it with the new library would block
+     * the page (see sendsModelWithPack): the worker analyses it too, and the findings come back.
+     */
+    document?: ThreatModelDocument;
+  };
+  /**
+   * Read the stored packs record (its text, as localStorage holds it) and validate the packs
+   * not set aside at page load, each on top of those accepted before it.
+   */
+  checkStoredPacks: { text: string };
 }
 
 /** What reading the file gives (importFile's ReadOutcome), plus what the worker did after it. */
@@ -41,12 +85,29 @@ export type OpenModelResult =
       findings: Finding[] | null;
     });
 
-export type CheckPackResult = { ok: true; content: unknown } | { ok: false; problems: Problem[] };
+export type CheckPackResult =
+  | {
+      ok: true;
+      /** The pack's content as canonical JSON text (what is stored and sent to later jobs). */
+      contentText: string;
+      /** The packs in use and then this one, validated, to build the library from. */
+      files: ValidatedFilesText;
+      /** The findings of the model sent with the pack, with the new library (as openModel's). */
+      findings: Finding[] | null;
+    }
+  | { ok: false; problems: Problem[] };
 
-export interface CheckStoredPacksResult {
-  accepted: string[];
-  rejected: { fileName: string; problems: Problem[] }[];
-}
+export type CheckStoredPacksResult =
+  /** The record itself is damaged: no packs, these problems. */
+  | { ok: false; problems: Problem[] }
+  | {
+      ok: true;
+      /** Of the packs not set aside, those that load, in order. */
+      accepted: string[];
+      rejected: { fileName: string; problems: Problem[] }[];
+      /** The accepted packs, validated, to build the library from. */
+      files: ValidatedFilesText;
+    };
 
 /** What each kind of job returns. */
 export interface WorkResults {
@@ -67,6 +128,7 @@ export const WORK_STAGES = {
   layout: 'Laying out the diagram',
   analysing: 'Analysing threats',
   packs: 'Checking the rule pack',
+  preparing: 'Preparing the library',
 } as const;
 export type WorkStage = keyof typeof WORK_STAGES;
 
