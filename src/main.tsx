@@ -6,7 +6,7 @@ import '@xyflow/react/dist/style.css';
 import { shippedLibrary } from './core';
 import './ui/styles/app.css';
 import './ui/styles/defects.css';
-import { App, preloadStartScreen } from './ui/App';
+import { App, preloadEditor, preloadStartScreen } from './ui/App';
 import { createCanvasBridge } from './ui/canvas/canvasBridge';
 import { showUncaughtErrors } from './ui/errors/globalErrors';
 import { restorePacksInBackground } from './ui/library/rulePacks';
@@ -32,6 +32,13 @@ const root = createRoot(document.getElementById('root')!);
 const tasks = createBackgroundTasks(workerClient());
 
 async function start(): Promise<void> {
+  // The editor's chunk (React Flow, the panels, the rules engine) downloads and compiles while the
+  // library and the stored document load: it waited for the first render, a round trip and a
+  // compile after everything else. Nearly every start ends in the editor, so it is always fetched.
+  const editorLoading = preloadEditor().then(
+    () => true,
+    () => false,
+  );
   // Rule packs first: the autosaved model may use component types a pack defines. They are
   // checked in the background with a time budget, so a slow pack can no longer freeze every load.
   const baseLibrary = shippedLibrary();
@@ -84,6 +91,8 @@ async function start(): Promise<void> {
   };
   // Drawn without a "Loading…" round when the start screen is what shows first.
   if (store.getState().view === 'start') await preloadStartScreen().catch(() => undefined);
+  // When it could not load, the editor loads it again itself (and says so if it fails again).
+  else await editorLoading;
 
   root.render(
     <StrictMode>
