@@ -25,6 +25,7 @@ import { loadPanelPreference } from './ui/platform/panelPreference';
 import { loadThemePreference } from './ui/platform/themePreference';
 import { createAppStore } from './ui/store/createAppStore';
 import { AppProvider } from './ui/store/StoreContext';
+import { deferFirstAnalysis, releaseDeferredAnalysis } from './ui/store/deferredAnalysis';
 import { createBackgroundTasks } from './ui/work/backgroundTasks';
 import { workerClient } from './ui/work/workClient';
 
@@ -93,6 +94,10 @@ async function start(): Promise<void> {
   if (store.getState().view === 'start') await preloadStartScreen().catch(() => undefined);
   // When it could not load, the editor loads it again itself (and says so if it fails again).
   else await editorLoading;
+  // Canvas first, findings a frame later (the canvas releases them once drawn); should the canvas
+  // never draw (a crash), they come all the same.
+  deferFirstAnalysis(store);
+  setTimeout(() => void releaseDeferredAnalysis(store), 3000);
 
   root.render(
     <StrictMode>

@@ -30,6 +30,7 @@ import { advanceProjection, startProjection } from './canvasProjection';
 import { projectEdges, projectNodes, type CanvasNode, type FlowEdgeType } from './projectDocument';
 import { useLevelOfDetail } from './levelOfDetail';
 import { useCanvasBridge } from './useCanvasBridge';
+import { useDeferredAnalysis } from './useDeferredAnalysis';
 
 const SNAP: [number, number] = [GRID, GRID];
 /**
@@ -58,6 +59,7 @@ function CanvasInner() {
   // Level of detail: far out, labels collide and detail costs most of the painting (levelOfDetail.ts).
   const detail = useLevelOfDetail();
   useCanvasBridge(wrapper);
+  useDeferredAnalysis();
 
   const [projected, setProjected] = useState(() => startProjection(doc, selection));
   const [nodes, setNodes] = useState<CanvasNode[]>(() => projectNodes(doc, projected.selected, []));

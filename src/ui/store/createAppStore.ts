@@ -174,6 +174,7 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
         },
         { history: 'skip' },
       ),
+    analysisDeferredFor: null,
   });
 }
 
