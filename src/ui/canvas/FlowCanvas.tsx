@@ -4,7 +4,6 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   ConnectionMode,
@@ -21,6 +20,7 @@ import { connectComponents } from '../store/elementActions';
 import { componentsById } from '../store/selectors';
 import { CollabPresenceMount } from '../collab/CollabPresenceMount';
 import { BoundaryDrawingLayer } from './BoundaryDrawingLayer';
+import { CanvasMinimap } from './CanvasMinimap';
 import { edgeTypes, nodeTypes } from './canvasTypes';
 import { commitMoves } from './commitMoves';
 import { GRID } from './geometry';
@@ -39,8 +39,6 @@ const SNAP: [number, number] = [GRID, GRID];
  */
 const REVEAL_PER_FRAME = 120;
 const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
-const minimapColor = (node: CanvasNode) =>
-  node.type === 'boundary' ? 'var(--minimap-boundary)' : 'var(--minimap-node)';
 
 /**
  * The React Flow adapter. Nodes live in canvas state while dragging (drag frames never touch the
@@ -203,7 +201,7 @@ function CanvasInner() {
         aria-label="Model canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
-        {minimapShown && <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />}
+        {minimapShown && <CanvasMinimap ariaLabel="Minimap" />}
         <Controls showInteractive={false} aria-label="Zoom controls">
           <MinimapToggle />
         </Controls>
