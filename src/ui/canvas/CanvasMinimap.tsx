@@ -1,5 +1,5 @@
 import { Panel, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
-import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CanvasNode } from './projectDocument';
 import '../styles/minimap.css';
@@ -32,8 +32,14 @@ export function CanvasMinimap({ ariaLabel }: { ariaLabel: string }) {
     useShallow((s) => [s.transform[0], s.transform[1], s.transform[2], s.width, s.height] as const),
   );
 
-  // Redrawn when the nodes handed to React Flow change (a drag frame, a drop), from the absolute
-  // positions React Flow worked out for them (a node in a boundary is placed relative to it).
+  // Redrawn when the nodes handed to React Flow change, from the absolute positions React Flow
+  // worked out for them (a node in a boundary is placed relative to it) — but not on each frame
+  // of a drag: the dragged node shows at its new place on the drop. A thousand rectangles drawn
+  // again per frame cost the zoomed-in drag frames that the canvas itself does not.
+  const [still, setStill] = useState(nodes);
+  const dragging = nodes.some((n) => n.dragging);
+  if (!dragging && still !== nodes) setStill(nodes);
+  const drawn = dragging ? still : nodes;
   const drawing = useMemo((): Drawing => {
     const lookup = store.getState().nodeLookup;
     let components = '';
@@ -42,7 +48,7 @@ export function CanvasMinimap({ ariaLabel }: { ariaLabel: string }) {
     let minY = Infinity;
     let maxX = -Infinity;
     let maxY = -Infinity;
-    for (const node of nodes) {
+    for (const node of drawn) {
       const internal = lookup.get(node.id);
       if (!internal || node.hidden) continue;
       const { x, y } = internal.internals.positionAbsolute;
@@ -57,7 +63,7 @@ export function CanvasMinimap({ ariaLabel }: { ariaLabel: string }) {
     }
     const bounds = minX === Infinity ? null : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
     return { components, boundaries, bounds };
-  }, [nodes, store]);
+  }, [drawn, store]);
 
   // As React Flow's MiniMap: the nodes and the viewport, fitted, centred, with a margin.
   const view = { x: -tx / zoom, y: -ty / zoom, width: paneWidth / zoom, height: paneHeight / zoom };
