@@ -6,15 +6,16 @@ import '@xyflow/react/dist/style.css';
 import { shippedLibrary } from './core';
 import './ui/styles/app.css';
 import './ui/styles/defects.css';
-import { App, preloadStartScreen } from './ui/App';
+import { App, preloadEditor, preloadStartScreen } from './ui/App';
 import { createCanvasBridge } from './ui/canvas/canvasBridge';
 import { showUncaughtErrors } from './ui/errors/globalErrors';
 import { restorePacksInBackground } from './ui/library/rulePacks';
-import { rememberOpenDocument, startupDocument } from './ui/documents/startupDocument';
+import { OPEN_DOCUMENT_KEY, rememberOpenDocument, startupDocument } from './ui/documents/startupDocument';
 import { browserDocumentLibrary, requestPersistentStorage } from './ui/platform/indexedDbDocumentLibrary';
 import { libraryDocumentSlot } from './ui/platform/libraryDocumentStorage';
 import { unavailableLibrary } from './ui/platform/unavailableLibrary';
 import {
+  AUTOSAVE_KEY,
   browserLocalStorage,
   browserSessionStorage,
   localDocumentStorage,
@@ -25,6 +26,7 @@ import { loadPanelPreference } from './ui/platform/panelPreference';
 import { loadThemePreference } from './ui/platform/themePreference';
 import { createAppStore } from './ui/store/createAppStore';
 import { AppProvider } from './ui/store/StoreContext';
+import { deferFirstAnalysis, releaseDeferredAnalysis } from './ui/store/deferredAnalysis';
 import { createBackgroundTasks } from './ui/work/backgroundTasks';
 import { workerClient } from './ui/work/workClient';
 
@@ -32,6 +34,15 @@ const root = createRoot(document.getElementById('root')!);
 const tasks = createBackgroundTasks(workerClient());
 
 async function start(): Promise<void> {
+  // The editor's chunk (React Flow, the panels, the rules engine) downloads and compiles while the
+  // library and the stored document load: it waited for the first render, a round trip and a
+  // compile after everything else. Fetched at once when a document is known to be coming (a reload,
+  // an autosave of earlier builds), else as soon as the library names one. Not behind the start
+  // screen: there the editor then showed a file so soon after it was opened that a reload at once
+  // came before the file was stored, and lost it.
+  let editorLoading: Promise<unknown> | null = null;
+  const loadEditor = () => (editorLoading ??= preloadEditor().catch(() => undefined));
+  if (documentExpected()) void loadEditor();
   // Rule packs first: the autosaved model may use component types a pack defines. They are
   // checked in the background with a time budget, so a slow pack can no longer freeze every load.
   const baseLibrary = shippedLibrary();
@@ -52,6 +63,7 @@ async function start(): Promise<void> {
     startupDocument(library, browserLocalStorage(), browserSessionStorage()),
   ]);
   clearTimeout(checking);
+  if (opening.record) void loadEditor();
   void requestPersistentStorage();
   // Without a working library every write fails, so the editor warns and works in memory.
   const documents = opening.libraryWorks ? library : null;
@@ -84,6 +96,12 @@ async function start(): Promise<void> {
   };
   // Drawn without a "Loading…" round when the start screen is what shows first.
   if (store.getState().view === 'start') await preloadStartScreen().catch(() => undefined);
+  // When it could not load, the editor loads it again itself (and says so if it fails again).
+  else await loadEditor();
+  // Canvas first, findings a frame later (the canvas releases them once drawn); should the canvas
+  // never draw (a crash), they come all the same.
+  deferFirstAnalysis(store);
+  setTimeout(() => void releaseDeferredAnalysis(store), 3000);
 
   root.render(
     <StrictMode>
@@ -92,6 +110,18 @@ async function start(): Promise<void> {
       </AppProvider>
     </StrictMode>,
   );
+}
+
+/** True when this page load is sure to open a document: a reload of a tab that showed one, or an old autosave. */
+function documentExpected(): boolean {
+  try {
+    return (
+      browserSessionStorage()?.getItem(OPEN_DOCUMENT_KEY) != null ||
+      browserLocalStorage()?.getItem(AUTOSAVE_KEY) != null
+    );
+  } catch {
+    return false;
+  }
 }
 
 void start();

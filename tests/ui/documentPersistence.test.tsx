@@ -171,6 +171,31 @@ describe('migrating the autosave of earlier builds', () => {
     expect(store.getState().document.meta.title).toBe('Chat service');
   });
 
+  it('takes its title and date from the record, of a bare document too; other text is kept as a recovered autosave', async () => {
+    const titleOf = async (text: string, now = 99) => {
+      localStorage.setItem(AUTOSAVE_KEY, text);
+      const start = await startupDocument(unavailableLibrary(), localStorage, sessionStorage, {
+        now: () => now,
+      });
+      localStorage.removeItem(AUTOSAVE_KEY);
+      expect(start.record?.text).toBe(text);
+      return [start.record?.title, start.record?.updatedAt];
+    };
+    expect(await titleOf(legacy())).toEqual(['Chat service', 1234]);
+    expect(await titleOf(serialiseDocument(apiModel()))).toEqual(['Chat service', 99]);
+    expect(await titleOf(encodeAutosave(apiModel(), { owner: '', revision: 1, savedAt: 0 }))).toEqual([
+      'Chat service',
+      99,
+    ]);
+    expect(await titleOf('{"format":"aitm-autosave","document":{"meta":{"title":5}}}')).toEqual([
+      'Recovered autosave',
+      99,
+    ]);
+    expect(await titleOf('{"format":"other","meta":{"title":"No"}}')).toEqual(['Recovered autosave', 99]);
+    expect(await titleOf('not json {')).toEqual(['Recovered autosave', 99]);
+    expect(await titleOf('[1]')).toEqual(['Recovered autosave', 99]);
+  });
+
   it('is kept in localStorage when the library cannot be written, and still opens', async () => {
     localStorage.setItem(AUTOSAVE_KEY, legacy());
     const start = await startupDocument(unavailableLibrary(), localStorage, sessionStorage);

@@ -4,7 +4,6 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   ConnectionMode,
@@ -21,6 +20,7 @@ import { connectComponents } from '../store/elementActions';
 import { componentsById } from '../store/selectors';
 import { CollabPresenceMount } from '../collab/CollabPresenceMount';
 import { BoundaryDrawingLayer } from './BoundaryDrawingLayer';
+import { CanvasMinimap } from './CanvasMinimap';
 import { edgeTypes, nodeTypes } from './canvasTypes';
 import { commitMoves } from './commitMoves';
 import { GRID } from './geometry';
@@ -30,6 +30,7 @@ import { advanceProjection, startProjection } from './canvasProjection';
 import { projectEdges, projectNodes, type CanvasNode, type FlowEdgeType } from './projectDocument';
 import { useLevelOfDetail } from './levelOfDetail';
 import { useCanvasBridge } from './useCanvasBridge';
+import { useDeferredAnalysis } from './useDeferredAnalysis';
 
 const SNAP: [number, number] = [GRID, GRID];
 /**
@@ -38,8 +39,6 @@ const SNAP: [number, number] = [GRID, GRID];
  */
 const REVEAL_PER_FRAME = 120;
 const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
-const minimapColor = (node: CanvasNode) =>
-  node.type === 'boundary' ? 'var(--minimap-boundary)' : 'var(--minimap-node)';
 
 /**
  * The React Flow adapter. Nodes live in canvas state while dragging (drag frames never touch the
@@ -58,6 +57,7 @@ function CanvasInner() {
   // Level of detail: far out, labels collide and detail costs most of the painting (levelOfDetail.ts).
   const detail = useLevelOfDetail();
   useCanvasBridge(wrapper);
+  useDeferredAnalysis();
 
   const [projected, setProjected] = useState(() => startProjection(doc, selection));
   const [nodes, setNodes] = useState<CanvasNode[]>(() => projectNodes(doc, projected.selected, []));
@@ -201,7 +201,7 @@ function CanvasInner() {
         aria-label="Model canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
-        {minimapShown && <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />}
+        {minimapShown && <CanvasMinimap ariaLabel="Minimap" />}
         <Controls showInteractive={false} aria-label="Zoom controls">
           <MinimapToggle />
         </Controls>

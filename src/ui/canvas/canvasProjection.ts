@@ -3,6 +3,7 @@ import {
   layoutEdges,
   projectEdges,
   projectNodes,
+  relayoutAfterMove,
   reselect,
   sameEdgeLayoutInputs,
   type CanvasNode,
@@ -48,7 +49,9 @@ export function advanceProjection(
   if (doc.dataFlows === before.dataFlows && doc.components === before.components)
     nextEdges = reselect(edges, from.selected, selected);
   else {
-    if (!sameEdgeLayoutInputs(before, doc)) layouts = layoutEdges(doc);
+    // A move places only the labels it can affect; anything else lays the flows out again.
+    if (!sameEdgeLayoutInputs(before, doc))
+      layouts = relayoutAfterMove(from.layouts, before, doc) ?? layoutEdges(doc);
     nextEdges = projectEdges(doc, selected, edges, layouts);
   }
   return { projection: { doc, selection, selected, layouts }, nodes: nextNodes, edges: nextEdges };

@@ -8,8 +8,16 @@ import {
   type ThreatModelDocument,
   type TrustBoundary,
 } from '../../core';
-import { assignLanes, floatingEdgeEnds, type Lane } from './edgeGeometry';
-import { labelText, labelWidth, placeLabels } from './labelPlacement';
+import { componentsById } from '../store/elementLookup';
+import { assignLanes, floatingEdgeEnds, type Lane, type Rect } from './edgeGeometry';
+import {
+  labelText,
+  labelWidth,
+  placeAllLabels,
+  placeLabelsAgain,
+  type LabelPlacement,
+  type LabelToPlace,
+} from './labelPlacement';
 
 /** Custom nodes and edges get only the element's id; everything else they read from the store. */
 export type ElementData = { id: string };
@@ -202,6 +210,8 @@ export interface EdgeLayouts {
   drawn: { index: number; bundled: number | undefined }[];
   lanes: Lane[];
   slots: (number | null)[];
+  /** The label placement the slots come from, to place them again after a move (relayoutAfterMove). */
+  placement: LabelPlacement;
 }
 
 export function layoutEdges(doc: ThreatModelDocument): EdgeLayouts {
@@ -222,7 +232,62 @@ export function layoutEdges(doc: ThreatModelDocument): EdgeLayouts {
   const flows = drawn.map(({ index, bundled: count }) => ({ flow: doc.dataFlows[index]!, bundled: count }));
   // Parallel and opposite flows between the same two components each get a lane of their own.
   const lanes = assignLanes(flows.map(({ flow }) => [flow.sourceId, flow.targetId] as const));
-  return { drawn, lanes, slots: labelSlots(doc, flows, lanes) };
+  const { labels, obstacles } = labelInputs(doc, flows, lanes);
+  const placement = placeAllLabels(labels, obstacles);
+  return { drawn, lanes, slots: placement.slots, placement };
+}
+
+/**
+ * The edge layout after components moved and nothing else changed (the same flows list, the same
+ * components in the same order): the drawn flows and lanes stay, and the labels are placed again
+ * from the change (placeLabelsAgain), which gives what layoutEdges gives. Null for any other change.
+ */
+export function relayoutAfterMove(
+  previous: EdgeLayouts,
+  before: ThreatModelDocument,
+  doc: ThreatModelDocument,
+): EdgeLayouts | null {
+  const { placement } = previous;
+  if (
+    doc.dataFlows !== before.dataFlows ||
+    doc.components.length !== before.components.length ||
+    placement.obstacles.length !== doc.components.length
+  )
+    return null;
+  // The obstacles are the components in order (labelInputs): only the moved ones are new.
+  const obstacles = [...placement.obstacles];
+  const moved = new Set<string>();
+  for (let i = 0; i < doc.components.length; i++) {
+    const a = before.components[i]!;
+    const b = doc.components[i]!;
+    if (a === b) continue;
+    if (a.id !== b.id) return null;
+    if (same(positionOf(a), positionOf(b))) continue;
+    moved.add(b.id);
+    obstacles[i] = { ...positionOf(b), ...COMPONENT_SIZE };
+  }
+  // Only the flows of moved components have new routes; the others keep their label as it was.
+  const rects = new Map<string, Rect>();
+  const rectOf = (id: string) => {
+    let rect = rects.get(id);
+    if (!rect) {
+      const c = componentsById(doc).get(id);
+      rect = c ? { ...positionOf(c), ...COMPONENT_SIZE } : ORIGIN;
+      rects.set(id, rect);
+    }
+    return rect;
+  };
+  const labels = previous.drawn.map(({ index }, i) => {
+    const flow = doc.dataFlows[index]!;
+    const label = placement.labels[i]!;
+    if (!moved.has(flow.sourceId) && !moved.has(flow.targetId)) return label;
+    return {
+      ends: floatingEdgeEnds(rectOf(flow.sourceId), rectOf(flow.targetId), previous.lanes[i]),
+      width: label.width,
+    };
+  });
+  const next = placeLabelsAgain(placement, labels, obstacles);
+  return { ...previous, slots: next.slots, placement: next };
 }
 
 /**
@@ -262,7 +327,7 @@ export function projectEdges(
   const prevById = new Map(previous.map((e) => [e.id, e]));
   const names = new Map(doc.components.map((c) => [c.id, c.label || c.id]));
   const nameOf = (id: string) => names.get(id);
-  return layouts.drawn.map(({ index, bundled: count }, i) => {
+  const edges = layouts.drawn.map(({ index, bundled: count }, i) => {
     const flow = doc.dataFlows[index]!;
     return flowEdge(
       flow,
@@ -272,6 +337,11 @@ export function projectEdges(
       nameOf,
     );
   });
+  // Every edge as it was (a move that left each label's spot): the very same list, so React Flow
+  // keeps its edge and connection lookups instead of rebuilding them over every flow.
+  return edges.length === previous.length && edges.every((e, i) => e === previous[i])
+    ? (previous as FlowEdgeType[])
+    : edges;
 }
 
 /**
@@ -306,15 +376,15 @@ export const edgeLabel = (label: string, bundled: number | undefined) =>
   bundled ? `${bundled.toLocaleString('en')} flows` : label;
 
 /**
- * Where each drawn flow's label goes (see placeLabels), from the document's positions: components
- * are drawn at their layout size. While a component is dragged the labels keep their spots along
- * their routes; the next projection (after the drop) places them again.
+ * What the labels of the drawn flows are placed from (see placeLabels): their routes from the
+ * document's positions, components drawn at their layout size. While a component is dragged the
+ * labels keep their spots along their routes; the next projection (after the drop) places them again.
  */
-function labelSlots(
+function labelInputs(
   doc: ThreatModelDocument,
   drawn: readonly { flow: DataFlow; bundled: number | undefined }[],
   lanes: readonly Lane[],
-): (number | null)[] {
+): { labels: LabelToPlace[]; obstacles: Rect[] } {
   const rects = new Map(doc.components.map((c) => [c.id, { ...positionOf(c), ...COMPONENT_SIZE }]));
   const labels = drawn.map(({ flow, bundled }, i) => {
     const from = rects.get(flow.sourceId);
@@ -322,10 +392,36 @@ function labelSlots(
     const width = from && to ? labelWidth(labelText(edgeLabel(flow.label, bundled))) : 0;
     return { ends: floatingEdgeEnds(from ?? ORIGIN, to ?? ORIGIN, lanes[i]), width };
   });
-  return placeLabels(labels, [...rects.values()]);
+  return { labels, obstacles: [...rects.values()] };
 }
 
 const ORIGIN = { x: 0, y: 0, ...COMPONENT_SIZE };
+
+/** The last aria-label made for each flow, with the names it was made from. */
+const ariaLabels = new WeakMap<
+  DataFlow,
+  { source: string | undefined; target: string | undefined; bundled: number | undefined; text: string }
+>();
+
+/**
+ * An edge's aria-label, made again only when its flow or the names of its ends changed: making
+ * two thousand of them was most of projecting the edges again after a move.
+ */
+function ariaLabelOf(
+  f: DataFlow,
+  bundled: number | undefined,
+  nameOf: (componentId: string) => string | undefined,
+): string {
+  const source = nameOf(f.sourceId);
+  const target = nameOf(f.targetId);
+  const hit = ariaLabels.get(f);
+  if (hit && hit.source === source && hit.target === target && hit.bundled === bundled) return hit.text;
+  const text = bundled
+    ? `${bundled.toLocaleString('en')} data flows ${flowName(f, nameOf)}, drawn as one`
+    : `Data flow ${flowName(f, nameOf, { withLabel: true })}`;
+  ariaLabels.set(f, { source, target, bundled, text });
+  return text;
+}
 
 function flowEdge(
   f: DataFlow,
@@ -337,9 +433,7 @@ function flowEdge(
   const isSelected = selected.has(f.id);
   // Screen readers hear flows by their components' names ("Data flow Researchers → Orchestrator:
   // questions"), not their ids; a renamed end gives the edge a new label.
-  const ariaLabel = bundled
-    ? `${bundled.toLocaleString('en')} data flows ${flowName(f, nameOf)}, drawn as one`
-    : `Data flow ${flowName(f, nameOf, { withLabel: true })}`;
+  const ariaLabel = ariaLabelOf(f, bundled, nameOf);
   if (
     prev &&
     sourceOf.get(prev) === f &&

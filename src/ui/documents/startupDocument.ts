@@ -1,4 +1,4 @@
-import { decodeAutosave } from '../store/autosaveRecord';
+import { AUTOSAVE_FORMAT } from '../store/autosaveRecord';
 import type { AppStore } from '../store/createAppStore';
 import { newDocumentId, type DocumentLibrary, type StoredDocument } from '../platform/documentLibrary';
 import { AUTOSAVE_KEY } from '../platform/localDocumentStorage';
@@ -13,13 +13,38 @@ export interface StartupDocument {
   libraryWorks: boolean;
 }
 
-/** A record made from the single autosave slot of earlier builds; its text is kept as it was. */
+/**
+ * A record made from the single autosave slot of earlier builds; its text is kept as it was.
+ * Only its title and date are read here, with the browser's own JSON parser: the text is read
+ * again, fully checked, when the record is shown (persistence.ts), and checking it twice cost a
+ * returning user's page load about 20 ms at 1,000 components. Any text that is no autosave record
+ * still becomes a record ("Recovered autosave"), and its problems are said when it is shown.
+ */
 function recordFromAutosave(text: string, now: number): StoredDocument {
-  const decoded = decodeAutosave(text);
-  const doc = decoded.ok ? (decoded.document as { meta?: { title?: unknown } } | null) : null;
-  const title = typeof doc?.meta?.title === 'string' ? doc.meta.title : 'Recovered autosave';
-  const savedAt = decoded.ok && decoded.stamp.savedAt > 0 ? decoded.stamp.savedAt : now;
-  return { id: newDocumentId(), title, updatedAt: savedAt, revision: 1, text, snapshots: [] };
+  const { title, savedAt } = autosaveSummary(text);
+  return { id: newDocumentId(), title, updatedAt: savedAt ?? now, revision: 1, text, snapshots: [] };
+}
+
+function autosaveSummary(text: string): { title: string; savedAt: number | null } {
+  const unknown = { title: 'Recovered autosave', savedAt: null };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return unknown;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return unknown;
+  const record = value as { format?: unknown; savedAt?: unknown; document?: unknown; meta?: unknown };
+  // Builds before the stamp stored the bare document.
+  const bare = record.format === 'ai-threat-model';
+  if (!bare && record.format !== AUTOSAVE_FORMAT) return unknown;
+  const doc = (bare ? record : record.document) as { meta?: { title?: unknown } } | null | undefined;
+  const title = typeof doc?.meta?.title === 'string' ? doc.meta.title : unknown.title;
+  const savedAt = record.savedAt;
+  return {
+    title,
+    savedAt: !bare && typeof savedAt === 'number' && Number.isFinite(savedAt) && savedAt > 0 ? savedAt : null,
+  };
 }
 
 const safely = <T>(read: () => T): T | null => {

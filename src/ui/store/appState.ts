@@ -208,6 +208,12 @@ export interface AppState {
   shareOpen: boolean;
   /** A peer's change, already validated: replaces the document without an undo step of ours. */
   applyRemoteDocument: (doc: ThreatModelDocument) => void;
+  /**
+   * The document a page load opens, while its first analysis waits for the canvas to be drawn
+   * (deferredAnalysis.ts); else null. Meanwhile it shows no findings, never another document's;
+   * an edit makes another document, analysed at once as always.
+   */
+  analysisDeferredFor: ThreatModelDocument | null;
 }
 
 /** Plain UI fields that panels may set directly. */
@@ -236,4 +242,5 @@ export type UiFields = Pick<
   | 'deletedDocument'
   | 'collab'
   | 'shareOpen'
+  | 'analysisDeferredFor'
 >;

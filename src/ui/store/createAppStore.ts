@@ -176,6 +176,7 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
         },
         { history: 'skip' },
       ),
+    analysisDeferredFor: null,
   });
 }
 

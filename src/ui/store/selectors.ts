@@ -45,18 +45,33 @@ export function analysisFailureOf(doc: ThreatModelDocument, library: Library): s
   return analyse(doc, library).failure;
 }
 
-export const selectAnalysisFailure = (s: AppState): string | null => analysisFailureOf(s.document, s.library);
+const PENDING: Analysis = Object.freeze({
+  library: null as unknown as Library,
+  findings: NO_FINDINGS,
+  failure: null,
+});
+
+/**
+ * What the panels and badges show of the shown document: its analysis, or none yet while its
+ * first analysis waits for the canvas to be drawn (deferredAnalysis.ts). Exports and reports
+ * call findingsOf, which always analyses.
+ */
+function shownAnalysis(s: AppState): Analysis {
+  if (s.analysisDeferredFor === s.document && !analyses.get(s.document)) return PENDING;
+  return analyse(s.document, s.library);
+}
+
+export const selectAnalysisFailure = (s: AppState): string | null => shownAnalysis(s).failure;
 
 /**
  * The findings the panels count and list: those of out-of-scope elements are left out, as reports
  * and --fail-on leave them out (exports still get every finding, through findingsOf).
  */
-export const selectFindings = (s: AppState): Finding[] =>
-  partitionByScope(findingsOf(s.document, s.library)).inScope;
+export const selectFindings = (s: AppState): Finding[] => partitionByScope(shownAnalysis(s).findings).inScope;
 
 /** Findings of out-of-scope elements, listed apart (threats panel). */
 export const selectOutOfScopeFindings = (s: AppState): Finding[] =>
-  partitionByScope(findingsOf(s.document, s.library)).outOfScope;
+  partitionByScope(shownAnalysis(s).findings).outOfScope;
 
 const scopeCache = new WeakMap<readonly Finding[], { inScope: Finding[]; outOfScope: Finding[] }>();
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { updateComponent, updateDataFlow, type ThreatModelDocument } from '../../../src/core';
 import { advanceProjection, startProjection, type Projection } from '../../../src/ui/canvas/canvasProjection';
 import {
+  layoutEdges,
   projectEdges,
   projectNodes,
   type CanvasNode,
@@ -118,5 +119,43 @@ describe('the canvas advanced from the change', () => {
     const node = start(doc).nodes.find((n) => n.id === 'a')!;
     expect(node.measured).toEqual({ width: 184, height: 64 });
     expect(node.handles?.map((h) => h.position)).toEqual(['top', 'right', 'bottom', 'left']);
+  });
+
+  it('over random moves, places the labels as from scratch, and keeps the very edge list when no spot changed', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const ids = Array.from({ length: 40 }, (_, i) => `c${i}`);
+    const names = ['', 'q', 'answers', 'retrieved passages', 'prompts and tool calls of the agent'];
+    let current = model({
+      components: ids.map((id, i) =>
+        component(id, 'llm-app', {}, undefined, at((i % 8) * 230, Math.floor(i / 8) * 130)),
+      ),
+      dataFlows: Array.from({ length: 90 }, (_, i) => {
+        const s = Math.floor(next() * ids.length);
+        const t = (s + (next() < 0.7 ? 1 : 1 + Math.floor(next() * (ids.length - 1)))) % ids.length;
+        return flow(ids[s]!, ids[t]!, {}, `f${i}`, { label: names[i % names.length]! });
+      }),
+    });
+    let state: State = start(current);
+    let kept = 0;
+    for (let move = 0; move < 80; move++) {
+      const id = ids[Math.floor(next() * ids.length)]!;
+      const c = current.components.find((x) => x.id === id)!;
+      const far = next() < 0.3;
+      current = updateComponent(current, id, {
+        position: {
+          x: c.position!.x + Math.round((next() - 0.5) * (far ? 1600 : 100)),
+          y: c.position!.y + Math.round((next() - 0.5) * (far ? 900 : 60)),
+        },
+      });
+      const after = advance(state, current);
+      expect(after.projection.layouts.slots).toEqual(layoutEdges(current).slots);
+      expect({ nodes: after.nodes, edges: after.edges }).toEqual(fromScratch(current, []));
+      if (after.edges === state.edges) kept++;
+      state = after;
+    }
+    // Some moves left every spot as it was (the same list), not all of them.
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(80);
   });
 });

@@ -5,7 +5,9 @@ import {
   labelCandidates,
   labelText,
   labelWidth,
+  placeAllLabels,
   placeLabels,
+  placeLabelsAgain,
 } from '../../../src/ui/canvas/labelPlacement';
 
 const node = (x: number, y: number): Rect => ({ x, y, width: 184, height: 64 });
@@ -64,5 +66,77 @@ describe('flow label placement', () => {
       [a, b],
     );
     expect([empty, named]).toEqual([0, 0]);
+  });
+});
+
+describe('placing labels again after a move', () => {
+  /** A deterministic pseudo-random sequence (a test needs the same moves every run). */
+  const random = (seed: number) => () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+
+  /** Components crowded on a grid, flows between near and far ones, labels of several lengths. */
+  function scene(next: () => number, components: number, flows: number) {
+    const rects = Array.from({ length: components }, (_, i) =>
+      node((i % 10) * 230, Math.floor(i / 10) * 130),
+    );
+    const pairs = Array.from({ length: flows }, () => {
+      const s = Math.floor(next() * components);
+      const near = s + (next() < 0.7 ? 1 : Math.floor(next() * components));
+      return [s, near % components === s ? (s + 1) % components : near % components] as const;
+    });
+    const names = ['', 'q', 'answers', 'retrieved passages', 'prompts and tool calls of the agent'];
+    const widths = pairs.map((_, i) => labelWidth(labelText(names[i % names.length]!)));
+    const labelsOf = (at: Rect[]) =>
+      pairs.map(([s, t], i) => ({ ends: floatingEdgeEnds(at[s]!, at[t]!), width: widths[i]! }));
+    return { rects, labelsOf };
+  }
+
+  it('gives exactly what placing all gives, over random moves of one or a few components', () => {
+    for (const seed of [1, 2, 3]) {
+      const next = random(seed);
+      const { rects, labelsOf } = scene(next, 60, 140);
+      let at = rects;
+      let placement = placeAllLabels(labelsOf(at), at);
+      let changedSomeSlot = false;
+      for (let move = 0; move < 150; move++) {
+        at = [...at];
+        const count = next() < 0.8 ? 1 : 1 + Math.floor(next() * 4);
+        for (let k = 0; k < count; k++) {
+          const i = Math.floor(next() * at.length);
+          // Small nudges (as a drag ends) and long jumps across the grid.
+          const far = next() < 0.3;
+          const dx = Math.round((next() - 0.5) * (far ? 2000 : 120));
+          const dy = Math.round((next() - 0.5) * (far ? 1200 : 80));
+          at[i] = { ...at[i]!, x: at[i]!.x + dx, y: at[i]!.y + dy };
+        }
+        const labels = labelsOf(at);
+        const again = placeLabelsAgain(placement, labels, at);
+        const all = placeLabels(labels, at);
+        expect(again.slots).toEqual(all);
+        if (again.slots.some((s, i) => s !== placement.slots[i])) changedSomeSlot = true;
+        placement = again;
+      }
+      // The moves did change where labels go, so the comparison was not of two unchanged lists.
+      expect(changedSomeSlot).toBe(true);
+    }
+  });
+
+  it('places all again when labels or components were added or removed, or from a spent placement', () => {
+    const { rects, labelsOf } = scene(random(9), 20, 40);
+    const first = placeAllLabels(labelsOf(rects), rects);
+    const fewer = rects.slice(0, 19);
+    const labels = labelsOf(rects).filter((_, i) => i % 2 === 0);
+    expect(placeLabelsAgain(first, labels, fewer).slots).toEqual(placeLabels(labels, fewer));
+    const moved = rects.map((r, i) => (i === 3 ? { ...r, x: r.x + 400 } : r));
+    const movedMore = rects.map((r, i) => (i === 3 ? { ...r, x: r.x - 300, y: r.y + 90 } : r));
+    expect(placeLabelsAgain(first, labelsOf(moved), moved).slots).toEqual(
+      placeLabels(labelsOf(moved), moved),
+    );
+    // `first` is spent now (its grid went to the placement above): from it again, all are placed.
+    expect(placeLabelsAgain(first, labelsOf(movedMore), movedMore).slots).toEqual(
+      placeLabels(labelsOf(movedMore), movedMore),
+    );
   });
 });
