@@ -9,7 +9,7 @@ import './ui/styles/defects.css';
 import { App, preloadEditor, preloadStartScreen } from './ui/App';
 import { createCanvasBridge } from './ui/canvas/canvasBridge';
 import { showUncaughtErrors } from './ui/errors/globalErrors';
-import { restorePacksInBackground } from './ui/library/rulePacks';
+import { restorePacksInBackground } from './ui/library/startupPacks';
 import { OPEN_DOCUMENT_KEY, rememberOpenDocument, startupDocument } from './ui/documents/startupDocument';
 import { browserDocumentLibrary, requestPersistentStorage } from './ui/platform/indexedDbDocumentLibrary';
 import { libraryDocumentSlot } from './ui/platform/libraryDocumentStorage';

@@ -62,7 +62,7 @@ export function loadLibrary(
   sources: readonly LibrarySource[],
   options: LoadLibraryOptions = {},
 ): ParseResult<Library> {
-  const files = validateLibrarySources(sources);
+  const files = validateLibrarySources(sources, options);
   return files.ok ? runToEnd(buildLibrarySteps(files.value, options)) : files;
 }
 
@@ -73,6 +73,7 @@ export function loadLibrary(
  */
 export function validateLibrarySources(
   sources: readonly LibrarySource[],
+  options: Pick<LoadLibraryOptions, 'trusted'> = {},
 ): ParseResult<ValidatedLibraryFile[]> {
   const problems: Problem[] = [];
   const files: ValidatedLibraryFile[] = [];
