@@ -20,6 +20,10 @@ export function ThreatPanel() {
   const filters = useAppStore((s) => s.filters);
   const doc = useAppStore((s) => s.document);
   const select = useAppStore((s) => s.select);
+  // The first analysis of an opened model runs right after its canvas is drawn (deferredAnalysis.ts).
+  const analysing = useAppStore(
+    (s) => s.analysisDeferredFor !== null && s.analysisDeferredFor === s.document,
+  );
   const [limit, setLimit] = useState(PAGE);
   const scoped = selection.length > 0;
 
@@ -52,11 +56,13 @@ export function ThreatPanel() {
       )}
       {list.length === 0 && (
         <p className="muted">
-          {scoped
-            ? 'No findings for this selection.'
-            : findings.length === 0
-              ? 'No findings yet: draw your system to see its threats.'
-              : 'No finding matches these filters.'}
+          {analysing
+            ? 'Analysing the model…'
+            : scoped
+              ? 'No findings for this selection.'
+              : findings.length === 0
+                ? 'No findings yet: draw your system to see its threats.'
+                : 'No finding matches these filters.'}
         </p>
       )}
       <ul className="finding-list" aria-label="Findings">
