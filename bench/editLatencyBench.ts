@@ -489,10 +489,15 @@ async function main(): Promise<void> {
         const node = `.react-flow__node[data-id="${figures.id}"]`;
         const inspector = page.locator('.right-panel');
         // Clicked by position: a locator's click would run Playwright's own queries inside the profile.
-        const box = await inspector
-          .getByRole('checkbox', { name: 'Authenticated', exact: true })
-          .boundingBox();
-        if (!box) throw new Error('the Authenticated checkbox is not on screen');
+        const checkbox = inspector.getByRole('checkbox', { name: 'Authenticated', exact: true });
+        await checkbox.scrollIntoViewIfNeeded();
+        const box = await checkbox.boundingBox();
+        const hit = box
+          ? await page.evaluate(
+              `document.elementFromPoint(${box.x + box.width / 2}, ${box.y + box.height / 2})?.type === 'checkbox'`,
+            )
+          : false;
+        if (!box || !hit) throw new Error('the Authenticated checkbox is not on screen');
         await profileEdit(page, maps, `property edit at ${size.toLocaleString('en')} components`, () =>
           runEdit(page, node, '.badge', 'click', () =>
             page.mouse.click(box.x + box.width / 2, box.y + box.height / 2),
