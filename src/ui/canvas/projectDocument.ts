@@ -371,6 +371,33 @@ export function reselect<T extends CanvasNode | FlowEdgeType>(
   });
 }
 
+/**
+ * The same edges with the accessible names of the flows into and out of `renamed` components made
+ * again: only those edges are new objects, and the list is the same when none changed.
+ */
+export function relabelEdges(
+  edges: FlowEdgeType[],
+  doc: ThreatModelDocument,
+  renamed: ReadonlySet<string>,
+): FlowEdgeType[] {
+  if (renamed.size === 0) return edges;
+  let names: Map<string, string> | undefined;
+  const nameOf = (id: string) =>
+    (names ??= new Map(doc.components.map((c) => [c.id, c.label || c.id]))).get(id);
+  let out: FlowEdgeType[] | undefined;
+  edges.forEach((edge, i) => {
+    if (!renamed.has(edge.source) && !renamed.has(edge.target)) return;
+    const flow = sourceOf.get(edge) as DataFlow | undefined;
+    if (!flow) return;
+    const ariaLabel = ariaLabelOf(flow, edge.data?.bundled, nameOf);
+    if (ariaLabel === edge.ariaLabel) return;
+    const next = { ...edge, ariaLabel };
+    sourceOf.set(next, flow);
+    (out ??= [...edges])[i] = next;
+  });
+  return out ?? edges;
+}
+
 /** The text a flow's edge is labelled with: its own label, or for a bundle how many flows it stands for. */
 export const edgeLabel = (label: string, bundled: number | undefined) =>
   bundled ? `${bundled.toLocaleString('en')} flows` : label;

@@ -78,6 +78,16 @@ describe('the canvas advanced from the change', () => {
     expect({ nodes: s1.nodes, edges: s1.edges }).toEqual(fromScratch(edited, []));
   });
 
+  it('a component property edit hands React Flow the very same node and edge lists', () => {
+    const s0 = start(doc);
+    const edited = updateComponent(doc, 'b', { props: { authenticated: true }, description: 'Gateway' });
+    const s1 = advance(s0, edited);
+    expect(s1.nodes).toBe(s0.nodes);
+    expect(s1.edges).toBe(s0.edges);
+    expect(s1.projection.layouts).toBe(s0.projection.layouts);
+    expect({ nodes: s1.nodes, edges: s1.edges }).toEqual(fromScratch(edited, []));
+  });
+
   it('a rename renews that node and the edges naming it, keeping the layout', () => {
     const s0 = start(doc);
     const renamed = updateComponent(doc, 'a', { label: 'Researchers' });
