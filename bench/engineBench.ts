@@ -37,8 +37,14 @@ function median(samples: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/**
+ * Median of `count` timed calls after a warm-up of at least 5 calls and 300 ms, so that neither the
+ * engine nor the floor is timed before the JIT has compiled it (one warm-up call left the 1,000
+ * size, timed first, measuring mostly unoptimised code).
+ */
 function time(fn: () => unknown, count: number): number {
-  fn(); // warm-up
+  const warm = performance.now();
+  for (let i = 0; i < 5 || performance.now() - warm < 300; i++) fn();
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
     const start = performance.now();

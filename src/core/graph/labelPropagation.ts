@@ -52,7 +52,9 @@ export function propagateLabels(
         changed = true;
         bits[v * words + w]! |= fresh;
         carry[v * words + w]! |= fresh;
-        for (let b = 0; b < 32; b++) if (fresh & (1 << b)) pred[v * labelCount + w * 32 + b] = u;
+        // Only the bits that are set: most words deliver one or two labels of up to 32.
+        for (let bits = fresh; bits !== 0; bits &= bits - 1)
+          pred[v * labelCount + w * 32 + (31 - Math.clz32(bits & -bits))] = u;
       }
       if (changed && queued[v] === 0) {
         queued[v] = 1;

@@ -31,13 +31,15 @@ export function reachFrom(
 ): Reach {
   const { start, next } = neighbours(graph, direction);
   const pred = new Int32Array(graph.size).fill(UNREACHED);
+  const reached = new Uint8Array(graph.size);
   const queue = new Int32Array(graph.size);
   let head = 0;
   let tail = 0;
   for (const s of sources) {
     for (let e = start[s]!; e < start[s + 1]!; e++) {
       const v = next[e]!;
-      if (pred[v] === UNREACHED) {
+      if (reached[v] === 0) {
+        reached[v] = 1;
         pred[v] = -2 - s;
         queue[tail++] = v;
       }
@@ -48,13 +50,14 @@ export function reachFrom(
     if (blocks?.(u)) continue;
     for (let e = start[u]!; e < start[u + 1]!; e++) {
       const v = next[e]!;
-      if (pred[v] === UNREACHED) {
+      if (reached[v] === 0) {
+        reached[v] = 1;
         pred[v] = u;
         queue[tail++] = v;
       }
     }
   }
-  return { pred, reached: reachedOf(pred) };
+  return { pred, reached };
 }
 
 /** 1 for every entry a search reached (its predecessor is set). */
@@ -139,13 +142,15 @@ export function reachAlong(
   const flowOf = direction === 'forward' ? graph.outFlow : graph.inFlow;
   const maxHops = options.maxHops ?? Number.POSITIVE_INFINITY;
   const pred = new Int32Array(graph.size).fill(UNREACHED);
+  const reached = new Uint8Array(graph.size);
   const hops = new Int32Array(graph.size);
   const queue = new Int32Array(graph.size);
   let tail = 0;
   const visit = (e: number, value: number, depth: number) => {
-    if (options.follows && !options.follows(flowOf[e]!)) return;
     const v = next[e]!;
-    if (pred[v] !== UNREACHED) return;
+    if (reached[v] === 1) return;
+    if (options.follows && !options.follows(flowOf[e]!)) return;
+    reached[v] = 1;
     pred[v] = value;
     hops[v] = depth;
     queue[tail++] = v;
@@ -156,5 +161,5 @@ export function reachAlong(
     if (hops[u]! >= maxHops || options.blocks?.(u)) continue;
     for (let e = start[u]!; e < start[u + 1]!; e++) visit(e, u, hops[u]! + 1);
   }
-  return { pred, reached: reachedOf(pred), hops };
+  return { pred, reached, hops };
 }
