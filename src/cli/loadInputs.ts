@@ -53,8 +53,6 @@ export function describeIoError(error: unknown): string {
   if (code === 'ENOSPC') return 'no space left on the device';
   if (code === 'EROFS') return 'read-only file system';
   if (code === 'EPIPE') return 'the reader closed the pipe';
-  if (code === 'ECLOSED')
-    return 'it was closed when aitm started (>&-), so the output would be lost; redirect it to a file or use --out';
   if (code === 'ENOTREG') return 'it is not a regular file';
   if (code === 'ELOOP')
     return `${link ? `${oneLine(link)} is` : 'it is'} a symbolic link; the CLI never writes through one`;

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { STDIN_PATHS, type CliIo } from './io';
-import { stdoutWasClosed } from './node/closedStdout';
 import { writeAll } from './node/fd';
 import { listJsonFiles } from './node/listJsonFiles';
 import { createOutputFile, type InputFile } from './node/outputFile';
@@ -12,8 +11,6 @@ import { readRegularFile, readStandardInput } from './node/readRegularFile';
  */
 export function createNodeIo(): CliIo {
   const inputs: InputFile[] = [];
-  // Asked on the first write only: a command that writes nothing to stdout (--out) still runs.
-  let closed: boolean | undefined;
   return {
     readFile: (path, maxBytes) => {
       const stdin = STDIN_PATHS.includes(path);
@@ -23,11 +20,7 @@ export function createNodeIo(): CliIo {
     },
     listJsonFiles,
     createFile: (path) => createOutputFile(path, inputs),
-    stdout: (text) => {
-      closed ??= stdoutWasClosed();
-      if (closed) throw Object.assign(new Error('standard output is closed'), { code: 'ECLOSED' });
-      writeAll(1, text);
-    },
+    stdout: (text) => writeAll(1, text),
     stderr: (text) => {
       try {
         writeAll(2, text);
