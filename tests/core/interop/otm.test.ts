@@ -77,6 +77,17 @@ describe('OTM import', () => {
     expect(paths).toContain('$.components[1]');
   });
 
+  it('quotes a wrong value with its control and bidi characters made visible (found by npm run fuzz)', () => {
+    const raw = fixture('otm/otm-example.json') as Obj;
+    raw['dataflows'] = '\u202eright-to-left override\u0007';
+    const result = importOtm(raw, { catalogue });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const message = result.problems.find((p) => p.path === '$.dataflows')!.message;
+    expect(message).toMatch(/^must be a list, got string "/);
+    expect([...message].some((ch) => ch < ' ' || (ch >= '\u202a' && ch <= '\u202e'))).toBe(false);
+  });
+
   it('refuses a list over the limits without a crash', () => {
     const raw = fixture('otm/otm-example.json') as Obj;
     raw['components'] = Array.from({ length: 100_001 }, (_, i) => ({ id: `c${i}`, name: 'c', type: 'x' }));

@@ -1,5 +1,4 @@
-import { formatPath } from '../../model/problems';
-import type { Problem } from '../../model/problems';
+import { formatPath, quote, type Problem } from '../../model/problems';
 import { isObject } from '../shared/isObject';
 import { Notes } from '../shared/notes';
 
@@ -96,5 +95,9 @@ export class ForeignReader {
 export function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)?.slice(0, 40) ?? ''}`.trim();
+  if (typeof v === 'object') return 'an object';
+  // A string from the file is quoted with its control and bidi characters made visible: a
+  // problem message reaches terminals, CI logs and the editor's banners.
+  if (typeof v === 'string') return `string ${quote(v, 40)}`;
+  return `${typeof v} ${JSON.stringify(v) ?? ''}`.trim();
 }
