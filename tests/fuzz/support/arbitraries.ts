@@ -647,10 +647,21 @@ export function mutate(root: unknown, mutations: readonly Mutation[]): unknown {
       case 'huge-string':
         replace(m.unit.repeat(Math.ceil(m.length / m.unit.length)));
         break;
-      case 'duplicate':
-        if (Array.isArray(slot.value) && slot.value.length > 0) slot.value.push(cloneJson(slot.value[0]!));
-        else if (Array.isArray(slot.parent)) slot.parent.push(cloneJson(slot.value));
+      case 'duplicate': {
+        // A value nested thousands deep by earlier mutations is beyond JSON.stringify's own stack:
+        // it is duplicated by reference then (the input stays JSON data, only shared).
+        const copy = (value: Json) => {
+          try {
+            return cloneJson(value);
+          } catch (error) {
+            if (error instanceof RangeError) return value;
+            throw error;
+          }
+        };
+        if (Array.isArray(slot.value) && slot.value.length > 0) slot.value.push(copy(slot.value[0]!));
+        else if (Array.isArray(slot.parent)) slot.parent.push(copy(slot.value));
         break;
+      }
       case 'text':
         replace(m.text);
         break;
