@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { boundaryRect, COMPONENT_SIZE, containsPoint } from '../../src/core/index';
 import { autoLayout, LAYERED_LAYOUT_LIMITS } from '../../src/ui/canvas/autoLayout';
 import { flowOrder, gridLayout } from '../../src/ui/canvas/gridLayout';
-import { PARALLEL_FLOW_LIMIT, projectEdges } from '../../src/ui/canvas/projectDocument';
+import { PARALLEL_FLOW_LIMIT } from '../../src/ui/canvas/edgeLayouts';
+import { projectEdges } from '../../src/ui/canvas/projectDocument';
 import { openingView } from '../../src/ui/canvas/useCanvasBridge';
 import { manyFlowsModel, unpositionedChain } from '../../bench/largeInputs';
 

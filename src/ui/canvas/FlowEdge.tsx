@@ -13,7 +13,8 @@ import { useAppStore } from '../store/StoreContext';
 import { flowView } from './elementViews';
 import { floatingEdgeEnds, type Rect, type Side } from './edgeGeometry';
 import { labelCandidates, labelText, labelWidth } from './labelPlacement';
-import { edgeLabel, type FlowEdgeType } from './projectDocument';
+import { edgeLabel } from './edgeLayouts';
+import type { FlowEdgeType } from './projectDocument';
 
 const SINGLE_LANE = { index: 0, count: 1 };
 

@@ -1,14 +1,11 @@
 import type { ThreatModelDocument } from '../../core';
+import { layoutEdges, relayoutAfterMove, sameEdgeLayoutInputs, type EdgeLayouts } from './edgeLayouts';
 import {
-  layoutEdges,
   projectEdges,
   projectNodes,
-  relayoutAfterMove,
   relabelEdges,
   reselect,
-  sameEdgeLayoutInputs,
   type CanvasNode,
-  type EdgeLayouts,
   type FlowEdgeType,
 } from './projectDocument';
 

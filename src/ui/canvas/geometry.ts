@@ -6,3 +6,7 @@ import { LAYOUT_GRID } from '../../core';
  * that decides membership or placement (sizes, boundaryAt, freeSpot, …) is in src/core/layout.
  */
 export const GRID = LAYOUT_GRID;
+
+/** Whether two places are the same point. */
+export const samePosition = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+  a.x === b.x && a.y === b.y;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { updateComponent, updateDataFlow, type ThreatModelDocument } from '../../../src/core';
 import { advanceProjection, startProjection, type Projection } from '../../../src/ui/canvas/canvasProjection';
+import { layoutEdges } from '../../../src/ui/canvas/edgeLayouts';
 import {
-  layoutEdges,
   projectEdges,
   projectNodes,
   type CanvasNode,
