@@ -1,8 +1,13 @@
-import type { FlowLabelOptions, FlowLabels } from './flowLabels';
-import { propagateFlowLabels } from './flowLabels';
+import { flowLabelPredecessors, lazyFlowLabels, type FlowLabelOptions, type FlowLabels } from './flowLabels';
 import { neighbours, type Direction, type GraphIndex } from './graphIndex';
-import { propagateLabels, type LabelSets } from './labelPropagation';
-import { reachAlong, reachFrom, withLazyPred, type Reach, type ReachAlongOptions } from './reachability';
+import { labelPredecessors, lazyLabelSets, type LabelSets } from './labelPropagation';
+import {
+  reachAlongPredecessors,
+  reachFromPredecessors,
+  withLazyPred,
+  type Reach,
+  type ReachAlongOptions,
+} from './reachability';
 import {
   analyseUntrustedPaths,
   ENDS,
@@ -79,16 +84,9 @@ export function extendLabels(
     queued.delete(u);
     for (let e = start[u]!; e < start[u + 1]!; e++) deliver(u, next[e]!);
   }
-  let pred: Int32Array | undefined;
-  return {
-    labelCount,
-    words,
-    bits,
-    get pred() {
-      return (pred ??= propagateLabels(graph, direction, labelCount, ownLabels).pred);
-    },
-    ownLabels,
-  };
+  return lazyLabelSets(labelCount, bits, ownLabels, () =>
+    labelPredecessors(graph, direction, labelCount, ownLabels),
+  );
 }
 
 /** `reachFrom` extended. `sources` is the new list; `newSources` those not in the old one. */
@@ -123,7 +121,7 @@ export function extendReach(
     if (blocks(u)) continue;
     for (let e = start[u]!; e < start[u + 1]!; e++) reach(next[e]!);
   }
-  return withLazyPred(reached, () => reachFrom(graph, sources, direction, blocks).pred);
+  return withLazyPred(reached, () => reachFromPredecessors(graph, sources, direction, blocks));
 }
 
 /** What extending a bounded path search needs beyond the flows added. */
@@ -183,7 +181,7 @@ export function extendReachAlong(
     for (let e = start[u]!; e < start[u + 1]!; e++)
       if (!follows || follows(flowOf[e]!)) relax(next[e]!, d + 1);
   }
-  return withLazyPred(reached, () => reachAlong(graph, x.sources(), direction, x.options).pred, hops);
+  return withLazyPred(reached, () => reachAlongPredecessors(graph, x.sources(), direction, x.options), hops);
 }
 
 /** `analyseUntrustedPaths` extended. */
@@ -261,22 +259,15 @@ export function extendFlowLabels(
     const v = graph.flowTarget[k]!;
     for (const l of options.seeds(k)) if (l >= 0 && l < labelCount) mark(v, l);
     for (let l = 0; l < labelCount; l++)
-      if (reached[u * labelCount + l] === 1 && options.passes(u, l)) mark(v, l);
+      if (reached[u * labelCount + l] === 1 && options.passes(u)) mark(v, l);
   }
   for (let head = 0; head < queue.length; head++) {
     const at = queue[head]!;
     const u = (at / labelCount) | 0;
     const l = at - u * labelCount;
-    if (!options.passes(u, l)) continue;
+    if (!options.passes(u)) continue;
     for (let e = graph.outStart[u]!; e < graph.outStart[u + 1]!; e++)
       if (options.carries(graph.outFlow[e]!)) mark(graph.outTarget[e]!, l);
   }
-  let pred: Int32Array | undefined;
-  return {
-    labelCount,
-    reached,
-    get pred() {
-      return (pred ??= propagateFlowLabels(graph, options).pred);
-    },
-  };
+  return lazyFlowLabels(labelCount, reached, () => flowLabelPredecessors(graph, options));
 }

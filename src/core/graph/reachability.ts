@@ -29,9 +29,32 @@ export function reachFrom(
   /** Components the search must not pass through (it may end on them), e.g. human review steps. */
   blocks?: (index: number) => boolean,
 ): Reach {
-  const { start, next } = neighbours(graph, direction);
-  const pred = new Int32Array(graph.size).fill(UNREACHED);
   const reached = new Uint8Array(graph.size);
+  searchFrom(graph, sources, direction, blocks, reached, null);
+  return withLazyPred(reached, () => reachFromPredecessors(graph, sources, direction, blocks));
+}
+
+/** The predecessors of `reachFrom`'s search (see `Reach.pred`). */
+export function reachFromPredecessors(
+  graph: GraphIndex,
+  sources: readonly number[],
+  direction: Direction,
+  blocks?: (index: number) => boolean,
+): Int32Array {
+  const pred = new Int32Array(graph.size).fill(UNREACHED);
+  searchFrom(graph, sources, direction, blocks, new Uint8Array(graph.size), pred);
+  return pred;
+}
+
+function searchFrom(
+  graph: GraphIndex,
+  sources: readonly number[],
+  direction: Direction,
+  blocks: ((index: number) => boolean) | undefined,
+  reached: Uint8Array,
+  pred: Int32Array | null,
+): void {
+  const { start, next } = neighbours(graph, direction);
   const queue = new Int32Array(graph.size);
   let head = 0;
   let tail = 0;
@@ -40,7 +63,7 @@ export function reachFrom(
       const v = next[e]!;
       if (reached[v] === 0) {
         reached[v] = 1;
-        pred[v] = -2 - s;
+        if (pred) pred[v] = -2 - s;
         queue[tail++] = v;
       }
     }
@@ -52,31 +75,35 @@ export function reachFrom(
       const v = next[e]!;
       if (reached[v] === 0) {
         reached[v] = 1;
-        pred[v] = u;
+        if (pred) pred[v] = u;
         queue[tail++] = v;
       }
     }
   }
-  return { pred, reached };
-}
-
-/** 1 for every entry a search reached (its predecessor is set). */
-export function reachedOf(pred: Int32Array): Uint8Array {
-  const reached = new Uint8Array(pred.length);
-  for (let e = 0; e < pred.length; e++) if (pred[e] !== UNREACHED) reached[e] = 1;
-  return reached;
 }
 
 /** A reach whose predecessors are searched for on first read (see `Reach.pred`). */
 export function withLazyPred(reached: Uint8Array, search: () => Int32Array, hops?: Int32Array): Reach {
-  let pred: Int32Array | undefined;
-  return {
-    reached,
-    get pred() {
-      return (pred ??= search());
-    },
-    ...(hops ? { hops } : {}),
-  };
+  return new LazyReach(reached, search, hops);
+}
+
+/**
+ * A class, not an object literal with a getter: every reach has the same shape, so the rules'
+ * membership reads stay monomorphic.
+ */
+class LazyReach implements Reach {
+  #pred: Int32Array | undefined;
+  readonly #search: () => Int32Array;
+  constructor(
+    readonly reached: Uint8Array,
+    search: () => Int32Array,
+    readonly hops: Int32Array | undefined,
+  ) {
+    this.#search = search;
+  }
+  get pred(): Int32Array {
+    return (this.#pred ??= this.#search());
+  }
 }
 
 /** The path from a source to `index` as component indices (source first), or undefined if unreached. */
@@ -137,29 +164,68 @@ export function reachAlong(
   direction: Direction,
   options: ReachAlongOptions = {},
 ): Reach {
+  const reached = new Uint8Array(graph.size);
+  const hops = new Int32Array(graph.size);
+  searchAlong(graph, sources, direction, options, reached, hops, null);
+  return withLazyPred(reached, () => reachAlongPredecessors(graph, sources, direction, options), hops);
+}
+
+/** The predecessors of `reachAlong`'s search (see `Reach.pred`). */
+export function reachAlongPredecessors(
+  graph: GraphIndex,
+  sources: readonly number[],
+  direction: Direction,
+  options: ReachAlongOptions = {},
+): Int32Array {
+  const pred = new Int32Array(graph.size).fill(UNREACHED);
+  searchAlong(
+    graph,
+    sources,
+    direction,
+    options,
+    new Uint8Array(graph.size),
+    new Int32Array(graph.size),
+    pred,
+  );
+  return pred;
+}
+
+function searchAlong(
+  graph: GraphIndex,
+  sources: readonly number[],
+  direction: Direction,
+  options: ReachAlongOptions,
+  reached: Uint8Array,
+  hops: Int32Array,
+  pred: Int32Array | null,
+): void {
   const start = direction === 'forward' ? graph.outStart : graph.inStart;
   const next = direction === 'forward' ? graph.outTarget : graph.inSource;
   const flowOf = direction === 'forward' ? graph.outFlow : graph.inFlow;
   const maxHops = options.maxHops ?? Number.POSITIVE_INFINITY;
-  const pred = new Int32Array(graph.size).fill(UNREACHED);
-  const reached = new Uint8Array(graph.size);
-  const hops = new Int32Array(graph.size);
+  const { follows, blocks } = options;
   const queue = new Int32Array(graph.size);
   let tail = 0;
-  const visit = (e: number, value: number, depth: number) => {
-    const v = next[e]!;
-    if (reached[v] === 1) return;
-    if (options.follows && !options.follows(flowOf[e]!)) return;
-    reached[v] = 1;
-    pred[v] = value;
-    hops[v] = depth;
-    queue[tail++] = v;
-  };
-  for (const s of sources) for (let e = start[s]!; e < start[s + 1]!; e++) visit(e, -2 - s, 1);
+  for (const s of sources)
+    for (let e = start[s]!; e < start[s + 1]!; e++) {
+      const v = next[e]!;
+      if (reached[v] === 1 || (follows && !follows(flowOf[e]!))) continue;
+      reached[v] = 1;
+      if (pred) pred[v] = -2 - s;
+      hops[v] = 1;
+      queue[tail++] = v;
+    }
   for (let head = 0; head < tail; head++) {
     const u = queue[head]!;
-    if (hops[u]! >= maxHops || options.blocks?.(u)) continue;
-    for (let e = start[u]!; e < start[u + 1]!; e++) visit(e, u, hops[u]! + 1);
+    const depth = hops[u]!;
+    if (depth >= maxHops || blocks?.(u)) continue;
+    for (let e = start[u]!; e < start[u + 1]!; e++) {
+      const v = next[e]!;
+      if (reached[v] === 1 || (follows && !follows(flowOf[e]!))) continue;
+      reached[v] = 1;
+      if (pred) pred[v] = u;
+      hops[v] = depth + 1;
+      queue[tail++] = v;
+    }
   }
-  return { pred, reached, hops };
 }

@@ -79,7 +79,8 @@ export function contextWithoutFacts(doc: ThreatModelDocument, library: Library):
     let boundary = c.boundaryId;
     for (let hops = 0; boundary != null && hops <= doc.trustBoundaries.length; hops++) {
       const index = boundaryIndexOf.get(boundary);
-      if (index === undefined) break;
+      // A boundary that has the type has passed it up its whole chain already.
+      if (index === undefined || contents[index]!.has(c.type)) break;
       contents[index]!.add(c.type);
       boundary = doc.trustBoundaries[index]!.parentId;
     }

@@ -1,5 +1,5 @@
 import type { GraphIndex } from '../graph/graphIndex';
-import { propagateLabels, type LabelSets } from '../graph/labelPropagation';
+import { propagateLabelGroups, type LabelSets } from '../graph/labelPropagation';
 import { reachFrom, type Reach } from '../graph/reachability';
 import {
   analyseUntrustedPaths,
@@ -78,7 +78,7 @@ export const INDIRECT_TYPES: ReadonlySet<string> = new Set([
 export interface GraphFacts {
   typeIds: string[];
   typeLabel: Map<string, number>;
-  originKinds: number[][];
+  originKinds: (readonly number[])[];
   untrusted: UntrustedPathAnalysis;
   upstreamTypes: LabelSets;
   downstreamTypes: LabelSets;
@@ -108,7 +108,11 @@ interface GraphInputs {
 }
 
 /** Origin kinds of one component: why it counts as a source of untrusted input, if it does. */
-function originKindsOf(type: string, prop: (name: string) => PropValue | undefined, zone: string): number[] {
+function originKindsOf(
+  type: string,
+  prop: (name: string) => PropValue | undefined,
+  zone: string,
+): readonly number[] {
   const kinds: number[] = [];
   if (type === 'user' && prop('trust') === 'anonymous') kinds.push(0);
   if (type === 'data-source' && prop('origin') === 'public-web') kinds.push(1);
@@ -117,7 +121,7 @@ function originKindsOf(type: string, prop: (name: string) => PropValue | undefin
   if (type === 'external-service' && prop('publicContent') === true) kinds.push(1);
   if (type === 'external-service') kinds.push(3);
   if (zone === 'internet') kinds.push(4);
-  return kinds;
+  return kinds.length === 0 ? NONE : kinds;
 }
 
 /** The principal a user component stands for, from its trust and affiliation; -1 for other types. */
@@ -158,8 +162,8 @@ const AGENT_TYPES: ReadonlySet<string> = new Set(['agent', 'llm-app']);
 export interface GraphSpecs {
   typeIds: string[];
   typeLabel: Map<string, number>;
-  ownType: number[][];
-  originKinds: number[][];
+  ownType: (readonly number[])[];
+  originKinds: (readonly number[])[];
   /** Per component: the principal its prompts carry, and the content origin its output counts as (-1: none). */
   principal: number[];
   origin: number[];
@@ -185,11 +189,12 @@ export function graphSpecs(input: GraphInputs, reuse?: GraphFacts): GraphSpecs {
   const { graph, types, prop, zones } = input;
   const typeIds = reuse?.typeIds ?? [...input.library.catalogue.types.keys()];
   const typeLabel = reuse?.typeLabel ?? new Map(typeIds.map((t, i) => [t, i]));
-  const ownType = reuse?.specs.ownType ?? types.map((t) => [typeLabel.get(t) ?? 0]);
+  const ownType = reuse?.specs.ownType ?? types.map((t) => single(typeLabel.get(t) ?? 0));
   const originKinds =
     reuse?.originKinds ?? types.map((t, i) => originKindsOf(t, (name) => prop(i, name), zones[i]!));
   const origins =
-    reuse?.specs.untrustedOptions.origins ?? originKinds.flatMap((kinds, i) => (kinds.length > 0 ? [i] : []));
+    reuse?.specs.untrustedOptions.origins ??
+    indicesWhere(originKinds.length, (i) => originKinds[i]!.length > 0);
 
   // Guards are typed: only a guardrail that screens for injection (or everything) or a validating
   // pipeline stops injected instructions. A PII scrubber is not an injection guard.
@@ -199,7 +204,9 @@ export function graphSpecs(input: GraphInputs, reuse?: GraphFacts): GraphSpecs {
       (prop(i, 'catches') ?? 'all') !== 'sensitive-data' &&
       prop(i, 'catches') !== 'harmful-content') ||
     (types[i] === 'data-pipeline' && prop(i, 'validatesData') === true);
-  const kindOf = (k: number) => input.doc.dataFlows[k]!.props?.kind;
+  // Every analysis asks each flow's kind; read from the document once.
+  let kinds: (string | undefined)[] | undefined;
+  const kindOf = (k: number) => (kinds ??= input.doc.dataFlows.map((f) => f.props?.kind))[k];
   const untrustedOptions: UntrustedPathOptions = {
     origins,
     startsIndirect: (i) => types[i] !== 'user',
@@ -214,12 +221,14 @@ export function graphSpecs(input: GraphInputs, reuse?: GraphFacts): GraphSpecs {
   // out of those is content, not a prompt.
   const principal = reuse?.specs.principal ?? types.map((t, i) => principalOf(t, (name) => prop(i, name)));
   const agentLabel = PRINCIPALS.indexOf('agent');
-  const isAgentMessage = (k: number) =>
-    AGENT_TYPES.has(types[graph.flowSource[k]!]!) && AGENT_TYPES.has(types[graph.flowTarget[k]!]!);
-  const principalSeeds = (k: number): number[] => {
+  let agents: Uint8Array | undefined;
+  const isAgent = (i: number) =>
+    (agents ??= Uint8Array.from(types, (t) => (AGENT_TYPES.has(t) ? 1 : 0)))[i] === 1;
+  const isAgentMessage = (k: number) => isAgent(graph.flowSource[k]!) && isAgent(graph.flowTarget[k]!);
+  const principalSeeds = (k: number): readonly number[] => {
     const own = principal[graph.flowSource[k]!]!;
-    if (own >= 0) return [own];
-    return isAgentMessage(k) ? [agentLabel] : [];
+    if (own >= 0) return single(own);
+    return isAgentMessage(k) ? single(agentLabel) : NONE;
   };
   const forwardsPrompts = (i: number) => types[i] !== 'user' && !INDIRECT_TYPES.has(types[i]!);
   const promptOptions: FlowLabelOptions = {
@@ -233,11 +242,10 @@ export function graphSpecs(input: GraphInputs, reuse?: GraphFacts): GraphSpecs {
   // is read back) but not back along a query, and not into people.
   const origin = reuse?.specs.origin ?? types.map((t, i) => contentOriginOf(t, (name) => prop(i, name)));
   const agentOutput = CONTENT_ORIGINS.indexOf('agent-output');
-  const contentSeeds = (k: number): number[] => {
+  const contentSeeds = (k: number): readonly number[] => {
     const own = origin[graph.flowSource[k]!]!;
-    const seeds = own >= 0 ? [own] : [];
-    if (isAgentMessage(k)) seeds.push(agentOutput);
-    return seeds;
+    if (!isAgentMessage(k)) return own >= 0 ? single(own) : NONE;
+    return own >= 0 ? [own, agentOutput] : single(agentOutput);
   };
   const contentOptions: FlowLabelOptions = {
     labelCount: CONTENT_ORIGINS.length,
@@ -257,11 +265,13 @@ export function graphSpecs(input: GraphInputs, reuse?: GraphFacts): GraphSpecs {
   const supervised = (i: number) => types[i] === 'agent' && prop(i, 'autonomy') === 'supervised';
   const isHumanReview = (i: number) => types[i] === 'human-review' || supervised(i);
   const llmDriven =
-    reuse?.specs.llmDriven ?? types.flatMap((t, i) => (LLM_DRIVEN_TYPES.has(t) && !supervised(i) ? [i] : []));
+    reuse?.specs.llmDriven ??
+    indicesWhere(types.length, (i) => LLM_DRIVEN_TYPES.has(types[i]!) && !supervised(i));
   const unapproved =
     reuse?.specs.unapproved ??
-    types.flatMap((t, i) =>
-      t === 'agent-tool' && prop(i, 'access') !== 'read' && prop(i, 'humanApproval') !== true ? [i] : [],
+    indicesWhere(
+      types.length,
+      (i) => types[i] === 'agent-tool' && prop(i, 'access') !== 'read' && prop(i, 'humanApproval') !== true,
     );
   return {
     typeIds,
@@ -283,8 +293,18 @@ export function graphSpecs(input: GraphInputs, reuse?: GraphFacts): GraphSpecs {
   };
 }
 
+/** The indices below `count` that satisfy `test`, in order (a loop: `flatMap` made an array per component). */
+function indicesWhere(count: number, test: (index: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) if (test(i)) out.push(i);
+  return out;
+}
+
 const PROMPTED: readonly number[] = [0];
 const NONE: readonly number[] = [];
+/** One-label seed lists, shared: asked for once per flow and analysis, they need not be new arrays. */
+const SINGLES: readonly (readonly number[])[] = Array.from({ length: 32 }, (_, l) => [l]);
+const single = (label: number): readonly number[] => SINGLES[label] ?? [label];
 
 /** All graph facts, each one linear pass over the model, shared by every rule. */
 export function analyseGraph(input: GraphInputs): GraphFacts {
@@ -292,15 +312,25 @@ export function analyseGraph(input: GraphInputs): GraphFacts {
   const specs = graphSpecs(input);
   const { typeIds, ownType, originKinds, isHumanReview } = specs;
   const untrusted = analyseUntrustedPaths(graph, specs.untrustedOptions);
+  const types = { labelCount: typeIds.length, ownLabels: (i: number) => ownType[i]! };
+  // Two searches, one per direction, instead of one per label set.
+  const [upstreamTypes, upstreamOrigins] = propagateLabelGroups(graph, 'forward', [
+    types,
+    { labelCount: ORIGIN_KINDS.length, ownLabels: (i) => originKinds[i]! },
+  ]);
+  const [downstreamTypes, reachesPromptedApi] = propagateLabelGroups(graph, 'backward', [
+    types,
+    { labelCount: 1, ownLabels: specs.promptedApi },
+  ]);
   return {
     typeIds,
     typeLabel: specs.typeLabel,
     originKinds,
     specs,
     untrusted,
-    upstreamTypes: propagateLabels(graph, 'forward', typeIds.length, (i) => ownType[i]!),
-    downstreamTypes: propagateLabels(graph, 'backward', typeIds.length, (i) => ownType[i]!),
-    upstreamOrigins: propagateLabels(graph, 'forward', ORIGIN_KINDS.length, (i) => originKinds[i]!),
+    upstreamTypes,
+    downstreamTypes,
+    upstreamOrigins,
     llmDriven: reachFrom(graph, specs.llmDriven, 'forward', isHumanReview),
     exposedLlmDriven: reachFrom(graph, specs.exposed(untrusted), 'forward', isHumanReview),
     unapprovedTools: reachFrom(graph, specs.unapproved, 'backward', isHumanReview),
@@ -308,6 +338,6 @@ export function analyseGraph(input: GraphInputs): GraphFacts {
     promptersUnguarded: propagateFlowLabels(graph, specs.promptUnguardedOptions),
     content: propagateFlowLabels(graph, specs.contentOptions),
     contentUnguarded: propagateFlowLabels(graph, specs.contentUnguardedOptions),
-    reachesPromptedApi: propagateLabels(graph, 'backward', 1, specs.promptedApi),
+    reachesPromptedApi,
   };
 }

@@ -1,6 +1,6 @@
-import type { FlowLabels } from '../graph/flowLabels';
-import type { LabelSets } from '../graph/labelPropagation';
-import type { Reach } from '../graph/reachability';
+import { lazyFlowLabels, type FlowLabels } from '../graph/flowLabels';
+import { lazyLabelSets, type LabelSets } from '../graph/labelPropagation';
+import { withLazyPred, type Reach } from '../graph/reachability';
 import type { UntrustedPathAnalysis } from '../graph/untrustedPaths';
 import type { GraphFacts } from './graphFacts';
 
@@ -13,22 +13,10 @@ import type { GraphFacts } from './graphFacts';
 export function remapGraphFacts(old: GraphFacts, newIndexOfOld: Int32Array, size: number): GraphFacts {
   const move = <T extends Uint8Array | Uint32Array>(values: T, stride: number): T =>
     spread(values, stride, newIndexOfOld, size);
-  const labels = (s: LabelSets): LabelSets => ({
-    labelCount: s.labelCount,
-    words: s.words,
-    bits: move(s.bits, s.words),
-    get pred(): Int32Array {
-      return unexplained();
-    },
-    ownLabels: s.ownLabels,
-  });
-  const flowLabels = (l: FlowLabels): FlowLabels => ({
-    labelCount: l.labelCount,
-    reached: move(l.reached, l.labelCount),
-    get pred(): Int32Array {
-      return unexplained();
-    },
-  });
+  const labels = (s: LabelSets): LabelSets =>
+    lazyLabelSets(s.labelCount, move(s.bits, s.words), s.ownLabels, unexplained);
+  const flowLabels = (l: FlowLabels): FlowLabels =>
+    lazyFlowLabels(l.labelCount, move(l.reached, l.labelCount), unexplained);
   const untrusted: UntrustedPathAnalysis = {
     member: move(old.untrusted.member, 4),
     get pred(): Int32Array {
@@ -58,13 +46,7 @@ export function remapGraphFacts(old: GraphFacts, newIndexOfOld: Int32Array, size
 /** A reach (of a graph analysis or a path condition) moved to the new indices, hop counts included. */
 export function remapReach(reach: Reach, newIndexOfOld: Int32Array, size: number): Reach {
   const hops = reach.hops ? spread(reach.hops, 1, newIndexOfOld, size) : undefined;
-  return {
-    reached: spread(reach.reached, 1, newIndexOfOld, size),
-    get pred(): Int32Array {
-      return unexplained();
-    },
-    ...(hops ? { hops } : {}),
-  };
+  return withLazyPred(spread(reach.reached, 1, newIndexOfOld, size), unexplained, hops);
 }
 
 function unexplained(): never {
