@@ -37,12 +37,27 @@ export interface FlowLabelOptions {
 }
 
 export function propagateFlowLabels(graph: GraphIndex, options: FlowLabelOptions): FlowLabels {
-  const { labelCount } = options;
-  const reached = new Uint8Array(graph.size * labelCount);
-  if (labelCount <= 32) searchFlowLabelBits(graph, options, reached);
-  else searchFlowLabels(graph, options, reached, null);
-  // Rules read only `reached`; predecessors are searched for when an explanation first reads them.
-  return lazyFlowLabels(labelCount, reached, () => flowLabelPredecessors(graph, options));
+  return propagateFlowLabelGroups(graph, [options])[0]!;
+}
+
+/**
+ * Several flow-label propagations in one search: each group's labels take the next bits of one
+ * word, and a flow carries (a component passes on) exactly the groups whose options say so. The
+ * labels that reach a component are a closure, the same whatever order it is built in, so one
+ * worklist replaces a search per label and per group. The paths shown are those of the per-label
+ * search of each group on its own (`flowLabelPredecessors`), searched for when first read.
+ */
+export function propagateFlowLabelGroups<const G extends readonly FlowLabelOptions[]>(
+  graph: GraphIndex,
+  groups: G,
+): { [K in keyof G]: FlowLabels } {
+  const total = groups.reduce((sum, g) => sum + g.labelCount, 0);
+  const reached = groups.map((g) => new Uint8Array(graph.size * g.labelCount));
+  if (total <= 32) searchFlowLabelBits(graph, groups, reached);
+  else groups.forEach((g, k) => searchFlowLabels(graph, g, reached[k]!, null));
+  return groups.map((g, k) =>
+    lazyFlowLabels(g.labelCount, reached[k]!, () => flowLabelPredecessors(graph, g)),
+  ) as { [K in keyof G]: FlowLabels };
 }
 
 /** Flow labels whose predecessors `search` finds on first read. */
@@ -70,59 +85,101 @@ class LazyFlowLabels implements FlowLabels {
   }
 }
 
-/**
- * What labels reach each component, all labels at once as bits of one word: the closure is the
- * same whatever order it is built in, so one worklist replaces a search per label. (The paths
- * shown are those of the per-label search, `flowLabelPredecessors`.)
- */
-function searchFlowLabelBits(graph: GraphIndex, options: FlowLabelOptions, reached: Uint8Array): void {
-  const { labelCount } = options;
+/** The grouped search of `propagateFlowLabelGroups`, all labels as bits of one word. */
+function searchFlowLabelBits(
+  graph: GraphIndex,
+  groups: readonly FlowLabelOptions[],
+  reached: readonly Uint8Array[],
+): void {
   const { size, flowSource, flowTarget, outStart, outTarget, outFlow } = graph;
   const flowCount = flowSource.length;
-  const carries = new Uint8Array(flowCount);
-  const bits = new Uint32Array(size);
-  for (let k = 0; k < flowCount; k++) {
-    if (!options.carries(k)) continue;
-    carries[k] = 1;
-    const seeds = options.seeds(k);
-    for (let j = 0; j < seeds.length; j++) {
-      const l = seeds[j]!;
-      if (l >= 0 && l < labelCount) bits[flowTarget[k]!]! |= 1 << l;
+  // Groups often share their `carries`, `seeds` or `passes` (a guarded and an unguarded variant):
+  // each distinct function is asked once per flow or component.
+  const flagsOf = memoByFunction((test: (index: number) => boolean, count: number) => {
+    const flags = new Uint8Array(count);
+    for (let i = 0; i < count; i++) if (test(i)) flags[i] = 1;
+    return flags;
+  });
+  const seedBitsOf = memoByFunction((seeds: FlowLabelOptions['seeds'], labelCount: number) => {
+    const bits = new Uint32Array(flowCount);
+    for (let k = 0; k < flowCount; k++) {
+      const list = seeds(k);
+      for (let j = 0; j < list.length; j++) {
+        const l = list[j]!;
+        if (l >= 0 && l < labelCount) bits[k]! |= 1 << l;
+      }
     }
+    return bits;
+  });
+  const flowMask = new Uint32Array(flowCount);
+  const passMask = new Uint32Array(size);
+  const bits = new Uint32Array(size);
+  let offset = 0;
+  for (const g of groups) {
+    const mask = lowBits(g.labelCount) << offset;
+    const carries = flagsOf(g.carries, flowCount);
+    const seeds = seedBitsOf(g.seeds, g.labelCount);
+    const passes = flagsOf(g.passes, size);
+    for (let k = 0; k < flowCount; k++)
+      if (carries[k] === 1) {
+        flowMask[k]! |= mask;
+        bits[flowTarget[k]!]! |= seeds[k]! << offset;
+      }
+    for (let i = 0; i < size; i++) if (passes[i] === 1) passMask[i]! |= mask;
+    offset += g.labelCount;
   }
-  const passes = new Uint8Array(size);
   const queued = new Uint8Array(size);
   const queue = new Int32Array(size + 1);
   const capacity = queue.length;
   let head = 0;
   let tail = 0;
-  for (let i = 0; i < size; i++) {
-    passes[i] = options.passes(i) ? 1 : 0;
-    if (bits[i] !== 0 && passes[i] === 1) {
+  for (let i = 0; i < size; i++)
+    if ((bits[i]! & passMask[i]!) !== 0) {
       queued[i] = 1;
       queue[tail++] = i;
     }
-  }
   while (head !== tail) {
     const u = queue[head]!;
     head = head + 1 === capacity ? 0 : head + 1;
     queued[u] = 0;
-    const carry = bits[u]!;
+    const carry = bits[u]! & passMask[u]!;
     for (let e = outStart[u]!; e < outStart[u + 1]!; e++) {
-      if (carries[outFlow[e]!] === 0) continue;
       const v = outTarget[e]!;
-      const fresh = carry & ~bits[v]!;
+      const fresh = carry & flowMask[outFlow[e]!]! & ~bits[v]!;
       if (fresh === 0) continue;
       bits[v]! |= fresh;
-      if (queued[v] === 0 && passes[v] === 1) {
+      if (queued[v] === 0 && (fresh & passMask[v]!) !== 0) {
         queued[v] = 1;
         queue[tail] = v;
         tail = tail + 1 === capacity ? 0 : tail + 1;
       }
     }
   }
-  for (let i = 0; i < size; i++)
-    for (let b = bits[i]!; b !== 0; b &= b - 1) reached[i * labelCount + (31 - Math.clz32(b & -b))] = 1;
+  offset = 0;
+  groups.forEach((g, k) => {
+    const out = reached[k]!;
+    const { labelCount } = g;
+    const mask = lowBits(labelCount);
+    for (let i = 0; i < size; i++)
+      for (let b = (bits[i]! >>> offset) & mask; b !== 0; b &= b - 1)
+        out[i * labelCount + (31 - Math.clz32(b & -b))] = 1;
+    offset += labelCount;
+  });
+}
+
+/** A mask of the `count` lowest bits. */
+const lowBits = (count: number) => (count >= 32 ? 0xffffffff : (1 << count) - 1);
+
+/** `compute(fn, n)` once per distinct `fn` (and `n`). */
+function memoByFunction<F extends object, T>(compute: (fn: F, n: number) => T): (fn: F, n: number) => T {
+  const cache = new Map<F, Map<number, T>>();
+  return (fn, n) => {
+    let byN = cache.get(fn);
+    if (!byN) cache.set(fn, (byN = new Map()));
+    let hit = byN.get(n);
+    if (hit === undefined) byN.set(n, (hit = compute(fn, n)));
+    return hit;
+  };
 }
 
 /** The deliverer of each label to each component, by the very search `propagateFlowLabels` runs. */

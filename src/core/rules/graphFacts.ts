@@ -7,7 +7,7 @@ import {
   type UntrustedPathAnalysis,
   type UntrustedPathOptions,
 } from '../graph/untrustedPaths';
-import { propagateFlowLabels, type FlowLabelOptions, type FlowLabels } from '../graph/flowLabels';
+import { propagateFlowLabelGroups, type FlowLabelOptions, type FlowLabels } from '../graph/flowLabels';
 import type { PropValue, ThreatModelDocument } from '../model/document';
 import type { Library } from '../library/loadLibrary';
 
@@ -108,21 +108,21 @@ interface GraphInputs {
 }
 
 /** Origin kinds of one component: why it counts as a source of untrusted input, if it does. */
-function originKindsOf(
-  type: string,
-  prop: (name: string) => PropValue | undefined,
-  zone: string,
-): readonly number[] {
+// These take the component's index and the context's `prop`, not a closure over them: they run
+// for every component of every evaluation, and a closure each was megabytes of garbage at 10,000.
+function originKindsOf(type: string, i: number, prop: PropOf, zone: string): readonly number[] {
   const kinds: number[] = [];
-  if (type === 'user' && prop('trust') === 'anonymous') kinds.push(0);
-  if (type === 'data-source' && prop('origin') === 'public-web') kinds.push(1);
-  if (type === 'data-source' && prop('origin') === 'user-generated') kinds.push(2);
+  if (type === 'user' && prop(i, 'trust') === 'anonymous') kinds.push(0);
+  if (type === 'data-source' && prop(i, 'origin') === 'public-web') kinds.push(1);
+  if (type === 'data-source' && prop(i, 'origin') === 'user-generated') kinds.push(2);
   // A service serving public content (fetched pages, search results) is also public-web.
-  if (type === 'external-service' && prop('publicContent') === true) kinds.push(1);
+  if (type === 'external-service' && prop(i, 'publicContent') === true) kinds.push(1);
   if (type === 'external-service') kinds.push(3);
   if (zone === 'internet') kinds.push(4);
   return kinds.length === 0 ? NONE : kinds;
 }
+
+type PropOf = (index: number, name: string) => PropValue | undefined;
 
 /** The principal a user component stands for, from its trust and affiliation; -1 for other types. */
 export function principalOf(type: string, prop: (name: string) => PropValue | undefined): number {
@@ -137,16 +137,16 @@ export function principalOf(type: string, prop: (name: string) => PropValue | un
 }
 
 /** The content origin a component's output counts as, or -1 when it is none (people send prompts, not content). */
-function contentOriginOf(type: string, prop: (name: string) => PropValue | undefined): number {
+function contentOriginOf(type: string, i: number, prop: PropOf): number {
   if (type === 'data-source') {
-    const origin = prop('origin');
+    const origin = prop(i, 'origin');
     if (origin === 'user-generated') return CONTENT_ORIGINS.indexOf('user-upload');
     if (origin === 'partner' || origin === 'internal' || origin === 'public-web')
       return CONTENT_ORIGINS.indexOf(origin);
     return -1;
   }
   if (type === 'external-service')
-    return CONTENT_ORIGINS.indexOf(prop('publicContent') === true ? 'public-web' : 'third-party-service');
+    return CONTENT_ORIGINS.indexOf(prop(i, 'publicContent') === true ? 'public-web' : 'third-party-service');
   if (type === 'agent-tool') return CONTENT_ORIGINS.indexOf('tool-output');
   return -1;
 }
@@ -190,8 +190,7 @@ export function graphSpecs(input: GraphInputs, reuse?: GraphFacts): GraphSpecs {
   const typeIds = reuse?.typeIds ?? [...input.library.catalogue.types.keys()];
   const typeLabel = reuse?.typeLabel ?? new Map(typeIds.map((t, i) => [t, i]));
   const ownType = reuse?.specs.ownType ?? types.map((t) => single(typeLabel.get(t) ?? 0));
-  const originKinds =
-    reuse?.originKinds ?? types.map((t, i) => originKindsOf(t, (name) => prop(i, name), zones[i]!));
+  const originKinds = reuse?.originKinds ?? types.map((t, i) => originKindsOf(t, i, prop, zones[i]!));
   const origins =
     reuse?.specs.untrustedOptions.origins ??
     indicesWhere(originKinds.length, (i) => originKinds[i]!.length > 0);
@@ -219,11 +218,13 @@ export function graphSpecs(input: GraphInputs, reuse?: GraphFacts): GraphSpecs {
   // `agent`. Prompts do not travel along responses or updates; they travel through applications, models,
   // guards and processes, but a store, tool, source or service does not forward them: what comes
   // out of those is content, not a prompt.
-  const principal = reuse?.specs.principal ?? types.map((t, i) => principalOf(t, (name) => prop(i, name)));
+  const principal =
+    reuse?.specs.principal ??
+    types.map((t, i) => (t === 'user' ? principalOf(t, (name) => prop(i, name)) : -1));
   const agentLabel = PRINCIPALS.indexOf('agent');
   let agents: Uint8Array | undefined;
   const isAgent = (i: number) =>
-    (agents ??= Uint8Array.from(types, (t) => (AGENT_TYPES.has(t) ? 1 : 0)))[i] === 1;
+    (agents ??= flagsOf(types.length, (j) => AGENT_TYPES.has(types[j]!)))[i] === 1;
   const isAgentMessage = (k: number) => isAgent(graph.flowSource[k]!) && isAgent(graph.flowTarget[k]!);
   const principalSeeds = (k: number): readonly number[] => {
     const own = principal[graph.flowSource[k]!]!;
@@ -240,7 +241,7 @@ export function graphSpecs(input: GraphInputs, reuse?: GraphFacts): GraphSpecs {
   // Content origins: a source's, service's or tool's output carries its origin, and any flow from
   // one agent to another carries `agent-output`. Content travels through stores (what is written
   // is read back) but not back along a query, and not into people.
-  const origin = reuse?.specs.origin ?? types.map((t, i) => contentOriginOf(t, (name) => prop(i, name)));
+  const origin = reuse?.specs.origin ?? types.map((t, i) => contentOriginOf(t, i, prop));
   const agentOutput = CONTENT_ORIGINS.indexOf('agent-output');
   const contentSeeds = (k: number): readonly number[] => {
     const own = origin[graph.flowSource[k]!]!;
@@ -293,6 +294,13 @@ export function graphSpecs(input: GraphInputs, reuse?: GraphFacts): GraphSpecs {
   };
 }
 
+/** 1 for each index below `count` that satisfies `test` (a loop: `Uint8Array.from` iterates). */
+function flagsOf(count: number, test: (index: number) => boolean): Uint8Array {
+  const flags = new Uint8Array(count);
+  for (let i = 0; i < count; i++) if (test(i)) flags[i] = 1;
+  return flags;
+}
+
 /** The indices below `count` that satisfy `test`, in order (a loop: `flatMap` made an array per component). */
 function indicesWhere(count: number, test: (index: number) => boolean): number[] {
   const out: number[] = [];
@@ -322,6 +330,13 @@ export function analyseGraph(input: GraphInputs): GraphFacts {
     types,
     { labelCount: 1, ownLabels: specs.promptedApi },
   ]);
+  // Who prompts and where content comes from, guarded or not: one search for all four.
+  const [prompters, promptersUnguarded, content, contentUnguarded] = propagateFlowLabelGroups(graph, [
+    specs.promptOptions,
+    specs.promptUnguardedOptions,
+    specs.contentOptions,
+    specs.contentUnguardedOptions,
+  ]);
   return {
     typeIds,
     typeLabel: specs.typeLabel,
@@ -334,10 +349,10 @@ export function analyseGraph(input: GraphInputs): GraphFacts {
     llmDriven: reachFrom(graph, specs.llmDriven, 'forward', isHumanReview),
     exposedLlmDriven: reachFrom(graph, specs.exposed(untrusted), 'forward', isHumanReview),
     unapprovedTools: reachFrom(graph, specs.unapproved, 'backward', isHumanReview),
-    prompters: propagateFlowLabels(graph, specs.promptOptions),
-    promptersUnguarded: propagateFlowLabels(graph, specs.promptUnguardedOptions),
-    content: propagateFlowLabels(graph, specs.contentOptions),
-    contentUnguarded: propagateFlowLabels(graph, specs.contentUnguardedOptions),
+    prompters,
+    promptersUnguarded,
+    content,
+    contentUnguarded,
     reachesPromptedApi,
   };
 }

@@ -4,6 +4,7 @@ import { shippedLibrary, type ThreatModelDocument } from '../../../src/core/inde
 import { canonicalOrder } from '../../../src/core/document/canonicalOrder';
 import { buildEvaluationContext } from '../../../src/core/rules/evaluationContext';
 import { propagateLabels } from '../../../src/core/graph/labelPropagation';
+import { propagateFlowLabels } from '../../../src/core/graph/flowLabels';
 import { reachAlong } from '../../../src/core/graph/reachability';
 import { syntheticModel } from '../../../bench/syntheticModel';
 
@@ -66,6 +67,26 @@ describe('membership searches agree with the searches explanations read', () => 
           const alone = propagateLabels(graph, direction, sets.labelCount, sets.ownLabels);
           expect([...sets.bits]).toEqual([...alone.bits]);
           expect([...sets.pred]).toEqual([...alone.pred]);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('flow labels searched together equal each searched alone, membership and paths', () => {
+    fc.assert(
+      fc.property(sizes, ([size, dropped]) => {
+        const { facts, graph } = buildEvaluationContext(model(size, dropped), library);
+        const { specs } = facts;
+        for (const [labels, options] of [
+          [facts.prompters, specs.promptOptions],
+          [facts.promptersUnguarded, specs.promptUnguardedOptions],
+          [facts.content, specs.contentOptions],
+          [facts.contentUnguarded, specs.contentUnguardedOptions],
+        ] as const) {
+          const alone = propagateFlowLabels(graph, options);
+          expect([...labels.reached]).toEqual([...alone.reached]);
+          expect([...labels.pred]).toEqual([...alone.pred]);
         }
       }),
       { numRuns: 60 },
