@@ -50,14 +50,7 @@ export function contextWithoutFacts(doc: ThreatModelDocument, library: Library):
     const index = id == null ? undefined : boundaryIndexOf.get(id);
     return index === undefined ? 'none' : doc.trustBoundaries[index]!.zone;
   };
-  // Defaults are looked up per type rather than copied into every component: no per-component
-  // objects, which kept 10,000-component evaluations busy allocating and collecting.
-  const defaults = new Map(
-    library.componentTypes.map((t) => [
-      t.id,
-      Object.fromEntries(t.properties.map((p) => [p.name, p.default])) as Record<string, PropValue>,
-    ]),
-  );
+  const defaults = typeDefaultsOf(library);
   const types: string[] = [];
   const zones: string[] = [];
   for (const c of doc.components) {
@@ -107,6 +100,27 @@ export function contextWithoutFacts(doc: ThreatModelDocument, library: Library):
   };
   bindProperties(ctx);
   return ctx;
+}
+
+const defaultsByLibrary = new WeakMap<Library, Map<string, Record<string, PropValue>>>();
+
+/**
+ * The catalogue default of each property, per component type: looked up per type rather than
+ * copied into every component (no per-component objects, which kept 10,000-component evaluations
+ * busy allocating and collecting), and built once per library, which never changes.
+ */
+function typeDefaultsOf(library: Library): Map<string, Record<string, PropValue>> {
+  let defaults = defaultsByLibrary.get(library);
+  if (!defaults) {
+    defaults = new Map(
+      library.componentTypes.map((t) => [
+        t.id,
+        Object.fromEntries(t.properties.map((p) => [p.name, p.default])) as Record<string, PropValue>,
+      ]),
+    );
+    defaultsByLibrary.set(library, defaults);
+  }
+  return defaults;
 }
 
 /**

@@ -187,8 +187,7 @@ export interface GraphSpecs {
  */
 export function graphSpecs(input: GraphInputs, reuse?: GraphFacts): GraphSpecs {
   const { graph, types, prop, zones } = input;
-  const typeIds = reuse?.typeIds ?? [...input.library.catalogue.types.keys()];
-  const typeLabel = reuse?.typeLabel ?? new Map(typeIds.map((t, i) => [t, i]));
+  const { typeIds, typeLabel } = reuse ?? typeLabelsOf(input.library);
   const ownType = reuse?.specs.ownType ?? types.map((t) => single(typeLabel.get(t) ?? 0));
   const originKinds = reuse?.originKinds ?? types.map((t, i) => originKindsOf(t, i, prop, zones[i]!));
   const origins =
@@ -292,6 +291,19 @@ export function graphSpecs(input: GraphInputs, reuse?: GraphFacts): GraphSpecs {
     principal,
     origin,
   };
+}
+
+const typeLabelsByLibrary = new WeakMap<Library, { typeIds: string[]; typeLabel: Map<string, number> }>();
+
+/** The catalogue's types in label order, and each type's label: once per library, which never changes. */
+function typeLabelsOf(library: Library): { typeIds: string[]; typeLabel: Map<string, number> } {
+  let labels = typeLabelsByLibrary.get(library);
+  if (!labels) {
+    const typeIds = [...library.catalogue.types.keys()];
+    labels = { typeIds, typeLabel: new Map(typeIds.map((t, i) => [t, i])) };
+    typeLabelsByLibrary.set(library, labels);
+  }
+  return labels;
 }
 
 /** 1 for each index below `count` that satisfies `test` (a loop: `Uint8Array.from` iterates). */
