@@ -131,7 +131,7 @@ describe('the canvas advanced from the change', () => {
     expect(node.handles?.map((h) => h.position)).toEqual(['top', 'right', 'bottom', 'left']);
   });
 
-  it('over random moves, places the labels as from scratch, and keeps the very edge list when no spot changed', () => {
+  it('over random moves, places the labels as from scratch, and keeps the very edge list (spots are beside it)', () => {
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const ids = Array.from({ length: 40 }, (_, i) => `c${i}`);
@@ -148,6 +148,7 @@ describe('the canvas advanced from the change', () => {
     });
     let state: State = start(current);
     let kept = 0;
+    let respotted = 0;
     for (let move = 0; move < 80; move++) {
       const id = ids[Math.floor(next() * ids.length)]!;
       const c = current.components.find((x) => x.id === id)!;
@@ -162,10 +163,12 @@ describe('the canvas advanced from the change', () => {
       expect(after.projection.layouts.slots).toEqual(layoutEdges(current).slots);
       expect({ nodes: after.nodes, edges: after.edges }).toEqual(fromScratch(current, []));
       if (after.edges === state.edges) kept++;
+      if (after.projection.layouts.slots.some((slot, i) => slot !== state.projection.layouts.slots[i]))
+        respotted++;
       state = after;
     }
-    // Some moves left every spot as it was (the same list), not all of them.
-    expect(kept).toBeGreaterThan(0);
-    expect(kept).toBeLessThan(80);
+    // Moves that placed labels elsewhere still hand React Flow the very same edges.
+    expect(respotted).toBeGreaterThan(0);
+    expect(kept).toBe(80);
   });
 });
