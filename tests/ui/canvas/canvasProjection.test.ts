@@ -99,13 +99,22 @@ describe('the canvas advanced from the change', () => {
     expect({ nodes: s1.nodes, edges: s1.edges }).toEqual(fromScratch(renamed, []));
   });
 
-  it('a move places the labels again and renews the moved node only', () => {
+  it('a move places the labels again, renews the moved node only and keeps the very edge list', () => {
     const s0 = start(doc);
     const moved = updateComponent(doc, 'c', { position: { x: 40, y: 420 } });
     const s1 = advance(s0, moved);
     expect(changed(s0.nodes, s1.nodes).map((n) => n.id)).toEqual(['c']);
+    expect(s1.edges).toBe(s0.edges);
     expect(s1.projection.layouts).not.toBe(s0.projection.layouts);
     expect({ nodes: s1.nodes, edges: s1.edges }).toEqual(fromScratch(moved, []));
+  });
+
+  it('a move that renames too (one change) renews the edges naming the renamed component only', () => {
+    const s0 = start(doc);
+    const both = updateComponent(doc, 'a', { position: { x: 40, y: 420 }, label: 'Researchers' });
+    const s1 = advance(s0, both);
+    expect(changed(s0.edges, s1.edges).map((e) => e.id)).toEqual(['f1', 'f2']);
+    expect({ nodes: s1.nodes, edges: s1.edges }).toEqual(fromScratch(both, []));
   });
 
   it('a new flow lays the edges out again and keeps the nodes', () => {
