@@ -1,5 +1,7 @@
 // First, before the core builds its schemas (see the module and vite.config.ts).
 import './ui/platform/noDynamicCode';
+// Second: starts downloading the editor's code before the rest of this start-up code runs.
+import { documentExpected } from './ui/documents/editorPrefetch';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
@@ -10,12 +12,11 @@ import { App, preloadEditor, preloadStartScreen } from './ui/App';
 import { createCanvasBridge } from './ui/canvas/canvasBridge';
 import { showUncaughtErrors } from './ui/errors/globalErrors';
 import { restorePacksInBackground } from './ui/library/startupPacks';
-import { OPEN_DOCUMENT_KEY, rememberOpenDocument, startupDocument } from './ui/documents/startupDocument';
+import { rememberOpenDocument, startupDocument } from './ui/documents/startupDocument';
 import { browserDocumentLibrary, requestPersistentStorage } from './ui/platform/indexedDbDocumentLibrary';
 import { libraryDocumentSlot } from './ui/platform/libraryDocumentStorage';
 import { unavailableLibrary } from './ui/platform/unavailableLibrary';
 import {
-  AUTOSAVE_KEY,
   browserLocalStorage,
   browserSessionStorage,
   localDocumentStorage,
@@ -110,18 +111,6 @@ async function start(): Promise<void> {
       </AppProvider>
     </StrictMode>,
   );
-}
-
-/** True when this page load is sure to open a document: a reload of a tab that showed one, or an old autosave. */
-function documentExpected(): boolean {
-  try {
-    return (
-      browserSessionStorage()?.getItem(OPEN_DOCUMENT_KEY) != null ||
-      browserLocalStorage()?.getItem(AUTOSAVE_KEY) != null
-    );
-  } catch {
-    return false;
-  }
 }
 
 void start();

@@ -4,6 +4,7 @@ import { useShortcuts } from './commands/useShortcuts';
 import { ImportNotesPanel } from './dialogs/ImportNotesPanel';
 import { DeletedDocumentNotice } from './dialogs/DeletedDocumentNotice';
 import { Notices } from './dialogs/Notices';
+import { importWorkspace } from './documents/editorPrefetch';
 import { openFile } from './documents/openFileLazily';
 import { CrashBoundary } from './errors/CrashBoundary';
 import { runReported } from './errors/reportFailure';
@@ -22,7 +23,7 @@ let editorModule: typeof import('./layout/Workspace') | null = null;
 /** Loads the editor's chunk (tests load it up front, so the editor renders without a Suspense round). */
 export const preloadEditor = () =>
   // With the element edits, so the editor's shortcuts (Delete, Ctrl+D…) act synchronously.
-  Promise.all([import('./layout/Workspace'), loadElementActions()]).then(([m]) => {
+  Promise.all([importWorkspace(), loadElementActions()]).then(([m]) => {
     editorModule = m;
     return m;
   });

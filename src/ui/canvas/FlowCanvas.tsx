@@ -13,7 +13,7 @@ import {
   type NodeChange,
   type NodePositionChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
 import { MinimapToggle } from '../layout/MinimapToggle';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
 import { connectComponents } from '../store/elementActions';
@@ -22,28 +22,28 @@ import { CollabPresenceMount } from '../collab/CollabPresenceMount';
 import { BoundaryDrawingLayer } from './BoundaryDrawingLayer';
 import { CanvasMinimap } from './CanvasMinimap';
 import { edgeTypes, nodeTypes } from './canvasTypes';
+import { FlowMarkers } from './FlowMarkers';
 import { commitMoves } from './commitMoves';
 import { GRID } from './geometry';
 import { PALETTE_MIME } from './paletteDrag';
 import { dropFromPalette } from './paletteDrop';
 import { advanceProjection, startProjection } from './canvasProjection';
 import { projectEdges, projectNodes, type CanvasNode, type FlowEdgeType } from './projectDocument';
+import { createLabelSlots, LabelSlotsContext } from './labelSlots';
 import { useLevelOfDetail } from './levelOfDetail';
 import { useCanvasBridge } from './useCanvasBridge';
 import { useDeferredAnalysis } from './useDeferredAnalysis';
 
 const SNAP: [number, number] = [GRID, GRID];
-/**
- * React Flow mounts every node once to measure it, whatever the viewport; a freshly opened model
- * of thousands of components is handed over this many nodes a frame, so no frame takes seconds.
- */
-const REVEAL_PER_FRAME = 120;
 const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
 
 /**
  * The React Flow adapter. Nodes live in canvas state while dragging (drag frames never touch the
  * document or the engine); a drag's end, a connection, a resize or a drop becomes one document
  * command. Selection is UI state in the store, shared with the outline and the threat panel.
+ * Every node is handed over at once, however large the model: nodes carry their size and handles
+ * (projectDocument.ts), so React Flow mounts only those on screen. (Handing a large model over a
+ * hundred nodes a frame made React Flow take in the growing lists again on each of those frames.)
  */
 function CanvasInner() {
   const store = useStoreApi();
@@ -72,28 +72,9 @@ function CanvasInner() {
     setNodes(next.nodes);
     setEdges(next.edges);
   }
-
-  // Nodes handed to React Flow so far: all of them, except just after a large model was opened.
-  const opening = useAppStore((s) => (s.focusRequest?.id === '*' ? s.focusRequest.nonce : null));
-  const [reveal, setReveal] = useState({ opening, count: REVEAL_PER_FRAME });
-  if (opening !== null && opening !== reveal.opening) setReveal({ opening, count: REVEAL_PER_FRAME });
-  const revealing = reveal.count < nodes.length;
-  useEffect(() => {
-    if (!revealing) return;
-    const frame = requestAnimationFrame(() =>
-      setReveal((r) => ({ ...r, count: r.count + REVEAL_PER_FRAME })),
-    );
-    return () => cancelAnimationFrame(frame);
-  }, [revealing, reveal.count]);
-  const shownNodes = useMemo(
-    () => (revealing ? nodes.slice(0, reveal.count) : nodes),
-    [nodes, revealing, reveal.count],
-  );
-  const shownEdges = useMemo(() => {
-    if (!revealing) return edges;
-    const shown = new Set(shownNodes.map((n) => n.id));
-    return edges.filter((e) => shown.has(e.source) && shown.has(e.target));
-  }, [edges, shownNodes, revealing]);
+  // The labels' spots, beside the edges (labelSlots.ts): told to the edges before the frame is drawn.
+  const [labelSlots] = useState(() => createLabelSlots(projected.layouts, projected.doc));
+  useLayoutEffect(() => labelSlots.publish(projected.layouts, projected.doc), [labelSlots, projected]);
 
   const applySelection = useCallback(
     (changes: readonly { id: string; selected: boolean }[]) => {
@@ -171,44 +152,47 @@ function CanvasInner() {
   );
 
   return (
-    <div
-      className={detail.className}
-      style={detail.style}
-      ref={wrapper}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-    >
-      <ReactFlow<CanvasNode, FlowEdgeType>
-        nodes={shownNodes}
-        edges={shownEdges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        deleteKeyCode={null}
-        elevateNodesOnSelect={false}
-        snapToGrid={snapToGrid}
-        snapGrid={SNAP}
-        onlyRenderVisibleElements
-        // No fitView: a model opens at a readable zoom (useCanvasBridge, openingViewport.ts).
-        connectionMode={ConnectionMode.Loose}
-        defaultViewport={DEFAULT_VIEWPORT}
-        minZoom={0.05}
-        maxZoom={2.5}
-        proOptions={{ hideAttribution: true }}
-        aria-label="Model canvas"
+    <LabelSlotsContext value={labelSlots}>
+      <div
+        className={detail.className}
+        style={detail.style}
+        ref={wrapper}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
       >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
-        {minimapShown && <CanvasMinimap ariaLabel="Minimap" />}
-        <Controls showInteractive={false} aria-label="Zoom controls">
-          <MinimapToggle />
-        </Controls>
-        <BoundaryDrawingLayer />
-        <CollabPresenceMount />
-      </ReactFlow>
-    </div>
+        <ReactFlow<CanvasNode, FlowEdgeType>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          deleteKeyCode={null}
+          elevateNodesOnSelect={false}
+          snapToGrid={snapToGrid}
+          snapGrid={SNAP}
+          onlyRenderVisibleElements
+          // No fitView: a model opens at a readable zoom (useCanvasBridge, openingViewport.ts).
+          connectionMode={ConnectionMode.Loose}
+          defaultViewport={DEFAULT_VIEWPORT}
+          minZoom={0.05}
+          maxZoom={2.5}
+          proOptions={{ hideAttribution: true }}
+          aria-label="Model canvas"
+        >
+          <FlowMarkers />
+          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
+          {minimapShown && <CanvasMinimap ariaLabel="Minimap" />}
+          <Controls showInteractive={false} aria-label="Zoom controls">
+            <MinimapToggle />
+          </Controls>
+          <BoundaryDrawingLayer />
+          <CollabPresenceMount />
+        </ReactFlow>
+      </div>
+    </LabelSlotsContext>
   );
 }
 

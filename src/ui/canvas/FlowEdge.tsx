@@ -11,8 +11,10 @@ import { COMPONENT_SIZE } from '../../core';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/StoreContext';
 import { flowView } from './elementViews';
+import { flowMarkerEnd } from './FlowMarkers';
 import { floatingEdgeEnds, type Rect, type Side } from './edgeGeometry';
 import { labelCandidates, labelText, labelWidth } from './labelPlacement';
+import { useLabelSlot } from './labelSlots';
 import { edgeLabel } from './edgeLayouts';
 import type { FlowEdgeType } from './projectDocument';
 
@@ -42,13 +44,15 @@ function rectOf(node: InternalNode): Rect {
  * EdgeLabelRenderer: its portal lookup runs on every canvas update for every edge, which costs
  * whole frames on models with thousands of flows.
  */
-function FlowEdgeView({ id, source, target, markerEnd, selected, data }: EdgeProps<FlowEdgeType>) {
+function FlowEdgeView({ id, source, target, selected, data }: EdgeProps<FlowEdgeType>) {
   const sourceNode = useInternalNode(source);
   const targetNode = useInternalNode(target);
   // One subscription for all it shows (elementViews.ts).
   const { label: own, open: openCount, severity } = useAppStore(useShallow(flowView(id)));
   // A bundle of parallel flows (projectEdges) says how many it stands for.
   const label = edgeLabel(own, data?.bundled);
+  // The spot placeLabels found free (labelSlots.ts); a label without one shows on hover or selection.
+  const slot = useLabelSlot(id);
   if (!sourceNode || !targetNode) return null;
   const lane = data?.lane ?? SINGLE_LANE;
   const ends = floatingEdgeEnds(rectOf(sourceNode), rectOf(targetNode), lane);
@@ -62,8 +66,6 @@ function FlowEdgeView({ id, source, target, markerEnd, selected, data }: EdgePro
     borderRadius: 10,
     offset: 18,
   });
-  // The spot projectEdges found free (placeLabels); a label without one shows on hover or selection.
-  const slot = data?.labelSlot;
   const spots = labelCandidates(ends);
   const at = spots[slot ?? 0] ?? spots[0]!;
   const text = labelText(label, !!selected);
@@ -75,7 +77,7 @@ function FlowEdgeView({ id, source, target, markerEnd, selected, data }: EdgePro
       <BaseEdge
         id={id}
         path={path}
-        markerEnd={markerEnd}
+        markerEnd={flowMarkerEnd(!!selected)}
         className={selected ? 'flow-path is-selected' : 'flow-path'}
         interactionWidth={16}
       />

@@ -51,11 +51,30 @@ export function advanceProjection(
     nextEdges = relabelEdges(reselect(edges, from.selected, selected), doc, edits.renamed);
   else {
     // A move places only the labels it can affect; anything else lays the flows out again.
-    if (!sameEdgeLayoutInputs(before, doc))
-      layouts = relayoutAfterMove(from.layouts, before, doc) ?? layoutEdges(doc);
-    nextEdges = projectEdges(doc, selected, edges, layouts);
+    const kept = sameEdgeLayoutInputs(before, doc)
+      ? from.layouts
+      : relayoutAfterMove(from.layouts, before, doc);
+    layouts = kept ?? layoutEdges(doc);
+    // The same flows and the same components in their order (a move, a drop into a boundary): each
+    // edge is as it was but for its selection and its ends' names. Their labels' spots are not in
+    // the edges (labelSlots.ts), so a drop hands React Flow the very same edge list.
+    nextEdges =
+      kept && doc.dataFlows === before.dataFlows
+        ? relabelEdges(reselect(edges, from.selected, selected), doc, renamedComponents(before, doc))
+        : projectEdges(doc, selected, edges, layouts);
   }
   return { projection: { doc, selection, selected, layouts }, nodes: nextNodes, edges: nextEdges };
+}
+
+/** The components whose label changed, of two lists with the same components in the same order. */
+function renamedComponents(before: ThreatModelDocument, doc: ThreatModelDocument): Set<string> {
+  const renamed = new Set<string>();
+  if (before.components === doc.components) return renamed;
+  doc.components.forEach((c, i) => {
+    const was = before.components[i];
+    if (was !== c && was?.label !== c.label) renamed.add(c.id);
+  });
+  return renamed;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MarkerType, Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import { Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import {
   boundarySize,
   COMPONENT_SIZE,
@@ -17,15 +17,12 @@ export type ElementData = { id: string };
 export type ComponentNodeType = Node<ElementData, 'component'>;
 export type BoundaryNodeType = Node<ElementData, 'boundary'>;
 export type CanvasNode = ComponentNodeType | BoundaryNodeType;
-/** `bundled`: this edge stands for that many parallel flows (see projectEdges). */
 /**
- * `lane`: its place among the flows drawn between the same two components (see assignLanes);
- * `labelSlot`: where along its route the label goes, null when hidden until hovered (placeLabels).
+ * `bundled`: this edge stands for that many parallel flows (see projectEdges); `lane`: its place
+ * among the flows drawn between the same two components (see assignLanes). Where its label goes is
+ * not in the edge: see labelSlots.ts.
  */
-export type FlowEdgeType = Edge<
-  ElementData & { bundled?: number; lane?: Lane; labelSlot?: number | null },
-  'flow'
->;
+export type FlowEdgeType = Edge<ElementData & { bundled?: number; lane?: Lane }, 'flow'>;
 
 /** Which document object each node or edge was built from, to reuse it while that object is unchanged. */
 const sourceOf = new WeakMap<object, object>();
@@ -70,6 +67,8 @@ const COMPONENT_HANDLES: NodeHandle[] = (
   width: HANDLE,
   height: HANDLE,
 }));
+
+const NO_HANDLES: NodeHandle[] = [];
 
 /**
  * Projects the document onto React Flow nodes. Positions in the document are absolute; a node
@@ -119,6 +118,9 @@ export function projectNodes(
       height: size.height,
       selected: isSelected,
       dragHandle: '.boundary-drag',
+      // It has no connection points: said in advance, so React Flow mounts it only when on screen
+      // (a node whose handles it does not know is mounted once to find them).
+      handles: NO_HANDLES,
       ariaLabel: `Trust boundary ${b.label} (${b.zone})`,
       className: 'boundary-wrapper',
       ...(parentId ? { parentId } : {}),
@@ -164,14 +166,6 @@ export function projectNodes(
   return out;
 }
 
-/**
- * Closed arrowheads in the edge's own colour, in both themes: React Flow's default marker is a
- * fixed grey, faint on the light canvas and unchanged when the flow is selected. A CSS variable
- * as the colour keeps one marker per state (React Flow makes one `<marker>` per distinct config).
- */
-const MARKER = { type: MarkerType.ArrowClosed, width: 18, height: 18, color: 'var(--edge)' } as const;
-const SELECTED_MARKER = { ...MARKER, color: 'var(--accent)' } as const;
-
 type DataFlow = ThreatModelDocument['dataFlows'][number];
 
 const sameLane = (a: Lane | undefined, b: Lane) => !!a && a.index === b.index && a.count === b.count;
@@ -191,11 +185,11 @@ export function projectEdges(
       flow,
       selected,
       prevById.get(flow.id),
-      { lane: layouts.lanes[i]!, labelSlot: layouts.slots[i]!, bundled: count },
+      { lane: layouts.lanes[i]!, bundled: count },
       nameOf,
     );
   });
-  // Every edge as it was (a move that left each label's spot): the very same list, so React Flow
+  // Every edge as it was (a move: the labels' spots are not in the edges): the very same list, so React Flow
   // keeps its edge and connection lookups instead of rebuilding them over every flow.
   return edges.length === previous.length && edges.every((e, i) => e === previous[i])
     ? (previous as FlowEdgeType[])
@@ -215,14 +209,13 @@ export function reselect<T extends CanvasNode | FlowEdgeType>(
   for (const id of before) if (!after.has(id)) changed.add(id);
   for (const id of after) if (!before.has(id)) changed.add(id);
   if (changed.size === 0) return items;
+  // The same list when none of its items changed (a selected node leaves every edge as it was):
+  // a new list makes React Flow rebuild its edge lookups over every flow.
+  if (!items.some((item) => changed.has(item.id))) return items;
   return items.map((item) => {
     if (!changed.has(item.id)) return item;
     const selected = after.has(item.id);
-    const next = (
-      'source' in item
-        ? { ...item, selected, markerEnd: selected ? SELECTED_MARKER : MARKER }
-        : { ...item, selected }
-    ) as T;
+    const next = { ...item, selected };
     const source = sourceOf.get(item);
     if (source) sourceOf.set(next, source);
     return next;
@@ -286,7 +279,7 @@ function flowEdge(
   f: DataFlow,
   selected: ReadonlySet<string>,
   prev: FlowEdgeType | undefined,
-  { lane, labelSlot, bundled }: EdgeLayout,
+  { lane, bundled }: Omit<EdgeLayout, 'labelSlot'>,
   nameOf: (componentId: string) => string | undefined,
 ): FlowEdgeType {
   const isSelected = selected.has(f.id);
@@ -298,7 +291,6 @@ function flowEdge(
     sourceOf.get(prev) === f &&
     !!prev.selected === isSelected &&
     prev.data?.bundled === bundled &&
-    prev.data?.labelSlot === labelSlot &&
     sameLane(prev.data?.lane, lane) &&
     prev.ariaLabel === ariaLabel
   )
@@ -308,9 +300,10 @@ function flowEdge(
     type: 'flow',
     source: f.sourceId,
     target: f.targetId,
-    data: { id: f.id, lane, labelSlot, ...(bundled ? { bundled } : {}) },
+    data: { id: f.id, lane, ...(bundled ? { bundled } : {}) },
     selected: isSelected,
-    markerEnd: isSelected ? SELECTED_MARKER : MARKER,
+    // No markerEnd: FlowEdge draws the canvas's own arrowheads (flowMarkers.tsx), so React Flow
+    // does not work out a marker id for every flow each time the list changes.
     ariaLabel,
   };
   sourceOf.set(edge, f);

@@ -2,9 +2,9 @@ import { AUTOSAVE_FORMAT } from '../store/autosaveRecord';
 import type { AppStore } from '../store/createAppStore';
 import { newDocumentId, type DocumentLibrary, type StoredDocument } from '../platform/documentLibrary';
 import { AUTOSAVE_KEY } from '../platform/localDocumentStorage';
+import { OPEN_DOCUMENT_KEY } from './editorPrefetch';
 
-/** Which document this tab showed, so a reload reopens it (other tabs keep their own). */
-export const OPEN_DOCUMENT_KEY = 'aitm.openDocument.v1';
+export { OPEN_DOCUMENT_KEY };
 
 export interface StartupDocument {
   /** The record to show at start, or null for the start screen. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { projectEdges } from '../../../src/ui/canvas/projectDocument';
+import { flowMarkerEnd } from '../../../src/ui/canvas/FlowMarkers';
+import { layoutEdges } from '../../../src/ui/canvas/edgeLayouts';
+import { projectEdges, reselect } from '../../../src/ui/canvas/projectDocument';
 import { component, flow, model } from '../../support/modelBuilders';
 
 const at = (x: number, y: number) => ({ position: { x, y } });
@@ -28,19 +30,29 @@ describe('flow edges projected from the document', () => {
   });
 
   it('places every label of a roomy diagram, and the two labels between a and b apart', () => {
-    const edges = projectEdges(doc, new Set(), []);
-    expect(edges.every((e) => e.data?.labelSlot !== null)).toBe(true);
+    const { slots } = layoutEdges(doc);
+    expect(slots.every((slot) => slot !== null)).toBe(true);
     // Both lanes' middle points are 16 px apart, closer than a label is tall: one moves.
-    expect(edges[0]!.data?.labelSlot).not.toBe(edges[1]!.data?.labelSlot);
+    expect(slots[0]).not.toBe(slots[1]);
   });
 
-  it('draws arrowheads in the edge colour, and in the accent colour when selected', () => {
+  it('hands React Flow no marker per edge: FlowEdge points at the canvas arrowheads, accent when selected', () => {
     const [plain, picked] = projectEdges(doc, new Set(['f2']), []);
-    expect(plain!.markerEnd).toMatchObject({ type: 'arrowclosed', color: 'var(--edge)' });
-    expect(picked!.markerEnd).toMatchObject({ type: 'arrowclosed', color: 'var(--accent)' });
+    expect(plain!.markerEnd).toBeUndefined();
+    expect(picked!.markerEnd).toBeUndefined();
+    expect(flowMarkerEnd(false)).not.toBe(flowMarkerEnd(true));
+    expect(flowMarkerEnd(true)).toMatch(/^url\('#[\w-]+'\)$/);
   });
 
-  it('reuses an unchanged edge and rebuilds one whose label spot moved', () => {
+  it('keeps the very same edge list when a selection changes only nodes', () => {
+    const edges = projectEdges(doc, new Set(), []);
+    expect(reselect(edges, new Set(), new Set(['a']))).toBe(edges);
+    const picked = reselect(edges, new Set(['a']), new Set(['f2']));
+    expect(picked).not.toBe(edges);
+    expect(picked.filter((e, i) => e !== edges[i]).map((e) => e.id)).toEqual(['f2']);
+  });
+
+  it('reuses every edge when only a label spot moved (the spots are beside the edges: labelSlots.ts)', () => {
     const first = projectEdges(doc, new Set(), []);
     expect(projectEdges(doc, new Set(), first)).toEqual(first);
     expect(projectEdges(doc, new Set(), first)[2]).toBe(first[2]);
@@ -49,8 +61,7 @@ describe('flow edges projected from the document', () => {
       ...doc,
       components: doc.components.map((c) => (c.id === 'c' ? { ...c, ...at(600, 84) } : c)),
     };
-    const next = projectEdges(crowded, new Set(), first);
-    expect(next[2]!.data?.labelSlot).toBeNull();
-    expect(next[0]).toBe(first[0]);
+    expect(layoutEdges(crowded).slots[2]).toBeNull();
+    expect(projectEdges(crowded, new Set(), first)).toBe(first);
   });
 });
