@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/ui/commands/commandRegistry';
 import { shortcutLabel } from '../../src/ui/commands/shortcuts';
@@ -18,6 +18,7 @@ describe('inspector scroll', () => {
     act(() => store.getState().select(['c-user']));
     const inspector = screen.getByRole('region', { name: 'Inspector' });
     inspector.scrollTop = 240;
+    fireEvent.scroll(inspector); // what a browser sends after the user scrolls
     act(() => store.getState().select(['c-api']));
     expect(within(inspector).getByRole('textbox', { name: 'Label' })).toHaveProperty('value', 'Chat API');
     expect(inspector.scrollTop).toBe(0);

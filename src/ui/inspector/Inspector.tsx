@@ -15,10 +15,16 @@ export function Inspector() {
   );
   const remove = useCommand('delete');
   // A new selection starts at its name: the inspector must not keep the last element's scroll.
+  // Only when it was scrolled: writing scrollTop forces a layout of the page, about 29 ms in the
+  // mousedown frame of every drag on a large canvas (selecting is the drag's first step).
   const section = useRef<HTMLElement>(null);
+  const scrolled = useRef(false);
   const selected = selection.join('\n');
   useLayoutEffect(() => {
-    if (section.current) section.current.scrollTop = 0;
+    if (section.current && scrolled.current) {
+      section.current.scrollTop = 0;
+      scrolled.current = false;
+    }
   }, [selected]);
   let body;
   if (selection.length === 0) body = <ModelInspector />;
@@ -32,7 +38,14 @@ export function Inspector() {
   else if (kind === 'dataFlow') body = <FlowInspector id={selection[0]!} />;
   else if (kind === 'trustBoundary') body = <BoundaryInspector id={selection[0]!} />;
   return (
-    <section className="inspector" aria-label="Inspector" ref={section}>
+    <section
+      className="inspector"
+      aria-label="Inspector"
+      ref={section}
+      onScroll={(event) => {
+        scrolled.current = event.currentTarget.scrollTop > 0;
+      }}
+    >
       {body}
       {selection.length > 0 && (
         <button type="button" className="danger-button" onClick={remove.run}>
