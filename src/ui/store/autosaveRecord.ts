@@ -1,4 +1,5 @@
-import { parseJsonText, serialiseDocument, type Problem, type ThreatModelDocument } from '../../core';
+import { parseJsonText, type Problem, type ThreatModelDocument } from '../../core';
+import { serialiseDocumentCached } from './documentText';
 
 /**
  * What autosave writes: the document plus a stamp saying which tab wrote it and which revision it
@@ -17,8 +18,9 @@ export interface AutosaveStamp {
 }
 
 export function encodeAutosave(doc: ThreatModelDocument, stamp: AutosaveStamp): string {
-  // serialiseDocument gives the canonical text; splice it in rather than parse and re-stringify it.
-  return `{"format":"${AUTOSAVE_FORMAT}","owner":${JSON.stringify(stamp.owner)},"revision":${stamp.revision},"savedAt":${stamp.savedAt},"document":${serialiseDocument(doc)}}`;
+  // serialiseDocument's canonical text (kept per part between saves: documentText.ts); spliced in
+  // rather than parsed and re-stringified.
+  return `{"format":"${AUTOSAVE_FORMAT}","owner":${JSON.stringify(stamp.owner)},"revision":${stamp.revision},"savedAt":${stamp.savedAt},"document":${serialiseDocumentCached(doc)}}`;
 }
 
 export type DecodedAutosave =

@@ -1,14 +1,9 @@
-import {
-  createEmptyDocument,
-  formatProblems,
-  parseDocument,
-  serialiseDocument,
-  type ThreatModelDocument,
-} from '../../core';
+import { createEmptyDocument, formatProblems, parseDocument, type ThreatModelDocument } from '../../core';
 import type { StoredDocument } from '../platform/documentLibrary';
 import { DocumentChangedElsewhere, type DocumentSlot } from '../platform/libraryDocumentStorage';
 import type { AppState } from './appState';
 import { decodeAutosave, encodeAutosave, newTabId, type AutosaveStamp } from './autosaveRecord';
+import { serialiseDocumentCached } from './documentText';
 import type { RootCreator } from './middleware';
 
 /**
@@ -261,7 +256,7 @@ export function withPersistence(
       await whenSaved();
       if (slot.id === null) return false;
       try {
-        await slot.snapshot(label, serialiseDocument(get().document));
+        await slot.snapshot(label, serialiseDocumentCached(get().document));
         return true;
       } catch {
         return false;
