@@ -3,7 +3,7 @@ import type { StoredDocument } from '../platform/documentLibrary';
 import { DocumentChangedElsewhere, type DocumentSlot } from '../platform/libraryDocumentStorage';
 import type { AppState } from './appState';
 import { decodeAutosave, encodeAutosave, newTabId, type AutosaveStamp } from './autosaveRecord';
-import { serialiseDocumentCached } from './documentText';
+import { prepareDocumentText, serialiseDocumentCached } from './documentText';
 import type { RootCreator } from './middleware';
 
 /**
@@ -20,6 +20,9 @@ export interface DocumentStorage {
 
 export const STORAGE_FULL_WARNING =
   'Autosave failed: the browser storage is full or unavailable. Your changes are kept in this tab — use Save to download a copy.';
+
+/** Elements whose autosave text is written per task before a save (about 10 ms of work). */
+const PREPARE_BATCH = 3000;
 
 const isSlot = (storage: DocumentStorage | DocumentSlot): storage is DocumentSlot => 'begin' in storage;
 
@@ -266,8 +269,20 @@ export function withPersistence(
     storage.watch?.(() => {
       if (get().autosaveConflict === null) detectConflict();
     });
+    /**
+     * The debounced save: first the text of what is not kept from earlier saves is written in
+     * short tasks (all of a document just opened), then the save itself only joins it.
+     */
+    const writeSoon = () => {
+      const doc = get().document;
+      if (doc !== saved && !prepareDocumentText(doc, PREPARE_BATCH)) {
+        timer = setTimeout(writeSoon, 0);
+        return;
+      }
+      write();
+    };
     api.subscribe((s) => {
-      if (s.document !== saved && timer === undefined) timer = setTimeout(write, options.delayMs);
+      if (s.document !== saved && timer === undefined) timer = setTimeout(writeSoon, options.delayMs);
     });
     const protect = () => {
       guarded = true;

@@ -13,7 +13,7 @@ import {
   updateDataFlow,
   type ThreatModelDocument,
 } from '../../../src/core/index';
-import { serialiseDocumentCached } from '../../../src/ui/store/documentText';
+import { prepareDocumentText, serialiseDocumentCached } from '../../../src/ui/store/documentText';
 import { freezeDocument } from '../../../src/ui/store/freezeDocument';
 import { syntheticModel } from '../../../bench/syntheticModel';
 
@@ -111,6 +111,23 @@ describe('autosave text kept per part', () => {
       expect(stringify.mock.calls.length).toBeLessThan(20);
       stringify.mockRestore();
       expect(text).toBe(serialiseDocument(next));
+    } finally {
+      stringify.mockRestore();
+    }
+  });
+
+  it('prepares the text of a new document in batches, so that its save only joins', () => {
+    const doc = freezeDocument(syntheticModel(400)); // 16 boundaries, 400 components, 800 flows
+    const done: boolean[] = [];
+    for (let i = 0; i < 10 && !done.includes(true); i++) done.push(prepareDocumentText(doc, 300));
+    // 1,216 items by 300: four batches not yet done, the fifth completes.
+    expect(done).toEqual([false, false, false, false, true]);
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      const text = serialiseDocumentCached(doc);
+      expect(stringify.mock.calls.length).toBeLessThan(20);
+      stringify.mockRestore();
+      expect(text).toBe(serialiseDocument(doc));
     } finally {
       stringify.mockRestore();
     }
