@@ -1,5 +1,4 @@
-import { parseJsonText, type Problem, type ThreatModelDocument } from '../../core';
-import { serialiseDocumentCached } from './documentText';
+import { parseJsonText, serialiseDocument, type Problem, type ThreatModelDocument } from '../../core';
 
 /**
  * What autosave writes: the document plus a stamp saying which tab wrote it and which revision it
@@ -17,10 +16,17 @@ export interface AutosaveStamp {
   savedAt: number;
 }
 
-export function encodeAutosave(doc: ThreatModelDocument, stamp: AutosaveStamp): string {
-  // serialiseDocument's canonical text (kept per part between saves: documentText.ts); spliced in
-  // rather than parsed and re-stringified.
-  return `{"format":"${AUTOSAVE_FORMAT}","owner":${JSON.stringify(stamp.owner)},"revision":${stamp.revision},"savedAt":${stamp.savedAt},"document":${serialiseDocumentCached(doc)}}`;
+/**
+ * `serialise` must give serialiseDocument's text: autosave passes documentText.ts's, which keeps
+ * the text of unchanged parts between saves, once that module has loaded.
+ */
+export function encodeAutosave(
+  doc: ThreatModelDocument,
+  stamp: AutosaveStamp,
+  serialise: (doc: ThreatModelDocument) => string = serialiseDocument,
+): string {
+  // The canonical text, spliced in rather than parsed and re-stringified.
+  return `{"format":"${AUTOSAVE_FORMAT}","owner":${JSON.stringify(stamp.owner)},"revision":${stamp.revision},"savedAt":${stamp.savedAt},"document":${serialise(doc)}}`;
 }
 
 export type DecodedAutosave =

@@ -1,9 +1,14 @@
-import { createEmptyDocument, formatProblems, parseDocument, type ThreatModelDocument } from '../../core';
+import {
+  createEmptyDocument,
+  formatProblems,
+  parseDocument,
+  serialiseDocument,
+  type ThreatModelDocument,
+} from '../../core';
 import type { StoredDocument } from '../platform/documentLibrary';
 import { DocumentChangedElsewhere, type DocumentSlot } from '../platform/libraryDocumentStorage';
 import type { AppState } from './appState';
 import { decodeAutosave, encodeAutosave, newTabId, type AutosaveStamp } from './autosaveRecord';
-import { prepareDocumentText, serialiseDocumentCached } from './documentText';
 import type { RootCreator } from './middleware';
 
 /**
@@ -23,6 +28,27 @@ export const STORAGE_FULL_WARNING =
 
 /** Elements whose autosave text is written per task before a save (about 10 ms of work). */
 const PREPARE_BATCH = 3000;
+
+/**
+ * The text writer that keeps unchanged parts between saves (documentText.ts): loaded with the
+ * first change, not at start (the start screen's JavaScript budget); until then, and should it
+ * fail to load, serialiseDocument writes the same bytes.
+ */
+type DocumentText = typeof import('./documentText');
+let documentText: DocumentText | null = null;
+let documentTextLoading = false;
+function loadDocumentText(): void {
+  if (documentText || documentTextLoading) return;
+  documentTextLoading = true;
+  import('./documentText').then(
+    (module) => {
+      documentText = module;
+    },
+    () => {},
+  );
+}
+const serialiseForSave = (doc: ThreatModelDocument) =>
+  (documentText?.serialiseDocumentCached ?? serialiseDocument)(doc);
 
 const isSlot = (storage: DocumentStorage | DocumentSlot): storage is DocumentSlot => 'begin' in storage;
 
@@ -131,7 +157,7 @@ export function withPersistence(
         return;
       }
       const stamp = { owner: tabId, revision, savedAt: now() };
-      const text = encodeAutosave(doc, stamp);
+      const text = encodeAutosave(doc, stamp, serialiseForSave);
       saved = doc;
       try {
         const meta = { title: doc.meta.title };
@@ -259,7 +285,7 @@ export function withPersistence(
       await whenSaved();
       if (slot.id === null) return false;
       try {
-        await slot.snapshot(label, serialiseDocumentCached(get().document));
+        await slot.snapshot(label, serialiseForSave(get().document));
         return true;
       } catch {
         return false;
@@ -275,14 +301,17 @@ export function withPersistence(
      */
     const writeSoon = () => {
       const doc = get().document;
-      if (doc !== saved && !prepareDocumentText(doc, PREPARE_BATCH)) {
+      if (doc !== saved && documentText && !documentText.prepareDocumentText(doc, PREPARE_BATCH)) {
         timer = setTimeout(writeSoon, 0);
         return;
       }
       write();
     };
     api.subscribe((s) => {
-      if (s.document !== saved && timer === undefined) timer = setTimeout(writeSoon, options.delayMs);
+      if (s.document !== saved && timer === undefined) {
+        loadDocumentText();
+        timer = setTimeout(writeSoon, options.delayMs);
+      }
     });
     const protect = () => {
       guarded = true;
