@@ -28,18 +28,21 @@ interface Tables {
 }
 
 /**
- * One set of tables is live: it belongs to the findings array indexed last and is updated in
- * place for the next one. An index of an earlier array (an older document) then builds tables of
- * its own when it is read again, so every index always answers for its own findings.
+ * One set of tables is live: it belongs to the findings array indexed (or read) last and is
+ * updated in place for the next one. An index of another array (an older document: undo, or a
+ * panel still showing the one before) takes the live tables back the same way when it is read,
+ * so every index always answers for its own findings.
  */
 let live: { owner: IndexHandle; tables: Tables } | null = null;
 
 class IndexHandle {
-  private own: Tables | null = null;
   constructor(readonly findings: readonly Finding[]) {}
   tables(): Tables {
     if (live?.owner === this) return live.tables;
-    return (this.own ??= buildTables(this.findings));
+    const touched = live ? changedTargets(live.owner.findings, this.findings) : null;
+    if (live && touched) updateTables(live.tables, this.findings, touched);
+    live = { owner: this, tables: live && touched ? live.tables : buildTables(this.findings) };
+    return live.tables;
   }
 }
 
@@ -84,12 +87,8 @@ export function indexFindings(findings: readonly Finding[]): FindingsIndex {
   const hit = indexCache.get(findings);
   if (hit) return hit;
   const handle = new IndexHandle(findings);
-  const previous = live;
-  const touched = previous ? changedTargets(previous.owner.findings, findings) : null;
-  if (previous && touched) {
-    updateTables(previous.tables, findings, touched);
-    live = { owner: handle, tables: previous.tables };
-  } else live = { owner: handle, tables: buildTables(findings) };
+  // Updated now, from the array indexed last, rather than at the first read.
+  handle.tables();
   const index: FindingsIndex = {
     byTarget: new TableView(handle, (t) => t.byTarget),
     byKey: new TableView(handle, (t) => t.byKey),
