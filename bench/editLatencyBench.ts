@@ -147,6 +147,13 @@ interface Sample {
   duringMs: number;
   /** Longest main-thread task starting in the SETTLE_MS after the frame shown. */
   afterMs: number;
+  /**
+   * Script time in the renderer (CDP ScriptDuration) from before the event to the frame shown,
+   * and in the settle time after it: the page's own work, which a busy machine inflates less
+   * than the wall-clock figures (these are what to compare between builds on a shared machine).
+   */
+  scriptMs: number;
+  afterScriptMs: number;
   before: string;
   after: string;
 }
@@ -174,15 +181,33 @@ async function runEdit(
 }
 
 /** One timed edit: event → frame, then the settle time, then the long tasks of both. */
+/** The renderer's cumulative script time in ms (CDP Performance metrics). */
+type ScriptClock = () => Promise<number>;
+
+async function scriptClock(page: Page): Promise<ScriptClock> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+      metrics: { name: string; value: number }[];
+    };
+    return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  };
+}
+
 async function timeEdit(
   page: Page,
+  clock: ScriptClock,
   nodeSelector: string,
   textSelector: string,
   startEvent: 'click' | 'keydown',
   act: () => Promise<unknown>,
 ): Promise<Sample | string> {
+  const script0 = await clock();
   const r = await runEdit(page, nodeSelector, textSelector, startEvent, act);
+  const script1 = await clock();
   await page.waitForTimeout(SETTLE_MS);
+  const script2 = await clock();
   if (r.error || r.shownAt === undefined || r.t0 === undefined) return r.error ?? 'no result';
   const tasks = (await page.evaluate('window.longTasks_.splice(0)')) as LongTask[];
   const t0 = r.t0;
@@ -195,6 +220,8 @@ async function timeEdit(
     frames: r.frames ?? 0,
     duringMs: longest(during),
     afterMs: longest(after),
+    scriptMs: script1 - script0,
+    afterScriptMs: script2 - script1,
     before: r.before,
     after: r.after,
   };
@@ -297,9 +324,10 @@ async function measureSize(harness: Harness, size: number): Promise<{ figures: S
 
   const inspector = page.locator('.right-panel');
   const checkbox = inspector.getByRole('checkbox', { name: 'Authenticated', exact: true });
+  const clock = await scriptClock(page);
   const property: (Sample | string)[] = [];
   for (let run = 0; run < RUNS; run++)
-    property.push(await timeEdit(page, node, '.badge', 'click', () => checkbox.click()));
+    property.push(await timeEdit(page, clock, node, '.badge', 'click', () => checkbox.click()));
 
   const label = inspector.getByRole('textbox', { name: 'Label', exact: true });
   await label.click();
@@ -309,7 +337,7 @@ async function measureSize(harness: Harness, size: number): Promise<{ figures: S
   const keystroke: (Sample | string)[] = [];
   for (let run = 0; run < RUNS; run++)
     keystroke.push(
-      await timeEdit(page, node, '.component-label', 'keydown', () =>
+      await timeEdit(page, clock, node, '.component-label', 'keydown', () =>
         page.keyboard.press(run % 2 === 0 ? 'x' : 'Backspace'),
       ),
     );
@@ -445,16 +473,18 @@ function row(size: number, edit: string, samples: (Sample | string)[]): string {
     ),
     taskCell(ok.map((s) => s.duringMs)),
     taskCell(ok.map((s) => s.afterMs)),
+    cell(ok.map((s) => s.scriptMs)),
+    cell(ok.map((s) => s.afterScriptMs)),
     failed ? `  (${failed} of ${samples.length} not shown)` : '',
   ].join('  ');
 }
 
 function printTable(all: SizeFigures[]): void {
   console.log(
-    `\nedit latency, ${RUNS} edits each (median / max); ms: event → first frame showing it; frames: ms / ${FRAME_MS.toFixed(1)}; rAF: animation frames run from the event to the one showing it (1 = the first frame the page produced after it, however late); task / after: longest main-thread task (over 50 ms) during the edit / in the ${SETTLE_MS} ms after`,
+    `\nedit latency, ${RUNS} edits each (median / max); ms: event → first frame showing it; frames: ms / ${FRAME_MS.toFixed(1)}; rAF: animation frames run from the event to the one showing it (1 = the first frame the page produced after it, however late); task / after: longest main-thread task (over 50 ms) during the edit / in the ${SETTLE_MS} ms after; script / after sc: the page's script time (ms) from the event to the frame shown / in the ${SETTLE_MS} ms after`,
   );
   console.log(
-    `  ${'size'.padStart(6)}  ${'edit'.padEnd(18)}  ${'ms med'.padStart(7)} ${'max'.padStart(7)}  ${'fr med'.padStart(6)} ${'max'.padStart(5)}  ${'rAF med'.padStart(7)} ${'max'.padStart(7)}  ${'task med'.padStart(7)} ${'max'.padStart(7)}  ${'after med'.padStart(7)} ${'max'.padStart(7)}`,
+    `  ${'size'.padStart(6)}  ${'edit'.padEnd(18)}  ${'ms med'.padStart(7)} ${'max'.padStart(7)}  ${'fr med'.padStart(6)} ${'max'.padStart(5)}  ${'rAF med'.padStart(7)} ${'max'.padStart(7)}  ${'task med'.padStart(7)} ${'max'.padStart(7)}  ${'after med'.padStart(7)} ${'max'.padStart(7)}  ${'script'.padStart(7)} ${'max'.padStart(7)}  ${'after sc'.padStart(7)} ${'max'.padStart(7)}`,
   );
   for (const f of all) {
     console.log(row(f.size, 'property → badge', f.property));

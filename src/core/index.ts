@@ -10,7 +10,7 @@ export * from './limits';
 export { parseJsonText, checkUntrustedJson, MAX_JSON_DEPTH } from './model/untrustedJson';
 export { parseDocument, parseDocumentText, type ParseDocumentOptions } from './document/parseDocument';
 export { documentJsonSchema, libraryFileJsonSchema } from './model/jsonSchemas';
-export { serialiseDocument } from './document/serialiseDocument';
+export { serialiseDocument, serialisedParts } from './document/serialiseDocument';
 export { onlyGeometryDiffers } from './document/geometryOnly';
 export { migrateDocument, MIGRATIONS, type Migration } from './document/migrations';
 export * from './document/commandTypes';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEmptyDocument, type ThreatModelDocument } from '../../src/core/index';
+import { createEmptyDocument, updateComponent, type ThreatModelDocument } from '../../src/core/index';
 import { createCanvasBridge } from '../../src/ui/canvas/canvasBridge';
 import { Outline } from '../../src/ui/outline/Outline';
 import { createAppStore } from '../../src/ui/store/createAppStore';
@@ -103,5 +103,27 @@ describe('outline at scale', () => {
     // Up from the first item stays there (the heading above is not an item).
     fireEvent.keyDown(first!, { key: 'ArrowUp' });
     expect(document.activeElement).toBe(first);
+  });
+
+  it('shows a label edit in its row, keeping the other rows', () => {
+    const { store, items } = renderOutline(largeModel());
+    const untouched = items()[5]!;
+    act(() => store.getState().change((d) => updateComponent(d, 'c-1', { label: 'Gateway' })));
+    expect(items()[3]!.textContent).toBe('▣Gateway');
+    // Same element: the row was not drawn again from scratch.
+    expect(items()[5]).toBe(untouched);
+  });
+
+  it('renames the flows named after a component when its label changes', () => {
+    const doc = createEmptyDocument('Small');
+    doc.components.push(
+      { id: 'c-a', type: 'llm', label: 'Alpha', position: { x: 0, y: 0 }, props: {} },
+      { id: 'c-b', type: 'llm', label: 'Beta', position: { x: 0, y: 0 }, props: {} },
+    );
+    doc.dataFlows.push({ id: 'f-1', sourceId: 'c-a', targetId: 'c-b', label: '', props: {} } as never);
+    const { store, items } = renderOutline(doc);
+    expect(items().map((b) => b.textContent)).toEqual(['▣Alpha', '▣Beta', '→Alpha → Beta']);
+    act(() => store.getState().change((d) => updateComponent(d, 'c-a', { label: 'Gateway' })));
+    expect(items().map((b) => b.textContent)).toEqual(['▣Gateway', '▣Beta', '→Gateway → Beta']);
   });
 });

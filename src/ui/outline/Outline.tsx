@@ -1,10 +1,9 @@
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
-import { flowName, type ThreatModelDocument } from '../../core';
 import { useAppStore } from '../store/StoreContext';
-import { elementName } from '../store/selectors';
 import { OutlineItem } from './OutlineItem';
-import { isItemRow, outlineRows, type OutlineItemRow, type OutlineRow } from './outlineRows';
+import { isItemRow, type OutlineRow } from './outlineRows';
+import { outlineRowsOf } from './outlineStructure';
 import '../styles/outline.css';
 
 /** Rows drawn above and below the visible ones: Tab reaches them, and scrolling shows no gap. */
@@ -19,20 +18,6 @@ const INDENT = 14;
 const fallbackRect = () => ({ width: 0, height: typeof window === 'undefined' ? 800 : window.innerHeight });
 const observeRect: typeof observeElementRect = (instance, onChange) =>
   observeElementRect(instance, (rect) => onChange(rect.height > 0 ? rect : fallbackRect()));
-
-const rowId = (row: OutlineItemRow) =>
-  row.kind === 'boundary' ? row.boundary.id : row.kind === 'component' ? row.component.id : row.flow.id;
-
-function itemProps(row: OutlineItemRow, doc: ThreatModelDocument) {
-  switch (row.kind) {
-    case 'boundary':
-      return { label: `${row.boundary.label || row.boundary.id} (${row.boundary.zone})`, kind: '⬚' };
-    case 'component':
-      return { label: row.component.label || row.component.id, kind: '▣' };
-    case 'flow':
-      return { label: flowName(row.flow, (id) => elementName(doc, id), { withLabel: true }), kind: '→' };
-  }
-}
 
 /** The next item row from `from` in direction `step` (headings and notes are skipped), or null. */
 function nextItem(rows: readonly OutlineRow[], from: number, step: 1 | -1): number | null {
@@ -58,14 +43,13 @@ function focusRow(container: HTMLElement, virtualizer: Virtualizer<HTMLElement, 
  * thousand flows lists every one of them. Arrow keys, Home and End move between items.
  */
 export function Outline() {
-  const doc = useAppStore((s) => s.document);
+  // The rows only, not the document: an edit that keeps the structure renders no part of the
+  // outline but the rows it changes (each OutlineItem reads its own label and badge).
+  const rows = useAppStore((s) => outlineRowsOf(s.document));
   const selection = useAppStore((s) => s.selection);
   const selected = useMemo(() => new Set(selection), [selection]);
-  const rows = useMemo(
-    () => outlineRows(doc),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the rows read only these three lists
-    [doc.trustBoundaries, doc.components, doc.dataFlows],
-  );
+  // A new function would make the virtual list measure every row again (its memo keys on it).
+  const getItemKey = useCallback((i: number) => rows[i]!.key, [rows]);
   const scroller = useRef<HTMLElement>(null);
   // The virtualizer is read during render only (its rows); nothing memoised is handed its functions.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -73,7 +57,7 @@ export function Outline() {
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (i) => rows[i]!.key,
+    getItemKey,
     overscan: OVERSCAN,
     initialRect: fallbackRect(),
     observeElementRect: observeRect,
@@ -125,7 +109,7 @@ export function Outline() {
               ) : row.kind === 'note' ? (
                 <p className="muted small">{row.text}</p>
               ) : (
-                <OutlineItem id={rowId(row)} selected={selected.has(rowId(row))} {...itemProps(row, doc)} />
+                <OutlineItem kind={row.kind} id={row.id} selected={selected.has(row.id)} />
               )}
             </div>
           );

@@ -1,16 +1,19 @@
-import type { Component, DataFlow, ThreatModelDocument, TrustBoundary } from '../../core';
+import type { Component, ThreatModelDocument, TrustBoundary } from '../../core';
 
 /**
  * The outline as one flat list of rows — headings, boundaries and components indented by their
- * nesting, flows, notes — so a virtual list can render only the rows on screen. Flow rows carry
- * the flow, not its name: names are worked out for the rows drawn, not for a hundred thousand.
+ * nesting, flows, notes — so a virtual list can render only the rows on screen.
+ *
+ * Rows hold element ids, not elements: each drawn row looks its element up (OutlineItem.tsx), so
+ * a property or label edit leaves the rows as they are, and with them the virtual list's
+ * measurements; only a change of structure (see outlineStructure.ts) builds them again.
  */
 export type OutlineRow =
   | { kind: 'heading'; key: string; text: string }
   | { kind: 'note'; key: string; text: string }
-  | { kind: 'boundary'; key: string; boundary: TrustBoundary; depth: number }
-  | { kind: 'component'; key: string; component: Component; depth: number }
-  | { kind: 'flow'; key: string; flow: DataFlow };
+  | { kind: 'boundary'; key: string; id: string; depth: number }
+  | { kind: 'component'; key: string; id: string; depth: number }
+  | { kind: 'flow'; key: string; id: string };
 
 export type OutlineItemRow = Extract<OutlineRow, { kind: 'boundary' | 'component' | 'flow' }>;
 
@@ -38,16 +41,15 @@ export function outlineRows(doc: ThreatModelDocument): OutlineRow[] {
     for (const b of branch.boundaries) {
       if (listed.has(b.id)) continue;
       listed.add(b.id);
-      rows.push({ kind: 'boundary', key: `b:${b.id}`, boundary: b, depth });
+      rows.push({ kind: 'boundary', key: `b:${b.id}`, id: b.id, depth });
       visit(tree.get(b.id), depth + 1);
     }
-    for (const c of branch.components)
-      rows.push({ kind: 'component', key: `c:${c.id}`, component: c, depth });
+    for (const c of branch.components) rows.push({ kind: 'component', key: `c:${c.id}`, id: c.id, depth });
   };
   visit(tree.get(null), 0);
 
   rows.push({ kind: 'heading', key: 'h:flows', text: 'Data flows' });
   if (doc.dataFlows.length === 0) rows.push({ kind: 'note', key: 'n:no-flows', text: 'No data flows yet.' });
-  for (const f of doc.dataFlows) rows.push({ kind: 'flow', key: `f:${f.id}`, flow: f });
+  for (const f of doc.dataFlows) rows.push({ kind: 'flow', key: `f:${f.id}`, id: f.id });
   return rows;
 }

@@ -16,9 +16,17 @@ export interface AutosaveStamp {
   savedAt: number;
 }
 
-export function encodeAutosave(doc: ThreatModelDocument, stamp: AutosaveStamp): string {
-  // serialiseDocument gives the canonical text; splice it in rather than parse and re-stringify it.
-  return `{"format":"${AUTOSAVE_FORMAT}","owner":${JSON.stringify(stamp.owner)},"revision":${stamp.revision},"savedAt":${stamp.savedAt},"document":${serialiseDocument(doc)}}`;
+/**
+ * `serialise` must give serialiseDocument's text: autosave passes documentText.ts's, which keeps
+ * the text of unchanged parts between saves, once that module has loaded.
+ */
+export function encodeAutosave(
+  doc: ThreatModelDocument,
+  stamp: AutosaveStamp,
+  serialise: (doc: ThreatModelDocument) => string = serialiseDocument,
+): string {
+  // The canonical text, spliced in rather than parsed and re-stringified.
+  return `{"format":"${AUTOSAVE_FORMAT}","owner":${JSON.stringify(stamp.owner)},"revision":${stamp.revision},"savedAt":${stamp.savedAt},"document":${serialise(doc)}}`;
 }
 
 export type DecodedAutosave =

@@ -26,6 +26,30 @@ export interface DocumentStorage {
 export const STORAGE_FULL_WARNING =
   'Autosave failed: the browser storage is full or unavailable. Your changes are kept in this tab — use Save to download a copy.';
 
+/** Elements whose autosave text is written per task before a save (about 10 ms of work). */
+const PREPARE_BATCH = 3000;
+
+/**
+ * The text writer that keeps unchanged parts between saves (documentText.ts): loaded with the
+ * first change, not at start (the start screen's JavaScript budget); until then, and should it
+ * fail to load, serialiseDocument writes the same bytes.
+ */
+type DocumentText = typeof import('./documentText');
+let documentText: DocumentText | null = null;
+let documentTextLoading = false;
+function loadDocumentText(): void {
+  if (documentText || documentTextLoading) return;
+  documentTextLoading = true;
+  import('./documentText').then(
+    (module) => {
+      documentText = module;
+    },
+    () => {},
+  );
+}
+const serialiseForSave = (doc: ThreatModelDocument) =>
+  (documentText?.serialiseDocumentCached ?? serialiseDocument)(doc);
+
 const isSlot = (storage: DocumentStorage | DocumentSlot): storage is DocumentSlot => 'begin' in storage;
 
 export interface PersistenceOptions {
@@ -133,7 +157,7 @@ export function withPersistence(
         return;
       }
       const stamp = { owner: tabId, revision, savedAt: now() };
-      const text = encodeAutosave(doc, stamp);
+      const text = encodeAutosave(doc, stamp, serialiseForSave);
       saved = doc;
       try {
         const meta = { title: doc.meta.title };
@@ -261,7 +285,7 @@ export function withPersistence(
       await whenSaved();
       if (slot.id === null) return false;
       try {
-        await slot.snapshot(label, serialiseDocument(get().document));
+        await slot.snapshot(label, serialiseForSave(get().document));
         return true;
       } catch {
         return false;
@@ -271,8 +295,23 @@ export function withPersistence(
     storage.watch?.(() => {
       if (get().autosaveConflict === null) detectConflict();
     });
+    /**
+     * The debounced save: first the text of what is not kept from earlier saves is written in
+     * short tasks (all of a document just opened), then the save itself only joins it.
+     */
+    const writeSoon = () => {
+      const doc = get().document;
+      if (doc !== saved && documentText && !documentText.prepareDocumentText(doc, PREPARE_BATCH)) {
+        timer = setTimeout(writeSoon, 0);
+        return;
+      }
+      write();
+    };
     api.subscribe((s) => {
-      if (s.document !== saved && timer === undefined) timer = setTimeout(write, options.delayMs);
+      if (s.document !== saved && timer === undefined) {
+        loadDocumentText();
+        timer = setTimeout(writeSoon, options.delayMs);
+      }
     });
     const protect = () => {
       guarded = true;

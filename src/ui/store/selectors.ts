@@ -5,7 +5,6 @@ import {
   SEVERITIES,
   type Finding,
   type Library,
-  type Severity,
   type ThreatModelDocument,
 } from '../../core';
 import { describeError } from '../errors/reportFailure';
@@ -86,45 +85,9 @@ function partitionByScope(findings: Finding[]): { inScope: Finding[]; outOfScope
   return hit;
 }
 
-export interface TargetSummary {
-  /** Open findings on this element. */
-  open: number;
-  /** Highest severity among the open findings, or null when none is open. */
-  severity: Severity | null;
-}
-
-export interface FindingsIndex {
-  byTarget: Map<string, Finding[]>;
-  byKey: Map<string, Finding>;
-  summary: Map<string, TargetSummary>;
-}
-
-const indexCache = new WeakMap<readonly Finding[], FindingsIndex>();
-
-export function indexFindings(findings: readonly Finding[]): FindingsIndex {
-  const hit = indexCache.get(findings);
-  if (hit) return hit;
-  const byTarget = new Map<string, Finding[]>();
-  const byKey = new Map<string, Finding>();
-  const summary = new Map<string, TargetSummary>();
-  for (const f of findings) {
-    byKey.set(f.key, f);
-    const list = byTarget.get(f.targetId);
-    if (list) list.push(f);
-    else byTarget.set(f.targetId, [f]);
-    if (f.status !== 'open') continue;
-    const s = summary.get(f.targetId);
-    if (!s) summary.set(f.targetId, { open: 1, severity: f.severity });
-    else {
-      s.open++;
-      if (s.severity === null || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(s.severity))
-        s.severity = f.severity;
-    }
-  }
-  const index = { byTarget, byKey, summary };
-  indexCache.set(findings, index);
-  return index;
-}
+// Built incrementally, from the change between two findings arrays (findingsIndex.ts).
+export { indexFindings, type FindingsIndex, type TargetSummary } from './findingsIndex';
+import { indexFindings, type FindingsIndex } from './findingsIndex';
 
 export const selectFindingsIndex = (s: AppState): FindingsIndex => indexFindings(selectFindings(s));
 
