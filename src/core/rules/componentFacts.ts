@@ -4,7 +4,7 @@ import { isReached, orient, pathTo } from '../graph/reachability';
 import type { Catalogue } from '../library/catalogue';
 import type { FactDefinition } from './factTypes';
 import { ORIGIN_KINDS } from './graphFacts';
-import { labelListFact, memoised, neighbourList, untrustedFact } from './componentFactBuilders';
+import { labelListFact, memoised, neighbourHas, neighbourList, untrustedFact } from './componentFactBuilders';
 import { promptAndContentFacts } from './promptFacts';
 import { propertyFacts } from './propertyFacts';
 
@@ -63,6 +63,10 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description: 'Why the component counts as an untrusted origin, if it does.',
       phrase: 'kind of untrusted origin',
       get: memoised('originKinds', (ctx, i) => ctx.facts.originKinds[i]!.map((k) => ORIGIN_KINDS[k]!)),
+      has: (ctx, i, value) => {
+        const kind = ORIGIN_KINDS.indexOf(value as (typeof ORIGIN_KINDS)[number]);
+        return kind >= 0 && ctx.facts.originKinds[i]!.includes(kind);
+      },
     },
     untrustedFact(
       'untrusted.reachable',
@@ -123,6 +127,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description: 'Types of the components that send data flows directly to this one.',
       phrase: 'direct sources',
       get: memoised('in.types', (ctx, i) => neighbourList(ctx, i, 'in', 'types')),
+      has: (ctx, i, value) => neighbourHas(ctx, i, 'in', 'types', value),
     },
     {
       name: 'out.types',
@@ -132,6 +137,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description: 'Types of the components this one sends data flows to directly.',
       phrase: 'direct destinations',
       get: memoised('out.types', (ctx, i) => neighbourList(ctx, i, 'out', 'types')),
+      has: (ctx, i, value) => neighbourHas(ctx, i, 'out', 'types', value),
     },
     {
       name: 'in.data',
@@ -140,6 +146,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description: 'Data categories on the flows into this component.',
       phrase: 'data received',
       get: memoised('in.data', (ctx, i) => neighbourList(ctx, i, 'in', 'data')),
+      has: (ctx, i, value) => neighbourHas(ctx, i, 'in', 'data', value),
     },
     {
       name: 'out.data',
@@ -148,6 +155,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description: 'Data categories on the flows out of this component.',
       phrase: 'data sent',
       get: memoised('out.data', (ctx, i) => neighbourList(ctx, i, 'out', 'data')),
+      has: (ctx, i, value) => neighbourHas(ctx, i, 'out', 'data', value),
     },
     {
       name: 'in.kinds',
@@ -157,6 +165,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description: 'Kinds of the data flows into this component ("unspecified" for a flow without a kind).',
       phrase: 'kinds of incoming flows',
       get: memoised('in.kinds', (ctx, i) => neighbourList(ctx, i, 'in', 'kinds')),
+      has: (ctx, i, value) => neighbourHas(ctx, i, 'in', 'kinds', value),
     },
     {
       name: 'out.kinds',
@@ -166,6 +175,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description: 'Kinds of the data flows out of this component ("unspecified" for a flow without a kind).',
       phrase: 'kinds of outgoing flows',
       get: memoised('out.kinds', (ctx, i) => neighbourList(ctx, i, 'out', 'kinds')),
+      has: (ctx, i, value) => neighbourHas(ctx, i, 'out', 'kinds', value),
     },
     {
       name: 'in.count',
