@@ -64,8 +64,11 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       phrase: 'kind of untrusted origin',
       get: memoised('originKinds', (ctx, i) => ctx.facts.originKinds[i]!.map((k) => ORIGIN_KINDS[k]!)),
       has: (ctx, i, value) => {
-        const kind = ORIGIN_KINDS.indexOf(value as (typeof ORIGIN_KINDS)[number]);
-        return kind >= 0 && ctx.facts.originKinds[i]!.includes(kind);
+        const kinds = ctx.facts.originKinds[i]!;
+        // Most components are no untrusted origin: nothing to look up.
+        return (
+          kinds.length > 0 && kinds.includes(ORIGIN_KINDS.indexOf(value as (typeof ORIGIN_KINDS)[number]))
+        );
       },
     },
     untrustedFact(

@@ -128,6 +128,39 @@ export function compileCondition(
       kind: 'not',
       item: compileCondition(condition.not, target, registry, `${path}.not`, problems, depth + 1),
     });
+  if ('upstream' in condition || 'downstream' in condition || 'some' in condition) {
+    // Rules often repeat a path condition word for word: compiled once, the copies share one node,
+    // so one graph search per evaluation (results are memoised by node) answers them all.
+    const key = `${target}|${depth}|${JSON.stringify(condition)}`;
+    const searches = sharedSearches(registry);
+    const hit = searches.get(key);
+    if (hit) return hit;
+    const before = problems.length;
+    const compiled = compileSearch(condition, target, registry, path, problems, depth);
+    // Only a condition without problems is shared: a copy elsewhere must report its own.
+    if (problems.length === before) searches.set(key, compiled);
+    return compiled;
+  }
+  return compileLeaf(condition, target, registry, path, problems);
+}
+
+/** Path and `some` conditions compiled, by registry, target, depth and source text. */
+const sharedSearchesByRegistry = new WeakMap<FactRegistry, Map<string, CompiledCondition>>();
+
+function sharedSearches(registry: FactRegistry): Map<string, CompiledCondition> {
+  let searches = sharedSearchesByRegistry.get(registry);
+  if (!searches) sharedSearchesByRegistry.set(registry, (searches = new Map()));
+  return searches;
+}
+
+function compileSearch(
+  condition: Extract<Condition, { upstream: unknown } | { downstream: unknown } | { some: unknown }>,
+  target: TargetKind,
+  registry: FactRegistry,
+  path: string,
+  problems: Problem[],
+  depth: number,
+): CompiledCondition {
   if ('upstream' in condition || 'downstream' in condition) {
     const direction = 'upstream' in condition ? 'upstream' : 'downstream';
     const spec = 'upstream' in condition ? condition.upstream : condition.downstream;
@@ -151,20 +184,27 @@ export function compileCondition(
       phrase: spec.phrase,
     });
   }
-  if ('some' in condition)
-    return node({
-      kind: 'some',
-      where: compileCondition(
-        condition.some.where,
-        'component',
-        registry,
-        `${path}.some.where`,
-        problems,
-        depth + 1,
-      ),
-      phrase: condition.some.phrase,
-    });
-  const leaf = condition;
+  return node({
+    kind: 'some',
+    where: compileCondition(
+      condition.some.where,
+      'component',
+      registry,
+      `${path}.some.where`,
+      problems,
+      depth + 1,
+    ),
+    phrase: condition.some.phrase,
+  });
+}
+
+function compileLeaf(
+  leaf: LeafCondition,
+  target: TargetKind,
+  registry: FactRegistry,
+  path: string,
+  problems: Problem[],
+): CompiledCondition {
   const fact = registry.get(target)?.get(leaf.fact);
   const op = OPERATORS[leaf.op];
   if (!fact) {
@@ -395,7 +435,8 @@ function leafHolds(leaf: LeafNode, ctx: EvaluationContext, index: number): boole
   const at = end === 0 ? index : end === 1 ? ctx.graph.flowSource[index]! : ctx.graph.flowTarget[index]!;
   // `eq` is most leaves; comparing inline (and the other common operators by number) skips a
   // megamorphic call through the operator table.
-  if (leaf.has !== undefined) return hasAny(leaf.has, ctx, at, leaf.list) !== (leaf.code === OP_CODE.INCLUDES_NONE);
+  if (leaf.has !== undefined)
+    return hasAny(leaf.has, ctx, at, leaf.list) !== (leaf.code === OP_CODE.INCLUDES_NONE);
   const actual = leaf.get(ctx, at);
   return leaf.eq ? actual === leaf.value : testOperator(leaf.code, leaf.op, actual, leaf.value, leaf.list);
 }
@@ -428,9 +469,24 @@ function pathReach(node: PathNode, ctx: EvaluationContext): Reach {
       if (testCondition(where, ctx, candidates[n]!)) sources.push(candidates[n]!);
   } else for (let i = 0; i < ctx.types.length; i++) if (testCondition(where, ctx, i)) sources.push(i);
   const { via, avoiding } = node;
+  // Asked once per component or flow the search reaches: a leaf (most) is tested without the dispatch.
   const reach = reachAlong(ctx.graph, sources, node.direction === 'upstream' ? 'forward' : 'backward', {
-    ...(avoiding ? { blocks: (i: number) => testCondition(avoiding, ctx, i) } : {}),
-    ...(via ? { follows: (k: number) => testCondition(via, ctx, k) } : {}),
+    ...(avoiding
+      ? {
+          blocks:
+            avoiding.kind === 'leaf'
+              ? (i: number) => leafHolds(avoiding, ctx, i)
+              : (i: number) => testCondition(avoiding, ctx, i),
+        }
+      : {}),
+    ...(via
+      ? {
+          follows:
+            via.kind === 'leaf'
+              ? (k: number) => leafHolds(via, ctx, k)
+              : (k: number) => testCondition(via, ctx, k),
+        }
+      : {}),
     ...(node.maxHops !== undefined ? { maxHops: node.maxHops } : {}),
   });
   ctx.nodeMemo.set(node, reach);

@@ -93,12 +93,12 @@ describe('inline operator tests (what compiled leaves run)', () => {
       const op = OPERATORS[name];
       for (const actual of actuals)
         for (const expected of expecteds)
-          expect([name, actual, expected, testOperator(opCode(name), op, actual, expected, valueList(expected))]).toEqual([
+          expect([
             name,
             actual,
             expected,
-            op.test(actual, expected),
-          ]);
+            testOperator(opCode(name), op, actual, expected, valueList(expected)),
+          ]).toEqual([name, actual, expected, op.test(actual, expected)]);
     });
   }
 });
