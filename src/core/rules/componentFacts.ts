@@ -17,6 +17,22 @@ import { propertyFacts } from './propertyFacts';
 const ZONE_VALUES = [...ZONES, 'none'];
 const FLOW_KIND_VALUES = [...FLOW_KINDS, 'unspecified'];
 
+/**
+ * Each component's origin kinds as bits, one small array per analysis: flow rules ask them of both
+ * ends of every flow, and reading each end's own kinds list (scattered over the heap) was a cache
+ * miss per read on large models. An analysis never changes its lists once built.
+ */
+const originBitsOf = new WeakMap<readonly (readonly number[])[], Int32Array>();
+
+function originBits(originKinds: readonly (readonly number[])[]): Int32Array {
+  let bits = originBitsOf.get(originKinds);
+  if (bits) return bits;
+  bits = new Int32Array(originKinds.length); // room for 31 kinds (there are 5)
+  for (let i = 0; i < originKinds.length; i++) for (const kind of originKinds[i]!) bits[i]! |= 1 << kind;
+  originBitsOf.set(originKinds, bits);
+  return bits;
+}
+
 export function componentFacts(catalogue: Catalogue): FactDefinition[] {
   const typeIds = [...catalogue.types.keys()];
   const facts: FactDefinition[] = [
@@ -64,11 +80,10 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       phrase: 'kind of untrusted origin',
       get: memoised('originKinds', (ctx, i) => ctx.facts.originKinds[i]!.map((k) => ORIGIN_KINDS[k]!)),
       has: (ctx, i, value) => {
-        const kinds = ctx.facts.originKinds[i]!;
-        // Most components are no untrusted origin: nothing to look up.
-        return (
-          kinds.length > 0 && kinds.includes(ORIGIN_KINDS.indexOf(value as (typeof ORIGIN_KINDS)[number]))
-        );
+        const bits = originBits(ctx.facts.originKinds)[i]!;
+        // Most components are no untrusted origin: nothing to look up. (A value no kind has: -1, no bit.)
+        const kind = ORIGIN_KINDS.indexOf(value as (typeof ORIGIN_KINDS)[number]);
+        return bits !== 0 && kind >= 0 && (bits & (1 << kind)) !== 0;
       },
     },
     untrustedFact(
