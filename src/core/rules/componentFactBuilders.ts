@@ -154,7 +154,8 @@ export function neighbourHas(
       if (ctx.types[other[e]!] === value) return true;
     } else if (pick === 'kinds') {
       if ((ctx.doc.dataFlows[flows[e]!]!.props?.kind ?? 'unspecified') === value) return true;
-    } else if (ctx.doc.dataFlows[flows[e]!]!.props?.data?.includes(value)) return true;
+    } else if ((ctx.doc.dataFlows[flows[e]!]!.props?.data as readonly string[] | undefined)?.includes(value))
+      return true;
   }
   return false;
 }
