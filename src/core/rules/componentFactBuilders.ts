@@ -67,6 +67,10 @@ export function labelListFact(
       const names = labelNames(ctx);
       return labelsOf(sets(ctx), i).map((l) => names[l]!);
     }),
+    has: (ctx, i, value) => {
+      const label = labelNames(ctx).indexOf(value);
+      return label >= 0 && hasLabel(sets(ctx), i, label);
+    },
     path: (ctx, i, value) => {
       const names = labelNames(ctx);
       const wanted = Array.isArray(value) ? value : [value];
@@ -95,6 +99,10 @@ export function flowLabelFact(
     description,
     phrase,
     get: memoised(name, (ctx, i) => flowLabelsOf(labels(ctx), i).map((l) => values[l]!)),
+    has: (ctx, i, value) => {
+      const label = values.indexOf(value);
+      return label >= 0 && hasFlowLabel(labels(ctx), i, label);
+    },
     path: (ctx, i, value) => {
       const wanted = Array.isArray(value) ? value : [value];
       for (const v of wanted) {
@@ -124,4 +132,30 @@ export function neighbourList(
     else for (const d of ctx.doc.dataFlows[flows[e]!]!.props?.data ?? []) out.add(d);
   }
   return [...out].sort();
+}
+
+/**
+ * Whether `neighbourList(ctx, i, direction, pick)` includes `value`, read straight from the flows
+ * (no set, no sorted list).
+ */
+export function neighbourHas(
+  ctx: EvaluationContext,
+  i: number,
+  direction: 'in' | 'out',
+  pick: 'types' | 'data' | 'kinds',
+  value: string,
+): boolean {
+  const g = ctx.graph;
+  const start = direction === 'in' ? g.inStart : g.outStart;
+  const other = direction === 'in' ? g.inSource : g.outTarget;
+  const flows = direction === 'in' ? g.inFlow : g.outFlow;
+  for (let e = start[i]!; e < start[i + 1]!; e++) {
+    if (pick === 'types') {
+      if (ctx.types[other[e]!] === value) return true;
+    } else if (pick === 'kinds') {
+      if ((ctx.doc.dataFlows[flows[e]!]!.props?.kind ?? 'unspecified') === value) return true;
+    } else if ((ctx.doc.dataFlows[flows[e]!]!.props?.data as readonly string[] | undefined)?.includes(value))
+      return true;
+  }
+  return false;
 }

@@ -4,7 +4,7 @@ import { isReached, orient, pathTo } from '../graph/reachability';
 import type { Catalogue } from '../library/catalogue';
 import type { FactDefinition } from './factTypes';
 import { ORIGIN_KINDS } from './graphFacts';
-import { labelListFact, memoised, neighbourList, untrustedFact } from './componentFactBuilders';
+import { labelListFact, memoised, neighbourHas, neighbourList, untrustedFact } from './componentFactBuilders';
 import { promptAndContentFacts } from './promptFacts';
 import { propertyFacts } from './propertyFacts';
 
@@ -16,6 +16,22 @@ import { propertyFacts } from './propertyFacts';
  */
 const ZONE_VALUES = [...ZONES, 'none'];
 const FLOW_KIND_VALUES = [...FLOW_KINDS, 'unspecified'];
+
+/**
+ * Each component's origin kinds as bits, one small array per analysis: flow rules ask them of both
+ * ends of every flow, and reading each end's own kinds list (scattered over the heap) was a cache
+ * miss per read on large models. An analysis never changes its lists once built.
+ */
+const originBitsOf = new WeakMap<readonly (readonly number[])[], Int32Array>();
+
+function originBits(originKinds: readonly (readonly number[])[]): Int32Array {
+  let bits = originBitsOf.get(originKinds);
+  if (bits) return bits;
+  bits = new Int32Array(originKinds.length); // room for 31 kinds (there are 5)
+  for (let i = 0; i < originKinds.length; i++) for (const kind of originKinds[i]!) bits[i]! |= 1 << kind;
+  originBitsOf.set(originKinds, bits);
+  return bits;
+}
 
 export function componentFacts(catalogue: Catalogue): FactDefinition[] {
   const typeIds = [...catalogue.types.keys()];
@@ -63,6 +79,12 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description: 'Why the component counts as an untrusted origin, if it does.',
       phrase: 'kind of untrusted origin',
       get: memoised('originKinds', (ctx, i) => ctx.facts.originKinds[i]!.map((k) => ORIGIN_KINDS[k]!)),
+      has: (ctx, i, value) => {
+        const bits = originBits(ctx.facts.originKinds)[i]!;
+        // Most components are no untrusted origin: nothing to look up. (A value no kind has: -1, no bit.)
+        const kind = ORIGIN_KINDS.indexOf(value as (typeof ORIGIN_KINDS)[number]);
+        return bits !== 0 && kind >= 0 && (bits & (1 << kind)) !== 0;
+      },
     },
     untrustedFact(
       'untrusted.reachable',
@@ -123,6 +145,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description: 'Types of the components that send data flows directly to this one.',
       phrase: 'direct sources',
       get: memoised('in.types', (ctx, i) => neighbourList(ctx, i, 'in', 'types')),
+      has: (ctx, i, value) => neighbourHas(ctx, i, 'in', 'types', value),
     },
     {
       name: 'out.types',
@@ -132,6 +155,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description: 'Types of the components this one sends data flows to directly.',
       phrase: 'direct destinations',
       get: memoised('out.types', (ctx, i) => neighbourList(ctx, i, 'out', 'types')),
+      has: (ctx, i, value) => neighbourHas(ctx, i, 'out', 'types', value),
     },
     {
       name: 'in.data',
@@ -140,6 +164,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description: 'Data categories on the flows into this component.',
       phrase: 'data received',
       get: memoised('in.data', (ctx, i) => neighbourList(ctx, i, 'in', 'data')),
+      has: (ctx, i, value) => neighbourHas(ctx, i, 'in', 'data', value),
     },
     {
       name: 'out.data',
@@ -148,6 +173,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description: 'Data categories on the flows out of this component.',
       phrase: 'data sent',
       get: memoised('out.data', (ctx, i) => neighbourList(ctx, i, 'out', 'data')),
+      has: (ctx, i, value) => neighbourHas(ctx, i, 'out', 'data', value),
     },
     {
       name: 'in.kinds',
@@ -157,6 +183,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description: 'Kinds of the data flows into this component ("unspecified" for a flow without a kind).',
       phrase: 'kinds of incoming flows',
       get: memoised('in.kinds', (ctx, i) => neighbourList(ctx, i, 'in', 'kinds')),
+      has: (ctx, i, value) => neighbourHas(ctx, i, 'in', 'kinds', value),
     },
     {
       name: 'out.kinds',
@@ -166,6 +193,7 @@ export function componentFacts(catalogue: Catalogue): FactDefinition[] {
       description: 'Kinds of the data flows out of this component ("unspecified" for a flow without a kind).',
       phrase: 'kinds of outgoing flows',
       get: memoised('out.kinds', (ctx, i) => neighbourList(ctx, i, 'out', 'kinds')),
+      has: (ctx, i, value) => neighbourHas(ctx, i, 'out', 'kinds', value),
     },
     {
       name: 'in.count',

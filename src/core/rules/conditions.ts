@@ -7,7 +7,7 @@ import type { TargetKind } from '../model/vocabulary';
 import type { EvaluationContext } from './evaluationContext';
 import type { FactRegistry } from './factRegistry';
 import type { FactDefinition } from './factTypes';
-import { OPERATORS, type OperatorDefinition } from './operators';
+import { OP_CODE, OPERATORS, opCode, testOperator, valueList, type OperatorDefinition } from './operators';
 
 /**
  * Conditions are compiled once when the library loads: fact names resolve to definitions and
@@ -15,8 +15,13 @@ import { OPERATORS, type OperatorDefinition } from './operators';
  * interpreter over the compiled tree (measured faster than composed closures here).
  */
 export type CompiledCondition =
-  | { kind: 'all'; items: CompiledCondition[] }
-  | { kind: 'any'; items: CompiledCondition[] }
+  | {
+      kind: 'all';
+      items: CompiledCondition[];
+      /** `items` in the order they are tested (see `testOrder`); `items` keeps the rule's order for traces. */
+      tests: CompiledCondition[];
+    }
+  | { kind: 'any'; items: CompiledCondition[]; tests: CompiledCondition[] }
   | { kind: 'not'; item: CompiledCondition }
   | {
       kind: 'path';
@@ -26,6 +31,8 @@ export type CompiledCondition =
       avoiding: CompiledCondition | undefined;
       maxHops: number | undefined;
       phrase: string;
+      /** The component types `where` can hold for, when it names them (`type` is / is one of); else undefined. */
+      whereTypes: readonly string[] | undefined;
     }
   | { kind: 'some'; where: CompiledCondition; phrase: string }
   | {
@@ -34,10 +41,25 @@ export type CompiledCondition =
       op: OperatorDefinition;
       value: FactValue | undefined;
       source: LeafCondition;
-      /** `fact.get`, read from the node itself: fact definitions come in many shapes. */
+      /**
+       * What a test calls: `fact.get`, or for a fact of a flow's end (`source.type`) the component
+       * fact's `get`, asked of the end `end` names. Read from the node itself: fact definitions come
+       * in many shapes.
+       */
       get: FactDefinition['get'];
+      /** 0: the target itself; 1: the source of the flow; 2: its target. */
+      end: number;
       /** The operator is `eq`, compared inline (most leaves). */
       eq: boolean;
+      /** The operator by number (`OP_CODE`), tested inline by `testOperator`. */
+      code: number;
+      /** `value` as a list, for the operators that compare with one. */
+      list: readonly string[];
+      /**
+       * For `includes`, `includesAny` and `includesNone` on a list fact that answers membership
+       * (`FactDefinition.has`): that, asked for each item of `list` instead of building the list.
+       */
+      has: FactDefinition['has'];
     };
 
 /**
@@ -50,25 +72,31 @@ function node<N extends CompiledCondition>(fields: N): N {
     kind: fields.kind,
     items: undefined,
     item: undefined,
+    tests: undefined,
     fact: undefined,
     op: undefined,
     value: undefined,
     source: undefined,
     get: undefined,
+    end: 0,
     eq: false,
+    code: 0,
+    list: undefined,
+    has: undefined,
     direction: undefined,
     where: undefined,
     via: undefined,
     avoiding: undefined,
     maxHops: undefined,
     phrase: undefined,
+    whereTypes: undefined,
   };
   return Object.assign(uniform, fields) as unknown as N;
 }
 
 /** The condition that always holds: what a refused condition compiles to (its problem is reported). */
 export function alwaysHolds(): CompiledCondition {
-  return node({ kind: 'all', items: [] });
+  return node({ kind: 'all', items: [], tests: [] });
 }
 
 export function compileCondition(
@@ -83,25 +111,56 @@ export function compileCondition(
     problems.push({ path, message: `conditions may nest at most ${MAX_CONDITION_DEPTH} levels` });
     return alwaysHolds();
   }
-  if ('all' in condition)
-    return node({
-      kind: 'all',
-      items: condition.all.map((c, i) =>
-        compileCondition(c, target, registry, `${path}.all[${i}]`, problems, depth + 1),
-      ),
-    });
-  if ('any' in condition)
-    return node({
-      kind: 'any',
-      items: condition.any.map((c, i) =>
-        compileCondition(c, target, registry, `${path}.any[${i}]`, problems, depth + 1),
-      ),
-    });
+  if ('all' in condition) {
+    const items = condition.all.map((c, i) =>
+      compileCondition(c, target, registry, `${path}.all[${i}]`, problems, depth + 1),
+    );
+    return node({ kind: 'all', items, tests: testOrder(items) });
+  }
+  if ('any' in condition) {
+    const items = condition.any.map((c, i) =>
+      compileCondition(c, target, registry, `${path}.any[${i}]`, problems, depth + 1),
+    );
+    return node({ kind: 'any', items, tests: testOrder(items) });
+  }
   if ('not' in condition)
     return node({
       kind: 'not',
       item: compileCondition(condition.not, target, registry, `${path}.not`, problems, depth + 1),
     });
+  if ('upstream' in condition || 'downstream' in condition || 'some' in condition) {
+    // Rules often repeat a path condition word for word: compiled once, the copies share one node,
+    // so one graph search per evaluation (results are memoised by node) answers them all.
+    const key = `${target}|${depth}|${JSON.stringify(condition)}`;
+    const searches = sharedSearches(registry);
+    const hit = searches.get(key);
+    if (hit) return hit;
+    const before = problems.length;
+    const compiled = compileSearch(condition, target, registry, path, problems, depth);
+    // Only a condition without problems is shared: a copy elsewhere must report its own.
+    if (problems.length === before) searches.set(key, compiled);
+    return compiled;
+  }
+  return compileLeaf(condition, target, registry, path, problems);
+}
+
+/** Path and `some` conditions compiled, by registry, target, depth and source text. */
+const sharedSearchesByRegistry = new WeakMap<FactRegistry, Map<string, CompiledCondition>>();
+
+function sharedSearches(registry: FactRegistry): Map<string, CompiledCondition> {
+  let searches = sharedSearchesByRegistry.get(registry);
+  if (!searches) sharedSearchesByRegistry.set(registry, (searches = new Map()));
+  return searches;
+}
+
+function compileSearch(
+  condition: Extract<Condition, { upstream: unknown } | { downstream: unknown } | { some: unknown }>,
+  target: TargetKind,
+  registry: FactRegistry,
+  path: string,
+  problems: Problem[],
+  depth: number,
+): CompiledCondition {
   if ('upstream' in condition || 'downstream' in condition) {
     const direction = 'upstream' in condition ? 'upstream' : 'downstream';
     const spec = 'upstream' in condition ? condition.upstream : condition.downstream;
@@ -111,10 +170,12 @@ export function compileCondition(
         path: at,
         message: `"${direction}" follows the data flows of a component, so it works only in component rules; in a ${target} rule use "some" (any component of the model), or source.* / target.* facts for the ends of a flow`,
       });
+    const where = compileCondition(spec.where, 'component', registry, `${at}.where`, problems, depth + 1);
     return node({
       kind: 'path',
       direction,
-      where: compileCondition(spec.where, 'component', registry, `${at}.where`, problems, depth + 1),
+      where,
+      whereTypes: typesOf(where),
       via: spec.via && compileCondition(spec.via, 'dataFlow', registry, `${at}.via`, problems, depth + 1),
       avoiding:
         spec.avoiding &&
@@ -123,20 +184,27 @@ export function compileCondition(
       phrase: spec.phrase,
     });
   }
-  if ('some' in condition)
-    return node({
-      kind: 'some',
-      where: compileCondition(
-        condition.some.where,
-        'component',
-        registry,
-        `${path}.some.where`,
-        problems,
-        depth + 1,
-      ),
-      phrase: condition.some.phrase,
-    });
-  const leaf = condition;
+  return node({
+    kind: 'some',
+    where: compileCondition(
+      condition.some.where,
+      'component',
+      registry,
+      `${path}.some.where`,
+      problems,
+      depth + 1,
+    ),
+    phrase: condition.some.phrase,
+  });
+}
+
+function compileLeaf(
+  leaf: LeafCondition,
+  target: TargetKind,
+  registry: FactRegistry,
+  path: string,
+  problems: Problem[],
+): CompiledCondition {
   const fact = registry.get(target)?.get(leaf.fact);
   const op = OPERATORS[leaf.op];
   if (!fact) {
@@ -148,15 +216,94 @@ export function compileCondition(
   }
   const mismatch = checkLeaf(fact, op, leaf.value);
   if (mismatch) problems.push({ path, message: mismatch });
+  const endpoint = fact.endpoint;
+  const has = (endpoint ? endpoint.fact : fact).has;
+  const code = opCode(op.name);
+  const membership =
+    has !== undefined &&
+    !mismatch &&
+    (code === OP_CODE.INCLUDES_ANY || code === OP_CODE.INCLUDES_NONE || code === OP_CODE.INCLUDES);
   return node({
     kind: 'leaf',
     fact,
     op,
     value: leaf.value,
     source: leaf,
-    get: fact.get,
+    get: endpoint ? endpoint.fact.get : fact.get,
+    end: endpoint ? (endpoint.end === 'source' ? 1 : 2) : 0,
     eq: op.name === 'eq',
+    code,
+    // `includes` asks for one value: the list of it (its value is a string, or the leaf is refused).
+    list: code === OP_CODE.INCLUDES && typeof leaf.value === 'string' ? [leaf.value] : valueList(leaf.value),
+    has: membership ? has : undefined,
   });
+}
+
+/**
+ * The items of an `all` or `any` in the order they are tested: path and `some` conditions (and
+ * compounds holding one) after the rest, otherwise as written. `and` and `or` do not depend on the
+ * order and testing has no effect but caching, so the answer is the same; but a path condition
+ * searches the graph the first time it is asked, and a leaf that already decides the answer makes
+ * that search unneeded (or its later look-ups). Traces walk `items`, in the rule's order.
+ */
+function testOrder(items: CompiledCondition[]): CompiledCondition[] {
+  const searches = items.filter(searchesGraph);
+  if (searches.length === 0 || searches.length === items.length) return items;
+  return [...items.filter((item) => !searchesGraph(item)), ...searches];
+}
+
+function searchesGraph(condition: CompiledCondition): boolean {
+  switch (condition.kind) {
+    case 'path':
+    case 'some':
+      return true;
+    case 'leaf':
+      return false;
+    case 'not':
+      return searchesGraph(condition.item);
+    case 'all':
+    case 'any':
+      return condition.items.some(searchesGraph);
+  }
+}
+
+/**
+ * The component types a component condition can hold for, when it says (`type` is one, or one of
+ * several): so a path condition tests its `where` only on components of those types. Undefined
+ * when it may hold for any type.
+ */
+function typesOf(condition: CompiledCondition): readonly string[] | undefined {
+  switch (condition.kind) {
+    case 'leaf': {
+      if (condition.fact.name !== 'type' || condition.fact.target !== 'component' || condition.end !== 0)
+        return undefined;
+      if (condition.code === OP_CODE.EQ)
+        return typeof condition.value === 'string' ? [condition.value] : undefined;
+      return condition.code === OP_CODE.IN ? condition.list : undefined;
+    }
+    case 'all': {
+      // Every item must hold: the narrowest item that names types bounds them all.
+      let narrowest: readonly string[] | undefined;
+      for (const item of condition.items) {
+        const types = typesOf(item);
+        if (types && (!narrowest || types.length < narrowest.length)) narrowest = types;
+      }
+      return narrowest;
+    }
+    case 'any': {
+      // Some item must hold: only if every item names types are they bounded, by all of them.
+      if (condition.items.length === 0) return undefined;
+      const union = new Set<string>();
+      for (const item of condition.items) {
+        const types = typesOf(item);
+        if (!types) return undefined;
+        for (const t of types) union.add(t);
+      }
+      return [...union];
+    }
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -254,7 +401,7 @@ export function testCondition(condition: CompiledCondition, ctx: EvaluationConte
     case 'leaf':
       return leafHolds(condition, ctx, index);
     case 'all': {
-      const items = condition.items;
+      const items = condition.tests;
       for (let n = 0; n < items.length; n++) {
         const item = items[n]!;
         if (!(item.kind === 'leaf' ? leafHolds(item, ctx, index) : testCondition(item, ctx, index)))
@@ -263,7 +410,7 @@ export function testCondition(condition: CompiledCondition, ctx: EvaluationConte
       return true;
     }
     case 'any': {
-      const items = condition.items;
+      const items = condition.tests;
       for (let n = 0; n < items.length; n++) {
         const item = items[n]!;
         if (item.kind === 'leaf' ? leafHolds(item, ctx, index) : testCondition(item, ctx, index)) return true;
@@ -284,8 +431,25 @@ type PathNode = Extract<CompiledCondition, { kind: 'path' }>;
 
 /** A leaf, tested where it stands in an `all` or `any` (one call less per leaf, the most common case). */
 function leafHolds(leaf: LeafNode, ctx: EvaluationContext, index: number): boolean {
-  // `eq` is most leaves; comparing inline skips a megamorphic call through the operator table.
-  return leaf.eq ? leaf.get(ctx, index) === leaf.value : leaf.op.test(leaf.get(ctx, index), leaf.value);
+  const end = leaf.end;
+  const at = end === 0 ? index : end === 1 ? ctx.graph.flowSource[index]! : ctx.graph.flowTarget[index]!;
+  // `eq` is most leaves; comparing inline (and the other common operators by number) skips a
+  // megamorphic call through the operator table.
+  if (leaf.has !== undefined)
+    return hasAny(leaf.has, ctx, at, leaf.list) !== (leaf.code === OP_CODE.INCLUDES_NONE);
+  const actual = leaf.get(ctx, at);
+  return leaf.eq ? actual === leaf.value : testOperator(leaf.code, leaf.op, actual, leaf.value, leaf.list);
+}
+
+/** Whether the list fact answering `has` includes any item of `wanted` (`includesAny`, without the list). */
+function hasAny(
+  has: NonNullable<FactDefinition['has']>,
+  ctx: EvaluationContext,
+  index: number,
+  wanted: readonly string[],
+): boolean {
+  for (let n = 0; n < wanted.length; n++) if (has(ctx, index, wanted[n]!)) return true;
+  return false;
 }
 type SomeNode = Extract<CompiledCondition, { kind: 'some' }>;
 
@@ -297,15 +461,63 @@ function pathReach(node: PathNode, ctx: EvaluationContext): Reach {
   const hit = ctx.nodeMemo.get(node) as Reach | undefined;
   if (hit) return hit;
   const sources: number[] = [];
-  for (let i = 0; i < ctx.types.length; i++) if (testCondition(node.where, ctx, i)) sources.push(i);
+  const where = node.where;
+  if (node.whereTypes) {
+    // Only components of the types `where` names can match: the rest are not tested.
+    const candidates = componentsOfTypes(ctx.types, node.whereTypes);
+    for (let n = 0; n < candidates.length; n++)
+      if (testCondition(where, ctx, candidates[n]!)) sources.push(candidates[n]!);
+  } else for (let i = 0; i < ctx.types.length; i++) if (testCondition(where, ctx, i)) sources.push(i);
   const { via, avoiding } = node;
+  // Asked once per component or flow the search reaches: a leaf (most) is tested without the dispatch.
   const reach = reachAlong(ctx.graph, sources, node.direction === 'upstream' ? 'forward' : 'backward', {
-    ...(avoiding ? { blocks: (i: number) => testCondition(avoiding, ctx, i) } : {}),
-    ...(via ? { follows: (k: number) => testCondition(via, ctx, k) } : {}),
+    ...(avoiding
+      ? {
+          blocks:
+            avoiding.kind === 'leaf'
+              ? (i: number) => leafHolds(avoiding, ctx, i)
+              : (i: number) => testCondition(avoiding, ctx, i),
+        }
+      : {}),
+    ...(via
+      ? {
+          follows:
+            via.kind === 'leaf'
+              ? (k: number) => leafHolds(via, ctx, k)
+              : (k: number) => testCondition(via, ctx, k),
+        }
+      : {}),
     ...(node.maxHops !== undefined ? { maxHops: node.maxHops } : {}),
   });
   ctx.nodeMemo.set(node, reach);
   return reach;
+}
+
+/**
+ * Component indices by type, ascending, per types array: a context's `types` never changes once
+ * built (contexts that share it share their components), so the index holds for all of them.
+ */
+const indicesByType = new WeakMap<readonly string[], Map<string, number[]>>();
+
+/** The indices of the components of `wanted` types, ascending (the order a scan of all would find them). */
+function componentsOfTypes(types: readonly string[], wanted: readonly string[]): readonly number[] {
+  let byType = indicesByType.get(types);
+  if (!byType) {
+    byType = new Map();
+    for (let i = 0; i < types.length; i++) {
+      const list = byType.get(types[i]!);
+      if (list) list.push(i);
+      else byType.set(types[i]!, [i]);
+    }
+    indicesByType.set(types, byType);
+  }
+  if (wanted.length === 1) return byType.get(wanted[0]!) ?? [];
+  const out: number[] = [];
+  for (const type of new Set(wanted)) {
+    const list = byType.get(type);
+    if (list) for (const i of list) out.push(i);
+  }
+  return out.sort((a, b) => a - b);
 }
 
 function someHolds(node: SomeNode, ctx: EvaluationContext): boolean {

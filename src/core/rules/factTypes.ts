@@ -22,4 +22,16 @@ export interface FactDefinition {
   /** Component indices of the path that makes the fact hold (for a list fact: for `value`). */
   path?(ctx: EvaluationContext, index: number, value: FactValue | undefined): number[] | undefined;
   defaulted?(ctx: EvaluationContext, index: number): boolean;
+  /**
+   * For a list fact: whether its value includes `value`, exactly as `get(ctx, index).includes(value)`,
+   * answered from what the list is built from without building it. Compiled `includes`,
+   * `includesAny` and `includesNone` leaves ask this instead of `get`.
+   */
+  has?(ctx: EvaluationContext, index: number, value: string): boolean;
+  /**
+   * Set on a flow fact that asks a component fact of the flow's source or target (`source.type`):
+   * compiled leaves read the end's index and call the component fact's `get` themselves, one call
+   * per test instead of two.
+   */
+  endpoint?: { end: 'source' | 'target'; fact: FactDefinition };
 }

@@ -5,16 +5,12 @@ import type { CompiledRule } from './compileRules';
 import { testCondition } from './conditions';
 import type { EvaluationContext } from './evaluationContext';
 import type { Finding, FindingMitigation } from './finding';
-import { findingKey } from './findingKey';
 import type { RootCauseCandidate } from './findingGroups';
 import { heldByBit, newRuleFinding, type ExplainInputs } from './lazyExplanation';
 import { guidelinesOf, mergeReferences, mitigationsFor, planFor, type RulePlan } from './rulePlan';
 import { severityOf, shiftRating } from './severity';
 
 const NONE: ReadonlySet<string> = new Set();
-
-/** References of findings whose adjustments added some, by rule plan, then held adjustments and kind. */
-const adjustedReferences = new WeakMap<RulePlan, Map<number, References>>();
 
 function withGuidelines(
   base: References,
@@ -23,6 +19,17 @@ function withGuidelines(
 ): References {
   const merged = mergeReferences(base, extra);
   return { ...merged, guidelines: guidelinesOf(merged, mitigations) };
+}
+
+/** The references the adjustments held by bit add, merged in the rule's order (as they are tested). */
+function heldReferences(adjust: CompiledRule['adjust'], held: number): References | undefined {
+  let extra: References | undefined;
+  for (let n = 0; n < adjust.length; n++) {
+    const a = adjust[n]!;
+    if ((held & (1 << n)) === 0 || !a.references) continue;
+    extra = extra ? mergeReferences(extra, a.references) : a.references;
+  }
+  return extra;
 }
 
 /** What a finding's lazy explanation keeps: the document it holds for and where to get its context. */
@@ -91,7 +98,9 @@ export function appendFinding(
   const { adjust } = compiled;
   let adjustedBits = 0;
   const adjustedReasons: string[] | undefined = heldByBit(adjust.length) ? undefined : [];
+  // The references adjustments add are merged only when needed: most findings share theirs (below).
   let extraReferences: References | undefined;
+  let referencesHeld = false;
   for (let n = 0; n < adjust.length; n++) {
     const a = adjust[n]!;
     if (!testCondition(a.when, ctx, index)) continue;
@@ -99,7 +108,10 @@ export function appendFinding(
     impact = shiftRating(impact, a.impact);
     if (adjustedReasons) adjustedReasons.push(a.reason);
     else adjustedBits |= 1 << n;
-    if (a.references)
+    if (!a.references) continue;
+    referencesHeld = true;
+    // Past the bits (a rule with very many adjustments), merged as they hold.
+    if (adjustedReasons)
       extraReferences = extraReferences ? mergeReferences(extraReferences, a.references) : a.references;
   }
   const byDesignEntries = compiled.byDesign;
@@ -117,7 +129,7 @@ export function appendFinding(
     else likelihood = shiftRating(likelihood, -1);
   }
 
-  const key = findingKey(rule.id, targetId);
+  const key = plan.keyPrefix + targetId;
   // Looking the fresh key string up in the triage object interns it: measurable over tens of
   // thousands of findings, so callers that can pass the rule's entries by target id do.
   const triage =
@@ -127,20 +139,25 @@ export function appendFinding(
     ? plan.mitigations(kind)
     : mitigationsFor(plan.mitigationIds, ctx.library, kind, byDesignIds, triage?.mitigations);
   let references: References;
-  if (shared && !extraReferences) references = plan.references(kind);
+  if (shared && !referencesHeld) references = plan.references(kind);
   else if (shared && !adjustedReasons) {
-    // Which adjustments held decides the extra references: one object per combination, shared.
-    const cache = adjustedReferences.get(plan) ?? new Map<number, References>();
-    adjustedReferences.set(plan, cache);
-    const slot = adjustedBits * 2 + (kind === 'model' ? 1 : 0);
+    // Which adjustments with references held decides the extra references: one object per
+    // combination, shared, merged the first time it comes up.
+    const cache = plan.adjustedReferences;
+    const slot = (adjustedBits & plan.referenceBits) * 2 + (kind === 'model' ? 1 : 0);
     let hit = cache.get(slot);
-    if (!hit)
+    if (!hit) {
+      extraReferences = heldReferences(adjust, adjustedBits);
       cache.set(
         slot,
         (hit = Object.freeze(withGuidelines(plan.references(kind), extraReferences, mitigations))),
       );
+    }
     references = hit;
-  } else references = withGuidelines(plan.references(kind), extraReferences, mitigations);
+  } else {
+    if (referencesHeld && !adjustedReasons) extraReferences = heldReferences(adjust, adjustedBits);
+    references = withGuidelines(plan.references(kind), extraReferences, mitigations);
+  }
 
   const fired = newRuleFinding(
     key,

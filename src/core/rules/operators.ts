@@ -126,3 +126,69 @@ export const OPERATORS: Readonly<Record<OperatorName, OperatorDefinition>> = {
     test: (a, e) => (a !== null && a !== '' && !(Array.isArray(a) && a.length === 0)) === (e ?? true),
   },
 };
+
+/**
+ * The operators a compiled leaf tests inline (conditions.ts), by number; `OTHER` goes through the
+ * table's `test`. Every leaf of every rule is tested on every target it may apply to: a call through
+ * the table is a megamorphic call per test, and `asList` on the rule's value a check per test too.
+ */
+export const OP_CODE = {
+  OTHER: 0,
+  EQ: 1,
+  NE: 2,
+  IN: 3,
+  NOT_IN: 4,
+  INCLUDES: 5,
+  INCLUDES_ANY: 6,
+  INCLUDES_NONE: 7,
+} as const;
+
+const CODES: Partial<Record<OperatorName, number>> = {
+  eq: OP_CODE.EQ,
+  ne: OP_CODE.NE,
+  in: OP_CODE.IN,
+  notIn: OP_CODE.NOT_IN,
+  includes: OP_CODE.INCLUDES,
+  includesAny: OP_CODE.INCLUDES_ANY,
+  includesNone: OP_CODE.INCLUDES_NONE,
+};
+
+export function opCode(name: OperatorName): number {
+  return CODES[name] ?? OP_CODE.OTHER;
+}
+
+/** The rule's value as the list `in`, `notIn`, `includesAny` and `includesNone` compare with, read once. */
+export function valueList(value: FactValue | undefined): readonly string[] {
+  return asList(value);
+}
+
+/**
+ * What `OPERATORS[name].test(actual, expected)` answers, for the operator of `code`, with
+ * `list = valueList(expected)`: the same expressions, without the call through the table.
+ */
+export function testOperator(
+  code: number,
+  op: OperatorDefinition,
+  actual: FactValue,
+  expected: FactValue | undefined,
+  list: readonly string[],
+): boolean {
+  switch (code) {
+    case OP_CODE.EQ:
+      return actual === expected;
+    case OP_CODE.NE:
+      return actual !== expected;
+    case OP_CODE.IN:
+      return typeof actual === 'string' && list.includes(actual);
+    case OP_CODE.NOT_IN:
+      return typeof actual !== 'string' || !list.includes(actual);
+    case OP_CODE.INCLUDES:
+      return typeof expected === 'string' && asList(actual).includes(expected);
+    case OP_CODE.INCLUDES_ANY:
+      return includesAny(asList(actual), list);
+    case OP_CODE.INCLUDES_NONE:
+      return !includesAny(asList(actual), list);
+    default:
+      return op.test(actual, expected);
+  }
+}

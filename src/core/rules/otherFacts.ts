@@ -26,6 +26,7 @@ export function endpointFact(end: 'source' | 'target', fact: FactDefinition): Fa
         : (ctx, k) => get(ctx, ctx.graph.flowTarget[k]!),
     ...(fact.path ? { path: (ctx, k, value) => fact.path!(ctx, at(ctx, k), value) } : {}),
     ...(fact.defaulted ? { defaulted: (ctx, k) => fact.defaulted!(ctx, at(ctx, k)) } : {}),
+    endpoint: { end, fact },
   };
 }
 

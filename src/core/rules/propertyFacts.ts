@@ -1,10 +1,20 @@
 import type { Catalogue } from '../library/catalogue';
+import type { PropValue } from '../model/document';
+import type { EvaluationContext } from './evaluationContext';
 import type { FactDefinition } from './factTypes';
 
 /** One `prop.<name>` and one `set.<name>` fact per property the catalogue declares. */
 export function propertyFacts(catalogue: Catalogue): FactDefinition[] {
   const facts: FactDefinition[] = [];
   for (const [name, declaration] of catalogue.properties) {
+    const defaultOf = defaultsByType(catalogue, name);
+    /** The component's own value, as `ctx.prop` reads it first (undefined when it sets none). */
+    const own = (ctx: EvaluationContext, i: number): PropValue | undefined => {
+      const props = ctx.doc.components[i]!.props;
+      if (props === undefined) return undefined;
+      const value = props[name];
+      return value !== undefined && Object.hasOwn(props, name) ? value : undefined;
+    };
     facts.push({
       name: `prop.${name}`,
       target: 'component',
@@ -12,7 +22,16 @@ export function propertyFacts(catalogue: Catalogue): FactDefinition[] {
       ...(declaration.kind === 'enum' ? { values: declaration.values } : {}),
       description: `The "${name}" property (${declaration.label}); the catalogue default when not set, null for types without it.`,
       phrase: declaration.label,
-      get: (ctx, i) => (ctx.prop(i, name) as string | boolean | undefined) ?? null,
+      // What `ctx.prop(i, name) ?? null` answers — the own value, else the type's catalogue default —
+      // read here with one property look-up and one map look-up: every property leaf of every rule
+      // (and of every path search) comes this way, and `ctx.prop` took two calls and four look-ups.
+      get: (ctx, i) => {
+        const value = own(ctx, i);
+        return (
+          ((value !== undefined ? value : defaultOf.get(ctx.types[i]!)) as string | boolean | undefined) ??
+          null
+        );
+      },
       defaulted: (ctx, i) => ctx.isDefaulted(i, name),
     });
     // `prop.<name>` falls back to the catalogue default, so `exists` cannot tell a value the model
@@ -23,8 +42,29 @@ export function propertyFacts(catalogue: Catalogue): FactDefinition[] {
       valueType: 'boolean',
       description: `Whether the model itself sets the "${name}" property (${declaration.label}), rather than leaving it to the catalogue default; false for types without it.`,
       phrase: `${declaration.label.toLowerCase()} is set in the model`,
-      get: (ctx, i) => ctx.prop(i, name) !== undefined && !ctx.isDefaulted(i, name),
+      // Set and not defaulted is exactly: the component's own value is there.
+      get: (ctx, i) => own(ctx, i) !== undefined,
     });
   }
   return facts;
+}
+
+/**
+ * The catalogue default of property `name` by type id, for the types that declare it — what the
+ * context's `typeDefaults` holds for it (both come from the library's types; the last declaration
+ * of a name in a type wins in both).
+ */
+function defaultsByType(catalogue: Catalogue, name: string): ReadonlyMap<string, PropValue | undefined> {
+  const out = new Map<string, PropValue | undefined>();
+  for (const [id, type] of catalogue.types) {
+    let found = false;
+    let value: PropValue | undefined;
+    for (const p of type.properties)
+      if (p.name === name) {
+        found = true;
+        value = p.default as PropValue | undefined;
+      }
+    if (found) out.set(id, value);
+  }
+  return out;
 }

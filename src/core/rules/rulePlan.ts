@@ -3,6 +3,7 @@ import type { References, Threat } from '../library/librarySchema';
 import type { TargetKind } from '../model/vocabulary';
 import type { CompiledRule } from './compileRules';
 import type { FindingMitigation } from './finding';
+import { findingKey } from './findingKey';
 
 /**
  * What every finding of one rule shares — its threat, the mitigations it suggests and the
@@ -11,6 +12,15 @@ import type { FindingMitigation } from './finding';
  */
 export interface RulePlan {
   threat: Threat;
+  /** `findingKey(ruleId, '')`: a finding's key is this and its target id, one concatenation. */
+  keyPrefix: string;
+  /** Bit n set when adjustment n adds references (how a finding's references depend on what held). */
+  referenceBits: number;
+  /**
+   * References of untriaged findings without by-design mitigations whose adjustments added some, by
+   * which of those adjustments held (`referenceBits` bits) and kind: one frozen object per combination.
+   */
+  adjustedReferences: Map<number, References>;
   mitigationIds: readonly string[];
   /** Mitigations in the untriaged state, for component/flow/boundary targets and for the model. */
   mitigations: (kind: TargetKind) => readonly FindingMitigation[];
@@ -34,8 +44,15 @@ export function planFor(compiled: CompiledRule, library: Library): RulePlan {
   };
   const element = forKind(false);
   const model = forKind(true);
+  let referenceBits = 0;
+  compiled.adjust.forEach((a, n) => {
+    if (a.references && n < 31) referenceBits |= 1 << n;
+  });
   const plan: RulePlan = {
     threat,
+    keyPrefix: findingKey(compiled.rule.id, ''),
+    referenceBits,
+    adjustedReferences: new Map(),
     mitigationIds,
     mitigations: (kind) => (kind === 'model' ? model.mitigations : element.mitigations),
     references: (kind) => (kind === 'model' ? model.references : element.references),

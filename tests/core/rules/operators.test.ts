@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPERATORS, OPERATOR_NAMES, type FactValue } from '../../../src/core/index';
+import { opCode, testOperator, valueList } from '../../../src/core/rules/operators';
 
 // Every operator, with cases that hold and cases that do not.
 const cases: Record<string, [FactValue, FactValue | undefined, boolean][]> = {
@@ -78,6 +79,26 @@ describe('operator table', () => {
   for (const [name, list] of Object.entries(cases)) {
     it.each(list)(`${name}(%j, %j) is %s`, (actual, expected, holds) => {
       expect(OPERATORS[name as keyof typeof OPERATORS].test(actual, expected)).toBe(holds);
+    });
+  }
+});
+
+describe('inline operator tests (what compiled leaves run)', () => {
+  // Every case of every operator, and every actual value of the table against every expected one:
+  // the inline switch must answer as the table does, including for values of the wrong type.
+  const actuals = Object.values(cases).flatMap((list) => list.map(([a]) => a));
+  const expecteds = Object.values(cases).flatMap((list) => list.map(([, e]) => e));
+  for (const name of OPERATOR_NAMES) {
+    it(`${name} answers as the table`, () => {
+      const op = OPERATORS[name];
+      for (const actual of actuals)
+        for (const expected of expecteds)
+          expect([
+            name,
+            actual,
+            expected,
+            testOperator(opCode(name), op, actual, expected, valueList(expected)),
+          ]).toEqual([name, actual, expected, op.test(actual, expected)]);
     });
   }
 });
