@@ -9,7 +9,8 @@ import {
   type ReachAlongOptions,
 } from './reachability';
 import {
-  analyseUntrustedPaths,
+  lazyUntrustedPaths,
+  untrustedPredecessors,
   ENDS,
   FLOWS,
   state,
@@ -222,17 +223,7 @@ export function extendUntrustedPaths(
     const u = s >> 2;
     for (let e = graph.outStart[u]!; e < graph.outStart[u + 1]!; e++) pass(s, graph.outFlow[e]!);
   }
-  let full: UntrustedPathAnalysis | undefined;
-  const search = () => (full ??= analyseUntrustedPaths(graph, options));
-  return {
-    member,
-    get pred() {
-      return search().pred;
-    },
-    get ends() {
-      return search().ends;
-    },
-  };
+  return lazyUntrustedPaths(member, () => untrustedPredecessors(graph, options));
 }
 
 /** `propagateFlowLabels` extended. */

@@ -46,6 +46,76 @@ export function analyseUntrustedPaths(
   graph: GraphIndex,
   options: UntrustedPathOptions,
 ): UntrustedPathAnalysis {
+  // Rules read only `member`; the paths are searched for when an explanation first reads them.
+  return lazyUntrustedPaths(untrustedMembership(graph, options), () => untrustedPredecessors(graph, options));
+}
+
+/** An analysis whose `pred` and `ends` `search` finds on first read. */
+export function lazyUntrustedPaths(
+  member: Uint8Array,
+  search: () => { pred: Int32Array; ends: Int32Array },
+): UntrustedPathAnalysis {
+  return new LazyUntrustedPaths(member, search);
+}
+
+/** A class, not an object literal with getters: one shape for the rules' reads. */
+class LazyUntrustedPaths implements UntrustedPathAnalysis {
+  #found: { pred: Int32Array; ends: Int32Array } | undefined;
+  readonly #search: () => { pred: Int32Array; ends: Int32Array };
+  constructor(
+    readonly member: Uint8Array,
+    search: () => { pred: Int32Array; ends: Int32Array },
+  ) {
+    this.#search = search;
+  }
+  get pred(): Int32Array {
+    return (this.#found ??= this.#search()).pred;
+  }
+  get ends(): Int32Array {
+    return (this.#found ??= this.#search()).ends;
+  }
+}
+
+/**
+ * The search of `untrustedPredecessors` keeping states only: a state reached over a flow that
+ * travels on is FLOWS (and searched on from), one reached only over a terminal flow ENDS.
+ */
+function untrustedMembership(graph: GraphIndex, options: UntrustedPathOptions): Uint8Array {
+  const member = new Uint8Array(graph.size * 4);
+  const queue = new Int32Array(graph.size * 4);
+  const flowCount = graph.flowSource.length;
+  const terminal = new Uint8Array(flowCount);
+  if (options.terminal) for (let k = 0; k < flowCount; k++) if (options.terminal(k)) terminal[k] = 1;
+  let tail = 0;
+  const reach = (e: number, s: number) => {
+    if (terminal[graph.outFlow[e]!] === 1) {
+      if (member[s] === 0) member[s] = ENDS;
+    } else if (member[s] !== FLOWS) {
+      member[s] = FLOWS;
+      queue[tail++] = s;
+    }
+  };
+  for (const o of options.origins) {
+    const indirect = options.startsIndirect(o) ? 1 : 0;
+    for (let e = graph.outStart[o]!; e < graph.outStart[o + 1]!; e++)
+      reach(e, state(graph.outTarget[e]!, 0, indirect));
+  }
+  for (let head = 0; head < tail; head++) {
+    const s = queue[head]!;
+    const u = s >> 2;
+    const guarded = (s >> 1) & 1 || (options.isGuard(u) ? 1 : 0);
+    const indirect = s & 1 || (options.makesIndirect(u) ? 1 : 0);
+    for (let e = graph.outStart[u]!; e < graph.outStart[u + 1]!; e++)
+      reach(e, state(graph.outTarget[e]!, guarded, indirect));
+  }
+  return member;
+}
+
+/** The predecessors and terminal ends of the search (see `UntrustedPathAnalysis.pred`). */
+export function untrustedPredecessors(
+  graph: GraphIndex,
+  options: UntrustedPathOptions,
+): { pred: Int32Array; ends: Int32Array } {
   const pred = new Int32Array(graph.size * 4).fill(UNREACHED);
   const ends = new Int32Array(graph.size * 4).fill(UNREACHED);
   const queue = new Int32Array(graph.size * 4);
@@ -72,14 +142,7 @@ export function analyseUntrustedPaths(
     for (let e = graph.outStart[u]!; e < graph.outStart[u + 1]!; e++)
       reach(e, state(graph.outTarget[e]!, guarded, indirect), s);
   }
-  return { pred, ends, member: membership(pred, ends) };
-}
-
-function membership(pred: Int32Array, ends: Int32Array): Uint8Array {
-  const member = new Uint8Array(pred.length);
-  for (let s = 0; s < pred.length; s++)
-    member[s] = pred[s] !== UNREACHED ? FLOWS : ends[s] !== UNREACHED ? ENDS : 0;
-  return member;
+  return { pred, ends };
 }
 
 /** `member` values: input reaches the state and travels on; input reaches it only over a terminal flow. */

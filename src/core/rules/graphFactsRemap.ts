@@ -1,7 +1,7 @@
 import { lazyFlowLabels, type FlowLabels } from '../graph/flowLabels';
 import { lazyLabelSets, type LabelSets } from '../graph/labelPropagation';
 import { withLazyPred, type Reach } from '../graph/reachability';
-import type { UntrustedPathAnalysis } from '../graph/untrustedPaths';
+import { lazyUntrustedPaths } from '../graph/untrustedPaths';
 import type { GraphFacts } from './graphFacts';
 
 /**
@@ -17,15 +17,7 @@ export function remapGraphFacts(old: GraphFacts, newIndexOfOld: Int32Array, size
     lazyLabelSets(s.labelCount, move(s.bits, s.words), s.ownLabels, unexplained);
   const flowLabels = (l: FlowLabels): FlowLabels =>
     lazyFlowLabels(l.labelCount, move(l.reached, l.labelCount), unexplained);
-  const untrusted: UntrustedPathAnalysis = {
-    member: move(old.untrusted.member, 4),
-    get pred(): Int32Array {
-      return unexplained();
-    },
-    get ends(): Int32Array {
-      return unexplained();
-    },
-  };
+  const untrusted = lazyUntrustedPaths(move(old.untrusted.member, 4), unexplained);
   return {
     ...old,
     untrusted,

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { shippedLibrary, type ThreatModelDocument } from '../../../src/core/index';
+import { FLOW_KINDS, shippedLibrary, type ThreatModelDocument } from '../../../src/core/index';
 import { canonicalOrder } from '../../../src/core/document/canonicalOrder';
 import { buildEvaluationContext } from '../../../src/core/rules/evaluationContext';
 import { propagateLabels } from '../../../src/core/graph/labelPropagation';
 import { propagateFlowLabels } from '../../../src/core/graph/flowLabels';
 import { reachAlong } from '../../../src/core/graph/reachability';
+import { ENDS, FLOWS } from '../../../src/core/graph/untrustedPaths';
 import { syntheticModel } from '../../../bench/syntheticModel';
 
 /**
@@ -18,13 +19,19 @@ const library = shippedLibrary();
 function model(size: number, dropped: number): ThreatModelDocument {
   const base = syntheticModel(size);
   // Sparser than the synthetic model's two flows per component, so that not everything reaches everything.
-  return canonicalOrder({ ...base, dataFlows: base.dataFlows.slice(0, Math.max(0, size * 2 - dropped)) });
+  // Flows of every kind: queries end untrusted paths, responses and updates carry no prompts.
+  const dataFlows = base.dataFlows
+    .slice(0, Math.max(0, size * 2 - dropped))
+    .map((f, k) =>
+      k % 3 === 0 ? f : { ...f, props: { ...f.props, kind: FLOW_KINDS[k % FLOW_KINDS.length]! } },
+    );
+  return canonicalOrder({ ...base, dataFlows });
 }
 
 const sizes = fc.tuple(fc.integer({ min: 2, max: 120 }), fc.integer({ min: 0, max: 200 }));
 
 describe('membership searches agree with the searches explanations read', () => {
-  it('label sets, flow labels and reach: a member exactly where a predecessor is recorded', () => {
+  it('label sets, flow labels, untrusted paths and reach: a member exactly where a predecessor is recorded', () => {
     fc.assert(
       fc.property(sizes, ([size, dropped]) => {
         const { facts } = buildEvaluationContext(model(size, dropped), library);
@@ -47,6 +54,9 @@ describe('membership searches agree with the searches explanations read', () => 
         ])
           for (let at = 0; at < labels.reached.length; at++)
             expect(labels.reached[at]).toBe(labels.pred[at] === -1 ? 0 : 1);
+        const { member, pred, ends } = facts.untrusted;
+        for (let st = 0; st < member.length; st++)
+          expect(member[st]).toBe(pred[st] !== -1 ? FLOWS : ends[st] !== -1 ? ENDS : 0);
         for (const reach of [facts.llmDriven, facts.exposedLlmDriven, facts.unapprovedTools])
           for (let i = 0; i < size; i++) expect(reach.reached[i]).toBe(reach.pred[i] === -1 ? 0 : 1);
       }),
