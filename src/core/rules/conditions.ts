@@ -7,6 +7,7 @@ import type { TargetKind } from '../model/vocabulary';
 import type { EvaluationContext } from './evaluationContext';
 import type { FactRegistry } from './factRegistry';
 import type { FactDefinition } from './factTypes';
+import { typeReach } from './typeReach';
 import { OP_CODE, OPERATORS, opCode, testOperator, valueList, type OperatorDefinition } from './operators';
 
 /**
@@ -469,8 +470,18 @@ function pathReach(node: PathNode, ctx: EvaluationContext): Reach {
       if (testCondition(where, ctx, candidates[n]!)) sources.push(candidates[n]!);
   } else for (let i = 0; i < ctx.types.length; i++) if (testCondition(where, ctx, i)) sources.push(i);
   const { via, avoiding } = node;
+  const direction = node.direction === 'upstream' ? 'forward' : 'backward';
+  if (!via && !avoiding && node.maxHops === undefined && node.whereTypes) {
+    // Every component of the named types is a source: the type labels answer (typeReach.ts).
+    const all = componentsOfTypes(ctx.types, node.whereTypes).length === sources.length;
+    const reach = all ? typeReach(ctx, node.whereTypes, sources, direction) : undefined;
+    if (reach) {
+      ctx.nodeMemo.set(node, reach);
+      return reach;
+    }
+  }
   // Asked once per component or flow the search reaches: a leaf (most) is tested without the dispatch.
-  const reach = reachAlong(ctx.graph, sources, node.direction === 'upstream' ? 'forward' : 'backward', {
+  const reach = reachAlong(ctx.graph, sources, direction, {
     ...(avoiding
       ? {
           blocks:

@@ -53,8 +53,12 @@ export function contextWithoutFacts(doc: ThreatModelDocument, library: Library):
   const defaults = typeDefaultsOf(library);
   const types: string[] = [];
   const zones: string[] = [];
+  // The catalogue's own string for each type: a parsed document holds a separate string per
+  // component, and comparing those missed the cache on large models. (Types the catalogue does
+  // not know are kept as they are.)
+  const typeNames = typeNamesOf(library);
   for (const c of doc.components) {
-    types.push(c.type);
+    types.push(typeNames.get(c.type) ?? c.type);
     zones.push(zoneOfBoundary(c.boundaryId));
   }
   const parentZones = doc.trustBoundaries.map((b) => zoneOfBoundary(b.parentId));
@@ -100,6 +104,17 @@ export function contextWithoutFacts(doc: ThreatModelDocument, library: Library):
   };
   bindProperties(ctx);
   return ctx;
+}
+
+const typeNamesByLibrary = new WeakMap<Library, Map<string, string>>();
+
+function typeNamesOf(library: Library): Map<string, string> {
+  let names = typeNamesByLibrary.get(library);
+  if (!names) {
+    names = new Map(library.componentTypes.map((t) => [t.id, t.id]));
+    typeNamesByLibrary.set(library, names);
+  }
+  return names;
 }
 
 const defaultsByLibrary = new WeakMap<Library, Map<string, Record<string, PropValue>>>();

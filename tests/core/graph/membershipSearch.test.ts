@@ -7,6 +7,7 @@ import { propagateLabels } from '../../../src/core/graph/labelPropagation';
 import { propagateFlowLabels } from '../../../src/core/graph/flowLabels';
 import { reachAlong } from '../../../src/core/graph/reachability';
 import { ENDS, FLOWS } from '../../../src/core/graph/untrustedPaths';
+import { typeReach } from '../../../src/core/rules/typeReach';
 import { syntheticModel } from '../../../bench/syntheticModel';
 
 /**
@@ -100,6 +101,29 @@ describe('membership searches agree with the searches explanations read', () => 
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('a path condition from every component of some types reads the type labels: members, paths and hops as the search', () => {
+    const typeIds = [...library.catalogue.types.keys()];
+    fc.assert(
+      fc.property(
+        sizes,
+        fc.uniqueArray(fc.nat({ max: typeIds.length - 1 }), { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        ([size, dropped], picked, forward) => {
+          const ctx = buildEvaluationContext(model(size, dropped), library);
+          const types = picked.map((t) => typeIds[t]!);
+          const sources = ctx.types.flatMap((t, i) => (types.includes(t) ? [i] : []));
+          const direction = forward ? 'forward' : 'backward';
+          const fast = typeReach(ctx, types, sources, direction)!;
+          const search = reachAlong(ctx.graph, sources, direction);
+          expect([...fast.reached]).toEqual([...search.reached]);
+          expect([...fast.pred]).toEqual([...search.pred]);
+          expect([...fast.hops!]).toEqual([...search.hops!]);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 
