@@ -85,8 +85,11 @@ const PAGE_SCRIPT = `(() => {
   window.armProbe_ = (nodeSelector, textSelector, startEvent, timeoutMs) => {
     const node = document.querySelector(nodeSelector);
     if (!node) return Promise.resolve({ error: 'node not rendered: ' + nodeSelector });
+    // The node found again only once it has left the page: a query of the whole document on every
+    // mutation cost the page 5 ms per edit at 10,000 components, inside the window measured.
+    let current = node;
     const read = () => {
-      const current = document.querySelector(nodeSelector);
+      if (!current || !current.isConnected) current = document.querySelector(nodeSelector);
       const el = current && current.querySelector(textSelector);
       return el ? el.textContent : '';
     };

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { apiModel } from '../support/modelBuilders';
+import { componentChoices } from '../../src/ui/inspector/componentChoices';
 import { renderApp } from './helpers/renderApp';
 
 const findingsPanel = () => screen.getByRole('region', { name: /Findings for|All findings/ });
@@ -77,5 +78,37 @@ describe('inspector', () => {
       'c-user->c-api',
       'c-api->c-user',
     ]);
+  });
+
+  it('lists the other components by name, a renamed one under its new name, never the source itself', () => {
+    const { store } = renderApp({ document: apiModel() });
+    act(() => store.getState().select(['c-api']));
+    const inspector = screen.getByRole('region', { name: 'Inspector' });
+    const options = () =>
+      within(within(inspector).getByRole('combobox', { name: 'Add a data flow to' }))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+    const before = options();
+    expect(before).not.toContain('Chat API');
+    act(() =>
+      store.getState().change((d) => ({
+        ...d,
+        components: d.components.map((c) => (c.id === 'c-user' ? { ...c, label: 'Analyst' } : c)),
+      })),
+    );
+    expect(options()).toEqual(before.map((name) => (name === before[1] ? 'Analyst' : name)));
+  });
+});
+
+describe('component choices', () => {
+  it('stay the same list through a property edit, and change with a name', () => {
+    const doc = apiModel();
+    const first = componentChoices(doc.components);
+    const edited = doc.components.map((c, i) => (i === 0 ? { ...c, props: { ...c.props, x: true } } : c));
+    expect(componentChoices(edited)).toBe(first);
+    const renamed = edited.map((c, i) => (i === 0 ? { ...c, label: 'Someone else' } : c));
+    const next = componentChoices(renamed);
+    expect(next).not.toBe(first);
+    expect(next[0]).toEqual({ id: renamed[0]!.id, name: 'Someone else' });
   });
 });

@@ -1,6 +1,9 @@
-import { flowLabelPredecessors, lazyFlowLabels, type FlowLabelOptions, type FlowLabels } from './flowLabels';
+import { flowLabelPredecessors } from './flowLabels';
+import { lazyFlowLabels, type FlowLabelOptions, type FlowLabels } from './flowLabelSets';
 import { neighbours, type Direction, type GraphIndex } from './graphIndex';
-import { labelPredecessors, lazyLabelSets, type LabelSets } from './labelPropagation';
+import { labelPredecessors } from './labelPropagation';
+import { lazyLabelSets, type LabelSets } from './labelSets';
+import { untrustedPredecessors } from './untrustedPathSearch';
 import {
   reachAlongPredecessors,
   reachFromPredecessors,
@@ -10,7 +13,6 @@ import {
 } from './reachability';
 import {
   lazyUntrustedPaths,
-  untrustedPredecessors,
   ENDS,
   FLOWS,
   state,

@@ -1,5 +1,3 @@
-import type { GraphIndex } from './graphIndex';
-
 /** Marks what no search has reached; a first hop from source s is stored as -2 - s. */
 const UNREACHED = -1;
 
@@ -42,14 +40,6 @@ export interface UntrustedPathOptions {
 
 export const state = (index: number, guarded: number, indirect: number) => index * 4 + guarded * 2 + indirect;
 
-export function analyseUntrustedPaths(
-  graph: GraphIndex,
-  options: UntrustedPathOptions,
-): UntrustedPathAnalysis {
-  // Rules read only `member`; the paths are searched for when an explanation first reads them.
-  return lazyUntrustedPaths(untrustedMembership(graph, options), () => untrustedPredecessors(graph, options));
-}
-
 /** An analysis whose `pred` and `ends` `search` finds on first read. */
 export function lazyUntrustedPaths(
   member: Uint8Array,
@@ -74,75 +64,6 @@ class LazyUntrustedPaths implements UntrustedPathAnalysis {
   get ends(): Int32Array {
     return (this.#found ??= this.#search()).ends;
   }
-}
-
-/**
- * The search of `untrustedPredecessors` keeping states only: a state reached over a flow that
- * travels on is FLOWS (and searched on from), one reached only over a terminal flow ENDS.
- */
-function untrustedMembership(graph: GraphIndex, options: UntrustedPathOptions): Uint8Array {
-  const member = new Uint8Array(graph.size * 4);
-  const queue = new Int32Array(graph.size * 4);
-  const flowCount = graph.flowSource.length;
-  const terminal = new Uint8Array(flowCount);
-  if (options.terminal) for (let k = 0; k < flowCount; k++) if (options.terminal(k)) terminal[k] = 1;
-  let tail = 0;
-  const reach = (e: number, s: number) => {
-    if (terminal[graph.outFlow[e]!] === 1) {
-      if (member[s] === 0) member[s] = ENDS;
-    } else if (member[s] !== FLOWS) {
-      member[s] = FLOWS;
-      queue[tail++] = s;
-    }
-  };
-  for (const o of options.origins) {
-    const indirect = options.startsIndirect(o) ? 1 : 0;
-    for (let e = graph.outStart[o]!; e < graph.outStart[o + 1]!; e++)
-      reach(e, state(graph.outTarget[e]!, 0, indirect));
-  }
-  for (let head = 0; head < tail; head++) {
-    const s = queue[head]!;
-    const u = s >> 2;
-    const guarded = (s >> 1) & 1 || (options.isGuard(u) ? 1 : 0);
-    const indirect = s & 1 || (options.makesIndirect(u) ? 1 : 0);
-    for (let e = graph.outStart[u]!; e < graph.outStart[u + 1]!; e++)
-      reach(e, state(graph.outTarget[e]!, guarded, indirect));
-  }
-  return member;
-}
-
-/** The predecessors and terminal ends of the search (see `UntrustedPathAnalysis.pred`). */
-export function untrustedPredecessors(
-  graph: GraphIndex,
-  options: UntrustedPathOptions,
-): { pred: Int32Array; ends: Int32Array } {
-  const pred = new Int32Array(graph.size * 4).fill(UNREACHED);
-  const ends = new Int32Array(graph.size * 4).fill(UNREACHED);
-  const queue = new Int32Array(graph.size * 4);
-  const terminal = options.terminal;
-  let tail = 0;
-  const reach = (e: number, s: number, value: number) => {
-    if (terminal?.(graph.outFlow[e]!)) {
-      if (pred[s] === UNREACHED && ends[s] === UNREACHED) ends[s] = value;
-    } else if (pred[s] === UNREACHED) {
-      pred[s] = value;
-      queue[tail++] = s;
-    }
-  };
-  for (const o of options.origins) {
-    const indirect = options.startsIndirect(o) ? 1 : 0;
-    for (let e = graph.outStart[o]!; e < graph.outStart[o + 1]!; e++)
-      reach(e, state(graph.outTarget[e]!, 0, indirect), -2 - o);
-  }
-  for (let head = 0; head < tail; head++) {
-    const s = queue[head]!;
-    const u = s >> 2;
-    const guarded = (s >> 1) & 1 || (options.isGuard(u) ? 1 : 0);
-    const indirect = s & 1 || (options.makesIndirect(u) ? 1 : 0);
-    for (let e = graph.outStart[u]!; e < graph.outStart[u + 1]!; e++)
-      reach(e, state(graph.outTarget[e]!, guarded, indirect), s);
-  }
-  return { pred, ends };
 }
 
 /** `member` values: input reaches the state and travels on; input reaches it only over a terminal flow. */

@@ -1,7 +1,7 @@
-import { hasLabel, labelPath, labelsOf, type LabelSets } from '../graph/labelPropagation';
+import { hasLabel, labelPath, labelsOf, type LabelSets } from '../graph/labelSets';
 import { orient } from '../graph/reachability';
 import { reachedBy, untrustedPath, type PathQuery } from '../graph/untrustedPaths';
-import { flowLabelPath, flowLabelsOf, hasFlowLabel, type FlowLabels } from '../graph/flowLabels';
+import { flowLabelPath, flowLabelsOf, hasFlowLabel, type FlowLabels } from '../graph/flowLabelSets';
 import type { FactValue } from '../library/librarySchema';
 import type { EvaluationContext } from './evaluationContext';
 import type { FactDefinition } from './factTypes';

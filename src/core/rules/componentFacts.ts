@@ -3,7 +3,7 @@ import { pushAll } from '../model/pushAll';
 import { isReached, orient, pathTo } from '../graph/reachability';
 import type { Catalogue } from '../library/catalogue';
 import type { FactDefinition } from './factTypes';
-import { ORIGIN_KINDS } from './graphFacts';
+import { ORIGIN_KINDS } from './graphVocabulary';
 import { labelListFact, memoised, neighbourHas, neighbourList, untrustedFact } from './componentFactBuilders';
 import { promptAndContentFacts } from './promptFacts';
 import { propertyFacts } from './propertyFacts';

@@ -1,5 +1,5 @@
 import type { Component, DataFlow, ThreatModelDocument, TrustBoundary } from '../model/document';
-import { GRAPH_PROPERTIES } from './graphFacts';
+import { GRAPH_PROPERTIES } from './graphVocabulary';
 
 /**
  * What changed between two versions of a document, found by identity: documents are immutable

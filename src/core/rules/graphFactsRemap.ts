@@ -1,5 +1,5 @@
-import { lazyFlowLabels, type FlowLabels } from '../graph/flowLabels';
-import { lazyLabelSets, type LabelSets } from '../graph/labelPropagation';
+import { lazyFlowLabels, type FlowLabels } from '../graph/flowLabelSets';
+import { lazyLabelSets, type LabelSets } from '../graph/labelSets';
 import { withLazyPred, type Reach } from '../graph/reachability';
 import { lazyUntrustedPaths } from '../graph/untrustedPaths';
 import type { GraphFacts } from './graphFacts';

@@ -1,7 +1,7 @@
-import { hasLabel } from '../graph/labelPropagation';
+import { hasLabel } from '../graph/labelSets';
 import type { EvaluationContext } from './evaluationContext';
 import type { FactDefinition } from './factTypes';
-import { CONTENT_ORIGINS, PRINCIPALS, principalOf } from './graphFacts';
+import { CONTENT_ORIGINS, PRINCIPALS, principalOf } from './graphVocabulary';
 import { flowLabelFact, memoised, neighbourList } from './componentFactBuilders';
 
 /**

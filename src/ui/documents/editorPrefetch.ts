@@ -27,8 +27,6 @@ export function documentExpected(): boolean {
   }
 }
 
-// A failure is App.tsx's to report: it imports the same modules again and shows what went wrong.
-if (documentExpected())
-  void Promise.all([import('../layout/Workspace'), import('../commands/editorActions')]).catch(
-    () => undefined,
-  );
+// A failure is App.tsx's to report: it imports the same module again and shows what went wrong.
+// (The element edits, editorActions.ts, are in the start-up code already: App.tsx imports them.)
+if (documentExpected()) void importWorkspace().catch(() => undefined);

@@ -1,26 +1,22 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { connectComponents } from '../store/elementActions';
 import { useAppStore, useStoreApi } from '../store/StoreContext';
+import { componentChoices, type ComponentChoice } from './componentChoices';
 
 /** Adds a data flow from this component without the canvas (keyboard and screen-reader users). */
 export function ConnectControl({ sourceId }: { sourceId: string }) {
   const store = useStoreApi();
   const id = useId();
-  const components = useAppStore((s) => s.document.components);
+  const choices = useAppStore((s) => componentChoices(s.document.components));
   const [target, setTarget] = useState('');
-  const others = components.filter((c) => c.id !== sourceId);
-  if (others.length === 0) return null;
+  if (choices.length < 2) return null;
   return (
     <div className="field connect-control">
       <label htmlFor={id}>Add a data flow to</label>
       <div className="button-row">
         <select id={id} value={target} onChange={(e) => setTarget(e.target.value)}>
           <option value="">Choose a component…</option>
-          {others.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label || c.id}
-            </option>
-          ))}
+          <ComponentOptions choices={choices} except={sourceId} />
         </select>
         <button
           type="button"
@@ -33,3 +29,20 @@ export function ConnectControl({ sourceId }: { sourceId: string }) {
     </div>
   );
 }
+
+/** The options, drawn again only when the choices or the source change (not on a property edit). */
+const ComponentOptions = memo(function ComponentOptions({
+  choices,
+  except,
+}: {
+  choices: readonly ComponentChoice[];
+  except: string;
+}) {
+  return choices
+    .filter((c) => c.id !== except)
+    .map((c) => (
+      <option key={c.id} value={c.id}>
+        {c.name}
+      </option>
+    ));
+});
