@@ -143,7 +143,9 @@ describe('projecting the document onto the canvas', () => {
     const second = projectNodes(relabelled, new Set(), first);
     expect(second.map((n) => n.id)).toEqual(first.map((n) => n.id));
     expect(byId(second, 'c-user')).not.toBe(byId(first, 'c-user'));
-    expect(byId(second, 'c-user')).toMatchObject({ ariaLabel: 'Visitor (user)' });
+    expect(byId(second, 'c-user')).toMatchObject({
+      domAttributes: { 'aria-labelledby': 'component-name-c-user' },
+    });
     // The invariant the canvas's speed rests on: React Flow skips nodes whose object is the same.
     expect(byId(second, 'c-api')).toBe(byId(first, 'c-api'));
     expect(byId(second, 'c-llm')).toBe(byId(first, 'c-llm'));

@@ -5,7 +5,7 @@ import { useAppStore } from '../store/StoreContext';
 import { FindingBadgeView } from '../threats/FindingBadge';
 import { ComponentIcon } from './componentIcons';
 import { componentView } from './elementViews';
-import type { ComponentNodeType } from './projectDocument';
+import { componentNameId, type ComponentNodeType } from './projectDocument';
 import '../styles/canvas.css';
 
 /**
@@ -47,6 +47,9 @@ function ComponentNodeView({ id, selected }: NodeProps<ComponentNodeType>) {
         <span className="component-type">{typeLabel}</span>
       </span>
       <FindingBadgeView count={open} severity={severity} />
+      <span id={componentNameId(id)} className="visually-hidden">
+        {shown} ({typeId})
+      </span>
     </div>
   );
 }

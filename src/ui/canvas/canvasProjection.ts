@@ -39,10 +39,11 @@ export function advanceProjection(
   const selected = selection === from.selection ? from.selected : new Set(selection);
   const before = from.doc;
   const edits = componentEdits(before, doc);
-  // A property or description edit changes no node: each component's node reads its element from
-  // the store itself (elementViews.ts), so React Flow is handed the very same list.
+  // A property, description or label edit changes no node: each component's node reads its
+  // element from the store itself (elementViews.ts) and is named by its own text, so React Flow is
+  // handed the very same list.
   const nextNodes =
-    doc.trustBoundaries === before.trustBoundaries && edits !== null && edits.renamed.size === 0
+    doc.trustBoundaries === before.trustBoundaries && edits !== null
       ? reselect(nodes, from.selected, selected)
       : projectNodes(doc, selected, nodes);
   let layouts = from.layouts;

@@ -70,6 +70,9 @@ const COMPONENT_HANDLES: NodeHandle[] = (
 
 const NO_HANDLES: NodeHandle[] = [];
 
+/** The id of the element holding a component node's accessible name (ids are unique and have no spaces). */
+export const componentNameId = (id: string) => `component-name-${id}`;
+
 /**
  * Projects the document onto React Flow nodes. Positions in the document are absolute; a node
  * inside a boundary is positioned relative to it. A previous node is reused — the same object —
@@ -157,7 +160,9 @@ export function projectNodes(
       // Measured in advance: React Flow neither mounts an off-screen node to measure it nor
       // leaves it out of fitView (focusing an element) for want of a measure.
       measured: prev?.measured ?? COMPONENT_MEASURED,
-      ariaLabel: `${c.label || c.id} (${c.type})`,
+      // Named by its node's own text (ComponentNode renders it), not by an aria-label in the node:
+      // a rename then changes no node, and React Flow is not handed a new list of ten thousand.
+      domAttributes: { 'aria-labelledby': componentNameId(c.id) },
       ...(parentId ? { parentId } : {}),
     };
     sourceOf.set(node, c);
