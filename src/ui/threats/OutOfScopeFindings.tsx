@@ -1,7 +1,12 @@
 import { useMemo } from 'react';
-import { outOfScopeOf } from '../../core';
 import { useAppStore } from '../store/StoreContext';
-import { elementName, selectOutOfScopeFindings, sortFindings } from '../store/selectors';
+import {
+  componentsById,
+  elementName,
+  flowsById,
+  selectOutOfScopeFindings,
+  sortFindings,
+} from '../store/selectors';
 import { FindingCard } from './FindingCard';
 
 /**
@@ -20,7 +25,9 @@ export function OutOfScopeFindings({ selection }: { selection: readonly string[]
   const reasons = useMemo(
     () =>
       selection.flatMap((id) => {
-        const marking = outOfScopeOf(doc, id);
+        // By the editor's id maps: core's outOfScopeOf scans every component and flow, 7 ms an
+        // edit at 10,000 components.
+        const marking = componentsById(doc).get(id)?.outOfScope ?? flowsById(doc).get(id)?.outOfScope;
         return marking ? [{ id, reason: marking.reason }] : [];
       }),
     [doc, selection],
