@@ -108,8 +108,10 @@ export function CanvasMinimap({ ariaLabel }: { ariaLabel: string }) {
     if (!last) return;
     drag.current = { x: event.clientX, y: event.clientY };
     const [vx, vy, vzoom] = store.getState().transform;
-    // `scale` flow units per minimap pixel, as drawn now (this handler is made by each render).
-    const k = scale * vzoom;
+    // `scale` flow units per minimap pixel, as drawn now (this handler is made by each render),
+    // at the size it is shown (smaller on a narrow canvas, minimap.css).
+    const shown = event.currentTarget.getBoundingClientRect().width || WIDTH;
+    const k = scale * vzoom * (WIDTH / shown);
     void flow.setViewport({
       x: vx - (event.clientX - last.x) * k,
       y: vy - (event.clientY - last.y) * k,
