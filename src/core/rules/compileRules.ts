@@ -3,7 +3,7 @@ import type { Condition, Mitigation, References, Rule, Threat } from '../library
 import { describeLimit, LIMITS } from '../limits';
 import { quote, type Problem } from '../model/problems';
 import { pushAll } from '../model/pushAll';
-import { alwaysHolds, compileCondition, conditionSize, type CompiledCondition } from './conditions';
+import { alwaysHolds, compileCondition, conditionSize, type CompiledCondition } from './compileConditions';
 import type { FactRegistry } from './factRegistry';
 
 /** A rule whose conditions are resolved against the fact registry and operator table. */
