@@ -29,6 +29,13 @@ export const MAX_TIME_RATIO = 24;
  */
 export const NOISE_FLOOR_MS = 15;
 const ROUNDS = 5;
+/**
+ * The smaller run's time counts as at least this: CPU time is accounted in scheduler ticks, so a
+ * run under a millisecond or two reads as anything from 0 to a tick (a CI run once measured 0.8 ms
+ * at n and 20 ms at 8n for linear work, ratio 24.1). Quadratic work still fails: a 0.8 ms run at n
+ * is about 51 ms at 8n, 25 times this floor.
+ */
+const SMALL_RUN_FLOOR_MS = 2;
 
 /** V8's full garbage collection, exposed for this process (tests only: src/ never does this). */
 const collectGarbage: () => void = (() => {
@@ -71,7 +78,12 @@ export function measureGrowth<T>(prepare: (size: number) => () => T, size: numbe
     best[1] = Math.min(best[1], large.ms);
     value = large.value;
   }
-  return { value: value as T, sizes: [small, size], ms: best, ratio: best[1] / Math.max(best[0], 0.01) };
+  return {
+    value: value as T,
+    sizes: [small, size],
+    ms: best,
+    ratio: best[1] / Math.max(best[0], SMALL_RUN_FLOOR_MS),
+  };
 }
 
 /** Whether a measured growth is that of linear (or n log n) work, by the rule above. */
