@@ -1,5 +1,6 @@
 import type { GraphIndex } from './graphIndex';
 import { lazyFlowLabels, type FlowLabelOptions, type FlowLabels } from './flowLabelSets';
+import { visitOrder } from './visitOrder';
 
 /** Marks what no search has reached; a label delivered by a seeding flow from s is stored as -2 - s. */
 const UNREACHED = -1;
@@ -76,16 +77,23 @@ function searchFlowLabelBits(
   const capacity = queue.length;
   let head = 0;
   let tail = 0;
-  for (let i = 0; i < size; i++)
-    if ((bits[i]! & passMask[i]!) !== 0) {
+  // Every component that passes labels on is queued at the start, each after those that can hand
+  // it labels (visitOrder.ts): labels arriving later then find it still queued, and where no
+  // cycle leads in it is visited once, with everything it will receive.
+  const order = visitOrder(graph, 'forward');
+  for (let n = 0; n < size; n++) {
+    const i = order[n]!;
+    if (passMask[i] !== 0) {
       queued[i] = 1;
       queue[tail++] = i;
     }
+  }
   while (head !== tail) {
     const u = queue[head]!;
     head = head + 1 === capacity ? 0 : head + 1;
     queued[u] = 0;
     const carry = bits[u]! & passMask[u]!;
+    if (carry === 0) continue;
     for (let e = outStart[u]!; e < outStart[u + 1]!; e++) {
       const v = outTarget[e]!;
       const fresh = carry & flowMask[outFlow[e]!]! & ~bits[v]!;

@@ -1,5 +1,6 @@
 import { neighbours, type Direction, type GraphIndex } from './graphIndex';
 import { lazyLabelSets, type LabelSets } from './labelSets';
+import { visitOrder } from './visitOrder';
 
 export function propagateLabels(
   graph: GraphIndex,
@@ -107,7 +108,12 @@ function searchLabels(
         carry[i * words + (l >>> 5)]! |= 1 << (l & 31);
       }
   });
-  for (let i = 0; i < graph.size; i++) {
+  // Membership alone does not depend on the order: components go first in the order that visits
+  // each once where no cycle leads in (visitOrder.ts). The first deliverers do, so the search that
+  // records them keeps index order: the paths shown stay as they were.
+  const order = pred ? null : visitOrder(graph, direction);
+  for (let n = 0; n < graph.size; n++) {
+    const i = order ? order[n]! : n;
     if (start[i + 1]! > start[i]!) {
       queue[tail++] = i;
       queued[i] = 1;

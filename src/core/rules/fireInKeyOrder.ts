@@ -40,9 +40,11 @@ export function fireInKeyOrder(ctx: EvaluationContext, explain: ExplainInputs): 
     linked: [],
   };
   const components = doc.components;
+  // The context's type strings are the catalogue's own: the map finds them without comparing text.
+  const types = ctx.types;
   for (let i = 0; i < components.length; i++) {
     const c = components[i]!;
-    const typed = plan.componentByType.get(c.type);
+    const typed = plan.componentByType.get(types[i]!);
     if (typed) fire(run, typed, 'component', i, c.id, c.label);
     fire(run, plan.componentAnyType, 'component', i, c.id, c.label);
     endTarget(run);

@@ -45,5 +45,13 @@ export function fireTarget(
 /** A flow's finding target label: its own, else its ends. */
 export function flowLabel(ctx: EvaluationContext, k: number): string {
   const flow = ctx.doc.dataFlows[k]!;
-  return flow.label || flowName(flow, (id) => ctx.doc.components[ctx.graph.indexOf.get(id)!]?.label);
+  if (flow.label) return flow.label;
+  // The ends by the graph's indices (no look-up by id), as `flowName` names them; an end the
+  // document lacks (only in a document no parser checked) is named by its id there.
+  const components = ctx.doc.components;
+  const source = components[ctx.graph.flowSource[k]!];
+  const target = components[ctx.graph.flowTarget[k]!];
+  if (source?.id !== flow.sourceId || target?.id !== flow.targetId)
+    return flowName(flow, (id) => components[ctx.graph.indexOf.get(id)!]?.label);
+  return `${source.label ?? flow.sourceId} → ${target.label ?? flow.targetId}`;
 }
