@@ -38,9 +38,17 @@ export function checkElements(raw: Record<string, unknown>): FastElements | unde
   }
 }
 
-const ZONE_SET: ReadonlySet<unknown> = new Set(ZONES);
-const KIND_SET: ReadonlySet<unknown> = new Set(FLOW_KINDS);
-const DATA_SET: ReadonlySet<unknown> = new Set(DATA_CATEGORIES);
+/**
+ * Each vocabulary word to itself. A parsed file holds a string of its own for every occurrence;
+ * the checked copy holds the vocabulary's string instead (equal text), so that rules comparing
+ * a zone, a flow kind or a data category with the library's find the same string and skip
+ * comparing characters, over every flow of a large model.
+ */
+const vocabulary = <T extends string>(words: readonly T[]): ReadonlyMap<unknown, T> =>
+  new Map(words.map((w) => [w, w]));
+const ZONE_SET = vocabulary(ZONES);
+const KIND_SET = vocabulary(FLOW_KINDS);
+const DATA_SET = vocabulary(DATA_CATEGORIES);
 
 function unsure(): never {
   throw UNSURE;
@@ -93,9 +101,11 @@ function bool(value: unknown): boolean {
   return value;
 }
 
-function member<T>(value: unknown, set: ReadonlySet<unknown>): T {
-  if (!set.has(value)) unsure();
-  return value as T;
+/** The vocabulary's own string for `value`. */
+function member<T>(value: unknown, words: ReadonlyMap<unknown, T>): T {
+  const word = words.get(value);
+  if (word === undefined) unsure();
+  return word;
 }
 
 const POSITION_KEYS = new Set(['x', 'y']);

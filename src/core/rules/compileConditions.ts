@@ -5,6 +5,7 @@ import { pushAll } from '../model/pushAll';
 import type { TargetKind } from '../model/vocabulary';
 import type { FactRegistry } from './factRegistry';
 import type { FactDefinition } from './factTypes';
+import { maskOf } from './listBits';
 import { OP_CODE, OPERATORS, opCode, valueList, type OperatorDefinition } from './operators';
 
 /**
@@ -58,6 +59,13 @@ export type CompiledCondition =
        * (`FactDefinition.has`): that, asked for each item of `list` instead of building the list.
        */
       has: FactDefinition['has'];
+      /**
+       * For those operators and `includesOnly` on a fact that reads as bits (`FactDefinition.bits`),
+       * when every value of the leaf is in the fact's vocabulary: that, tested against `mask`.
+       */
+      bits: FactDefinition['bits'];
+      /** The leaf's values as bits of the fact's vocabulary (with `bits`). */
+      mask: number;
     };
 
 /**
@@ -81,6 +89,8 @@ function node<N extends CompiledCondition>(fields: N): N {
     code: 0,
     list: undefined,
     has: undefined,
+    bits: undefined,
+    mask: 0,
     direction: undefined,
     where: undefined,
     via: undefined,
@@ -221,6 +231,18 @@ function compileLeaf(
     has !== undefined &&
     !mismatch &&
     (code === OP_CODE.INCLUDES_ANY || code === OP_CODE.INCLUDES_NONE || code === OP_CODE.INCLUDES);
+  // `includes` asks for one value: the list of it (its value is a string, or the leaf is refused).
+  const list =
+    code === OP_CODE.INCLUDES && typeof leaf.value === 'string' ? [leaf.value] : valueList(leaf.value);
+  const mask =
+    !endpoint &&
+    !mismatch &&
+    fact.bits &&
+    fact.values &&
+    code >= OP_CODE.INCLUDES &&
+    code <= OP_CODE.INCLUDES_ONLY
+      ? maskOf(fact.values, list)
+      : undefined;
   return node({
     kind: 'leaf',
     fact,
@@ -231,9 +253,10 @@ function compileLeaf(
     end: endpoint ? (endpoint.end === 'source' ? 1 : 2) : 0,
     eq: op.name === 'eq',
     code,
-    // `includes` asks for one value: the list of it (its value is a string, or the leaf is refused).
-    list: code === OP_CODE.INCLUDES && typeof leaf.value === 'string' ? [leaf.value] : valueList(leaf.value),
+    list,
     has: membership ? has : undefined,
+    bits: mask === undefined ? undefined : fact.bits,
+    mask: mask ?? 0,
   });
 }
 

@@ -50,6 +50,7 @@ type PathNode = Extract<CompiledCondition, { kind: 'path' }>;
 function leafHolds(leaf: LeafNode, ctx: EvaluationContext, index: number): boolean {
   const end = leaf.end;
   const at = end === 0 ? index : end === 1 ? ctx.graph.flowSource[index]! : ctx.graph.flowTarget[index]!;
+  if (leaf.bits !== undefined) return maskHolds(leaf.code, leaf.bits(ctx, at), leaf.mask);
   // `eq` is most leaves; comparing inline (and the other common operators by number) skips a
   // megamorphic call through the operator table.
   if (leaf.has !== undefined)
@@ -68,6 +69,19 @@ function hasAny(
   for (let n = 0; n < wanted.length; n++) if (has(ctx, index, wanted[n]!)) return true;
   return false;
 }
+/** `includes`, `includesAny`, `includesNone` or `includesOnly` (`code`) of a list read as bits. */
+function maskHolds(code: number, bits: number, mask: number): boolean {
+  switch (code) {
+    case OP_CODE.INCLUDES_NONE:
+      return (bits & mask) === 0;
+    case OP_CODE.INCLUDES_ONLY:
+      // Not empty, and nothing outside the mask.
+      return bits !== 0 && (bits & ~mask) === 0;
+    default:
+      return (bits & mask) !== 0;
+  }
+}
+
 type SomeNode = Extract<CompiledCondition, { kind: 'some' }>;
 
 /**

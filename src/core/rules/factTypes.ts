@@ -29,6 +29,12 @@ export interface FactDefinition {
    */
   has?(ctx: EvaluationContext, index: number, value: string): boolean;
   /**
+   * For a list fact whose `values` (at most 31) close it: its value as bits, bit n for `values[n]`
+   * and bit 31 for anything outside them. Compiled `includes`, `includesAny`, `includesNone` and
+   * `includesOnly` leaves whose values are all in `values` test a mask against these bits.
+   */
+  bits?(ctx: EvaluationContext, index: number): number;
+  /**
    * Set on a flow fact that asks a component fact of the flow's source or target (`source.type`):
    * compiled leaves read the end's index and call the component fact's `get` themselves, one call
    * per test instead of two.

@@ -141,6 +141,7 @@ export const OP_CODE = {
   INCLUDES: 5,
   INCLUDES_ANY: 6,
   INCLUDES_NONE: 7,
+  INCLUDES_ONLY: 8,
 } as const;
 
 const CODES: Partial<Record<OperatorName, number>> = {
@@ -151,6 +152,7 @@ const CODES: Partial<Record<OperatorName, number>> = {
   includes: OP_CODE.INCLUDES,
   includesAny: OP_CODE.INCLUDES_ANY,
   includesNone: OP_CODE.INCLUDES_NONE,
+  includesOnly: OP_CODE.INCLUDES_ONLY,
 };
 
 export function opCode(name: OperatorName): number {
@@ -188,6 +190,8 @@ export function testOperator(
       return includesAny(asList(actual), list);
     case OP_CODE.INCLUDES_NONE:
       return !includesAny(asList(actual), list);
+    case OP_CODE.INCLUDES_ONLY:
+      return includesOnly(asList(actual), list);
     default:
       return op.test(actual, expected);
   }

@@ -1,6 +1,7 @@
 import { DATA_CATEGORIES, FLOW_KINDS, ZONES } from '../model/vocabulary';
 import type { FactDefinition } from './factTypes';
 import type { EvaluationContext } from './evaluationContext';
+import { listBitsReader } from './listBits';
 
 /** Facts about data flows, trust boundaries and the model as a whole. */
 const ZONE_VALUES = [...ZONES, 'none'];
@@ -63,6 +64,7 @@ function boundaryKeysOf(ctx: EvaluationContext): Int32Array {
 
 /** Shared by every flow without data categories: facts' values are read, never changed. */
 const NO_DATA: readonly string[] = Object.freeze([]);
+const dataBits = listBitsReader(DATA_CATEGORIES);
 
 export const dataFlowFacts: FactDefinition[] = [
   {
@@ -73,6 +75,7 @@ export const dataFlowFacts: FactDefinition[] = [
     description: 'Data categories the flow carries.',
     phrase: 'data',
     get: (ctx, k) => ctx.doc.dataFlows[k]!.props?.data ?? NO_DATA,
+    bits: (ctx, k) => dataBits(ctx.doc.dataFlows[k]!.props?.data),
   },
   {
     name: 'encrypted',
