@@ -15,6 +15,7 @@ import { restorePacksInBackground } from './ui/library/startupPacks';
 import { rememberOpenDocument, startupDocument } from './ui/documents/startupDocument';
 import { browserDocumentLibrary, requestPersistentStorage } from './ui/platform/indexedDbDocumentLibrary';
 import { libraryDocumentSlot } from './ui/platform/libraryDocumentStorage';
+import { localPendingSaves } from './ui/platform/pendingSaves';
 import { unavailableLibrary } from './ui/platform/unavailableLibrary';
 import {
   browserLocalStorage,
@@ -58,17 +59,18 @@ async function start(): Promise<void> {
     200,
   );
   const library = browserDocumentLibrary();
+  const pendingSaves = localPendingSaves(browserLocalStorage());
   const [packs, opening] = await Promise.all([
     restorePacksInBackground(packStorage, baseLibrary, tasks),
     // The autosave of earlier builds becomes a library document; then the document to show.
-    startupDocument(library, browserLocalStorage(), browserSessionStorage()),
+    startupDocument(library, browserLocalStorage(), browserSessionStorage(), { pendingSaves }),
   ]);
   clearTimeout(checking);
   if (opening.record) void loadEditor();
   void requestPersistentStorage();
   // Without a working library every write fails, so the editor warns and works in memory.
   const documents = opening.libraryWorks ? library : null;
-  const slot = libraryDocumentSlot(documents ?? unavailableLibrary(), opening.record);
+  const slot = libraryDocumentSlot(documents ?? unavailableLibrary(), opening.record, pendingSaves);
   const store = createAppStore({
     baseLibrary,
     library: packs.library,

@@ -90,18 +90,20 @@ function Editor() {
   }, [theme]);
 
   useEffect(() => {
-    // Write a pending autosave before the page goes away (reload, tab close).
+    // Write a pending autosave when the page is hidden; when it goes away (reload, tab close),
+    // also keep what the background write may not finish before it does.
     const flush = () => store.getState().flushAutosave();
+    const leave = () => store.getState().keepUnsavedChanges();
     // Work that autosave could not keep (storage full, another tab's newer version): ask first.
     const guard = (event: BeforeUnloadEvent) => {
       const s = store.getState();
       if (s.autosaveConflict !== null || s.storageWarning !== null) event.preventDefault();
     };
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('pagehide', leave);
     window.addEventListener('beforeunload', guard);
     document.addEventListener('visibilitychange', flush);
     return () => {
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', leave);
       window.removeEventListener('beforeunload', guard);
       document.removeEventListener('visibilitychange', flush);
     };

@@ -21,6 +21,33 @@ describeInBrowser('data safety in Chromium', () => {
     expect(JSON.parse(after.text).meta.title).toBe('Keep me');
   });
 
+  browserTest(
+    'a change is kept when the page is reloaded or closed right after it',
+    async ({ context, page }) => {
+      const nodes = (p: Page) => p.locator('.react-flow__node-component');
+      const pendingKeys = (p: Page) =>
+        p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('aitm.pendingSave')));
+      // Within the autosave delay, before the background write could start: a new document…
+      await page.getByRole('button', { name: 'Blank model' }).click();
+      await page.getByRole('button', { name: 'Add User' }).click();
+      await title(page).fill('Quick');
+      await page.reload();
+      await expect.poll(() => title(page).inputValue()).toBe('Quick');
+      await expect.poll(() => nodes(page).count()).toBe(1);
+      await expect.poll(() => pendingKeys(page)).toEqual([]);
+      // …and one more change to a document already written, then the tab closed.
+      await expect.poll(async () => (await storedDocuments(page))[0]?.title).toBe('Quick');
+      await page.getByRole('button', { name: 'Add Inference API' }).click();
+      await page.close({ runBeforeUnload: true });
+      const again = await context.newPage();
+      await again.goto(page.url());
+      await expect.poll(() => title(again).inputValue()).toBe('Quick');
+      await expect.poll(() => nodes(again).count()).toBe(2);
+      expect((await storedDocuments(again)).map((d) => d.title)).toEqual(['Quick']);
+      await expect.poll(() => pendingKeys(again)).toEqual([]);
+    },
+  );
+
   browserTest('a full storage shows a warning and the document can still be downloaded', async ({ page }) => {
     // The document library lives in IndexedDB: make every write fail as a full disk does.
     await page.addInitScript(() => {

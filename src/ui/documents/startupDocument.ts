@@ -2,6 +2,7 @@ import { AUTOSAVE_FORMAT } from '../store/autosaveRecord';
 import type { AppStore } from '../store/createAppStore';
 import { newDocumentId, type DocumentLibrary, type StoredDocument } from '../platform/documentLibrary';
 import { AUTOSAVE_KEY } from '../platform/localDocumentStorage';
+import type { PendingSaves } from '../platform/pendingSaves';
 import { OPEN_DOCUMENT_KEY } from './editorPrefetch';
 
 export { OPEN_DOCUMENT_KEY };
@@ -65,7 +66,7 @@ export async function startupDocument(
   library: DocumentLibrary | null,
   local: Storage | undefined,
   session: Storage | undefined,
-  options: { now?: () => number; timeoutMs?: number } = {},
+  options: { now?: () => number; timeoutMs?: number; pendingSaves?: PendingSaves } = {},
 ): Promise<StartupDocument> {
   const legacy = safely(() => local?.getItem(AUTOSAVE_KEY) ?? null);
   const migrated = legacy ? recordFromAutosave(legacy, (options.now ?? Date.now)()) : null;
@@ -78,7 +79,10 @@ export async function startupDocument(
     timer = setTimeout(() => resolve(inMemory), options.timeoutMs ?? 3000);
   });
   try {
-    return await Promise.race([fromLibrary(library, migrated, local, session), silent]);
+    return await Promise.race([
+      fromLibrary(library, migrated, local, session, options.pendingSaves ?? null),
+      silent,
+    ]);
   } catch {
     return inMemory;
   } finally {
@@ -91,7 +95,13 @@ async function fromLibrary(
   migrated: StoredDocument | null,
   local: Storage | undefined,
   session: Storage | undefined,
+  pendingSaves: PendingSaves | null,
 ): Promise<StartupDocument> {
+  // What an earlier page could not see written goes into the library first: the document this
+  // tab showed may be one of them.
+  // Loaded only then: most pages have none, and the start-up code has a budget.
+  if (pendingSaves && pendingSaves.all().length > 0)
+    await (await import('./recoverPendingSaves')).recoverPendingSaves(library, pendingSaves);
   if (migrated) {
     await library.put(migrated);
     safely(() => local?.removeItem(AUTOSAVE_KEY));

@@ -1,5 +1,6 @@
 import type { DocumentStorage } from '../store/persistence';
 import { isConflict, newDocumentId, type DocumentLibrary, type StoredDocument } from './documentLibrary';
+import type { PendingSaves } from './pendingSaves';
 
 /** A write refused because another tab wrote the same document first; the slot now holds theirs. */
 export class DocumentChangedElsewhere extends Error {
@@ -36,11 +37,17 @@ export interface DocumentSlot extends Omit<DocumentStorage, 'save'> {
   settled(): Promise<void>;
   /** Adds a snapshot to the current record, after the writes before it. */
   snapshot(label: string, text: string): Promise<void>;
+  /**
+   * Keeps, synchronously, the newest text of each record whose write has not ended (pendingSaves.ts):
+   * called when the page goes away, which background writes may not outlive.
+   */
+  keepUnsaved(): void;
 }
 
 export function libraryDocumentSlot(
   library: DocumentLibrary,
   initial: StoredDocument | null = null,
+  pendingSaves: PendingSaves | null = null,
 ): DocumentSlot {
   let id: string | null = initial?.id ?? null;
   let text: string | null = initial?.text ?? null;
@@ -50,6 +57,10 @@ export function libraryDocumentSlot(
   let pending = 0;
   let queue: Promise<unknown> = Promise.resolve();
   const listeners = new Set<() => void>();
+  /** By record, the newest text handed to `save` whose write has not ended. */
+  const unwritten = new Map<string, { title: string; text: string }>();
+  /** Records whose unwritten text `keepUnsaved` kept: dropped from there once written after all. */
+  const kept = new Set<string>();
 
   library.watch?.((changed) => {
     if (changed !== id) return;
@@ -77,8 +88,9 @@ export function libraryDocumentSlot(
       const expected = revision === null && pending === 0 ? null : (revision ?? 0) + pending;
       text = next;
       pending++;
+      const title = meta?.title ?? '';
+      unwritten.set(target, { title, text: next });
       const write = async (): Promise<void> => {
-        const title = meta?.title ?? '';
         let result = await library.save(target, { title, text: next }, expected);
         // Deleted in another tab while edited here: write it back rather than lose this work.
         if (isConflict(result) && result.current === null)
@@ -91,9 +103,25 @@ export function libraryDocumentSlot(
         }
         revision = result.revision;
       };
-      const run = queue.then(write).finally(() => {
-        if (target === id) pending--;
-      });
+      const run = queue
+        .then(write)
+        .then(
+          () => {
+            if (unwritten.get(target)?.text !== next) return;
+            unwritten.delete(target);
+            if (kept.delete(target)) pendingSaves?.drop(target);
+          },
+          (error: unknown) => {
+            // Refused because another tab wrote first: the conflict banner asks this page's user.
+            // A failed write (storage full) stays unwritten, for the next page to try again.
+            if (error instanceof DocumentChangedElsewhere && unwritten.get(target)?.text === next)
+              unwritten.delete(target);
+            throw error;
+          },
+        )
+        .finally(() => {
+          if (target === id) pending--;
+        });
       queue = run.catch(() => {});
       return run;
     },
@@ -121,6 +149,12 @@ export function libraryDocumentSlot(
       pending = 0;
     },
     settled: () => queue.then(() => {}),
+    keepUnsaved() {
+      for (const [record, save] of unwritten) {
+        pendingSaves?.keep({ id: record, ...save });
+        kept.add(record);
+      }
+    },
     async snapshot(label, snapshotText) {
       await queue;
       if (id === null) throw new Error('the document has not been saved yet');

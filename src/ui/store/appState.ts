@@ -181,6 +181,11 @@ export interface AppState {
   setLibrary: (library: Library, packs: RulePack[], rejected: RejectedPack[]) => void;
   /** Writes a pending autosave now (on page hide and in tests). */
   flushAutosave: () => void;
+  /**
+   * The page is going away: writes a pending autosave and keeps, synchronously, what the
+   * background write may not finish (libraryDocumentStorage.ts `keepUnsaved`).
+   */
+  keepUnsavedChanges: () => void;
   /** Ends an autosave conflict: load the other tab's version, or overwrite it with this one. */
   resolveAutosaveConflict: (choice: 'theirs' | 'mine') => void;
   /**

@@ -156,6 +156,7 @@ function slices(options: CreateAppStoreOptions, library: Library, baseLibrary: L
         d.rejectedPacks = castDraft(rejected);
       }),
     flushAutosave: () => {},
+    keepUnsavedChanges: () => {},
     resolveAutosaveConflict: () => {},
     protectAutosave: () => {},
     documentId: null,

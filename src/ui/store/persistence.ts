@@ -316,10 +316,15 @@ export function withPersistence(
     const protect = () => {
       guarded = true;
     };
+    const keepUnsavedChanges = () => {
+      write();
+      slot?.keepUnsaved();
+    };
     return {
       ...state,
       documentId: slot?.id ?? null,
       flushAutosave: write,
+      keepUnsavedChanges,
       resolveAutosaveConflict: resolve,
       protectAutosave: protect,
       replaceDocument,
