@@ -78,14 +78,17 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** Maps one array, returning the same array when no item changed. */
 export function mapSame<T>(items: readonly T[], fn: (item: T) => T): T[] {
+  // A plain loop: an edit maps 10,000 components, and forEach's callback per item was a
+  // millisecond of each keystroke in Chromium.
   let out: T[] | undefined;
-  items.forEach((item, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const next = fn(item);
     if (next !== item) {
       out ??= items.slice();
       out[i] = next;
     }
-  });
+  }
   return out ?? (items as T[]);
 }
 

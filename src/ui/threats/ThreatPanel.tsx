@@ -1,6 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../store/StoreContext';
-import { elementName, filterFindings, selectFindings, sortFindings } from '../store/selectors';
+import {
+  elementName,
+  filterFindings,
+  selectFindings,
+  selectFindingsIndex,
+  sortFindings,
+} from '../store/selectors';
 import { AddThreatForm } from './AddThreatForm';
 import { FindingCard } from './FindingCard';
 import { FindingFilterBar } from './FindingFilterBar';
@@ -16,6 +22,7 @@ const PAGE = 100;
  */
 export function ThreatPanel() {
   const findings = useAppStore(selectFindings);
+  const index = useAppStore(selectFindingsIndex);
   const selection = useAppStore((s) => s.selection);
   const filters = useAppStore((s) => s.filters);
   const doc = useAppStore((s) => s.document);
@@ -27,11 +34,12 @@ export function ThreatPanel() {
   const [limit, setLimit] = useState(PAGE);
   const scoped = selection.length > 0;
 
+  // A selection's findings from the index (each target's list): a walk of every finding of the
+  // model on each edit cost milliseconds at 10,000 components for the few a selection has.
   const list = useMemo(() => {
     if (!scoped) return sortFindings(filterFindings(findings, filters));
-    const ids = new Set(selection);
-    return sortFindings(findings.filter((f) => ids.has(f.targetId)));
-  }, [findings, filters, selection, scoped]);
+    return sortFindings([...new Set(selection)].flatMap((id) => index.byTarget.get(id) ?? []));
+  }, [findings, index, filters, selection, scoped]);
   const open = list.filter((f) => f.status === 'open').length;
   const heading = scoped
     ? selection.length === 1
