@@ -187,13 +187,18 @@ export function filterFindings(findings: readonly Finding[], filters: FindingFil
   );
 }
 
+const statusRank = (f: Finding) => (f.status === 'open' ? 0 : 1);
+
+/** The panels' order: most severe first, then open before triaged, then by key. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+    statusRank(a) - statusRank(b) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
+}
+
 /** Most severe first, then open before triaged, then by key (stable). */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const statusRank = (f: Finding) => (f.status === 'open' ? 0 : 1);
-  return [...findings].sort(
-    (a, b) =>
-      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-      statusRank(a) - statusRank(b) ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-  );
+  return [...findings].sort(compareFindings);
 }
