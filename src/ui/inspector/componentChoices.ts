@@ -16,7 +16,7 @@ let last: { components: readonly Component[]; choices: ComponentChoice[] } | nul
  */
 export function componentChoices(components: readonly Component[]): ComponentChoice[] {
   if (last?.components === components) return last.choices;
-  const choices = renamedInPlace(last?.choices, components) ?? components.map(choiceOf);
+  const choices = renamedInPlace(last, components) ?? components.map(choiceOf);
   last = { components, choices };
   return choices;
 }
@@ -25,16 +25,18 @@ const choiceOf = (c: Component): ComponentChoice => ({ id: c.id, name: c.label |
 
 /** The previous choices with renamed ones replaced, when the ids are the same in the same order. */
 function renamedInPlace(
-  previous: ComponentChoice[] | undefined,
+  previous: { components: readonly Component[]; choices: ComponentChoice[] } | null,
   components: readonly Component[],
 ): ComponentChoice[] | undefined {
-  if (!previous || previous.length !== components.length) return undefined;
+  if (!previous || previous.choices.length !== components.length) return undefined;
   let out: ComponentChoice[] | undefined;
   for (let i = 0; i < components.length; i++) {
     const c = components[i]!;
-    const p = previous[i]!;
+    // The very component of the list before: its choice stands (no strings compared).
+    if (c === previous.components[i]) continue;
+    const p = previous.choices[i]!;
     if (p.id !== c.id) return undefined;
-    if (p.name !== (c.label || c.id)) (out ??= previous.slice())[i] = choiceOf(c);
+    if (p.name !== (c.label || c.id)) (out ??= previous.choices.slice())[i] = choiceOf(c);
   }
-  return out ?? previous;
+  return out ?? previous.choices;
 }
