@@ -18,7 +18,7 @@ describe('freezing the documents that enter the store', () => {
     const f = doc.dataFlows[2]!;
     const edits = [
       updateComponent(doc, c.id, { props: { authenticated: true }, label: 'edited' }),
-      updateDataFlow(doc, f.id, { props: { data: ['pii', 'credentials'] } }),
+      updateDataFlow(doc, f.id, { props: { data: ['personal-data', 'credentials'] } }),
       addComponent(doc, {
         id: 'c-new',
         type: 'vector-store',
