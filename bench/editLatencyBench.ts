@@ -12,9 +12,9 @@
  *   the canvas node's label shows it;
  *
  * with the longest main-thread task (PerformanceObserver 'longtask') during each, and after it
- * (the second that follows: deferred work such as autosave). Then one more edit of each kind at
- * the largest size runs under the CDP Profiler and the functions with the most self time are
- * printed with their source files (from the build's source maps).
+ * (the second that follows: deferred work such as autosave). Then BENCH_PROFILE_RUNS (6) more
+ * edits of each kind at the largest size run under the CDP Profiler and the functions with the
+ * most self time per edit are printed with their source files (from the build's source maps).
  *
  *   npm run bench:edit                      # builds the app once (with hidden source maps)
  *   BENCH_DIST=<dir> npm run bench:edit     # measures an existing build (e.g. an older commit's)
@@ -49,6 +49,8 @@ const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000').split(',').map(Number
 const SETTLE_MS = 1000;
 /** An edit whose screen never changes within this long is reported as not shown. */
 const SHOWN_TIMEOUT_MS = 20_000;
+/** Edits of each kind profiled at the largest size (their self times are averaged). */
+const PROFILE_RUNS = Number(process.env['BENCH_PROFILE_RUNS'] ?? 6);
 
 /** The production build, with hidden source maps so a profile can name the original functions. */
 async function buildWithSourceMaps(): Promise<string> {
@@ -173,12 +175,16 @@ async function runEdit(
   textSelector: string,
   startEvent: 'click' | 'keydown',
   act: () => Promise<unknown>,
+  armed: () => Promise<unknown> = () => Promise.resolve(),
 ): Promise<ProbeResult> {
   const result = page.evaluate(
     `window.armProbe_(${JSON.stringify(nodeSelector)}, ${JSON.stringify(textSelector)}, '${startEvent}', ${SHOWN_TIMEOUT_MS})`,
   ) as Promise<ProbeResult>;
   // The probe is armed once evaluate has run its synchronous part; a round trip makes sure of it.
   await page.evaluate('0');
+  // Clocks and profilers start here: arming queries the whole page for the node, which is the
+  // bench's own work, not the edit's.
+  await armed();
   await act();
   return result;
 }
@@ -206,8 +212,10 @@ async function timeEdit(
   startEvent: 'click' | 'keydown',
   act: () => Promise<unknown>,
 ): Promise<Sample | string> {
-  const script0 = await clock();
-  const r = await runEdit(page, nodeSelector, textSelector, startEvent, act);
+  let script0 = 0;
+  const r = await runEdit(page, nodeSelector, textSelector, startEvent, act, async () => {
+    script0 = await clock();
+  });
   const script1 = await clock();
   await page.waitForTimeout(SETTLE_MS);
   const script2 = await clock();
@@ -402,21 +410,39 @@ function selfTimes(profile: CpuProfile, maps: Map<string, SourceMap>): [string, 
   return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
-/** Profiles one edit with the CDP Profiler: event → frame shown, then the settle time after it. */
+/**
+ * Profiles PROFILE_RUNS edits with the CDP Profiler, each from the event to the frame shown and
+ * then the settle time after it, and prints the self time per function averaged over them: one
+ * edit is about a hundred samples, too few to rank functions of a millisecond or two.
+ */
 async function profileEdit(
   page: Page,
   maps: Map<string, SourceMap>,
   name: string,
-  edit: () => Promise<ProbeResult>,
+  edit: (run: number, armed: () => Promise<unknown>) => Promise<ProbeResult>,
 ): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  const print = (title: string, profile: CpuProfile) => {
-    const rows = selfTimes(profile, maps).filter(([key]) => key !== '(idle)');
+  const add = (into: Map<string, number>, profile: CpuProfile) => {
+    for (const [key, ms] of selfTimes(profile, maps)) into.set(key, (into.get(key) ?? 0) + ms);
+  };
+  const print = (title: string, totals: Map<string, number>) => {
+    const rows = [...totals]
+      .filter(([key]) => key !== '(idle)')
+      .map(([key, ms]): [string, number] => [key, ms / PROFILE_RUNS])
+      .sort((a, b) => b[1] - a[1]);
     const busy = rows.reduce((sum, [, ms]) => sum + ms, 0);
-    console.log(`\nprofile of ${title} (${busy.toFixed(0)} ms sampled busy; self time):`);
-    for (const [key, ms] of rows.slice(0, 12)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${key}`);
+    console.log(`\nprofile of ${title} (${busy.toFixed(0)} ms sampled busy; self time per edit):`);
+    for (const [key, ms] of rows.slice(0, 14)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${key}`);
+    // The same by where the code lives: a package, or a folder of src/ (two levels).
+    const byPlace = new Map<string, number>();
+    for (const [key, ms] of rows) {
+      const source = /\((node_modules\/(?:@[^/]+\/)?[^/]+|src\/[^/]+\/[^/:]+)/.exec(key)?.[1] ?? '(other)';
+      if (key !== '(program)') byPlace.set(source, (byPlace.get(source) ?? 0) + ms);
+    }
+    const places = [...byPlace].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    console.log(`  by place: ${places.map(([place, ms]) => `${place} ${ms.toFixed(1)}`).join(', ')}`);
   };
   await cdp.send('Performance.enable');
   const metrics = async () => {
@@ -425,25 +451,38 @@ async function profileEdit(
     };
     return new Map(list.map((m) => [m.name, m.value]));
   };
-  const before = await metrics();
-  await cdp.send('Profiler.start');
-  const r = await edit();
-  const during = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
-  const afterEdit = await metrics();
-  await cdp.send('Profiler.start');
-  await page.waitForTimeout(SETTLE_MS);
-  const after = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  const KINDS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'];
+  const spent = new Map<string, number>();
+  const during = new Map<string, number>();
+  const after = new Map<string, number>();
+  const shown: string[] = [];
+  for (let run = 0; run < PROFILE_RUNS; run++) {
+    let before = new Map<string, number>();
+    const r = await edit(run, async () => {
+      before = await metrics();
+      await cdp.send('Profiler.start');
+    });
+    add(during, ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
+    const afterEdit = await metrics();
+    for (const key of KINDS)
+      spent.set(key, (spent.get(key) ?? 0) + ((afterEdit.get(key) ?? 0) - (before.get(key) ?? 0)) * 1000);
+    await cdp.send('Profiler.start');
+    await page.waitForTimeout(SETTLE_MS);
+    add(after, ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile);
+    shown.push(
+      r.shownAt !== undefined && r.t0 !== undefined ? (r.shownAt - r.t0).toFixed(0) : (r.error ?? '?'),
+    );
+  }
   await cdp.detach();
-  const shown =
-    r.shownAt !== undefined && r.t0 !== undefined ? `${(r.shownAt - r.t0).toFixed(0)} ms` : r.error;
-  print(`one ${name}, event → frame shown (${shown} under the profiler)`, during.profile);
-  // Where "(program)" goes: the renderer's own time split by kind (cumulative seconds in CDP).
-  const spent = (key: string) =>
-    `${key.replace('Duration', '')} ${(((afterEdit.get(key) ?? 0) - (before.get(key) ?? 0)) * 1000).toFixed(0)} ms`;
-  console.log(
-    `  renderer over the same window: ${['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'].map(spent).join(', ')}`,
+  print(
+    `${name} (${PROFILE_RUNS} edits), event → frame shown (${shown.join(', ')} ms under the profiler)`,
+    during,
   );
-  print(`the ${SETTLE_MS} ms after it`, after.profile);
+  // Where "(program)" goes: the renderer's own time split by kind (cumulative seconds in CDP).
+  console.log(
+    `  renderer over the same windows, per edit: ${KINDS.map((key) => `${key.replace('Duration', '')} ${((spent.get(key) ?? 0) / PROFILE_RUNS).toFixed(1)} ms`).join(', ')}`,
+  );
+  print(`the ${SETTLE_MS} ms after each`, after);
 }
 
 // --------------------------------------------------------------------------------------- report
@@ -531,15 +570,31 @@ async function main(): Promise<void> {
             )
           : false;
         if (!box || !hit) throw new Error('the Authenticated checkbox is not on screen');
-        await profileEdit(page, maps, `property edit at ${size.toLocaleString('en')} components`, () =>
-          runEdit(page, node, '.badge', 'click', () =>
-            page.mouse.click(box.x + box.width / 2, box.y + box.height / 2),
-          ),
+        await profileEdit(
+          page,
+          maps,
+          `property edits at ${size.toLocaleString('en')} components`,
+          (_, armed) =>
+            runEdit(
+              page,
+              node,
+              '.badge',
+              'click',
+              () => page.mouse.click(box.x + box.width / 2, box.y + box.height / 2),
+              armed,
+            ),
         );
         await inspector.getByRole('textbox', { name: 'Label', exact: true }).click();
         await page.waitForTimeout(SETTLE_MS);
-        await profileEdit(page, maps, `keystroke at ${size.toLocaleString('en')} components`, () =>
-          runEdit(page, node, '.component-label', 'keydown', () => page.keyboard.press('x')),
+        await profileEdit(page, maps, `keystrokes at ${size.toLocaleString('en')} components`, (run, armed) =>
+          runEdit(
+            page,
+            node,
+            '.component-label',
+            'keydown',
+            () => page.keyboard.press(run % 2 === 0 ? 'x' : 'Backspace'),
+            armed,
+          ),
         );
       }
       await page.context().close();

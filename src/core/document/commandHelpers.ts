@@ -78,14 +78,35 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** Maps one array, returning the same array when no item changed. */
 export function mapSame<T>(items: readonly T[], fn: (item: T) => T): T[] {
+  // A plain loop: an edit maps 10,000 components, and forEach's callback per item was a
+  // millisecond of each keystroke in Chromium.
   let out: T[] | undefined;
-  items.forEach((item, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const next = fn(item);
     if (next !== item) {
       out ??= items.slice();
       out[i] = next;
     }
-  });
+  }
+  return out ?? (items as T[]);
+}
+
+/**
+ * `mapSame` for the items of one id, the only ones `fn` sees: an edit of one element among
+ * 10,000 compares ids in a loop rather than calling back for each of them.
+ */
+export function mapById<T extends { id: string }>(items: readonly T[], id: string, fn: (item: T) => T): T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.id !== id) continue;
+    const next = fn(item);
+    if (next !== item) {
+      out ??= items.slice();
+      out[i] = next;
+    }
+  }
   return out ?? (items as T[]);
 }
 

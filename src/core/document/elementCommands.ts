@@ -6,7 +6,7 @@ import type {
   ThreatModelDocument,
   TrustBoundary,
 } from '../model/document';
-import { assertFreshId, applyPatch, mergeRecord, mapSame, withArray } from './commandHelpers';
+import { assertFreshId, applyPatch, mergeRecord, mapById, mapSame, withArray } from './commandHelpers';
 import type { ComponentPatch, DataFlowPatch, TrustBoundaryPatch } from './commandTypes';
 
 /**
@@ -53,8 +53,7 @@ export function updateComponent(
   return withArray(
     doc,
     'components',
-    mapSame(doc.components, (c) => {
-      if (c.id !== id) return c;
+    mapById(doc.components, id, (c) => {
       let next = applyPatch(c, cleaned);
       if (props) {
         const merged = mergeRecord(c.props, props);
@@ -107,8 +106,7 @@ export function updateDataFlow(
   return withArray(
     doc,
     'dataFlows',
-    mapSame(doc.dataFlows, (f) => {
-      if (f.id !== id) return f;
+    mapById(doc.dataFlows, id, (f) => {
       let next = applyPatch(f, cleaned);
       if (props) {
         const merged = mergeRecord<unknown>(f.props, props as Record<string, unknown>) as

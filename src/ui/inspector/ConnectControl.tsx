@@ -30,7 +30,11 @@ export function ConnectControl({ sourceId }: { sourceId: string }) {
   );
 }
 
-/** The options, drawn again only when the choices or the source change (not on a property edit). */
+/**
+ * The options, drawn again only when the choices or the source change (not on a property edit,
+ * nor on a keystroke in the source's own label: its choice is not among its options, and ten
+ * thousand options reconciled again per keystroke were most of a keystroke's time at that size).
+ */
 const ComponentOptions = memo(function ComponentOptions({
   choices,
   except,
@@ -45,4 +49,19 @@ const ComponentOptions = memo(function ComponentOptions({
         {c.name}
       </option>
     ));
-});
+}, sameOptions);
+
+type OptionsProps = { choices: readonly ComponentChoice[]; except: string };
+
+function sameOptions(a: OptionsProps, b: OptionsProps): boolean {
+  if (a.except !== b.except) return false;
+  if (a.choices === b.choices) return true;
+  if (a.choices.length !== b.choices.length) return false;
+  // Choices are the same objects unless renamed (componentChoices.ts): only the source may differ.
+  for (let i = 0; i < a.choices.length; i++) {
+    const x = a.choices[i]!;
+    const y = b.choices[i]!;
+    if (x !== y && (x.id !== a.except || y.id !== a.except)) return false;
+  }
+  return true;
+}

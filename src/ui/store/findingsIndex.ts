@@ -35,15 +35,37 @@ interface Tables {
  */
 let live: { owner: IndexHandle; tables: Tables } | null = null;
 
+let serials = 0;
+
 class IndexHandle {
+  readonly serial = ++serials;
+  /**
+   * When this index was made by updating the one before it: that one's serial (not the handle:
+   * a chain of handles would keep every past findings array alive) and the targets touched.
+   */
+  derivation: { from: number; touched: ReadonlySet<string> } | null | undefined;
   constructor(readonly findings: readonly Finding[]) {}
   tables(): Tables {
     if (live?.owner === this) return live.tables;
     const touched = live ? changedTargets(live.owner.findings, this.findings) : null;
+    this.derivation ??= live && touched ? { from: live.owner.serial, touched } : null;
     if (live && touched) updateTables(live.tables, this.findings, touched);
     live = { owner: this, tables: live && touched ? live.tables : buildTables(this.findings) };
     return live.tables;
   }
+}
+
+const handles = new WeakMap<FindingsIndex, IndexHandle>();
+
+/**
+ * The targets whose entries may differ between `previous` and `next` when `next` was made by
+ * updating `previous` (the usual step of an edit); null when it was not, and any may differ. A
+ * target not in the set has the very same entries in both: the canvas's 20,000 edges check this
+ * rather than look their summaries up again.
+ */
+export function changedSince(next: FindingsIndex, previous: FindingsIndex): ReadonlySet<string> | null {
+  const derivation = handles.get(next)?.derivation;
+  return derivation && derivation.from === handles.get(previous)?.serial ? derivation.touched : null;
 }
 
 /** A read-only view of one table of a handle: always the handle's own answers (see `live`). */
@@ -95,6 +117,7 @@ export function indexFindings(findings: readonly Finding[]): FindingsIndex {
     summary: new TableView(handle, (t) => t.summary),
   };
   indexCache.set(findings, index);
+  handles.set(index, handle);
   return index;
 }
 
@@ -158,10 +181,15 @@ function buildTables(findings: readonly Finding[]): Tables {
 /** The tables of `prev` become those of `next`: the entries of the touched targets are built again. */
 function updateTables(tables: Tables, next: readonly Finding[], touched: Set<string>) {
   if (touched.size === 0) return;
+  // A summary that reads the same stays the same object: a label edit replaces the findings of its
+  // element (their targetLabel) without changing its badge, and the canvas compares by identity.
+  const previous = new Map<string, TargetSummary>();
   for (const target of touched) {
     for (const f of tables.byTarget.get(target) ?? [])
       if (tables.byKey.get(f.key) === f) tables.byKey.delete(f.key);
     tables.byTarget.delete(target);
+    const old = tables.summary.get(target);
+    if (old) previous.set(target, old);
     tables.summary.delete(target);
   }
   // Array order within each target, as buildTables gives.
@@ -176,7 +204,8 @@ function updateTables(tables: Tables, next: readonly Finding[], touched: Set<str
   for (const [target, list] of lists) {
     tables.byTarget.set(target, list);
     const s = summarise(list);
-    if (s) tables.summary.set(target, s);
+    const old = previous.get(target);
+    if (s) tables.summary.set(target, old && old.open === s.open && old.severity === s.severity ? old : s);
   }
 }
 

@@ -74,22 +74,66 @@ export const selectOutOfScopeFindings = (s: AppState): Finding[] =>
 
 const scopeCache = new WeakMap<readonly Finding[], { inScope: Finding[]; outOfScope: Finding[] }>();
 
+/** The findings partitioned last when none was out of scope: the next array is most likely an edit of it. */
+let lastAllInScope: readonly Finding[] | null = null;
+
 function partitionByScope(findings: Finding[]): { inScope: Finding[]; outOfScope: Finding[] } {
   let hit = scopeCache.get(findings);
   if (!hit) {
-    const outOfScope = findings.filter((f) => !inScope(f));
-    // The same array when nothing is out of scope, so selectors keyed by it keep their cache.
-    hit = { inScope: outOfScope.length === 0 ? findings : findings.filter(inScope), outOfScope };
+    if (lastAllInScope && allInScopeAfter(lastAllInScope, findings))
+      hit = { inScope: findings, outOfScope: [] };
+    else {
+      const outOfScope = findings.filter((f) => !inScope(f));
+      // The same array when nothing is out of scope, so selectors keyed by it keep their cache.
+      hit = { inScope: outOfScope.length === 0 ? findings : findings.filter(inScope), outOfScope };
+    }
     scopeCache.set(findings, hit);
+    lastAllInScope = hit.outOfScope.length === 0 ? findings : null;
   }
   return hit;
+}
+
+/**
+ * True when every finding of `next` is in scope, knowing that every finding of `prev` is: a
+ * finding that is the very object of `prev` at the walk's position is not read (findings are
+ * immutable once published). Reading each of 22,000 findings' `outOfScope` — objects of many
+ * shapes — cost up to a few milliseconds of every edit; comparing references costs a tenth.
+ * The walk follows key order to stay in step over a replaced, added or removed finding; out of
+ * step it only reads more findings, never fewer.
+ */
+function allInScopeAfter(prev: readonly Finding[], next: readonly Finding[]): boolean {
+  let i = 0;
+  for (let j = 0; j < next.length; j++) {
+    const f = next[j]!;
+    if (i < prev.length && prev[i] === f) {
+      i++;
+      continue;
+    }
+    if (!inScope(f)) return false;
+    while (i < prev.length && prev[i]!.key <= f.key) i++;
+  }
+  return true;
 }
 
 // Built incrementally, from the change between two findings arrays (findingsIndex.ts).
 export { indexFindings, type FindingsIndex, type TargetSummary } from './findingsIndex';
 import { indexFindings, type FindingsIndex } from './findingsIndex';
 
-export const selectFindingsIndex = (s: AppState): FindingsIndex => indexFindings(selectFindings(s));
+/**
+ * The index of the shown findings, remembered for the last state: every node and edge of the
+ * canvas asks for it on every store change (30,000 calls at 10,000 components), and each would
+ * otherwise look the analysis, its scope partition and its index up again. Not remembered while
+ * the analysis is pending: it may arrive (primed from the worker) without a new state.
+ */
+let lastIndexed: { state: AppState; index: FindingsIndex } | null = null;
+
+export const selectFindingsIndex = (s: AppState): FindingsIndex => {
+  if (lastIndexed?.state === s) return lastIndexed.index;
+  const analysis = shownAnalysis(s);
+  const index = indexFindings(partitionByScope(analysis.findings).inScope);
+  lastIndexed = analysis === PENDING ? null : { state: s, index };
+  return index;
+};
 
 /** Number of open findings on one element (a primitive, so badges re-render only when it changes). */
 export const selectOpenCount = (id: string) => (s: AppState) =>
@@ -143,13 +187,18 @@ export function filterFindings(findings: readonly Finding[], filters: FindingFil
   );
 }
 
+const statusRank = (f: Finding) => (f.status === 'open' ? 0 : 1);
+
+/** The panels' order: most severe first, then open before triaged, then by key. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+    statusRank(a) - statusRank(b) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
+}
+
 /** Most severe first, then open before triaged, then by key (stable). */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  const statusRank = (f: Finding) => (f.status === 'open' ? 0 : 1);
-  return [...findings].sort(
-    (a, b) =>
-      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-      statusRank(a) - statusRank(b) ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-  );
+  return [...findings].sort(compareFindings);
 }

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../store/StoreContext';
-import { elementName, filterFindings, selectFindings, sortFindings } from '../store/selectors';
+import { elementName, selectFindings, selectFindingsIndex, sortFindings } from '../store/selectors';
 import { AddThreatForm } from './AddThreatForm';
 import { FindingCard } from './FindingCard';
 import { FindingFilterBar } from './FindingFilterBar';
 import { OutOfScopeFindings } from './OutOfScopeFindings';
+import { allFindingsListed } from './panelFindings';
 import { RemovedTriage } from './RemovedTriage';
 import { UnplacedThreats } from './UnplacedThreats';
 
@@ -16,6 +17,7 @@ const PAGE = 100;
  */
 export function ThreatPanel() {
   const findings = useAppStore(selectFindings);
+  const index = useAppStore(selectFindingsIndex);
   const selection = useAppStore((s) => s.selection);
   const filters = useAppStore((s) => s.filters);
   const doc = useAppStore((s) => s.document);
@@ -27,11 +29,12 @@ export function ThreatPanel() {
   const [limit, setLimit] = useState(PAGE);
   const scoped = selection.length > 0;
 
+  // Both proportional to the change, not the model: all findings from the list before (see
+  // panelFindings.ts), a selection's from the index (each target's list).
   const list = useMemo(() => {
-    if (!scoped) return sortFindings(filterFindings(findings, filters));
-    const ids = new Set(selection);
-    return sortFindings(findings.filter((f) => ids.has(f.targetId)));
-  }, [findings, filters, selection, scoped]);
+    if (!scoped) return allFindingsListed(findings, filters);
+    return sortFindings([...new Set(selection)].flatMap((id) => index.byTarget.get(id) ?? []));
+  }, [findings, index, filters, selection, scoped]);
   const open = list.filter((f) => f.status === 'open').length;
   const heading = scoped
     ? selection.length === 1

@@ -11,7 +11,12 @@ import {
   type Finding,
   type ThreatModelDocument,
 } from '../../../src/core/index';
-import { changedTargets, indexFindings, type FindingsIndex } from '../../../src/ui/store/findingsIndex';
+import {
+  changedSince,
+  changedTargets,
+  indexFindings,
+  type FindingsIndex,
+} from '../../../src/ui/store/findingsIndex';
 import { syntheticModel } from '../../../bench/syntheticModel';
 
 const library = shippedLibrary();
@@ -109,6 +114,51 @@ describe('findings index, updated from the change', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('says which targets an index updated from the one before may differ in, and no others do', () => {
+    let derived = 0;
+    fc.assert(
+      fc.property(fc.array(editArb, { minLength: 1, maxLength: 20 }), (edits) => {
+        const evaluator = createEvaluator(library);
+        const history: ThreatModelDocument[] = [syntheticModel(60)];
+        const first = indexFindings(evaluator.evaluate(history[0]!));
+        let previous = first;
+        const seen = new Set<FindingsIndex>([first]);
+        for (const edit of edits) {
+          const current = history[history.length - 1]!;
+          if (edit.op === 'undo') {
+            if (history.length > 1) history.pop();
+          } else history.push(apply(current, edit, evaluator.evaluate(current)));
+          const findings = evaluator.evaluate(history[history.length - 1]!);
+          const before = new Map([...previous.summary].map(([id, s]) => [id, s]));
+          const lists = new Map([...previous.byTarget]);
+          const next = indexFindings(findings);
+          const touched = changedSince(next, previous);
+          if (touched) {
+            derived++;
+            const ids = new Set([
+              ...before.keys(),
+              ...next.summary.keys(),
+              ...findings.map((f) => f.targetId),
+            ]);
+            for (const id of ids) {
+              if (touched.has(id)) continue;
+              // The very same entries: what the canvas keeps without looking them up.
+              expect(next.summary.get(id)).toBe(before.get(id));
+              expect(next.byTarget.get(id)).toBe(lists.get(id));
+            }
+          }
+          // A new index is made from the very index before it, not from an older one.
+          if (!seen.has(next) && previous !== first) expect(changedSince(next, first)).toBeNull();
+          seen.add(next);
+          previous = next;
+        }
+      }),
+      { numRuns: 30 },
+    );
+    // Edits are small: most indexes are updates, so the checks above ran.
+    expect(derived).toBeGreaterThan(30);
   });
 
   it('keeps an earlier array’s index right after a later one was built from it', () => {
