@@ -41,8 +41,33 @@ export function rememberAnalysis(doc: ThreatModelDocument, entry: Analysis): Ana
 /**
  * Records an analysis made elsewhere (the background worker, for a big model being opened) as
  * the findings of `doc`, so the page does not evaluate it again. The library must be the one the
- * findings were made with; the next edit is evaluated on the page as usual.
+ * findings were made with.
+ *
+ * The page's incremental evaluator has not seen `doc`, so the first edit would evaluate the whole
+ * model on the page, in the keystroke's frame (about 60 ms at 10,000 components). When the page
+ * is next idle and nothing was analysed since, the evaluator is shown `doc` (its findings are
+ * not used: the worker's stay the ones shown), so that edit is incremental.
  */
 export function primeFindings(doc: ThreatModelDocument, library: Library, findings: Finding[]): void {
   rememberAnalysis(doc, { library, findings, failure: null });
+  whenIdle(() => {
+    if (lastAnalysed.current?.doc !== doc) return;
+    import('./findingsEngine').then(
+      ({ evaluatorFor, resetEvaluator }) => {
+        if (lastAnalysed.current?.doc !== doc) return;
+        try {
+          evaluatorFor(library).evaluate(doc);
+        } catch {
+          // The edit will evaluate from scratch (and report a failure) as it would have.
+          resetEvaluator(library);
+        }
+      },
+      () => {},
+    );
+  });
+}
+
+function whenIdle(callback: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 2000 });
+  else setTimeout(callback, 200);
 }
