@@ -15,14 +15,30 @@ export const RECOVERED_SUFFIX = ' (unsaved changes)';
  * next page.
  */
 export async function recoverPendingSaves(library: DocumentLibrary, pending: PendingSaves): Promise<void> {
-  for (const save of pending.all()) {
+  for (const id of pending.ids()) {
+    const save = readPendingSave(id, pending.stored(id));
     try {
-      await recover(library, save);
-      pending.drop(save.id);
+      if (save) await recover(library, save);
+      pending.drop(id);
     } catch {
       // The library refused the write (full, unavailable): the entry waits for the next page.
     }
   }
+}
+
+/** The entry's title and text, when it is what `keep` wrote; null for anything else (dropped). */
+function readPendingSave(id: string, raw: string | null): PendingSave | null {
+  if (raw === null || id.length === 0 || id.length > 200) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (value === null || typeof value !== 'object') return null;
+  const { title, text } = value as { title?: unknown; text?: unknown };
+  if (typeof title !== 'string' || typeof text !== 'string') return null;
+  return { id, title, text };
 }
 
 async function recover(library: DocumentLibrary, save: PendingSave): Promise<void> {

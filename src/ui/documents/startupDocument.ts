@@ -100,7 +100,7 @@ async function fromLibrary(
   // What an earlier page could not see written goes into the library first: the document this
   // tab showed may be one of them.
   // Loaded only then: most pages have none, and the start-up code has a budget.
-  if (pendingSaves && pendingSaves.all().length > 0)
+  if (pendingSaves && pendingSaves.ids().length > 0)
     await (await import('./recoverPendingSaves')).recoverPendingSaves(library, pendingSaves);
   if (migrated) {
     await library.put(migrated);

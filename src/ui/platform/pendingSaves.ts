@@ -22,8 +22,10 @@ export interface PendingSave {
 export interface PendingSaves {
   keep(save: PendingSave): void;
   drop(id: string): void;
-  /** Every kept save whose entry has the right shape; others are dropped. */
-  all(): PendingSave[];
+  /** The records some text is kept for. */
+  ids(): string[];
+  /** What `keep` stored for the record, unchecked (localStorage is shared with the whole origin). */
+  stored(id: string): string | null;
 }
 
 export function localPendingSaves(storage: Storage | undefined): PendingSaves {
@@ -45,39 +47,24 @@ export function localPendingSaves(storage: Storage | undefined): PendingSaves {
         // Nothing to drop without storage.
       }
     },
-    all() {
-      const out: PendingSave[] = [];
+    ids() {
+      const ids: string[] = [];
       try {
-        if (!storage) return out;
-        const keys: string[] = [];
-        for (let n = 0; n < storage.length; n++) {
-          const key = storage.key(n);
-          if (key?.startsWith(PENDING_SAVE_PREFIX)) keys.push(key);
-        }
-        for (const key of keys) {
-          const save = readPendingSave(key.slice(PENDING_SAVE_PREFIX.length), storage.getItem(key));
-          if (save) out.push(save);
-          else storage.removeItem(key);
+        for (let n = 0; n < (storage?.length ?? 0); n++) {
+          const key = storage!.key(n);
+          if (key?.startsWith(PENDING_SAVE_PREFIX)) ids.push(key.slice(PENDING_SAVE_PREFIX.length));
         }
       } catch {
         // Unreadable storage holds nothing to recover.
       }
-      return out;
+      return ids;
+    },
+    stored(id) {
+      try {
+        return storage?.getItem(PENDING_SAVE_PREFIX + id) ?? null;
+      } catch {
+        return null;
+      }
     },
   };
-}
-
-/** The entry's title and text, when it is what `keep` wrote (storage is shared with anything of the origin). */
-function readPendingSave(id: string, raw: string | null): PendingSave | null {
-  if (raw === null || id.length === 0 || id.length > 200) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (value === null || typeof value !== 'object') return null;
-  const { title, text } = value as { title?: unknown; text?: unknown };
-  if (typeof title !== 'string' || typeof text !== 'string') return null;
-  return { id, title, text };
 }
