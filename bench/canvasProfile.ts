@@ -537,14 +537,19 @@ async function main() {
       }
       await page.waitForTimeout(500);
       if (what === 'drag') await profiled(cdp, () => drag(page, 'c-0'));
-      else if (what === 'drop') {
+      else if (what === 'drop' || what === 'droptrace') {
         // Only the drop: from the pointer's release to the second frame after it, as the benchmark counts it.
         const box = (await node.boundingBox())!;
         await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
         await page.mouse.down();
-        for (let i = 1; i <= 40; i++) await page.mouse.move(box.x + box.width / 2 - i, box.y + box.height / 2);
+        for (let i = 1; i <= 40; i++)
+          await page.mouse.move(box.x + box.width / 2 - i, box.y + box.height / 2);
         await page.waitForTimeout(300);
-        await profiled(cdp, async () => {
+        const measure =
+          what === 'drop'
+            ? profiled
+            : (c: CDPSession, run: () => Promise<void>) => traced(page, c, run, 1000);
+        await measure(cdp, async () => {
           const before = (await page.evaluate('performance.now()')) as number;
           await page.mouse.up();
           const after = (await page.evaluate(
@@ -552,8 +557,7 @@ async function main() {
           )) as number;
           console.log(`drop → next frame ${(after - before).toFixed(0)} ms`);
         });
-      }
-      else if (what === 'select')
+      } else if (what === 'select')
         await profiled(cdp, async () => {
           const box = (await node.boundingBox())!;
           await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
