@@ -141,13 +141,17 @@ const FRAMES = `(() => {
   requestAnimationFrame(tick);
 })()`;
 
-async function drag(page: Page, id: string) {
+/** As the benchmark drags (`towardCentre`: towards the middle of the pane, so the view does not auto-pan). */
+async function drag(page: Page, id: string, towardCentre = false) {
   const box = (await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox())!;
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const direction = towardCentre && box.x + box.width / 2 > pane.x + pane.width / 2 ? -1 : 1;
   const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   await page.evaluate(FRAMES);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
-  for (let i = 1; i <= 150; i++) await page.mouse.move(start.x + i, start.y + Math.sin(i / 10) * 20);
+  for (let i = 1; i <= 150; i++)
+    await page.mouse.move(start.x + direction * i, start.y + Math.sin(i / 10) * 20);
   await page.mouse.up();
   await page.waitForTimeout(200);
   const frames = (await page.evaluate('window.recording = false, window.frames_')) as [number, number][];
@@ -155,6 +159,22 @@ async function drag(page: Page, id: string) {
   console.log(
     `${frames.length} frames, ${long.length} over 20 ms: ${long.map(([t, d]) => `${d.toFixed(0)}@${(t - frames[0]![0]).toFixed(0)}`).join(' ')}`,
   );
+}
+
+/** As the benchmark pans: drags the empty pane for 150 pointer moves. */
+async function pan(page: Page) {
+  const spot = (await page.evaluate(`(() => {
+    const pane = document.querySelector('.react-flow__pane');
+    const box = pane.getBoundingClientRect();
+    for (let y = box.top + 20; y < box.bottom - 20; y += 13)
+      for (let x = box.left + 20; x < box.right - 200; x += 17)
+        if (document.elementFromPoint(x, y) === pane) return { x, y };
+    return null;
+  })()`)) as { x: number; y: number };
+  await page.mouse.move(spot.x, spot.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 150; i++) await page.mouse.move(spot.x + i * 2, spot.y + Math.sin(i / 10) * 40);
+  await page.mouse.up();
 }
 
 const PHASES = `(() => {
@@ -328,6 +348,151 @@ async function traced(page: Page, cdp: CDPSession, run: () => Promise<number | v
   );
 }
 
+/**
+ * Self time of each trace event (its duration less its children's on the same thread), summed by
+ * thread and name: where a gesture's frames go, script, style, layout, paint and raster alike.
+ */
+function selfTimes(events: TraceEvent[], pid: number, from: number, to: number) {
+  const names = new Map(
+    events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? '?']),
+  );
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events)
+    if (e.pid === pid && e.ph === 'X' && e.dur !== undefined && e.ts >= from && e.ts <= to) {
+      const k = `${e.pid}:${e.tid}`;
+      byThread.set(k, [...(byThread.get(k) ?? []), e]);
+    }
+  const out = new Map<string, Map<string, number>>();
+  for (const [k, list] of byThread) {
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    const self = new Map<string, number>();
+    const stack: { e: TraceEvent; end: number; children: number }[] = [];
+    const close = (frame: { e: TraceEvent; end: number; children: number }) =>
+      self.set(frame.e.name, (self.get(frame.e.name) ?? 0) + (frame.e.dur! - frame.children) / 1000);
+    for (const e of list) {
+      while (stack.length && stack[stack.length - 1]!.end <= e.ts) close(stack.pop()!);
+      const top = stack[stack.length - 1];
+      if (top) top.children += e.dur!;
+      stack.push({ e, end: e.ts + e.dur!, children: 0 });
+    }
+    while (stack.length) close(stack.pop()!);
+    const thread = names.get(k) ?? k;
+    const merged = out.get(thread) ?? new Map<string, number>();
+    for (const [n, ms] of self) merged.set(n, (merged.get(n) ?? 0) + ms);
+    out.set(thread, merged);
+  }
+  return out;
+}
+
+/**
+ * The zoomed-in drag of the benchmark traced on our page and on the bare page, one after the
+ * other: per thread, the self time of each kind of work per frame drawn, and the long frames
+ * (between two animation frames over 20 ms) with the main thread's biggest parts.
+ */
+async function frameTrace(harness: Awaited<ReturnType<typeof startHarness>>, text: string) {
+  const bareDir = process.env['BARE_DIST'] ?? (await buildBareReactFlow());
+  const bare = await serveDirectory(bareDir);
+  let viewport = { x: 40, y: 40, zoom: 0.75 };
+  for (let run = 0; run < Number(process.env['RUNS'] ?? 1); run++)
+    for (const side of ['ours', 'bare'] as const) {
+      const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
+      if (side === 'ours')
+        await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+          AUTOSAVE_KEY,
+          text,
+        ] as const);
+      const page = await context.newPage();
+      await page.goto(
+        side === 'ours'
+          ? harness.server.url
+          : `${bare.url}?x=${viewport.x}&y=${viewport.y}&zoom=${viewport.zoom}`,
+      );
+      await page.waitForSelector(
+        side === 'ours' ? '.react-flow__node-component' : '.react-flow__node-default',
+      );
+      const transform = `(() => { const m = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')).transform); return { x: m.e, y: m.f, zoom: m.a }; })()`;
+      if (side === 'ours') viewport = (await page.evaluate(transform)) as typeof viewport;
+      await page.waitForTimeout(1500);
+      // As the benchmark: a drag with the model as opened, a pan, then zoomed in onto c-0.
+      await drag(page, 'c-0');
+      const gesture = process.env['GESTURE'] ?? 'drag';
+      if (gesture === 'drag') await pan(page);
+      const node = page.locator('.react-flow__node[data-id="c-0"]');
+      for (let i = 0; i < 40 && gesture === 'drag'; i++) {
+        const box = await node.boundingBox();
+        const { zoom } = (await page.evaluate(transform)) as typeof viewport;
+        if (!box || zoom >= 1.25) break;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.mouse.wheel(0, -200);
+        await page.waitForTimeout(50);
+      }
+      await page.waitForTimeout(500);
+      console.log(`${side}: ${await page.locator('.react-flow__node').count()} nodes rendered`);
+      const cdp = await context.newCDPSession(page);
+      const events: TraceEvent[] = [];
+      cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+      await cdp.send('Tracing.start', {
+        categories:
+          'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.frame,v8.execute,cc,benchmark',
+        transferMode: 'ReportEvents',
+      });
+      if (gesture === 'drag') await drag(page, 'c-0', true);
+      else await pan(page);
+      const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.end');
+      await done;
+      const main = events
+        .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+        .sort(
+          (a, b) =>
+            events.filter((e) => e.tid === b.tid).length - events.filter((e) => e.tid === a.tid).length,
+        )[0]!;
+      const fired = events
+        .filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'ProxyMain::BeginMainFrame')
+        .map((e) => e.ts)
+        .sort((a, b) => a - b);
+      const from = fired[0]!;
+      const to = fired[fired.length - 1]!;
+      const frames = fired.length - 1;
+      console.log(`${side}: ${frames} frames over ${((to - from) / 1000).toFixed(0)} ms`);
+      const self = selfTimes(events, main.pid, from, to);
+      for (const [thread, map] of [...self].sort(
+        (a, b) =>
+          [...b[1].values()].reduce((x, y) => x + y, 0) - [...a[1].values()].reduce((x, y) => x + y, 0),
+      )) {
+        const total = [...map.values()].reduce((x, y) => x + y, 0);
+        if (total / frames < 0.2) continue;
+        const top = [...map]
+          .filter(([n]) => !['RunTask', 'ThreadControllerImpl::RunTask'].includes(n))
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, Number(process.env['TOP'] ?? 10));
+        console.log(
+          `  ${thread}: ${(total / frames).toFixed(2)} ms/frame: ${top.map(([n, ms]) => `${n} ${(ms / frames).toFixed(2)}`).join(', ')}`,
+        );
+      }
+      const mainEvents = events.filter(
+        (e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && (e.dur ?? 0) > 1000,
+      );
+      for (let i = 1; i < fired.length; i++) {
+        const gap = (fired[i]! - fired[i - 1]!) / 1000;
+        if (gap <= 20) continue;
+        const inside = mainEvents
+          .filter((e) => e.ts >= fired[i - 1]! && e.ts < fired[i]! && !e.name.includes('RunTask'))
+          .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+          .slice(0, 6)
+          .map(
+            (e) =>
+              `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${((e.dur ?? 0) / 1000).toFixed(1)}`,
+          );
+        console.log(
+          `    long frame ${gap.toFixed(0)} ms at ${((fired[i - 1]! - from) / 1000).toFixed(0)}: ${inside.join(' | ')}`,
+        );
+      }
+      await context.close();
+    }
+  await bare.close();
+}
+
 async function main() {
   const what = process.argv[2] ?? 'load';
   const model = canvasModel();
@@ -337,6 +502,7 @@ async function main() {
   const harness = await startHarness({ outDir: process.env['BENCH_DIST']! });
   try {
     if (what === 'phases') return await phases(harness, text);
+    if (what === 'frames') return await frameTrace(harness, text);
     const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
     await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
       AUTOSAVE_KEY,
@@ -359,7 +525,8 @@ async function main() {
       // As the benchmark does before its zoomed drag: a drag with the model as opened (a drop, an edit).
       if (process.env['AFTER_DROP']) await drag(page, 'c-0');
       const node = page.locator('.react-flow__node[data-id="c-0"]');
-      for (let i = 0; i < 40; i++) {
+      // FITTED: at the zoom the model opened at, as the benchmark's first drag and drop.
+      for (let i = 0; i < 40 && !process.env['FITTED']; i++) {
         const box = await node.boundingBox();
         const zoom = (await page.evaluate(
           `new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a`,
@@ -371,7 +538,27 @@ async function main() {
       }
       await page.waitForTimeout(500);
       if (what === 'drag') await profiled(cdp, () => drag(page, 'c-0'));
-      else if (what === 'select')
+      else if (what === 'drop' || what === 'droptrace') {
+        // Only the drop: from the pointer's release to the second frame after it, as the benchmark counts it.
+        const box = (await node.boundingBox())!;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.mouse.down();
+        for (let i = 1; i <= 40; i++)
+          await page.mouse.move(box.x + box.width / 2 - i, box.y + box.height / 2);
+        await page.waitForTimeout(300);
+        const measure =
+          what === 'drop'
+            ? profiled
+            : (c: CDPSession, run: () => Promise<void>) => traced(page, c, run, 1000);
+        await measure(cdp, async () => {
+          const before = (await page.evaluate('performance.now()')) as number;
+          await page.mouse.up();
+          const after = (await page.evaluate(
+            'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now()))))',
+          )) as number;
+          console.log(`drop → next frame ${(after - before).toFixed(0)} ms`);
+        });
+      } else if (what === 'select')
         await profiled(cdp, async () => {
           const box = (await node.boundingBox())!;
           await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

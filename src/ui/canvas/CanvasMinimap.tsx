@@ -1,6 +1,7 @@
 import { Panel, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { afterNextPaint } from '../store/deferredAnalysis';
 import type { CanvasNode } from './projectDocument';
 import '../styles/minimap.css';
 
@@ -34,12 +35,17 @@ export function CanvasMinimap({ ariaLabel }: { ariaLabel: string }) {
 
   // Redrawn when the nodes handed to React Flow change, from the absolute positions React Flow
   // worked out for them (a node in a boundary is placed relative to it) — but not on each frame
-  // of a drag: the dragged node shows at its new place on the drop. A thousand rectangles drawn
-  // again per frame cost the zoomed-in drag frames that the canvas itself does not.
-  const [still, setStill] = useState(nodes);
+  // of a drag, and only after the frame that follows a change: the dragged node shows at its new
+  // place a frame after the drop. A thousand rectangles drawn again per frame cost the zoomed-in
+  // drag frames that the canvas itself does not, and on the drop's frame they delayed it.
+  const [drawn, setDrawn] = useState(nodes);
   const dragging = nodes.some((n) => n.dragging);
-  if (!dragging && still !== nodes) setStill(nodes);
-  const drawn = dragging ? still : nodes;
+  // The first nodes (a model opened) at once: there is no frame of a drop to keep short.
+  if (drawn.length === 0 && nodes.length > 0 && !dragging) setDrawn(nodes);
+  useEffect(() => {
+    if (dragging || drawn === nodes) return;
+    return afterNextPaint(() => setDrawn(nodes));
+  }, [dragging, drawn, nodes]);
   const drawing = useMemo((): Drawing => {
     const lookup = store.getState().nodeLookup;
     let components = '';

@@ -1,8 +1,6 @@
 import {
   applyEdgeChanges,
   applyNodeChanges,
-  Background,
-  BackgroundVariant,
   Controls,
   ReactFlow,
   ReactFlowProvider,
@@ -20,6 +18,7 @@ import { connectComponents } from '../store/elementActions';
 import { componentsById } from '../store/selectors';
 import { CollabPresenceMount } from '../collab/CollabPresenceMount';
 import { BoundaryDrawingLayer } from './BoundaryDrawingLayer';
+import { CanvasDots } from './CanvasDots';
 import { CanvasMinimap } from './CanvasMinimap';
 import { edgeTypes, nodeTypes } from './canvasTypes';
 import { FlowMarkers } from './FlowMarkers';
@@ -183,7 +182,7 @@ function CanvasInner() {
           aria-label="Model canvas"
         >
           <FlowMarkers />
-          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
+          <CanvasDots gap={GRID} size={1} />
           {minimapShown && <CanvasMinimap ariaLabel="Minimap" />}
           <Controls showInteractive={false} aria-label="Zoom controls">
             <MinimapToggle />

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
-import { render } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CanvasMinimap } from '../../../src/ui/canvas/CanvasMinimap';
 import { projectNodes } from '../../../src/ui/canvas/projectDocument';
@@ -45,5 +45,25 @@ describe('the canvas minimap', () => {
     // b sits in the boundary: drawn at its absolute place, not the one relative to the boundary.
     expect(components).toContain('M200,100h184v64h-184z');
     expect(components).toContain('M0,0h184v64h-184z');
+  });
+
+  it('draws a moved component at its new place after the next frame, not in the frame of the change', async () => {
+    const before = model({ components: [component('a', 'user', {}, undefined, at(0, 0))] });
+    const after = model({ components: [component('a', 'user', {}, undefined, at(400, 40))] });
+    const view = (doc: typeof before) => (
+      <ReactFlowProvider>
+        <div style={{ width: 800, height: 600 }}>
+          <ReactFlow nodes={projectNodes(doc, new Set(), [])} edges={[]}>
+            <CanvasMinimap ariaLabel="Minimap" />
+          </ReactFlow>
+        </div>
+      </ReactFlowProvider>
+    );
+    const { container, rerender } = render(view(before));
+    const drawnPath = () => container.querySelector('.canvas-minimap-components')!.getAttribute('d');
+    expect(drawnPath()).toBe('M0,0h184v64h-184z');
+    rerender(view(after));
+    expect(drawnPath()).toBe('M0,0h184v64h-184z');
+    await waitFor(() => expect(drawnPath()).toBe('M400,40h184v64h-184z'));
   });
 });
