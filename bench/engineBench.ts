@@ -1,5 +1,5 @@
 // `npm run bench`: on synthetic models of 1,000, 10,000 and 30,000 components (about two flows
-// each) with the shipped library — median times of parse, full evaluation next to a plain-JS floor (the two timed in alternation)
+// each) with the shipped library — median times of parse, full evaluation next to a plain-JS floor
 // at the same rule count (engineFloor.ts says what the floor does) and their ratio, Markdown
 // export, and the incremental evaluator on six edits: a property, a label, a triage entry, a new
 // flow (a reachability change), a new component (indices move) and a component deleted. A benchmark, not a test: it
@@ -29,7 +29,7 @@ import { syntheticModel } from './syntheticModel';
 const library = shippedLibrary();
 const sizes = [1_000, 10_000, 30_000];
 const runs = (size: number) => (size >= 30_000 ? 3 : size >= 10_000 ? 7 : 15);
-const pairRuns = (size: number) => (size >= 30_000 ? 7 : size >= 10_000 ? 21 : 101);
+const comparedRuns = (size: number) => (size >= 30_000 ? 7 : size >= 10_000 ? 21 : 101);
 /** Graph analyses the engine runs per evaluation (graphFacts.ts), plus one per path condition in the library. */
 const graphPasses = 12 + countPathConditions();
 
@@ -53,30 +53,6 @@ function time(fn: () => unknown, count: number): number {
     samples.push(performance.now() - start);
   }
   return median(samples);
-}
-
-/**
- * Medians of `a` and `b` timed in alternation, `count` calls each after both have warmed up, so
- * that a change in the machine's load during the run weighs on both alike: the ratio of the two is
- * what the benchmark reports.
- */
-function timePair(a: () => unknown, b: () => unknown, count: number): [number, number] {
-  const warm = performance.now();
-  for (let i = 0; i < 5 || performance.now() - warm < 300; i++) {
-    a();
-    b();
-  }
-  const samplesA: number[] = [];
-  const samplesB: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const start = performance.now();
-    a();
-    const middle = performance.now();
-    b();
-    samplesB.push(performance.now() - middle);
-    samplesA.push(middle - start);
-  }
-  return [median(samplesA), median(samplesB)];
 }
 
 /** Median time of `evaluator.evaluate` on one edit after another, each on the previous result. */
@@ -120,13 +96,11 @@ for (const size of sizes) {
   const model = parsed.value;
   const findings = evaluate(model, library);
   const n = runs(size);
-  // Full evaluation and the floor are compared, so they are timed together; more calls at the
-  // smaller sizes, where one call takes a few milliseconds and a single slow one moves a median of 15.
-  const [full, floor] = timePair(
-    () => evaluate(model, library),
-    () => plainFloor(model, library, findings.length, graphPasses),
-    pairRuns(size),
-  );
+  // One after the other, each with its own garbage: timed in alternation, the floor collected the
+  // engine's garbage and measured 25 % slower. More calls at 1,000 components, where one takes a
+  // few milliseconds and a single slow one moved a median of 15.
+  const full = time(() => evaluate(model, library), comparedRuns(size));
+  const floor = time(() => plainFloor(model, library, findings.length, graphPasses), comparedRuns(size));
   rows.push({
     size,
     flows: doc.dataFlows.length,
