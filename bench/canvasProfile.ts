@@ -10,6 +10,7 @@ import { AUTOSAVE_KEY } from '../src/ui/platform/localDocumentStorage';
 import type { CDPSession, Page } from 'playwright-core';
 import { serveDirectory, startHarness } from '../tests/e2e/helpers/browserHarness';
 import { buildBareReactFlow } from './bareReactFlow/buildBare';
+import { emptyPaneSpot } from './emptyPaneSpot';
 import { canvasModel } from './canvasModel';
 
 interface ProfileNode {
@@ -163,14 +164,7 @@ async function drag(page: Page, id: string, towardCentre = false) {
 
 /** As the benchmark pans: drags the empty pane for 150 pointer moves. */
 async function pan(page: Page) {
-  const spot = (await page.evaluate(`(() => {
-    const pane = document.querySelector('.react-flow__pane');
-    const box = pane.getBoundingClientRect();
-    for (let y = box.top + 20; y < box.bottom - 20; y += 13)
-      for (let x = box.left + 20; x < box.right - 200; x += 17)
-        if (document.elementFromPoint(x, y) === pane) return { x, y };
-    return null;
-  })()`)) as { x: number; y: number };
+  const spot = await emptyPaneSpot(page);
   await page.mouse.move(spot.x, spot.y);
   await page.mouse.down();
   for (let i = 1; i <= 150; i++) await page.mouse.move(spot.x + i * 2, spot.y + Math.sin(i / 10) * 40);

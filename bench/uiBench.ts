@@ -38,6 +38,7 @@ import {
 } from '../tests/e2e/helpers/browserHarness';
 import { largeRulePack, manyFlowsModel, unpositionedChain } from './largeInputs';
 import { unpositionedZonedModel } from './layoutModel';
+import { emptyPaneSpot } from './emptyPaneSpot';
 import { canvasModel, CANVAS_COMPONENTS, CANVAS_FLOWS } from './canvasModel';
 import { clipboardLine } from './clipboardBench';
 import { buildBareReactFlow } from './bareReactFlow/buildBare';
@@ -110,16 +111,7 @@ async function dragFrames(page: Page, id: string, towardCentre = false): Promise
 
 /** Pans the view by dragging the empty canvas for 150 pointer moves while recording frame intervals. */
 async function panFrames(page: Page): Promise<number[]> {
-  // A point of the pane itself, not on a node, edge or control: found from the page.
-  const spot = (await page.evaluate(`(() => {
-    const pane = document.querySelector('.react-flow__pane');
-    const box = pane.getBoundingClientRect();
-    for (let y = box.top + 20; y < box.bottom - 20; y += 13)
-      for (let x = box.left + 20; x < box.right - 200; x += 17)
-        if (document.elementFromPoint(x, y) === pane) return { x, y };
-    return null;
-  })()`)) as { x: number; y: number } | null;
-  if (!spot) throw new Error('no empty spot of the canvas to pan from');
+  const spot = await emptyPaneSpot(page);
   await page.evaluate(`(() => {
     window.frames_ = [];
     window.recording = true;

@@ -60,7 +60,7 @@ export { findOrphanedTriage } from './rules/orphanedTriage';
 export { assumedDefaultPhrases } from './rules/explainFinding';
 export { severityOf } from './rules/severity';
 export { OPERATORS } from './rules/operators';
-export { CONTENT_ORIGINS, GRAPH_PROPERTIES, GUARD_KINDS, PRINCIPALS } from './rules/graphFacts';
+export { CONTENT_ORIGINS, GRAPH_PROPERTIES, GUARD_KINDS, PRINCIPALS } from './rules/graphVocabulary';
 export type { FactDefinition } from './rules/factTypes';
 export * from './layout/index';
 export * from './report/index';

@@ -17,19 +17,6 @@ import {
   principalOf,
 } from './graphVocabulary';
 
-// What the analyses are about, in a module of its own: the fact definitions need the names when
-// the library loads, and the analyses themselves only when a model is evaluated.
-export {
-  CONTENT_ORIGINS,
-  GRAPH_PROPERTIES,
-  GUARD_KINDS,
-  INDIRECT_TYPES,
-  LLM_DRIVEN_TYPES,
-  ORIGIN_KINDS,
-  PRINCIPALS,
-  principalOf,
-} from './graphVocabulary';
-
 export interface GraphFacts {
   typeIds: string[];
   typeLabel: Map<string, number>;

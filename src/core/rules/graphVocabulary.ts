@@ -1,3 +1,6 @@
+// The names of what the graph analyses are about (graphFacts.ts runs them), in a module of their
+// own: the fact definitions need the names when the library loads, the analyses only when a model
+// is evaluated.
 import type { PropValue } from '../model/document';
 
 /** Kinds of untrusted origin, in the order of their labels. */
