@@ -1,6 +1,6 @@
 import type { Finding } from '../../core';
 import type { FindingFilters } from '../store/appState';
-import { changedTargets, indexFindings } from '../store/findingsIndex';
+import { changedSince, changedTargets, indexFindings } from '../store/findingsIndex';
 import { compareFindings, filterFindings, sortFindings } from '../store/selectors';
 
 /**
@@ -20,11 +20,23 @@ export function allFindingsListed(findings: readonly Finding[], filters: Finding
   if (last && last.findings === findings && last.filters === filters) return last.list;
   const touched =
     last && last.filters === filters && last.findings !== findings
-      ? changedTargets(last.findings, findings)
+      ? targetsTouched(last.findings, findings)
       : null;
   const list = touched && last ? updated(last.list, findings, filters, touched) : fresh(findings, filters);
   last = { findings, filters, list };
   return list;
+}
+
+/**
+ * The targets whose findings differ: those the findings index touched when it was updated from
+ * the earlier array (the usual step of an edit, done for the badges anyway), else found here;
+ * null when so many changed that sorting all again is cheaper.
+ */
+function targetsTouched(before: readonly Finding[], after: readonly Finding[]): ReadonlySet<string> | null {
+  const next = indexFindings(after);
+  // Reading a table makes it, updated from the tables in use, which records what it touched.
+  void next.byTarget.size;
+  return changedSince(next, indexFindings(before)) ?? changedTargets(before, after);
 }
 
 function fresh(findings: readonly Finding[], filters: FindingFilters): Finding[] {
